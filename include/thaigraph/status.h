@@ -42,4 +42,18 @@ const char *tg_status_title(enum tg_status status);
 /* HTTP status code a request failing with this status answers with. */
 unsigned tg_status_http_code(enum tg_status status);
 
+/*
+ * Free-text detail of a failure (the file and line, the SQLite message) that travels beside the
+ * status to the log line, CLI message or problem body. Callers own it, usually on the stack;
+ * functions that take one accept NULL when the caller does not want the detail.
+ */
+struct tg_error {
+    char message[512];
+};
+
+/* Formats the detail into err (truncating) and returns status, so failures read
+ * `return tg_error_set(err, TG_ERR_IO, "%s: %s", path, strerror(errno));`. */
+enum tg_status tg_error_set(struct tg_error *err, enum tg_status status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 #endif

@@ -1,4 +1,101 @@
-int main(void)
+/*
+ * thaigraph: the command-line tool. `ingest` builds or updates a graph database from article
+ * files; see `thaigraph --help`.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "thaigraph/ingest.h"
+#include "thaigraph/log.h"
+
+static const char usage_text[] =
+    "usage: thaigraph ingest --db FILE [--strict] [--replace] PATH...\n"
+    "\n"
+    "  ingest   read Thai news articles and write them into the graph database FILE.\n"
+    "           PATH is a .txt article, a .jsonl or .jsonl.gz file of {\"id\",\"text\",...}\n"
+    "           objects, or a directory of them (searched recursively).\n"
+    "           --strict   fail on the first bad record instead of skipping it\n"
+    "           --replace  start from an empty database instead of adding to FILE\n"
+    "\n"
+    "Exit status: 0 on success, 1 when the run failed (FILE is then unchanged), 2 on usage "
+    "errors.\n";
+
+static int usage_error(const char *message)
 {
+    fprintf(stderr, "thaigraph: %s\n\n%s", message, usage_text);
+    return 2;
+}
+
+static int run_ingest(int argc, char **argv)
+{
+    static const struct option long_options[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"strict", no_argument, NULL, 's'},
+        {"replace", no_argument, NULL, 'r'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db = NULL;
+    struct tg_ingest_options options = {.progress = isatty(STDERR_FILENO)};
+    int opt;
+    while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+        switch (opt) {
+        case 'd':
+            db = optarg;
+            break;
+        case 's':
+            options.strict = true;
+            break;
+        case 'r':
+            options.start_empty = true;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return 0;
+        default:
+            return usage_error("unknown option");
+        }
+    }
+    if (!db)
+        return usage_error("ingest needs --db FILE");
+    if (optind >= argc)
+        return usage_error("ingest needs at least one PATH to read");
+
+    struct tg_ingest_report report;
+    struct tg_error err = {{0}};
+    enum tg_status status = tg_ingest_run(db, (const char *const *)argv + optind,
+                                          (size_t)(argc - optind), &options, &report, &err);
+    if (status != TG_OK) {
+        fprintf(stderr, "thaigraph: ingest failed: %s\nthaigraph: %s was not changed\n",
+                err.message[0] ? err.message : tg_status_title(status), db);
+        return 1;
+    }
+    fprintf(stderr,
+            "thaigraph: %zu documents (%zu new, %zu updated, %zu unchanged), %zu skipped; "
+            "%s is at generation %llu\n",
+            report.documents, report.inserted, report.updated, report.unchanged, report.skipped, db,
+            (unsigned long long)report.meta.generation);
     return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage_error("missing command");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        puts("thaigraph " TG_VERSION);
+        return 0;
+    }
+    if (strcmp(argv[1], "ingest") == 0)
+        return run_ingest(argc - 1, argv + 1);
+    fprintf(stderr, "thaigraph: unknown command '%s'\n\n%s", argv[1], usage_text);
+    return 2;
 }

@@ -1,4 +1,161 @@
-int main(void)
+/*
+ * thaigraphd: serves a thaigraph database over HTTP. Loads the file before binding, so a bad
+ * database fails fast without ever opening a port; SIGHUP reloads it (a failed reload keeps the
+ * old snapshot); SIGTERM and SIGINT drain and exit 0.
+ */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "thaigraph/graph.h"
+#include "thaigraph/http.h"
+#include "thaigraph/log.h"
+#include "thaigraph/snapshot.h"
+
+static const char usage_text[] =
+    "usage: thaigraphd --db FILE [--listen ADDR:PORT] [--threads N] [--timeout SECONDS]\n"
+    "\n"
+    "  --db FILE          graph database written by `thaigraph ingest`\n"
+    "  --listen ADDR:PORT address to serve on (default 127.0.0.1:8080; port 0 picks a free one)\n"
+    "  --threads N        worker threads (default: the number of CPUs)\n"
+    "  --timeout SECONDS  idle connection timeout (default 30)\n"
+    "\n"
+    "Prints `listening on http://ADDR:PORT` on stdout once ready. SIGHUP reloads FILE.\n";
+
+struct daemon_options {
+    const char *db;
+    struct tg_http_config http;
+};
+
+static int parse_unsigned(const char *text, const char *name, unsigned max, unsigned *out)
 {
+    char *end = NULL;
+    unsigned long value = strtoul(text, &end, 10);
+    if (*text == '\0' || *end != '\0' || value < 1 || value > max) {
+        fprintf(stderr, "thaigraphd: %s must be a whole number from 1 to %u\n", name, max);
+        return -1;
+    }
+    *out = (unsigned)value;
+    return 0;
+}
+
+static int parse_options(int argc, char **argv, struct daemon_options *o)
+{
+    static const struct option long_options[] = {
+        {"db", required_argument, NULL, 'd'},      {"listen", required_argument, NULL, 'l'},
+        {"threads", required_argument, NULL, 't'}, {"timeout", required_argument, NULL, 'T'},
+        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
+    };
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    o->http.listen = "127.0.0.1:8080";
+    o->http.threads = cpus > 0 ? (unsigned)cpus : 1;
+    o->http.timeout_sec = 30;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+        switch (opt) {
+        case 'd':
+            o->db = optarg;
+            break;
+        case 'l':
+            o->http.listen = optarg;
+            break;
+        case 't':
+            if (parse_unsigned(optarg, "--threads", 256, &o->http.threads) != 0)
+                return 2;
+            break;
+        case 'T':
+            if (parse_unsigned(optarg, "--timeout", 3600, &o->http.timeout_sec) != 0)
+                return 2;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return 0;
+        default:
+            fputs(usage_text, stderr);
+            return 2;
+        }
+    }
+    if (!o->db || optind != argc) {
+        fprintf(stderr, "thaigraphd: %s\n\n%s", o->db ? "unexpected argument" : "--db is required",
+                usage_text);
+        return 2;
+    }
+    return -1;
+}
+
+static void reload(struct tg_snapshot_holder *holder, const char *db)
+{
+    struct tg_graph *next = NULL;
+    struct tg_error err = {{0}};
+    enum tg_status status = tg_graph_load(db, &next, &err);
+    if (status != TG_OK) {
+        tg_log(TG_LOG_ERROR, "reload failed, still serving the previous snapshot: %s", err.message);
+        return;
+    }
+    uint64_t generation = tg_graph_generation(next);
+    size_t documents = tg_graph_document_count(next);
+    tg_snapshot_swap(holder, next);
+    tg_log(TG_LOG_INFO, "reloaded %s: generation %llu, %zu documents", db,
+           (unsigned long long)generation, documents);
+}
+
+int main(int argc, char **argv)
+{
+    struct daemon_options options = {0};
+    int parsed = parse_options(argc, argv, &options);
+    if (parsed >= 0)
+        return parsed;
+
+    /* Signals are taken synchronously by this thread alone; MHD's threads inherit the mask. */
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &signals, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    struct tg_graph *graph = NULL;
+    struct tg_error err = {{0}};
+    if (tg_graph_load(options.db, &graph, &err) != TG_OK) {
+        tg_log(TG_LOG_ERROR, "cannot serve: %s", err.message);
+        return 1;
+    }
+    struct tg_snapshot_holder *holder = NULL;
+    if (tg_snapshot_holder_new(graph, &holder) != TG_OK) {
+        tg_graph_free(graph);
+        tg_log(TG_LOG_ERROR, "cannot serve: out of memory");
+        return 1;
+    }
+    struct tg_http_server *server = NULL;
+    if (tg_http_server_start(&options.http, holder, &server, &err) != TG_OK) {
+        tg_log(TG_LOG_ERROR, "cannot serve: %s", err.message);
+        tg_snapshot_holder_free(holder);
+        return 1;
+    }
+    tg_log(TG_LOG_INFO, "serving %s (generation %llu, %zu documents) with %u threads", options.db,
+           (unsigned long long)tg_graph_generation(graph), tg_graph_document_count(graph),
+           options.http.threads);
+    const char *listen = options.http.listen;
+    int host_len = (int)(strrchr(listen, ':') - listen);
+    printf("listening on http://%.*s:%u\n", host_len, listen, tg_http_server_port(server));
+    fflush(stdout);
+
+    for (;;) {
+        int sig = 0;
+        if (sigwait(&signals, &sig) != 0)
+            continue;
+        if (sig == SIGHUP) {
+            reload(holder, options.db);
+            continue;
+        }
+        tg_log(TG_LOG_INFO, "received %s, draining", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+        break;
+    }
+    tg_http_server_stop(server);
+    tg_snapshot_holder_free(holder);
     return 0;
 }

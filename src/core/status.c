@@ -1,5 +1,8 @@
 #include "thaigraph/status.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+
 struct status_row {
     const char *name;
     const char *title;
@@ -52,4 +55,15 @@ const char *tg_status_title(enum tg_status status)
 unsigned tg_status_http_code(enum tg_status status)
 {
     return row_for(status)->http_code;
+}
+
+enum tg_status tg_error_set(struct tg_error *err, enum tg_status status, const char *fmt, ...)
+{
+    if (err) {
+        va_list args;
+        va_start(args, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, args);
+        va_end(args);
+    }
+    return status;
 }

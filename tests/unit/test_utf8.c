@@ -14,11 +14,11 @@ static const struct validate_case validate_cases[] = {
     {"", 0, TG_OK, 0},
     {"abc", 3, TG_OK, 0},
     {"พม.", 7, TG_OK, 0},
-    {"\xF0\x9F\x98\xB0", 4, TG_OK, 0},          /* U+1F630 */
-    {"ab\xFF", 3, TG_ERR_INVALID_UTF8, 2},       /* never valid */
-    {"\xC0\xAF", 2, TG_ERR_INVALID_UTF8, 0},     /* overlong '/' */
-    {"\xE0\x80\xAF", 3, TG_ERR_INVALID_UTF8, 0}, /* overlong three-byte */
-    {"\xED\xA0\x80", 3, TG_ERR_INVALID_UTF8, 0}, /* surrogate U+D800 */
+    {"\xF0\x9F\x98\xB0", 4, TG_OK, 0},               /* U+1F630 */
+    {"ab\xFF", 3, TG_ERR_INVALID_UTF8, 2},           /* never valid */
+    {"\xC0\xAF", 2, TG_ERR_INVALID_UTF8, 0},         /* overlong '/' */
+    {"\xE0\x80\xAF", 3, TG_ERR_INVALID_UTF8, 0},     /* overlong three-byte */
+    {"\xED\xA0\x80", 3, TG_ERR_INVALID_UTF8, 0},     /* surrogate U+D800 */
     {"\xF4\x90\x80\x80", 4, TG_ERR_INVALID_UTF8, 0}, /* past U+10FFFF */
     {"x\xE0\xB8", 3, TG_ERR_INVALID_UTF8, 1},        /* truncated Thai letter */
     {"\xE0\xB8\x81\x80", 4, TG_ERR_INVALID_UTF8, 3}, /* stray continuation byte */

@@ -1,0 +1,51 @@
+/*
+ * ingest: turns files of Thai news into documents in a thaigraph database.
+ *
+ * Inputs are `.txt` files (one article each; the id is the file name without its extension),
+ * directories (walked recursively for `.txt`, `.jsonl` and `.jsonl.gz`, in name order so runs
+ * are reproducible) and JSON Lines files, plain or gzip, whose objects carry at least `id` and
+ * `text` and optionally `title`, `published`, `source` and `url`.
+ *
+ * Failure policy. A file that cannot be used as a whole (missing, unreadable, not UTF-8, empty,
+ * corrupt gzip) stops the run: nothing is written and the existing database stays as it was.
+ * A bad record inside a JSON Lines file (not an object, no id or text, invalid id, NUL bytes,
+ * empty or oversized text) and a duplicate id are reported with file and line and skipped;
+ * with `strict` they stop the run too. Either way the database only ever changes by a complete,
+ * committed run (see store.h).
+ *
+ * Memory: the caller owns options, report and paths; nothing is retained after the call.
+ */
+#ifndef THAIGRAPH_INGEST_H
+#define THAIGRAPH_INGEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "thaigraph/status.h"
+#include "thaigraph/store.h"
+
+/* Longest document text accepted, in bytes; real articles are far below it. */
+#define TG_INGEST_MAX_DOCUMENT_BYTES (8u * 1024u * 1024u)
+
+struct tg_ingest_options {
+    bool strict;      /* a bad record or duplicate id fails the run instead of being skipped */
+    bool start_empty; /* replace the database's documents instead of adding to them */
+    bool progress;    /* draw a progress line on stderr */
+};
+
+struct tg_ingest_report {
+    size_t documents; /* documents read successfully */
+    size_t inserted;
+    size_t updated;
+    size_t unchanged;
+    size_t skipped; /* bad records and duplicates skipped (always 0 with strict) */
+    size_t bytes;   /* text bytes read */
+    struct tg_store_meta meta;
+};
+
+/* Ingests every path into the database at db_path. */
+enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size_t path_count,
+                             const struct tg_ingest_options *options,
+                             struct tg_ingest_report *report, struct tg_error *err);
+
+#endif

@@ -1,0 +1,236 @@
+#include "thaigraph/graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "thaigraph/store.h"
+#include "thaigraph/utf8.h"
+
+/*
+ * All strings of a snapshot live in one arena so loading makes a handful of allocations and
+ * freeing is one call per block, whatever the corpus size.
+ */
+struct arena_block {
+    struct arena_block *next;
+    size_t used;
+    size_t size;
+    char bytes[];
+};
+
+struct tg_graph {
+    struct tg_graph_document *documents; /* sorted by id (the store reads them in id order) */
+    size_t document_count;
+    struct arena_block *arena;
+    uint64_t generation;
+    char fingerprint[17];
+    time_t loaded_at;
+};
+
+#define ARENA_BLOCK_BYTES (4u * 1024u * 1024u)
+
+static const char *arena_copy(struct tg_graph *g, const char *s, size_t len)
+{
+    struct arena_block *block = g->arena;
+    if (!block || block->size - block->used < len + 1) {
+        size_t size = len + 1 > ARENA_BLOCK_BYTES ? len + 1 : ARENA_BLOCK_BYTES;
+        block = malloc(sizeof *block + size);
+        if (!block)
+            return NULL;
+        block->next = g->arena;
+        block->used = 0;
+        block->size = size;
+        g->arena = block;
+    }
+    char *copy = block->bytes + block->used;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    block->used += len + 1;
+    return copy;
+}
+
+/* Copies an optional string: NULL stays NULL, and *ok turns false when memory runs out. */
+static const char *arena_copy_optional(struct tg_graph *g, const char *s, bool *ok)
+{
+    if (!s)
+        return NULL;
+    const char *copy = arena_copy(g, s, strlen(s));
+    *ok = *ok && copy != NULL;
+    return copy;
+}
+
+static enum tg_status copy_document(struct tg_graph *g, const struct tg_store_document *row,
+                                    struct tg_graph_document *doc)
+{
+    bool ok = true;
+    doc->id = arena_copy_optional(g, row->id, &ok);
+    doc->title = arena_copy_optional(g, row->title, &ok);
+    doc->text = arena_copy(g, row->text, row->text_len);
+    ok = ok && doc->text != NULL;
+    doc->text_bytes = row->text_len;
+    doc->length = tg_utf8_count(row->text, row->text_len);
+    doc->published = arena_copy_optional(g, row->published, &ok);
+    doc->published_precision = arena_copy_optional(g, row->published_precision, &ok);
+    doc->source = arena_copy_optional(g, row->source, &ok);
+    doc->url = arena_copy_optional(g, row->url, &ok);
+    return ok ? TG_OK : TG_ERR_NOMEM;
+}
+
+enum tg_status tg_graph_load(const char *path, struct tg_graph **out, struct tg_error *err)
+{
+    struct tg_store_reader *reader = NULL;
+    struct tg_graph *g = calloc(1, sizeof *g);
+    if (!g)
+        return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+    enum tg_status status = tg_store_reader_open(path, &reader, err);
+    if (status != TG_OK)
+        goto fail;
+    struct tg_store_meta meta;
+    tg_store_reader_meta(reader, &meta);
+    g->generation = meta.generation;
+    memcpy(g->fingerprint, meta.fingerprint, sizeof g->fingerprint);
+
+    size_t expected = 0;
+    status = tg_store_reader_document_count(reader, &expected, err);
+    if (status != TG_OK)
+        goto fail;
+    g->documents = calloc(expected ? expected : 1, sizeof *g->documents);
+    if (!g->documents) {
+        status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+        goto fail;
+    }
+    for (;;) {
+        struct tg_store_document row;
+        bool done = false;
+        status = tg_store_reader_next_document(reader, &row, &done, err);
+        if (status != TG_OK || done)
+            break;
+        if (g->document_count == expected) {
+            status = tg_error_set(err, TG_ERR_DB_CORRUPT, "%s: document count changed", path);
+            break;
+        }
+        status = copy_document(g, &row, &g->documents[g->document_count]);
+        if (status != TG_OK) {
+            tg_error_set(err, status, "out of memory loading %s", path);
+            break;
+        }
+        g->document_count++;
+    }
+    if (status != TG_OK)
+        goto fail;
+    tg_store_reader_close(reader);
+    g->loaded_at = time(NULL);
+    *out = g;
+    return TG_OK;
+fail:
+    tg_store_reader_close(reader);
+    tg_graph_free(g);
+    return status;
+}
+
+void tg_graph_free(struct tg_graph *g)
+{
+    if (!g)
+        return;
+    struct arena_block *block = g->arena;
+    while (block) {
+        struct arena_block *next = block->next;
+        free(block);
+        block = next;
+    }
+    free(g->documents);
+    free(g);
+}
+
+uint64_t tg_graph_generation(const struct tg_graph *g)
+{
+    return g->generation;
+}
+
+const char *tg_graph_fingerprint(const struct tg_graph *g)
+{
+    return g->fingerprint;
+}
+
+time_t tg_graph_loaded_at(const struct tg_graph *g)
+{
+    return g->loaded_at;
+}
+
+size_t tg_graph_document_count(const struct tg_graph *g)
+{
+    return g->document_count;
+}
+
+const struct tg_graph_document *tg_graph_document_at(const struct tg_graph *g, size_t index)
+{
+    return index < g->document_count ? &g->documents[index] : NULL;
+}
+
+/* Index of the first document whose id sorts after id (or at it, when inclusive). */
+static size_t lower_bound(const struct tg_graph *g, const char *id, bool inclusive)
+{
+    size_t lo = 0, hi = g->document_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(g->documents[mid].id, id);
+        if (cmp < 0 || (!inclusive && cmp == 0))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const struct tg_graph_document *tg_graph_document_find(const struct tg_graph *g, const char *id)
+{
+    size_t i = lower_bound(g, id, true);
+    return i < g->document_count && strcmp(g->documents[i].id, id) == 0 ? &g->documents[i] : NULL;
+}
+
+/*
+ * ISO dates of different precisions compare by their common prefix: "2011" is on or after
+ * "2011-12-22" for a `to` bound, because the year 2011 reaches that day.
+ */
+static bool published_in_range(const struct tg_graph_document *doc,
+                               const struct tg_graph_document_filter *f)
+{
+    if (!f->from && !f->to)
+        return true;
+    if (!doc->published)
+        return false;
+    if (f->from && strcmp(doc->published, f->from) < 0 &&
+        strncmp(doc->published, f->from, strlen(doc->published)) != 0)
+        return false;
+    if (f->to && strncmp(doc->published, f->to, strlen(f->to)) > 0)
+        return false;
+    return true;
+}
+
+static bool matches(const struct tg_graph_document *doc, const struct tg_graph_document_filter *f)
+{
+    if (f->source && (!doc->source || strcasecmp(doc->source, f->source) != 0))
+        return false;
+    return published_in_range(doc, f);
+}
+
+void tg_graph_document_page(const struct tg_graph *g, const struct tg_graph_document_filter *filter,
+                            const char *after, size_t limit, size_t *page, size_t *page_count,
+                            size_t *total, bool *more)
+{
+    size_t start = after ? lower_bound(g, after, false) : 0;
+    *page_count = 0;
+    *total = 0;
+    *more = false;
+    for (size_t i = 0; i < g->document_count; i++) {
+        if (!matches(&g->documents[i], filter))
+            continue;
+        (*total)++;
+        if (i < start)
+            continue;
+        if (*page_count < limit)
+            page[(*page_count)++] = i;
+        else
+            *more = true;
+    }
+}

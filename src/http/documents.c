@@ -1,0 +1,53 @@
+#include <stdlib.h>
+
+#include "internal.h"
+
+static json_t *document_summary(const struct tg_graph_document *doc)
+{
+    return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:I}", "id", doc->id, "title", doc->title,
+                     "published", http_string_or_null(doc->published), "date_precision",
+                     http_string_or_null(doc->published_precision), "source",
+                     http_string_or_null(doc->source), "url", http_string_or_null(doc->url),
+                     "length", (json_int_t)doc->length);
+}
+
+enum tg_status http_documents_list(struct http_request *request, json_t **body)
+{
+    size_t limit;
+    const char *after;
+    char cursor_buf[HTTP_MAX_ID_BYTES + 1];
+    struct tg_graph_document_filter filter = {.source = http_query(request, "source")};
+    enum tg_status status = http_param_limit(request, &limit);
+    if (status == TG_OK)
+        status = http_param_cursor(request, cursor_buf, sizeof cursor_buf, &after);
+    if (status == TG_OK)
+        status = http_param_date(request, "from", &filter.from);
+    if (status == TG_OK)
+        status = http_param_date(request, "to", &filter.to);
+    if (status != TG_OK)
+        return status;
+
+    size_t page[HTTP_MAX_LIMIT];
+    size_t count, total;
+    bool more;
+    tg_graph_document_page(request->graph, &filter, after, limit, page, &count, &total, &more);
+    json_t *items = json_array();
+    for (size_t i = 0; i < count; i++)
+        json_array_append_new(items,
+                              document_summary(tg_graph_document_at(request->graph, page[i])));
+    const char *last = count ? tg_graph_document_at(request->graph, page[count - 1])->id : NULL;
+    *body = http_page_body(items, last, more, total);
+    return *body ? TG_OK : TG_ERR_NOMEM;
+}
+
+enum tg_status http_documents_get(struct http_request *request, json_t **body)
+{
+    const struct tg_graph_document *doc = tg_graph_document_find(request->graph, request->path_id);
+    if (!doc)
+        return http_fail(request, TG_ERR_NOT_FOUND, NULL, "no document has the id '%s'",
+                         request->path_id);
+    *body = document_summary(doc);
+    if (!*body || json_object_set_new(*body, "text", json_stringn(doc->text, doc->text_bytes)) != 0)
+        return TG_ERR_NOMEM;
+    return TG_OK;
+}

@@ -1,0 +1,62 @@
+/*
+ * Private to src/http: the request context handlers see, the handler signature, and the
+ * parameter helpers they share. Handlers fill *body on success; on failure they return a status
+ * and may name the offending parameter and a detail, which the server turns into a problem.
+ */
+#ifndef THAIGRAPH_HTTP_INTERNAL_H
+#define THAIGRAPH_HTTP_INTERNAL_H
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "thaigraph/graph.h"
+#include "thaigraph/status.h"
+
+#define HTTP_DEFAULT_LIMIT 20
+#define HTTP_MAX_LIMIT     100
+#define HTTP_MAX_ID_BYTES  128
+
+struct http_request {
+    struct MHD_Connection *connection;
+    const struct tg_graph *graph;
+    const char *path_id; /* the {id} segment of the route, when it has one */
+    const char *bad_parameter;
+    char detail[256];
+};
+
+typedef enum tg_status (*http_handler)(struct http_request *request, json_t **body);
+
+/* Records a failure's parameter and detail and returns status, for one-line error returns. */
+enum tg_status http_fail(struct http_request *request, enum tg_status status, const char *parameter,
+                         const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* A query parameter, or NULL when absent. */
+const char *http_query(const struct http_request *request, const char *name);
+
+/* `limit`: absent gives HTTP_DEFAULT_LIMIT; anything but 1..HTTP_MAX_LIMIT fails. */
+enum tg_status http_param_limit(struct http_request *request, size_t *limit);
+
+/* `cursor`: absent gives NULL; otherwise the decoded position key, in buf. */
+enum tg_status http_param_cursor(struct http_request *request, char *buf, size_t size,
+                                 const char **key);
+
+/* A date parameter: absent gives NULL; otherwise it must be YYYY, YYYY-MM or YYYY-MM-DD. */
+enum tg_status http_param_date(struct http_request *request, const char *name, const char **value);
+
+/* The opaque cursor for a page that ended at key; caller frees with free(). */
+char *http_cursor_encode(const char *key);
+
+/* A page envelope {"items", "next_cursor", "total"}; takes the reference to items. */
+json_t *http_page_body(json_t *items, const char *last_key, bool more, size_t total);
+
+/* JSON string or null. */
+json_t *http_string_or_null(const char *s);
+
+/* Route handlers, one file per resource. */
+enum tg_status http_health_get(struct http_request *request, json_t **body);
+enum tg_status http_documents_list(struct http_request *request, json_t **body);
+enum tg_status http_documents_get(struct http_request *request, json_t **body);
+
+#endif

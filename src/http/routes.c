@@ -1,0 +1,44 @@
+#include "routes.h"
+
+#include <string.h>
+
+/* Every route; a `{id}` segment captures one path segment for the handler. Only reads are
+ * served, so every route answers GET and HEAD (and OPTIONS for CORS preflight). */
+static const struct http_route routes[] = {
+    {"/healthz", "health", http_health_get},
+    {"/v1/documents", "documents", http_documents_list},
+    {"/v1/documents/{id}", "document", http_documents_get},
+};
+
+static const char capture[] = "{id}";
+
+/* Compares one pattern to a path, copying a captured segment into id. */
+static bool route_matches(const char *pattern, const char *path, char *id, size_t id_size)
+{
+    while (*pattern && *path) {
+        if (strncmp(pattern, capture, sizeof capture - 1) == 0) {
+            size_t n = strcspn(path, "/");
+            if (n == 0 || n >= id_size)
+                return false;
+            memcpy(id, path, n);
+            id[n] = '\0';
+            pattern += sizeof capture - 1;
+            path += n;
+            continue;
+        }
+        if (*pattern != *path)
+            return false;
+        pattern++;
+        path++;
+    }
+    return *pattern == '\0' && *path == '\0';
+}
+
+const struct http_route *http_route_find(const char *path, char *id, size_t id_size)
+{
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+        if (route_matches(routes[i].pattern, path, id, id_size))
+            return &routes[i];
+    }
+    return NULL;
+}

@@ -1,0 +1,18 @@
+/* Private to src/http: the static route table. */
+#ifndef THAIGRAPH_HTTP_ROUTES_H
+#define THAIGRAPH_HTTP_ROUTES_H
+
+#include "internal.h"
+
+#define HTTP_ALLOWED_METHODS "GET, HEAD, OPTIONS"
+
+struct http_route {
+    const char *pattern;
+    const char *name; /* stable label for logs and metrics */
+    http_handler get;
+};
+
+/* The route for path, with its `{id}` segment (if any) in id; NULL when none matches. */
+const struct http_route *http_route_find(const char *path, char *id, size_t id_size);
+
+#endif

@@ -1,0 +1,317 @@
+#include "thaigraph/http.h"
+
+#include <netdb.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "routes.h"
+#include "thaigraph/hash.h"
+#include "thaigraph/log.h"
+
+/* How long a stop waits for requests in flight before closing their connections. */
+#define DRAIN_SECONDS    5
+#define CONNECTION_LIMIT 1024
+#define ETAG_BYTES       64
+
+struct tg_http_server {
+    struct MHD_Daemon *daemon;
+    struct tg_snapshot_holder *holder;
+    uint16_t port;
+};
+
+static const char json_content_type[] = "application/json; charset=utf-8";
+static const char problem_content_type[] = "application/problem+json; charset=utf-8";
+
+static void add_common_headers(struct MHD_Response *response)
+{
+    MHD_add_response_header(response, "Access-Control-Allow-Origin", "*");
+    MHD_add_response_header(response, "Access-Control-Expose-Headers", "ETag");
+    MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
+}
+
+/* Queues a JSON body (consumed) with the given status and content type. */
+static enum MHD_Result queue_json(struct MHD_Connection *connection, unsigned code, json_t *body,
+                                  const char *content_type, const char *etag)
+{
+    char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+    json_decref(body);
+    if (!text)
+        return MHD_NO;
+    size_t len = strlen(text);
+    struct MHD_Response *response =
+        MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
+    if (!response) {
+        free(text);
+        return MHD_NO;
+    }
+    add_common_headers(response);
+    MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
+    if (etag) {
+        MHD_add_response_header(response, MHD_HTTP_HEADER_ETAG, etag);
+        /* The snapshot only changes on reload; a minute of reuse, then revalidation by ETag. */
+        MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "public, max-age=60");
+    } else {
+        MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    }
+    if (code == MHD_HTTP_METHOD_NOT_ALLOWED)
+        MHD_add_response_header(response, MHD_HTTP_HEADER_ALLOW, HTTP_ALLOWED_METHODS);
+    enum MHD_Result result = MHD_queue_response(connection, code, response);
+    MHD_destroy_response(response);
+    return result;
+}
+
+static enum MHD_Result queue_problem(struct MHD_Connection *connection, const char *url,
+                                     enum tg_status status, const char *parameter,
+                                     const char *detail)
+{
+    char type[96];
+    snprintf(type, sizeof type, "urn:thaigraph:problem:%s", tg_status_name(status));
+    unsigned code = tg_status_http_code(status);
+    json_t *body = json_pack("{s:s, s:s, s:I, s:s, s:s}", "type", type, "title",
+                             tg_status_title(status), "status", (json_int_t)code, "detail",
+                             detail && *detail ? detail : tg_status_title(status), "instance", url);
+    if (body && parameter)
+        json_object_set_new(body, "parameter", json_string(parameter));
+    return queue_json(connection, code, body, problem_content_type, NULL);
+}
+
+static enum MHD_Result queue_empty(struct MHD_Connection *connection, unsigned code,
+                                   const char *etag)
+{
+    struct MHD_Response *response =
+        MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+    if (!response)
+        return MHD_NO;
+    add_common_headers(response);
+    if (etag)
+        MHD_add_response_header(response, MHD_HTTP_HEADER_ETAG, etag);
+    if (code == MHD_HTTP_NO_CONTENT) {
+        MHD_add_response_header(response, "Access-Control-Allow-Methods", HTTP_ALLOWED_METHODS);
+        MHD_add_response_header(response, "Access-Control-Allow-Headers",
+                                "If-None-Match, Accept, Accept-Encoding");
+        MHD_add_response_header(response, "Access-Control-Max-Age", "86400");
+        MHD_add_response_header(response, MHD_HTTP_HEADER_ALLOW, HTTP_ALLOWED_METHODS);
+    }
+    enum MHD_Result result = MHD_queue_response(connection, code, response);
+    MHD_destroy_response(response);
+    return result;
+}
+
+static enum MHD_Result hash_argument(void *cls, enum MHD_ValueKind kind, const char *key,
+                                     const char *value)
+{
+    (void)kind;
+    uint64_t *h = cls;
+    *h = tg_hash_update(*h, key, strlen(key) + 1);
+    if (value)
+        *h = tg_hash_update(*h, value, strlen(value) + 1);
+    return MHD_YES;
+}
+
+/* Strong ETag from the snapshot's content fingerprint, the build and the full URL. */
+static void make_etag(struct MHD_Connection *connection, const struct tg_graph *graph,
+                      const char *url, char etag[ETAG_BYTES])
+{
+    uint64_t h = tg_hash_bytes(TG_VERSION, sizeof TG_VERSION);
+    h = tg_hash_update(h, url, strlen(url) + 1);
+    MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, hash_argument, &h);
+    snprintf(etag, ETAG_BYTES, "\"%s-%016llx\"", tg_graph_fingerprint(graph),
+             (unsigned long long)h);
+}
+
+/* If-None-Match holds `*` or a list of tags; comparison is weak (RFC 9110 13.1.2). */
+static bool etag_matches(const char *header, const char *etag)
+{
+    if (!header)
+        return false;
+    const char *bare = etag;
+    size_t bare_len = strlen(etag);
+    const char *p = header;
+    while (*p) {
+        while (*p == ' ' || *p == ',' || *p == '\t')
+            p++;
+        if (*p == '*')
+            return true;
+        if (strncmp(p, "W/", 2) == 0)
+            p += 2;
+        size_t n = strcspn(p, ",");
+        while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+            n--;
+        if (n == bare_len && strncmp(p, bare, n) == 0)
+            return true;
+        p += strcspn(p, ",");
+    }
+    return false;
+}
+
+static enum MHD_Result serve_route(struct tg_http_server *server, struct MHD_Connection *connection,
+                                   const char *url, const struct http_route *route, const char *id)
+{
+    struct tg_snapshot_ticket ticket;
+    struct http_request request = {
+        .connection = connection,
+        .graph = tg_snapshot_acquire(server->holder, &ticket),
+        .path_id = id,
+    };
+    char etag[ETAG_BYTES];
+    make_etag(connection, request.graph, url, etag);
+    enum MHD_Result result;
+    const char *if_none_match =
+        MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+    if (etag_matches(if_none_match, etag)) {
+        result = queue_empty(connection, MHD_HTTP_NOT_MODIFIED, etag);
+    } else {
+        json_t *body = NULL;
+        enum tg_status status = route->get(&request, &body);
+        if (status == TG_OK && body) {
+            result = queue_json(connection, MHD_HTTP_OK, body, json_content_type, etag);
+        } else {
+            json_decref(body);
+            result = queue_problem(connection, url, status == TG_OK ? TG_ERR_NOMEM : status,
+                                   request.bad_parameter, request.detail);
+        }
+    }
+    tg_snapshot_release(server->holder, &ticket);
+    return result;
+}
+
+static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connection, const char *url,
+                                      const char *method, const char *version,
+                                      const char *upload_data, size_t *upload_data_size,
+                                      void **request_state)
+{
+    (void)version;
+    (void)upload_data;
+    struct tg_http_server *server = cls;
+    /* The first call of a request only announces its headers. Bodies are never read: every
+     * route is read-only, so a request with one is answered (405 or 404) and the rest of its
+     * upload discarded. */
+    if (*request_state == NULL) {
+        *request_state = server;
+        return MHD_YES;
+    }
+    *upload_data_size = 0;
+
+    char id[HTTP_MAX_ID_BYTES + 1];
+    const struct http_route *route = http_route_find(url, id, sizeof id);
+    if (!route) {
+        char detail[160];
+        snprintf(detail, sizeof detail, "no resource at %.120s", url);
+        return queue_problem(connection, url, TG_ERR_NOT_FOUND, NULL, detail);
+    }
+    if (strcmp(method, MHD_HTTP_METHOD_OPTIONS) == 0)
+        return queue_empty(connection, MHD_HTTP_NO_CONTENT, NULL);
+    if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0) {
+        char detail[96];
+        snprintf(detail, sizeof detail, "%.16s is not allowed here; use GET or HEAD", method);
+        return queue_problem(connection, url, TG_ERR_METHOD, NULL, detail);
+    }
+    return serve_route(server, connection, url, route, id);
+}
+
+static void log_from_mhd(void *cls, const char *fmt, va_list args)
+{
+    (void)cls;
+    char line[512];
+    vsnprintf(line, sizeof line, fmt, args);
+    line[strcspn(line, "\n")] = '\0';
+    tg_log(TG_LOG_WARN, "http: %s", line);
+}
+
+/* Splits "host:port" or "[v6]:port" and resolves it without touching the network. */
+static enum tg_status resolve_listen(const char *listen, struct addrinfo **out,
+                                     struct tg_error *err)
+{
+    char host[256];
+    const char *colon = strrchr(listen, ':');
+    if (!colon || colon[1] == '\0' || (size_t)(colon - listen) >= sizeof host)
+        return tg_error_set(err, TG_ERR_BAD_PARAMETER,
+                            "listen address '%s' must be HOST:PORT, e.g. 127.0.0.1:8080", listen);
+    const char *start = listen;
+    size_t host_len = (size_t)(colon - listen);
+    if (host_len >= 2 && listen[0] == '[' && colon[-1] == ']') {
+        start++;
+        host_len -= 2;
+    }
+    memcpy(host, start, host_len);
+    host[host_len] = '\0';
+    char *end = NULL;
+    long port = strtol(colon + 1, &end, 10);
+    if (*end != '\0' || port < 0 || port > 65535)
+        return tg_error_set(err, TG_ERR_BAD_PARAMETER, "listen port '%s' is not 0..65535",
+                            colon + 1);
+    struct addrinfo hints = {.ai_family = AF_UNSPEC,
+                             .ai_socktype = SOCK_STREAM,
+                             .ai_flags = AI_NUMERICSERV | AI_PASSIVE};
+    int rc = getaddrinfo(host_len ? host : NULL, colon + 1, &hints, out);
+    if (rc != 0)
+        return tg_error_set(err, TG_ERR_BAD_PARAMETER, "listen address '%s': %s", listen,
+                            gai_strerror(rc));
+    return TG_OK;
+}
+
+enum tg_status tg_http_server_start(const struct tg_http_config *config,
+                                    struct tg_snapshot_holder *holder, struct tg_http_server **out,
+                                    struct tg_error *err)
+{
+    struct addrinfo *address = NULL;
+    enum tg_status status = resolve_listen(config->listen, &address, err);
+    if (status != TG_OK)
+        return status;
+    struct tg_http_server *server = calloc(1, sizeof *server);
+    if (!server) {
+        freeaddrinfo(address);
+        return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+    }
+    server->holder = holder;
+    unsigned flags =
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+    if (address->ai_family == AF_INET6)
+        flags |= MHD_USE_IPv6;
+    unsigned threads = config->threads ? config->threads : 1;
+    server->daemon = MHD_start_daemon(
+        flags, 0, NULL, NULL, handle_request, server, MHD_OPTION_SOCK_ADDR, address->ai_addr,
+        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_sec,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT, MHD_OPTION_EXTERNAL_LOGGER,
+        log_from_mhd, NULL, MHD_OPTION_END);
+    freeaddrinfo(address);
+    if (!server->daemon) {
+        free(server);
+        return tg_error_set(err, TG_ERR_IO, "cannot listen on %s (address in use or not local?)",
+                            config->listen);
+    }
+    const union MHD_DaemonInfo *info =
+        MHD_get_daemon_info(server->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    server->port = info ? info->port : 0;
+    *out = server;
+    return TG_OK;
+}
+
+uint16_t tg_http_server_port(const struct tg_http_server *server)
+{
+    return server->port;
+}
+
+void tg_http_server_stop(struct tg_http_server *server)
+{
+    if (!server)
+        return;
+    MHD_socket listener = MHD_quiesce_daemon(server->daemon);
+    if (listener != MHD_INVALID_SOCKET)
+        close(listener);
+    for (int waited = 0; waited < DRAIN_SECONDS * 20; waited++) {
+        const union MHD_DaemonInfo *info =
+            MHD_get_daemon_info(server->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        if (!info || info->num_connections == 0)
+            break;
+        nanosleep(&(struct timespec){.tv_nsec = 50 * 1000 * 1000}, NULL);
+    }
+    MHD_stop_daemon(server->daemon);
+    free(server);
+}

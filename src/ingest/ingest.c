@@ -1,0 +1,457 @@
+#include "thaigraph/ingest.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "thaigraph/article.h"
+#include "thaigraph/hash.h"
+#include "thaigraph/log.h"
+#include "thaigraph/utf8.h"
+
+#define MAX_ID_BYTES 128
+#define READ_CHUNK   (256u * 1024u)
+
+struct run {
+    const struct tg_ingest_options *options;
+    struct tg_ingest_report *report;
+    struct tg_store_writer *writer;
+    struct timespec last_progress;
+};
+
+/* A growable list of input files, sorted before use so directory order never matters. */
+struct file_list {
+    char **paths;
+    size_t count;
+    size_t capacity;
+};
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static bool is_jsonl(const char *path)
+{
+    return has_suffix(path, ".jsonl") || has_suffix(path, ".jsonl.gz");
+}
+
+static enum tg_status list_add(struct file_list *list, const char *path, struct tg_error *err)
+{
+    if (list->count == list->capacity) {
+        size_t capacity = list->capacity ? list->capacity * 2 : 64;
+        char **grown = realloc(list->paths, capacity * sizeof *grown);
+        if (!grown)
+            return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+        list->paths = grown;
+        list->capacity = capacity;
+    }
+    list->paths[list->count] = strdup(path);
+    if (!list->paths[list->count])
+        return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+    list->count++;
+    return TG_OK;
+}
+
+static void list_free(struct file_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        free(list->paths[i]);
+    free(list->paths);
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static enum tg_status collect(const char *path, bool named, struct file_list *list,
+                              struct tg_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return tg_error_set(err, TG_ERR_NOT_FOUND, "%s: %s", path, strerror(errno));
+    if (!S_ISDIR(st.st_mode)) {
+        /* A file named on the command line is taken whatever its name; inside a directory only
+         * article files are, so stray READMEs and images are left alone. */
+        if (named || has_suffix(path, ".txt") || is_jsonl(path))
+            return list_add(list, path, err);
+        return TG_OK;
+    }
+    DIR *dir = opendir(path);
+    if (!dir)
+        return tg_error_set(err, TG_ERR_IO, "%s: %s", path, strerror(errno));
+    enum tg_status status = TG_OK;
+    struct dirent *entry;
+    while (status == TG_OK && (entry = readdir(dir)) != NULL) {
+        if (entry->d_name[0] == '.')
+            continue;
+        size_t size = strlen(path) + strlen(entry->d_name) + 2;
+        char *child = malloc(size);
+        if (!child) {
+            status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+            break;
+        }
+        snprintf(child, size, "%s/%s", path, entry->d_name);
+        status = collect(child, false, list, err);
+        free(child);
+    }
+    closedir(dir);
+    return status;
+}
+
+static bool id_is_valid(const char *id)
+{
+    size_t n = strlen(id);
+    if (n == 0 || n > MAX_ID_BYTES)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = id[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '_' || c == '-'))
+            return false;
+    }
+    return true;
+}
+
+/* A file's id is its name without extension; a name that is no valid id (Thai file names, say)
+ * gets a stable hash-derived id instead so every document stays addressable in a URL. */
+static void id_for_file(const char *path, char id[MAX_ID_BYTES + 1])
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    if (n <= MAX_ID_BYTES) {
+        memcpy(id, base, n);
+        id[n] = '\0';
+        if (id_is_valid(id))
+            return;
+    }
+    snprintf(id, MAX_ID_BYTES + 1, "doc_%012llx",
+             (unsigned long long)(tg_hash_bytes(base, n) & 0xffffffffffffULL));
+}
+
+/* Reports where in the file a text problem is, by line. */
+static size_t line_of(const char *text, size_t offset)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < offset; i++)
+        line += text[i] == '\n';
+    return line;
+}
+
+static enum tg_status check_text(const char *where, const char *text, size_t len,
+                                 struct tg_error *err)
+{
+    size_t bad = 0;
+    if (len > TG_INGEST_MAX_DOCUMENT_BYTES)
+        return tg_error_set(err, TG_ERR_TOO_LARGE, "%s: text of %zu bytes exceeds the limit of %u",
+                            where, len, TG_INGEST_MAX_DOCUMENT_BYTES);
+    if (tg_utf8_has_nul(text, len))
+        return tg_error_set(err, TG_ERR_PARSE, "%s: text contains a NUL byte", where);
+    if (tg_utf8_validate(text, len, &bad) != TG_OK)
+        return tg_error_set(err, TG_ERR_INVALID_UTF8, "%s: invalid UTF-8 at line %zu (byte %zu)",
+                            where, line_of(text, bad), bad);
+    return TG_OK;
+}
+
+/* The published field of a JSON record: YYYY, YYYY-MM or YYYY-MM-DD. */
+static const char *precision_of_iso(const char *s)
+{
+    static const char *const names[] = {"year", "month", "day"};
+    static const size_t lengths[] = {4, 7, 10};
+    size_t n = strlen(s);
+    for (int p = 0; p < 3; p++) {
+        if (n != lengths[p])
+            continue;
+        int year = 0, month = 1, day = 1, used = 0;
+        int fields = p == 0   ? sscanf(s, "%4d%n", &year, &used)
+                     : p == 1 ? sscanf(s, "%4d-%2d%n", &year, &month, &used)
+                              : sscanf(s, "%4d-%2d-%2d%n", &year, &month, &day, &used);
+        if (fields == p + 1 && (size_t)used == n && month >= 1 && month <= 12 && day >= 1 &&
+            day <= 31)
+            return names[p];
+    }
+    return NULL;
+}
+
+/* Documents whose fields come from the record override what the text says about itself. */
+struct overrides {
+    const char *title;
+    const char *published;
+    const char *source;
+    const char *url;
+};
+
+static void show_progress(struct run *run, bool final)
+{
+    if (!run->options->progress)
+        return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double since = (double)(now.tv_sec - run->last_progress.tv_sec) +
+                   (double)(now.tv_nsec - run->last_progress.tv_nsec) / 1e9;
+    if (!final && since < 0.2)
+        return;
+    run->last_progress = now;
+    fprintf(stderr, "\r%zu documents, %.1f MB, %zu skipped%s", run->report->documents,
+            (double)run->report->bytes / 1e6, run->report->skipped, final ? "\n" : "");
+}
+
+static enum tg_status store_document(struct run *run, const char *id, const char *where,
+                                     const char *text, size_t len, const struct overrides *given,
+                                     struct tg_error *err)
+{
+    enum tg_status status = check_text(where, text, len, err);
+    if (status != TG_OK)
+        return status;
+    struct tg_article_meta meta;
+    status = tg_article_read(text, len, &meta);
+    if (status == TG_ERR_EMPTY)
+        return tg_error_set(err, status, "%s: the text is empty", where);
+    if (status != TG_OK)
+        return tg_error_set(err, status, "%s: %s", where, tg_status_title(status));
+    struct tg_store_document doc = {
+        .id = id,
+        .title = given->title ? given->title : meta.title,
+        .text = text,
+        .text_len = len,
+        .published = given->published ? given->published : meta.published,
+        .published_precision =
+            given->published ? precision_of_iso(given->published) : meta.published_precision,
+        .source = given->source ? given->source : meta.source,
+        .url = given->url ? given->url : meta.url,
+        .origin = where,
+    };
+    enum tg_store_put_outcome outcome;
+    status = tg_store_writer_put(run->writer, &doc, &outcome, err);
+    tg_article_meta_clear(&meta);
+    if (status != TG_OK)
+        return status;
+    run->report->documents++;
+    run->report->bytes += len;
+    size_t *counter = outcome == TG_STORE_INSERTED  ? &run->report->inserted
+                      : outcome == TG_STORE_UPDATED ? &run->report->updated
+                                                    : &run->report->unchanged;
+    (*counter)++;
+    show_progress(run, false);
+    return TG_OK;
+}
+
+/* Decides whether a failed record stops the run: only real record problems may be skipped. */
+static enum tg_status skip_or_fail(struct run *run, enum tg_status status, struct tg_error *err)
+{
+    bool record_problem = status == TG_ERR_PARSE || status == TG_ERR_INVALID_UTF8 ||
+                          status == TG_ERR_EMPTY || status == TG_ERR_TOO_LARGE ||
+                          status == TG_ERR_DUPLICATE || status == TG_ERR_BAD_PARAMETER;
+    if (!record_problem || run->options->strict)
+        return status;
+    tg_log(TG_LOG_WARN, "skipped %s", err->message);
+    run->report->skipped++;
+    return TG_OK;
+}
+
+static enum tg_status ingest_text_file(struct run *run, const char *path, struct tg_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return tg_error_set(err, TG_ERR_IO, "%s: %s", path, strerror(errno));
+    enum tg_status status = TG_OK;
+    char *text = malloc(TG_INGEST_MAX_DOCUMENT_BYTES + 1);
+    if (!text) {
+        status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    size_t len = fread(text, 1, TG_INGEST_MAX_DOCUMENT_BYTES + 1, f);
+    if (ferror(f)) {
+        status = tg_error_set(err, TG_ERR_IO, "%s: read error: %s", path, strerror(errno));
+        goto done;
+    }
+    text[len < TG_INGEST_MAX_DOCUMENT_BYTES ? len : TG_INGEST_MAX_DOCUMENT_BYTES] = '\0';
+    char id[MAX_ID_BYTES + 1];
+    id_for_file(path, id);
+    static const struct overrides none;
+    status = store_document(run, id, path, text, len, &none, err);
+    if (status == TG_ERR_DUPLICATE)
+        status = skip_or_fail(run, status, err);
+done:
+    free(text);
+    fclose(f);
+    return status;
+}
+
+static const char *optional_string(json_t *object, const char *key)
+{
+    json_t *value = json_object_get(object, key);
+    return json_is_string(value) && json_string_length(value) > 0 ? json_string_value(value) : NULL;
+}
+
+static enum tg_status ingest_record(struct run *run, const char *where, const char *line,
+                                    size_t len, struct tg_error *err)
+{
+    json_error_t json_err;
+    json_t *record = json_loadb(line, len, JSON_REJECT_DUPLICATES, &json_err);
+    enum tg_status status = TG_OK;
+    if (!record)
+        return tg_error_set(err, TG_ERR_PARSE, "%s: not JSON: %s", where, json_err.text);
+    json_t *id = json_object_get(record, "id");
+    json_t *text = json_object_get(record, "text");
+    if (!json_is_object(record)) {
+        status = tg_error_set(err, TG_ERR_PARSE, "%s: not a JSON object", where);
+    } else if (!json_is_string(id) || !json_is_string(text)) {
+        status =
+            tg_error_set(err, TG_ERR_PARSE, "%s: needs string fields \"id\" and \"text\"", where);
+    } else if (!id_is_valid(json_string_value(id))) {
+        status = tg_error_set(err, TG_ERR_PARSE,
+                              "%s: id must be 1 to %d characters of A-Z a-z 0-9 . _ -", where,
+                              MAX_ID_BYTES);
+    } else {
+        struct overrides given = {
+            .title = optional_string(record, "title"),
+            .published = optional_string(record, "published"),
+            .source = optional_string(record, "source"),
+            .url = optional_string(record, "url"),
+        };
+        if (given.published && !precision_of_iso(given.published))
+            status = tg_error_set(err, TG_ERR_PARSE,
+                                  "%s: published must be YYYY, YYYY-MM or YYYY-MM-DD", where);
+        else
+            status = store_document(run, json_string_value(id), where, json_string_value(text),
+                                    json_string_length(text), &given, err);
+    }
+    json_decref(record);
+    return status;
+}
+
+/* Reads a JSON Lines file, gzip or plain (zlib reads both), a line at a time. Lines longer
+ * than any acceptable record are skipped without being held in memory. */
+static enum tg_status ingest_jsonl_file(struct run *run, const char *path, struct tg_error *err)
+{
+    gzFile gz = gzopen(path, "rb");
+    if (!gz)
+        return tg_error_set(err, TG_ERR_IO, "%s: %s", path, strerror(errno));
+    gzbuffer(gz, READ_CHUNK);
+    /* JSON escapes can make a record longer than its text; allow for that. */
+    const size_t max_line = 2 * (size_t)TG_INGEST_MAX_DOCUMENT_BYTES;
+    size_t capacity = READ_CHUNK, used = 0, line_number = 1;
+    char *buf = malloc(capacity);
+    size_t where_size = strlen(path) + 32;
+    char *where = malloc(where_size);
+    enum tg_status status = TG_OK;
+    bool oversized = false;
+    if (!buf || !where) {
+        status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    for (;;) {
+        if (used == capacity) {
+            if (capacity >= max_line) {
+                oversized = true;
+                used = 0;
+            } else {
+                char *grown = realloc(buf, capacity * 2);
+                if (!grown) {
+                    status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+                    goto done;
+                }
+                buf = grown;
+                capacity *= 2;
+            }
+        }
+        int got = gzread(gz, buf + used, (unsigned)(capacity - used));
+        if (got < 0) {
+            int zerr;
+            status = tg_error_set(err, TG_ERR_IO, "%s: corrupt compressed data: %s", path,
+                                  gzerror(gz, &zerr));
+            goto done;
+        }
+        bool at_end = got == 0;
+        size_t scan_from = used;
+        used += (size_t)got;
+        size_t start = 0;
+        for (size_t i = scan_from; i < used || (at_end && start < used); i++) {
+            if (i < used && buf[i] != '\n')
+                continue;
+            size_t end = i < used ? i : used;
+            snprintf(where, where_size, "%s:%zu", path, line_number);
+            size_t line_len = end - start;
+            if (oversized) {
+                status = tg_error_set(err, TG_ERR_TOO_LARGE, "%s: line longer than %zu bytes",
+                                      where, max_line);
+                status = skip_or_fail(run, status, err);
+                oversized = false;
+            } else if (line_len > 0 && !(line_len == 1 && buf[start] == '\r')) {
+                status = ingest_record(run, where, buf + start, line_len, err);
+                if (status != TG_OK)
+                    status = skip_or_fail(run, status, err);
+            }
+            if (status != TG_OK)
+                goto done;
+            line_number++;
+            start = i + 1;
+        }
+        if (at_end) {
+            /* gzread reports a truncated stream as end of input; gzerror says which it was. */
+            int zerr = Z_OK;
+            const char *msg = gzerror(gz, &zerr);
+            if (zerr != Z_OK && zerr != Z_STREAM_END)
+                status = tg_error_set(err, TG_ERR_IO, "%s: corrupt compressed data: %s", path, msg);
+            goto done;
+        }
+        if (start > used)
+            start = used;
+        memmove(buf, buf + start, used - start);
+        used -= start;
+    }
+done:
+    free(where);
+    free(buf);
+    gzclose(gz);
+    return status;
+}
+
+enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size_t path_count,
+                             const struct tg_ingest_options *options,
+                             struct tg_ingest_report *report, struct tg_error *err)
+{
+    memset(report, 0, sizeof *report);
+    struct run run = {.options = options, .report = report};
+    struct file_list files = {0};
+    enum tg_status status = TG_OK;
+    for (size_t i = 0; i < path_count && status == TG_OK; i++)
+        status = collect(paths[i], true, &files, err);
+    if (status != TG_OK)
+        goto done;
+    if (files.count == 0) {
+        status = tg_error_set(err, TG_ERR_NOT_FOUND, "no .txt, .jsonl or .jsonl.gz files found");
+        goto done;
+    }
+    qsort(files.paths, files.count, sizeof *files.paths, compare_paths);
+
+    status = tg_store_writer_open(db_path, options->start_empty, &run.writer, err);
+    if (status != TG_OK)
+        goto done;
+    clock_gettime(CLOCK_MONOTONIC, &run.last_progress);
+    for (size_t i = 0; i < files.count && status == TG_OK; i++) {
+        status = is_jsonl(files.paths[i]) ? ingest_jsonl_file(&run, files.paths[i], err)
+                                          : ingest_text_file(&run, files.paths[i], err);
+    }
+    show_progress(&run, true);
+    if (status == TG_OK) {
+        status = tg_store_writer_commit(run.writer, &report->meta, err);
+        run.writer = NULL;
+    }
+done:
+    tg_store_writer_abort(run.writer);
+    list_free(&files);
+    return status;
+}

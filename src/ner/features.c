@@ -1,0 +1,233 @@
+#include "ner_internal.h"
+
+#include <string.h>
+
+#include "thaigraph/hash.h"
+#include "thaigraph/utf8.h"
+
+/* Positions outside the text hash as these bytes, which no token can equal. */
+static const char before_text[] = "\x01";
+static const char after_text[] = "\x02";
+
+struct view {
+    const char *bytes;
+    size_t len;
+};
+
+struct context {
+    const char *text;
+    const struct ner_token *tokens;
+    size_t count;
+    const uint8_t *cues;
+    size_t i;
+};
+
+static struct view word_at(const struct context *c, long offset)
+{
+    long j = (long)c->i + offset;
+    if (j < 0)
+        return (struct view){before_text, 1};
+    if ((size_t)j >= c->count)
+        return (struct view){after_text, 1};
+    const struct ner_token *t = &c->tokens[j];
+    return (struct view){c->text + t->byte_start, t->byte_end - t->byte_start};
+}
+
+/* Cue mask of a neighbour, with 0x80 (never a cue bit) for positions outside the text. */
+static uint8_t cue_at(const struct context *c, long offset)
+{
+    long j = (long)c->i + offset;
+    return j < 0 || (size_t)j >= c->count ? 0x80 : c->cues[j];
+}
+
+static char shape_class(uint32_t cp)
+{
+    if (cp >= '0' && cp <= '9')
+        return 'd';
+    if (cp >= 0x0E50 && cp <= 0x0E59)
+        return 'd';
+    if (cp >= 0x0E00 && cp <= 0x0E7F)
+        return 'T';
+    if (cp >= 'A' && cp <= 'Z')
+        return 'A';
+    if (cp >= 'a' && cp <= 'z')
+        return 'a';
+    if (cp == '.')
+        return '.';
+    return cp > 0x7F ? 'u' : 'p';
+}
+
+/*
+ * Shape of a word as a string of character classes. Collapsed, runs of one class become one
+ * letter (ทักษิณ -> T); uncollapsed keeps up to 8 classes so a four-digit year reads dddd.
+ */
+static size_t word_shape(struct view w, bool collapse, char *out, size_t cap)
+{
+    size_t n = 0;
+    size_t pos = 0;
+    while (pos < w.len && n < cap) {
+        char cls = shape_class(tg_utf8_next(w.bytes, w.len, &pos));
+        if (!collapse || n == 0 || out[n - 1] != cls)
+            out[n++] = cls;
+    }
+    return n;
+}
+
+/* First or last `chars` code points of a word (all of it when shorter). */
+static struct view affix(struct view w, size_t chars, bool suffix)
+{
+    size_t total = tg_utf8_count(w.bytes, w.len);
+    if (total <= chars)
+        return w;
+    size_t cut = tg_utf8_offset_of(w.bytes, w.len, suffix ? total - chars : chars);
+    return suffix ? (struct view){w.bytes + cut, w.len - cut} : (struct view){w.bytes, cut};
+}
+
+struct feature {
+    uint64_t hash;
+};
+
+static struct feature feature_start(unsigned template_id)
+{
+    unsigned char id = (unsigned char)template_id;
+    return (struct feature){tg_hash_update(TG_HASH_SEED, &id, 1)};
+}
+
+/* Parts are joined with a separator byte so (ab, c) and (a, bc) differ. */
+static void feature_add(struct feature *f, struct view v)
+{
+    static const unsigned char separator = 0x1F;
+    f->hash = tg_hash_update(f->hash, &separator, 1);
+    f->hash = tg_hash_update(f->hash, v.bytes, v.len);
+}
+
+static void feature_add_byte(struct feature *f, uint8_t byte)
+{
+    f->hash = tg_hash_update(f->hash, &byte, 1);
+}
+
+/* FNV-1a leaves its low bits poorly mixed; finish with a multiply-xorshift before masking. */
+static uint32_t feature_row(struct feature f, unsigned bits)
+{
+    uint64_t h = f.hash;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return (uint32_t)(h & ((1ULL << bits) - 1));
+}
+
+struct builder {
+    unsigned bits;
+    uint32_t *rows;
+    unsigned next;
+};
+
+static void emit(struct builder *b, struct feature f)
+{
+    b->rows[b->next++] = feature_row(f, b->bits);
+}
+
+static void emit_views(struct builder *b, unsigned id, const struct view *parts, size_t n)
+{
+    struct feature f = feature_start(id);
+    for (size_t k = 0; k < n; k++)
+        feature_add(&f, parts[k]);
+    emit(b, f);
+}
+
+static void emit_bytes(struct builder *b, unsigned id, const uint8_t *bytes, size_t n)
+{
+    struct feature f = feature_start(id);
+    for (size_t k = 0; k < n; k++)
+        feature_add_byte(&f, bytes[k]);
+    emit(b, f);
+}
+
+static void emit_word_with_byte(struct builder *b, unsigned id, struct view w, uint8_t byte)
+{
+    struct feature f = feature_start(id);
+    feature_add(&f, w);
+    feature_add_byte(&f, byte);
+    emit(b, f);
+}
+
+static struct view shape_view(struct view w, bool collapse, char *buf, size_t cap)
+{
+    if (w.bytes == before_text || w.bytes == after_text)
+        return w;
+    return (struct view){buf, word_shape(w, collapse, buf, cap)};
+}
+
+/* Lower-cases ASCII only: Thai has no case and Latin names in Thai news are mostly ASCII. */
+static struct view ascii_lower(struct view w, char *buf, size_t cap)
+{
+    if (w.len > cap)
+        return w;
+    for (size_t k = 0; k < w.len; k++) {
+        char ch = w.bytes[k];
+        buf[k] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+    }
+    return (struct view){buf, w.len};
+}
+
+void ner_features(const char *text, const struct ner_token *tokens, size_t count,
+                  const uint8_t *cues, size_t i, unsigned bits, uint32_t *rows)
+{
+    const struct context c = {text, tokens, count, cues, i};
+    struct builder b = {bits, rows, 0};
+    struct view w[7];
+    for (long k = -3; k <= 3; k++)
+        w[k + 3] = word_at(&c, k);
+    const struct view *w0 = &w[3];
+    char lower_buf[64];
+    char shape_buf[5][8];
+    struct view shape[5];
+    for (long k = -2; k <= 2; k++)
+        shape[k + 2] = shape_view(w[k + 3], true, shape_buf[k + 2], sizeof shape_buf[0]);
+    char full_buf[8];
+    struct view full_shape = shape_view(*w0, false, full_buf, sizeof full_buf);
+    uint8_t space_before = tokens[i].space_before;
+    uint8_t space_after = i + 1 < count && tokens[i + 1].space_before;
+    uint8_t cue[5];
+    for (long k = -2; k <= 2; k++)
+        cue[k + 2] = cue_at(&c, k);
+    size_t length = tg_utf8_count(w0->bytes, w0->len);
+    uint8_t length_class = (uint8_t)(length > 8 ? 8 : length);
+
+    unsigned id = 0;
+    emit_bytes(&b, id++, NULL, 0);
+    for (long k = 0; k < 7; k++)
+        emit_views(&b, id++, &w[k], 1);
+    struct view lower = ascii_lower(*w0, lower_buf, sizeof lower_buf);
+    emit_views(&b, id++, &lower, 1);
+    emit_views(&b, id++, &w[2], 2);
+    emit_views(&b, id++, &w[3], 2);
+    emit_views(&b, id++, &w[1], 3);
+    emit_views(&b, id++, &w[2], 3);
+    emit_views(&b, id++, &w[3], 3);
+    const struct view around[2] = {w[2], w[4]};
+    emit_views(&b, id++, around, 2);
+    for (long k = 0; k < 5; k++)
+        emit_views(&b, id++, &shape[k], 1);
+    emit_views(&b, id++, &shape[1], 3);
+    emit_views(&b, id++, &full_shape, 1);
+    for (size_t n = 1; n <= 3; n++) {
+        struct view prefix = affix(*w0, n, false);
+        struct view suffix = affix(*w0, n, true);
+        emit_views(&b, id++, &prefix, 1);
+        emit_views(&b, id++, &suffix, 1);
+    }
+    emit_bytes(&b, id++, &length_class, 1);
+    for (long k = 0; k < 5; k++)
+        emit_bytes(&b, id++, &cue[k], 1);
+    emit_bytes(&b, id++, &cue[1], 3);
+    emit_word_with_byte(&b, id++, *w0, cue[1]);
+    emit_word_with_byte(&b, id++, *w0, cue[3]);
+    emit_word_with_byte(&b, id++, *w0, space_before);
+    emit_word_with_byte(&b, id++, w[2], space_before);
+    const uint8_t spaces[2] = {space_before, space_after};
+    emit_bytes(&b, id++, spaces, 2);
+    emit_word_with_byte(&b, id++, shape[2], (uint8_t)(space_before | space_after << 1));
+    emit_word_with_byte(&b, id++, shape[2], cue[2]);
+    emit_word_with_byte(&b, id, w[4], space_after);
+}

@@ -1,0 +1,168 @@
+#include "ner_internal.h"
+
+#include <float.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "thaigraph/utf8.h"
+
+const char *tg_ner_type_name(enum tg_ner_type type)
+{
+    static const char *const names[] = {
+        [TG_NER_ORGANISATION] = "organisation",
+        [TG_NER_PERSON] = "person",
+        [TG_NER_PLACE] = "place",
+        [TG_NER_DATE] = "date",
+        [TG_NER_OTHER] = "other",
+    };
+    return (unsigned)type <= TG_NER_OTHER ? names[type] : "unknown";
+}
+
+void ner_emissions(const struct tg_ner_model *model, const uint32_t *rows, size_t count,
+                   float *emit)
+{
+    unsigned labels = model->labels;
+    for (size_t i = 0; i < count; i++) {
+        float *scores = emit + i * labels;
+        memset(scores, 0, labels * sizeof *scores);
+        for (size_t k = 0; k < NER_FEATURES; k++) {
+            const float *w = model->weights + (size_t)rows[i * NER_FEATURES + k] * labels;
+            for (unsigned y = 0; y < labels; y++)
+                scores[y] += w[y];
+        }
+    }
+}
+
+void ner_viterbi(const struct tg_ner_model *model, const float *emit, size_t count, float *work,
+                 unsigned *back, unsigned *path)
+{
+    if (count == 0)
+        return;
+    unsigned labels = model->labels;
+    const float *start = model->transitions + (size_t)labels * labels;
+    float *prev = work;
+    float *cur = work + labels;
+    for (unsigned y = 0; y < labels; y++)
+        prev[y] = start[y] + emit[y];
+    for (size_t i = 1; i < count; i++) {
+        for (unsigned y = 0; y < labels; y++) {
+            float best = -FLT_MAX;
+            unsigned arg = 0;
+            for (unsigned x = 0; x < labels; x++) {
+                float s = prev[x] + model->transitions[(size_t)x * labels + y];
+                if (s > best) {
+                    best = s;
+                    arg = x;
+                }
+            }
+            cur[y] = best + emit[i * labels + y];
+            back[i * labels + y] = arg;
+        }
+        float *swap = prev;
+        prev = cur;
+        cur = swap;
+    }
+    unsigned last = 0;
+    for (unsigned y = 1; y < labels; y++)
+        last = prev[y] > prev[last] ? y : last;
+    for (size_t i = count; i-- > 0;) {
+        path[i] = last;
+        last = back[i * labels + last];
+    }
+}
+
+void ner_spans_to_labels(const struct ner_token *tokens, size_t count,
+                         const struct tg_ner_span *spans, size_t span_count, unsigned types,
+                         unsigned *labels)
+{
+    size_t s = 0;
+    size_t open = SIZE_MAX;
+    for (size_t i = 0; i < count; i++) {
+        while (s < span_count && spans[s].byte_end <= tokens[i].byte_start)
+            s++;
+        labels[i] = 0;
+        if (s == span_count || tokens[i].byte_start < spans[s].byte_start ||
+            (unsigned)spans[s].type >= types)
+            continue;
+        labels[i] = (open == s ? 2u : 1u) + 2u * (unsigned)spans[s].type;
+        open = s;
+    }
+}
+
+/* Spans of the tokens labelled B/I of a reported type; a stray I opens a span of its own. */
+static enum tg_status labels_to_spans(const struct ner_token *tokens, size_t count,
+                                      const unsigned *labels, struct tg_ner_span **out,
+                                      size_t *span_count)
+{
+    struct tg_ner_span *spans = NULL;
+    size_t n = 0;
+    size_t cap = 0;
+    for (size_t i = 0; i < count; i++) {
+        unsigned y = labels[i];
+        if (y == 0 || (y - 1) / 2 >= TG_NER_TYPE_COUNT)
+            continue;
+        /* The previous token, of the same reported type, is necessarily the last span's end. */
+        if (y % 2 == 0 && i > 0 && labels[i - 1] != 0 && (labels[i - 1] - 1) / 2 == (y - 1) / 2) {
+            spans[n - 1].byte_end = tokens[i].byte_end;
+            spans[n - 1].end = tokens[i].cp_end;
+            continue;
+        }
+        struct tg_ner_span *grown = ner_grow(spans, &cap, n, sizeof *grown, 16);
+        if (!grown) {
+            free(spans);
+            return TG_ERR_NOMEM;
+        }
+        spans = grown;
+        spans[n++] =
+            (struct tg_ner_span){(enum tg_ner_type)((y - 1) / 2), tokens[i].cp_start,
+                                 tokens[i].cp_end, tokens[i].byte_start, tokens[i].byte_end};
+    }
+    *out = spans;
+    *span_count = n;
+    return TG_OK;
+}
+
+enum tg_status tg_ner_tag(const struct tg_ner_model *model, const char *utf8, size_t len,
+                          struct tg_ner_span **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    if (!model || (!utf8 && len))
+        return TG_ERR_INVALID_ARGUMENT;
+    if (len == 0)
+        return TG_OK;
+    enum tg_status status = tg_utf8_validate(utf8, len, NULL);
+    if (status != TG_OK)
+        return status;
+    struct ner_token *tokens;
+    size_t n;
+    status = ner_tokenize(utf8, len, &tokens, &n);
+    if (status != TG_OK || n == 0)
+        return status;
+    unsigned labels = model->labels;
+    uint8_t *cues = malloc(n);
+    uint32_t *rows = malloc(n * NER_FEATURES * sizeof *rows);
+    float *emit = malloc(n * labels * sizeof *emit);
+    float *work = malloc(2 * labels * sizeof *work);
+    unsigned *back = malloc(n * labels * sizeof *back);
+    unsigned *path = malloc(n * sizeof *path);
+    if (!cues || !rows || !emit || !work || !back || !path) {
+        status = TG_ERR_NOMEM;
+        goto cleanup;
+    }
+    ner_mark_cues(utf8, tokens, n, cues);
+    for (size_t i = 0; i < n; i++)
+        ner_features(utf8, tokens, n, cues, i, model->bits, rows + i * NER_FEATURES);
+    ner_emissions(model, rows, n, emit);
+    ner_viterbi(model, emit, n, work, back, path);
+    status = labels_to_spans(tokens, n, path, out, count);
+cleanup:
+    free(tokens);
+    free(cues);
+    free(rows);
+    free(emit);
+    free(work);
+    free(back);
+    free(path);
+    return status;
+}

@@ -1,0 +1,31 @@
+-- thaigraph database schema, version 1.
+-- The file is embedded in the binaries at build time; tg_store creates new databases from it.
+-- user_version tells a reader which schema it holds; a reader refuses any version it was not
+-- built for rather than guessing at columns.
+
+PRAGMA user_version = 1;
+
+-- Bookkeeping: 'generation' counts content changes, 'fingerprint' identifies the content.
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    -- ISO 8601 Gregorian date at the stated precision, NULL when the article does not say.
+    published TEXT,
+    published_precision TEXT CHECK (published_precision IN ('day', 'month', 'year')),
+    source TEXT,
+    url TEXT,
+    -- Where the document came from: a file path, or path:line for JSON Lines.
+    origin TEXT NOT NULL,
+    -- FNV-1a 64 of the stored fields, so re-ingesting unchanged input changes nothing.
+    content_hash TEXT NOT NULL,
+    CHECK ((published IS NULL) = (published_precision IS NULL)),
+    CHECK (length(id) BETWEEN 1 AND 128)
+) STRICT;
+
+CREATE INDEX documents_published ON documents (published);

@@ -1,0 +1,540 @@
+#include "thaigraph/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <libgen.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "thaigraph/hash.h"
+
+extern const unsigned char tg_store_schema_sql[];
+
+struct tg_store_writer {
+    sqlite3 *db;
+    sqlite3_stmt *remember_id;
+    sqlite3_stmt *find_hash;
+    sqlite3_stmt *upsert;
+    char *target_path;
+    char *temp_path;
+    mode_t mode;
+};
+
+struct tg_store_reader {
+    sqlite3 *db;
+    sqlite3_stmt *documents;
+    struct tg_store_meta meta;
+};
+
+static enum tg_status db_error(struct tg_error *err, sqlite3 *db, const char *path,
+                               const char *what)
+{
+    int code = sqlite3_errcode(db);
+    enum tg_status status = TG_ERR_DB;
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+        status = TG_ERR_DB_CORRUPT;
+    else if (code == SQLITE_FULL || code == SQLITE_IOERR)
+        status = TG_ERR_IO;
+    return tg_error_set(err, status, "%s: %s: %s", path, what, sqlite3_errmsg(db));
+}
+
+static enum tg_status exec_sql(sqlite3 *db, const char *path, const char *sql, struct tg_error *err)
+{
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return db_error(err, db, path, "executing SQL");
+    return TG_OK;
+}
+
+/*
+ * Checks that an open database is one this build can read: the right user_version and the
+ * documents table in place. Called on the existing target before copying it and by readers.
+ */
+static enum tg_status check_schema(sqlite3 *db, const char *path, struct tg_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    enum tg_status status = TG_OK;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+        sqlite3_step(stmt) != SQLITE_ROW) {
+        status = db_error(err, db, path, "reading schema version");
+        if (status == TG_ERR_DB)
+            status = tg_error_set(err, TG_ERR_DB_CORRUPT, "%s: not a SQLite database: %s", path,
+                                  sqlite3_errmsg(db));
+        goto done;
+    }
+    int version = sqlite3_column_int(stmt, 0);
+    if (version == 0) {
+        status = tg_error_set(err, TG_ERR_DB_CORRUPT,
+                              "%s: not a thaigraph database (no schema version)", path);
+        goto done;
+    }
+    if (version != TG_STORE_SCHEMA_VERSION) {
+        status = tg_error_set(err, TG_ERR_DB_VERSION,
+                              "%s: schema version %d, this build reads version %d", path, version,
+                              TG_STORE_SCHEMA_VERSION);
+        goto done;
+    }
+    sqlite3_finalize(stmt);
+    stmt = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT id, content_hash FROM documents LIMIT 0", -1, &stmt, NULL) !=
+        SQLITE_OK)
+        status = tg_error_set(err, TG_ERR_DB_CORRUPT, "%s: not a thaigraph database: %s", path,
+                              sqlite3_errmsg(db));
+done:
+    sqlite3_finalize(stmt);
+    return status;
+}
+
+static enum tg_status read_meta(sqlite3 *db, const char *path, struct tg_store_meta *meta,
+                                struct tg_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    memset(meta, 0, sizeof *meta);
+    if (sqlite3_prepare_v2(db, "SELECT key, value FROM meta", -1, &stmt, NULL) != SQLITE_OK)
+        return db_error(err, db, path, "reading meta");
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(stmt, 0);
+        const char *value = (const char *)sqlite3_column_text(stmt, 1);
+        if (strcmp(key, "generation") == 0)
+            meta->generation = strtoull(value, NULL, 10);
+        else if (strcmp(key, "fingerprint") == 0)
+            snprintf(meta->fingerprint, sizeof meta->fingerprint, "%s", value);
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE)
+        return db_error(err, db, path, "reading meta");
+    return TG_OK;
+}
+
+static enum tg_status open_existing(const char *path, int flags, sqlite3 **out,
+                                    struct tg_error *err)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+        enum tg_status status = tg_error_set(err, TG_ERR_DB, "%s: cannot open: %s", path,
+                                             db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_close(db);
+        return status;
+    }
+    enum tg_status status = check_schema(db, path, err);
+    if (status != TG_OK) {
+        sqlite3_close(db);
+        return status;
+    }
+    *out = db;
+    return TG_OK;
+}
+
+/* Copies the existing target into the new database with SQLite's online backup. */
+static enum tg_status copy_target(struct tg_store_writer *w, struct tg_error *err)
+{
+    sqlite3 *source = NULL;
+    enum tg_status status = open_existing(w->target_path, SQLITE_OPEN_READONLY, &source, err);
+    if (status != TG_OK)
+        return status;
+    sqlite3_backup *backup = sqlite3_backup_init(w->db, "main", source, "main");
+    if (!backup) {
+        status = db_error(err, w->db, w->temp_path, "copying the existing database");
+        goto done;
+    }
+    sqlite3_backup_step(backup, -1);
+    if (sqlite3_backup_finish(backup) != SQLITE_OK)
+        status = db_error(err, w->db, w->temp_path, "copying the existing database");
+done:
+    sqlite3_close(source);
+    return status;
+}
+
+static enum tg_status write_meta(struct tg_store_writer *w, const struct tg_store_meta *meta,
+                                 struct tg_error *err)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "INSERT OR REPLACE INTO meta(key, value) VALUES ('generation', '%" PRIu64 "'),"
+             " ('fingerprint', '%s')",
+             meta->generation, meta->fingerprint);
+    return exec_sql(w->db, w->temp_path, sql, err);
+}
+
+/*
+ * A rebuilt database continues the generation of the one it replaces, so clients holding an
+ * older generation see it move on. A target that cannot be read is being replaced on purpose
+ * (start_empty), so it simply contributes nothing.
+ */
+static enum tg_status carry_generation(struct tg_store_writer *w, struct tg_error *err)
+{
+    sqlite3 *old = NULL;
+    struct tg_store_meta meta;
+    if (open_existing(w->target_path, SQLITE_OPEN_READONLY, &old, NULL) != TG_OK)
+        return TG_OK;
+    enum tg_status status = read_meta(old, w->target_path, &meta, NULL);
+    sqlite3_close(old);
+    if (status != TG_OK)
+        return TG_OK;
+    return write_meta(w, &meta, err);
+}
+
+static enum tg_status prepare_statements(struct tg_store_writer *w, struct tg_error *err)
+{
+    static const char remember_sql[] = "INSERT INTO temp.run_ids(id) VALUES (?1)";
+    static const char find_sql[] = "SELECT content_hash FROM documents WHERE id = ?1";
+    static const char upsert_sql[] =
+        "INSERT INTO documents(id, title, text, published, published_precision, source, url,"
+        " origin, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        " ON CONFLICT(id) DO UPDATE SET title = excluded.title, text = excluded.text,"
+        " published = excluded.published, published_precision = excluded.published_precision,"
+        " source = excluded.source, url = excluded.url, origin = excluded.origin,"
+        " content_hash = excluded.content_hash";
+    enum tg_status status =
+        exec_sql(w->db, w->temp_path, "CREATE TEMP TABLE run_ids(id TEXT PRIMARY KEY)", err);
+    if (status != TG_OK)
+        return status;
+    if (sqlite3_prepare_v2(w->db, remember_sql, -1, &w->remember_id, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(w->db, find_sql, -1, &w->find_hash, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(w->db, upsert_sql, -1, &w->upsert, NULL) != SQLITE_OK)
+        return db_error(err, w->db, w->temp_path, "preparing statements");
+    return TG_OK;
+}
+
+static mode_t mode_for_new_file(const char *target_path)
+{
+    struct stat st;
+    if (stat(target_path, &st) == 0)
+        return st.st_mode & 0777;
+    mode_t mask = umask(0);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+enum tg_status tg_store_writer_open(const char *path, bool start_empty,
+                                    struct tg_store_writer **out, struct tg_error *err)
+{
+    enum tg_status status = TG_OK;
+    struct tg_store_writer *w = calloc(1, sizeof *w);
+    char *dir_copy = strdup(path);
+    char *base_copy = strdup(path);
+    if (!w || !dir_copy || !base_copy) {
+        status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+        goto fail;
+    }
+    w->target_path = strdup(path);
+    size_t temp_size = strlen(path) + 32;
+    w->temp_path = malloc(temp_size);
+    if (!w->target_path || !w->temp_path) {
+        status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+        goto fail;
+    }
+    /* The temporary file lives in the target's directory so the final rename is atomic. */
+    snprintf(w->temp_path, temp_size, "%s/.%s.tmp-XXXXXX", dirname(dir_copy), basename(base_copy));
+    int fd = mkstemp(w->temp_path);
+    if (fd < 0) {
+        status = tg_error_set(err, TG_ERR_IO, "%s: cannot create a temporary file: %s",
+                              w->temp_path, strerror(errno));
+        free(w->temp_path);
+        w->temp_path = NULL;
+        goto fail;
+    }
+    w->mode = mode_for_new_file(path);
+    close(fd);
+
+    if (sqlite3_open_v2(w->temp_path, &w->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        status = db_error(err, w->db, w->temp_path, "opening");
+        goto fail;
+    }
+    bool exists = access(path, F_OK) == 0;
+    if (exists && !start_empty) {
+        status = copy_target(w, err);
+    } else {
+        status = exec_sql(w->db, w->temp_path, (const char *)tg_store_schema_sql, err);
+        if (status == TG_OK && exists)
+            status = carry_generation(w, err);
+    }
+    if (status != TG_OK)
+        goto fail;
+    /* The temporary file is worthless after a crash, so SQLite's journal buys nothing; the
+     * commit fsyncs the finished file before it replaces the target. */
+    status = exec_sql(w->db, w->temp_path,
+                      "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN", err);
+    if (status != TG_OK)
+        goto fail;
+    status = prepare_statements(w, err);
+    if (status != TG_OK)
+        goto fail;
+    free(dir_copy);
+    free(base_copy);
+    *out = w;
+    return TG_OK;
+fail:
+    free(dir_copy);
+    free(base_copy);
+    tg_store_writer_abort(w);
+    return status;
+}
+
+static void bind_optional(sqlite3_stmt *stmt, int index, const char *value)
+{
+    if (value)
+        sqlite3_bind_text(stmt, index, value, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(stmt, index);
+}
+
+/* Hashes every stored field with its presence, so NULL and "" differ. */
+static uint64_t document_hash(const struct tg_store_document *doc)
+{
+    const char *fields[] = {doc->title, doc->published, doc->published_precision, doc->source,
+                            doc->url};
+    uint64_t h = tg_hash_update(TG_HASH_SEED, doc->text, doc->text_len);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        unsigned char present = fields[i] != NULL;
+        h = tg_hash_update(h, &present, 1);
+        if (present)
+            h = tg_hash_update(h, fields[i], strlen(fields[i]) + 1);
+    }
+    return h;
+}
+
+enum tg_status tg_store_writer_put(struct tg_store_writer *w, const struct tg_store_document *doc,
+                                   enum tg_store_put_outcome *outcome, struct tg_error *err)
+{
+    char hash_hex[17];
+    snprintf(hash_hex, sizeof hash_hex, "%016" PRIx64, document_hash(doc));
+
+    sqlite3_reset(w->remember_id);
+    sqlite3_bind_text(w->remember_id, 1, doc->id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(w->remember_id);
+    if (rc == SQLITE_CONSTRAINT)
+        return tg_error_set(err, TG_ERR_DUPLICATE, "%s: duplicate document id '%s'", doc->origin,
+                            doc->id);
+    if (rc != SQLITE_DONE)
+        return db_error(err, w->db, w->temp_path, "recording the document id");
+
+    sqlite3_reset(w->find_hash);
+    sqlite3_bind_text(w->find_hash, 1, doc->id, -1, SQLITE_STATIC);
+    rc = sqlite3_step(w->find_hash);
+    bool exists = rc == SQLITE_ROW;
+    if (exists && strcmp((const char *)sqlite3_column_text(w->find_hash, 0), hash_hex) == 0) {
+        *outcome = TG_STORE_UNCHANGED;
+        return TG_OK;
+    }
+    if (!exists && rc != SQLITE_DONE)
+        return db_error(err, w->db, w->temp_path, "looking up the document");
+
+    sqlite3_stmt *up = w->upsert;
+    sqlite3_reset(up);
+    sqlite3_bind_text(up, 1, doc->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(up, 2, doc->title, -1, SQLITE_STATIC);
+    sqlite3_bind_text(up, 3, doc->text, (int)doc->text_len, SQLITE_STATIC);
+    bind_optional(up, 4, doc->published);
+    bind_optional(up, 5, doc->published_precision);
+    bind_optional(up, 6, doc->source);
+    bind_optional(up, 7, doc->url);
+    sqlite3_bind_text(up, 8, doc->origin, -1, SQLITE_STATIC);
+    sqlite3_bind_text(up, 9, hash_hex, -1, SQLITE_STATIC);
+    if (sqlite3_step(up) != SQLITE_DONE)
+        return tg_error_set(err, TG_ERR_DB, "%s: storing document '%s': %s", doc->origin, doc->id,
+                            sqlite3_errmsg(w->db));
+    *outcome = exists ? TG_STORE_UPDATED : TG_STORE_INSERTED;
+    return TG_OK;
+}
+
+/* The fingerprint covers every (id, content hash) pair in id order. */
+static enum tg_status content_fingerprint(sqlite3 *db, const char *path, char out[17],
+                                          struct tg_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT id, content_hash FROM documents ORDER BY id", -1, &stmt,
+                           NULL) != SQLITE_OK)
+        return db_error(err, db, path, "fingerprinting");
+    uint64_t h = TG_HASH_SEED;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        for (int col = 0; col < 2; col++)
+            h = tg_hash_update(h, sqlite3_column_text(stmt, col),
+                               (size_t)sqlite3_column_bytes(stmt, col) + 1);
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE)
+        return db_error(err, db, path, "fingerprinting");
+    snprintf(out, 17, "%016" PRIx64, h);
+    return TG_OK;
+}
+
+static enum tg_status update_meta(struct tg_store_writer *w, struct tg_store_meta *meta,
+                                  struct tg_error *err)
+{
+    struct tg_store_meta old;
+    enum tg_status status = read_meta(w->db, w->temp_path, &old, err);
+    if (status != TG_OK)
+        return status;
+    *meta = old;
+    status = content_fingerprint(w->db, w->temp_path, meta->fingerprint, err);
+    if (status != TG_OK)
+        return status;
+    if (strcmp(meta->fingerprint, old.fingerprint) != 0)
+        meta->generation = old.generation + 1;
+    return write_meta(w, meta, err);
+}
+
+static enum tg_status sync_path(const char *path, int flags, struct tg_error *err)
+{
+    int fd = open(path, flags);
+    if (fd < 0)
+        return tg_error_set(err, TG_ERR_IO, "%s: %s", path, strerror(errno));
+    int rc = fsync(fd);
+    close(fd);
+    if (rc != 0)
+        return tg_error_set(err, TG_ERR_IO, "%s: fsync: %s", path, strerror(errno));
+    return TG_OK;
+}
+
+enum tg_status tg_store_writer_commit(struct tg_store_writer *w, struct tg_store_meta *meta,
+                                      struct tg_error *err)
+{
+    struct tg_store_meta written;
+    enum tg_status status = update_meta(w, &written, err);
+    if (status != TG_OK)
+        goto fail;
+    status = exec_sql(w->db, w->temp_path, "COMMIT", err);
+    if (status != TG_OK)
+        goto fail;
+    sqlite3_finalize(w->remember_id);
+    sqlite3_finalize(w->find_hash);
+    sqlite3_finalize(w->upsert);
+    w->remember_id = w->find_hash = w->upsert = NULL;
+    if (sqlite3_close(w->db) != SQLITE_OK) {
+        status = db_error(err, w->db, w->temp_path, "closing");
+        goto fail;
+    }
+    w->db = NULL;
+    if (chmod(w->temp_path, w->mode) != 0) {
+        status = tg_error_set(err, TG_ERR_IO, "%s: chmod: %s", w->temp_path, strerror(errno));
+        goto fail;
+    }
+    status = sync_path(w->temp_path, O_RDONLY, err);
+    if (status != TG_OK)
+        goto fail;
+    if (rename(w->temp_path, w->target_path) != 0) {
+        status = tg_error_set(err, TG_ERR_IO, "renaming %s to %s: %s", w->temp_path, w->target_path,
+                              strerror(errno));
+        goto fail;
+    }
+    /* Make the rename itself durable. */
+    char *dir_copy = strdup(w->target_path);
+    if (dir_copy) {
+        sync_path(dirname(dir_copy), O_RDONLY | O_DIRECTORY, NULL);
+        free(dir_copy);
+    }
+    free(w->temp_path);
+    w->temp_path = NULL;
+    if (meta)
+        *meta = written;
+fail:
+    tg_store_writer_abort(w);
+    return status;
+}
+
+void tg_store_writer_abort(struct tg_store_writer *w)
+{
+    if (!w)
+        return;
+    sqlite3_finalize(w->remember_id);
+    sqlite3_finalize(w->find_hash);
+    sqlite3_finalize(w->upsert);
+    sqlite3_close(w->db);
+    if (w->temp_path)
+        unlink(w->temp_path);
+    free(w->temp_path);
+    free(w->target_path);
+    free(w);
+}
+
+enum tg_status tg_store_reader_open(const char *path, struct tg_store_reader **out,
+                                    struct tg_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return tg_error_set(err, errno == ENOENT ? TG_ERR_NOT_FOUND : TG_ERR_IO, "%s: %s", path,
+                            strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return tg_error_set(err, TG_ERR_DB_CORRUPT, "%s: not a regular file", path);
+    struct tg_store_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+    enum tg_status status = open_existing(path, SQLITE_OPEN_READONLY, &r->db, err);
+    if (status != TG_OK)
+        goto fail;
+    status = read_meta(r->db, path, &r->meta, err);
+    if (status != TG_OK)
+        goto fail;
+    if (sqlite3_prepare_v2(r->db,
+                           "SELECT id, title, text, published, published_precision, source, url,"
+                           " origin FROM documents ORDER BY id",
+                           -1, &r->documents, NULL) != SQLITE_OK) {
+        status = db_error(err, r->db, path, "reading documents");
+        goto fail;
+    }
+    *out = r;
+    return TG_OK;
+fail:
+    tg_store_reader_close(r);
+    return status;
+}
+
+void tg_store_reader_meta(const struct tg_store_reader *r, struct tg_store_meta *meta)
+{
+    *meta = r->meta;
+}
+
+enum tg_status tg_store_reader_document_count(struct tg_store_reader *r, size_t *count,
+                                              struct tg_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    enum tg_status status = TG_OK;
+    if (sqlite3_prepare_v2(r->db, "SELECT count(*) FROM documents", -1, &stmt, NULL) != SQLITE_OK ||
+        sqlite3_step(stmt) != SQLITE_ROW)
+        status = db_error(err, r->db, sqlite3_db_filename(r->db, "main"), "counting documents");
+    else
+        *count = (size_t)sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return status;
+}
+
+enum tg_status tg_store_reader_next_document(struct tg_store_reader *r,
+                                             struct tg_store_document *doc, bool *done,
+                                             struct tg_error *err)
+{
+    int rc = sqlite3_step(r->documents);
+    if (rc == SQLITE_DONE) {
+        *done = true;
+        return TG_OK;
+    }
+    if (rc != SQLITE_ROW)
+        return db_error(err, r->db, sqlite3_db_filename(r->db, "main"), "reading documents");
+    sqlite3_stmt *s = r->documents;
+    *done = false;
+    doc->id = (const char *)sqlite3_column_text(s, 0);
+    doc->title = (const char *)sqlite3_column_text(s, 1);
+    doc->text = (const char *)sqlite3_column_text(s, 2);
+    doc->text_len = (size_t)sqlite3_column_bytes(s, 2);
+    doc->published = (const char *)sqlite3_column_text(s, 3);
+    doc->published_precision = (const char *)sqlite3_column_text(s, 4);
+    doc->source = (const char *)sqlite3_column_text(s, 5);
+    doc->url = (const char *)sqlite3_column_text(s, 6);
+    doc->origin = (const char *)sqlite3_column_text(s, 7);
+    return TG_OK;
+}
+
+void tg_store_reader_close(struct tg_store_reader *r)
+{
+    if (!r)
+        return;
+    sqlite3_finalize(r->documents);
+    sqlite3_close(r->db);
+    free(r);
+}

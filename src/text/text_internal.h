@@ -1,0 +1,32 @@
+/*
+ * text_internal: what the files of the tg_text module share and nothing outside it uses.
+ */
+#ifndef THAIGRAPH_TEXT_INTERNAL_H
+#define THAIGRAPH_TEXT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <unicode/uchar.h>
+
+/*
+ * Grows the array buf of *cap elements of `size` bytes to hold at least `need`, doubling so
+ * that appending stays linear. Returns the array, moved or not, or NULL when memory ran out, in
+ * which case buf and *cap are untouched and the caller still owns buf.
+ */
+void *tg_text_grow(void *buf, size_t *cap, size_t need, size_t size);
+
+/* Zero-width characters and the soft hyphen: invisible, so normalisation drops them and the
+ * segmenter treats them as the word separators publishers use them for. */
+static inline bool tg_text_is_zero_width(UChar32 c)
+{
+    return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
+}
+
+/* Whitespace, and control characters, which in published text are layout debris. */
+static inline bool tg_text_is_space(UChar32 c)
+{
+    return c < 0x20 || c == 0x7F || u_isUWhiteSpace(c);
+}
+
+#endif

@@ -1,0 +1,291 @@
+#define _GNU_SOURCE /* memrchr, nftw */
+#include "harness.h"
+
+#include <check.h>
+#include <curl/curl.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+const char *tgt_env(const char *name)
+{
+    const char *value = getenv(name);
+    ck_assert_msg(value && *value, "environment variable %s is not set (run under meson test)",
+                  name);
+    return value;
+}
+
+char *tgt_tempdir(void)
+{
+    const char *base = getenv("TMPDIR");
+    char *dir = tgt_path(base && *base ? base : "/tmp", "thaigraph-test-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    return dir;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+void tgt_rmtree(const char *dir)
+{
+    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+char *tgt_path(const char *dir, const char *name)
+{
+    size_t size = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(size);
+    ck_assert_ptr_nonnull(path);
+    snprintf(path, size, "%s/%s", dir, name);
+    return path;
+}
+
+void tgt_write_file(const char *path, const void *bytes, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_msg(f != NULL, "cannot write %s: %s", path, strerror(errno));
+    ck_assert_uint_eq(fwrite(bytes, 1, len, f), len);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+char *tgt_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, used = 0;
+    char *buf = malloc(cap);
+    size_t got;
+    while (buf && (got = fread(buf + used, 1, cap - used - 1, f)) > 0) {
+        used += got;
+        if (cap - used - 1 == 0) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+        }
+    }
+    fclose(f);
+    ck_assert_ptr_nonnull(buf);
+    buf[used] = '\0';
+    if (len)
+        *len = used;
+    return buf;
+}
+
+static int exit_code(int wstatus)
+{
+    if (WIFEXITED(wstatus))
+        return WEXITSTATUS(wstatus);
+    return 128 + WTERMSIG(wstatus);
+}
+
+int tgt_run(const char *const argv[], char **out, char **err)
+{
+    char *dir = tgt_tempdir();
+    char *out_path = tgt_path(dir, "stdout");
+    char *err_path = tgt_path(dir, "stderr");
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        int in = open("/dev/null", O_RDONLY);
+        int o = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int e = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (in < 0 || o < 0 || e < 0)
+            _exit(126);
+        dup2(in, 0);
+        dup2(o, 1);
+        dup2(e, 2);
+        execv(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    int wstatus = 0;
+    ck_assert_int_eq(waitpid(pid, &wstatus, 0), pid);
+    if (out)
+        *out = tgt_read_file(out_path, NULL);
+    if (err)
+        *err = tgt_read_file(err_path, NULL);
+    tgt_rmtree(dir);
+    free(out_path);
+    free(err_path);
+    free(dir);
+    return exit_code(wstatus);
+}
+
+/* Reads the daemon's stdout until it announces its port or exits. */
+static bool await_port(struct tgt_daemon *d)
+{
+    char buf[512];
+    size_t used = 0;
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long elapsed_ms =
+            (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
+        if (elapsed_ms > 10000)
+            return false;
+        struct pollfd pfd = {.fd = d->stdout_fd, .events = POLLIN};
+        if (poll(&pfd, 1, 100) <= 0)
+            continue;
+        ssize_t got = read(d->stdout_fd, buf + used, sizeof buf - used - 1);
+        if (got <= 0)
+            return false;
+        used += (size_t)got;
+        buf[used] = '\0';
+        const char *marker = strstr(buf, "listening on http://");
+        const char *newline = marker ? strchr(marker, '\n') : NULL;
+        if (newline) {
+            const char *colon = memrchr(marker, ':', (size_t)(newline - marker));
+            d->port = (unsigned)strtoul(colon + 1, NULL, 10);
+            snprintf(d->base_url, sizeof d->base_url, "http://127.0.0.1:%u", d->port);
+            return d->port != 0;
+        }
+    }
+}
+
+bool tgt_daemon_start(const char *db, struct tgt_daemon *d, int *exit_status)
+{
+    memset(d, 0, sizeof *d);
+    int fds[2];
+    ck_assert_int_eq(pipe(fds), 0);
+    char *dir = tgt_tempdir();
+    d->stderr_path = tgt_path(dir, "daemon.log");
+    free(dir);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        int e = open(d->stderr_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (e < 0)
+            _exit(126);
+        dup2(fds[1], 1);
+        dup2(e, 2);
+        close(fds[0]);
+        const char *bin = getenv("THAIGRAPHD_BIN");
+        execl(bin, bin, "--db", db, "--listen", "127.0.0.1:0", "--threads", "2", (char *)NULL);
+        _exit(127);
+    }
+    close(fds[1]);
+    d->pid = pid;
+    d->stdout_fd = fds[0];
+    if (await_port(d))
+        return true;
+    int wstatus = 0;
+    kill(pid, SIGKILL);
+    waitpid(pid, &wstatus, 0);
+    if (exit_status)
+        *exit_status = exit_code(wstatus);
+    close(d->stdout_fd);
+    return false;
+}
+
+void tgt_daemon_signal(const struct tgt_daemon *d, int sig)
+{
+    kill(d->pid, sig);
+}
+
+int tgt_daemon_stop(struct tgt_daemon *d, int sig)
+{
+    int wstatus = 0;
+    kill(d->pid, sig);
+    ck_assert_int_eq(waitpid(d->pid, &wstatus, 0), d->pid);
+    close(d->stdout_fd);
+    char *slash = strrchr(d->stderr_path, '/');
+    *slash = '\0';
+    tgt_rmtree(d->stderr_path);
+    free(d->stderr_path);
+    return exit_code(wstatus);
+}
+
+struct buffer {
+    char *data;
+    size_t len;
+};
+
+static size_t append(char *ptr, size_t size, size_t nmemb, void *userdata)
+{
+    struct buffer *b = userdata;
+    size_t n = size * nmemb;
+    char *grown = realloc(b->data, b->len + n + 1);
+    if (!grown)
+        return 0;
+    memcpy(grown + b->len, ptr, n);
+    b->data = grown;
+    b->len += n;
+    b->data[b->len] = '\0';
+    return n;
+}
+
+void tgt_http(const char *method, const char *url, const char *const *extra_headers,
+              struct tgt_response *response)
+{
+    memset(response, 0, sizeof *response);
+    CURL *curl = curl_easy_init();
+    ck_assert_ptr_nonnull(curl);
+    struct buffer body = {0}, headers = {0};
+    struct curl_slist *list = NULL;
+    for (size_t i = 0; extra_headers && extra_headers[i]; i++)
+        list = curl_slist_append(list, extra_headers[i]);
+    curl_easy_setopt(curl, CURLOPT_URL, url);
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
+    if (strcmp(method, "HEAD") == 0)
+        curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, append);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &headers);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+    CURLcode rc = curl_easy_perform(curl);
+    ck_assert_msg(rc == CURLE_OK, "%s %s: %s", method, url, curl_easy_strerror(rc));
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response->status);
+    curl_slist_free_all(list);
+    curl_easy_cleanup(curl);
+    response->body = body.data ? body.data : strdup("");
+    response->body_len = body.len;
+    response->headers = headers.data ? headers.data : strdup("");
+}
+
+char *tgt_header(const struct tgt_response *response, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *line = response->headers; line && *line;) {
+        const char *end = strstr(line, "\r\n");
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (len > n && line[n] == ':' && strncasecmp(line, name, n) == 0) {
+            const char *value = line + n + 1;
+            while (*value == ' ')
+                value++;
+            return strndup(value, (size_t)(line + len - value));
+        }
+        line = end ? end + 2 : NULL;
+    }
+    return NULL;
+}
+
+void tgt_response_free(struct tgt_response *response)
+{
+    free(response->body);
+    free(response->headers);
+    memset(response, 0, sizeof *response);
+}
+
+char *tgt_url_escape(const char *value)
+{
+    char *escaped = curl_easy_escape(NULL, value, 0);
+    char *copy = strdup(escaped);
+    curl_free(escaped);
+    return copy;
+}

@@ -1,0 +1,234 @@
+/* tg_store: round trips, idempotent puts, generations, and refusal of files it cannot read. */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "thaigraph/store.h"
+
+static char dir[] = "/tmp/tg-store-test-XXXXXX";
+static char path[256];
+
+static void setup(void)
+{
+    strcpy(dir, "/tmp/tg-store-test-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/graph.db", dir);
+}
+
+static void teardown(void)
+{
+    char command[512];
+    snprintf(command, sizeof command, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(command), 0);
+}
+
+static const struct tg_store_document docs[] = {
+    {"b_doc", "หัวข้อ B", "เนื้อหา B", sizeof "เนื้อหา B" - 1, "2011-12-22", "day", "ThaiPR.net", NULL,
+     "b.txt"},
+    {"a_doc", "หัวข้อ A", "เนื้อหา A", sizeof "เนื้อหา A" - 1, NULL, NULL, NULL, NULL, "a.txt"},
+    {"c_doc", "C", "ข้อความ\nสองบรรทัด", sizeof "ข้อความ\nสองบรรทัด" - 1, "2012", "year", "src",
+     "http://example.org/c", "corpus.jsonl:7"},
+};
+#define DOC_COUNT (sizeof docs / sizeof docs[0])
+
+static void write_docs(const struct tg_store_document *list, size_t count, bool start_empty,
+                       enum tg_store_put_outcome expected, struct tg_store_meta *meta)
+{
+    struct tg_store_writer *w = NULL;
+    struct tg_error err;
+    ck_assert_int_eq(tg_store_writer_open(path, start_empty, &w, &err), TG_OK);
+    for (size_t i = 0; i < count; i++) {
+        enum tg_store_put_outcome outcome;
+        ck_assert_int_eq(tg_store_writer_put(w, &list[i], &outcome, &err), TG_OK);
+        ck_assert_int_eq(outcome, expected);
+    }
+    ck_assert_int_eq(tg_store_writer_commit(w, meta, &err), TG_OK);
+}
+
+static void assert_same_optional(const char *got, const char *want)
+{
+    if (want)
+        ck_assert_str_eq(got, want);
+    else
+        ck_assert_ptr_null(got);
+}
+
+START_TEST(test_round_trip_in_id_order)
+{
+    struct tg_store_meta meta;
+    write_docs(docs, DOC_COUNT, false, TG_STORE_INSERTED, &meta);
+    ck_assert_uint_eq(meta.generation, 1);
+    ck_assert_uint_eq(strlen(meta.fingerprint), 16);
+
+    struct tg_store_reader *r = NULL;
+    ck_assert_int_eq(tg_store_reader_open(path, &r, NULL), TG_OK);
+    size_t count = 0;
+    ck_assert_int_eq(tg_store_reader_document_count(r, &count, NULL), TG_OK);
+    ck_assert_uint_eq(count, DOC_COUNT);
+    static const size_t id_order[] = {1, 0, 2};
+    for (size_t i = 0; i < DOC_COUNT; i++) {
+        struct tg_store_document got;
+        bool done = true;
+        ck_assert_int_eq(tg_store_reader_next_document(r, &got, &done, NULL), TG_OK);
+        ck_assert(!done);
+        const struct tg_store_document *want = &docs[id_order[i]];
+        ck_assert_str_eq(got.id, want->id);
+        ck_assert_str_eq(got.title, want->title);
+        ck_assert_uint_eq(got.text_len, want->text_len);
+        ck_assert(memcmp(got.text, want->text, want->text_len) == 0);
+        assert_same_optional(got.published, want->published);
+        assert_same_optional(got.published_precision, want->published_precision);
+        assert_same_optional(got.source, want->source);
+        assert_same_optional(got.url, want->url);
+        ck_assert_str_eq(got.origin, want->origin);
+    }
+    struct tg_store_document end;
+    bool done = false;
+    ck_assert_int_eq(tg_store_reader_next_document(r, &end, &done, NULL), TG_OK);
+    ck_assert(done);
+    struct tg_store_meta read_meta;
+    tg_store_reader_meta(r, &read_meta);
+    ck_assert_uint_eq(read_meta.generation, 1);
+    ck_assert_str_eq(read_meta.fingerprint, meta.fingerprint);
+    tg_store_reader_close(r);
+}
+END_TEST
+
+START_TEST(test_generation_moves_only_on_change)
+{
+    struct tg_store_meta first, second, third, fourth;
+    write_docs(docs, DOC_COUNT, false, TG_STORE_INSERTED, &first);
+    write_docs(docs, DOC_COUNT, false, TG_STORE_UNCHANGED, &second);
+    ck_assert_uint_eq(second.generation, 1);
+    ck_assert_str_eq(second.fingerprint, first.fingerprint);
+
+    struct tg_store_document changed = docs[0];
+    changed.source = NULL;
+    write_docs(&changed, 1, false, TG_STORE_UPDATED, &third);
+    ck_assert_uint_eq(third.generation, 2);
+    ck_assert_str_ne(third.fingerprint, first.fingerprint);
+
+    /* Rebuilding from scratch with the original content returns to the original identity. */
+    write_docs(docs, DOC_COUNT, true, TG_STORE_INSERTED, &fourth);
+    ck_assert_str_eq(fourth.fingerprint, first.fingerprint);
+    ck_assert_uint_eq(fourth.generation, 3);
+}
+END_TEST
+
+START_TEST(test_duplicate_id_in_one_run)
+{
+    struct tg_store_writer *w = NULL;
+    struct tg_error err;
+    enum tg_store_put_outcome outcome;
+    ck_assert_int_eq(tg_store_writer_open(path, false, &w, &err), TG_OK);
+    ck_assert_int_eq(tg_store_writer_put(w, &docs[0], &outcome, &err), TG_OK);
+    ck_assert_int_eq(tg_store_writer_put(w, &docs[0], &outcome, &err), TG_ERR_DUPLICATE);
+    ck_assert_ptr_nonnull(strstr(err.message, "b_doc"));
+    tg_store_writer_abort(w);
+    ck_assert_int_ne(access(path, F_OK), 0);
+}
+END_TEST
+
+START_TEST(test_abort_leaves_target_and_no_temporary_files)
+{
+    struct tg_store_meta meta;
+    write_docs(docs, 1, false, TG_STORE_INSERTED, &meta);
+    struct tg_store_writer *w = NULL;
+    enum tg_store_put_outcome outcome;
+    ck_assert_int_eq(tg_store_writer_open(path, true, &w, NULL), TG_OK);
+    ck_assert_int_eq(tg_store_writer_put(w, &docs[1], &outcome, NULL), TG_OK);
+    tg_store_writer_abort(w);
+
+    struct tg_store_reader *r = NULL;
+    size_t count = 0;
+    ck_assert_int_eq(tg_store_reader_open(path, &r, NULL), TG_OK);
+    ck_assert_int_eq(tg_store_reader_document_count(r, &count, NULL), TG_OK);
+    ck_assert_uint_eq(count, 1);
+    tg_store_reader_close(r);
+
+    char command[512];
+    snprintf(command, sizeof command, "test $(ls -A '%s' | wc -l) -eq 1", dir);
+    ck_assert_int_eq(system(command), 0);
+}
+END_TEST
+
+/* Files a reader (and a writer adding to them) must refuse. */
+struct bad_file {
+    const char *sql;   /* run on a new SQLite file, or NULL to write raw bytes */
+    const char *bytes; /* raw contents when sql is NULL; NULL for no file */
+    enum tg_status status;
+};
+
+static const struct bad_file bad_files[] = {
+    {NULL, NULL, TG_ERR_NOT_FOUND},
+    {NULL, "definitely not SQLite, but long enough to look like a header.........",
+     TG_ERR_DB_CORRUPT},
+    {"CREATE TABLE t(x)", NULL, TG_ERR_DB_CORRUPT},
+    {"PRAGMA user_version = 99", NULL, TG_ERR_DB_VERSION},
+    {"PRAGMA user_version = 1; CREATE TABLE meta(key, value)", NULL, TG_ERR_DB_CORRUPT},
+};
+
+START_TEST(test_refuses_unreadable_files)
+{
+    const struct bad_file *c = &bad_files[_i];
+    if (c->sql) {
+        sqlite3 *db = NULL;
+        ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+        ck_assert_int_eq(sqlite3_exec(db, c->sql, NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(db);
+    } else if (c->bytes) {
+        FILE *f = fopen(path, "wb");
+        fputs(c->bytes, f);
+        fclose(f);
+    }
+    struct tg_store_reader *r = NULL;
+    struct tg_error err = {{0}};
+    ck_assert_int_eq(tg_store_reader_open(path, &r, &err), c->status);
+    ck_assert_ptr_nonnull(strstr(err.message, path));
+    ck_assert_ptr_null(r);
+
+    if (c->status != TG_ERR_NOT_FOUND) {
+        struct tg_store_writer *w = NULL;
+        ck_assert_int_eq(tg_store_writer_open(path, false, &w, &err), c->status);
+        ck_assert_ptr_null(w);
+    }
+}
+END_TEST
+
+START_TEST(test_schema_version_matches_header)
+{
+    struct tg_store_meta meta;
+    write_docs(docs, 1, false, TG_STORE_INSERTED, &meta);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
+    ck_assert_int_eq(sqlite3_column_int(stmt, 0), TG_STORE_SCHEMA_VERSION);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *suite = suite_create("store");
+    TCase *tc = tcase_create("store");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_round_trip_in_id_order);
+    tcase_add_test(tc, test_generation_moves_only_on_change);
+    tcase_add_test(tc, test_duplicate_id_in_one_run);
+    tcase_add_test(tc, test_abort_leaves_target_and_no_temporary_files);
+    tcase_add_loop_test(tc, test_refuses_unreadable_files, 0,
+                        (int)(sizeof bad_files / sizeof bad_files[0]));
+    tcase_add_test(tc, test_schema_version_matches_header);
+    suite_add_tcase(suite, tc);
+    SRunner *runner = srunner_create(suite);
+    srunner_run_all(runner, CK_NORMAL);
+    int failed = srunner_ntests_failed(runner);
+    srunner_free(runner);
+    return failed == 0 ? 0 : 1;
+}
