@@ -1,6 +1,6 @@
 /*
  * thaigraph: the command-line tool. `ingest` builds or updates a graph database from article
- * files; see `thaigraph --help`.
+ * files; `analyze` shows how thaigraph reads a text. See `thaigraph --help`.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -8,17 +8,21 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "thaigraph/analyze.h"
 #include "thaigraph/ingest.h"
 #include "thaigraph/log.h"
 
 static const char usage_text[] =
     "usage: thaigraph ingest --db FILE [--strict] [--replace] PATH...\n"
+    "       thaigraph analyze [--year YYYY] < TEXT\n"
     "\n"
     "  ingest   read Thai news articles and write them into the graph database FILE.\n"
     "           PATH is a .txt article, a .jsonl or .jsonl.gz file of {\"id\",\"text\",...}\n"
     "           objects, or a directory of them (searched recursively).\n"
     "           --strict   fail on the first bad record instead of skipping it\n"
     "           --replace  start from an empty database instead of adding to FILE\n"
+    "  analyze  read UTF-8 text on standard input and print its tokens and mentions (dates,\n"
+    "           numbers) as one JSON object. --year completes dates written without a year.\n"
     "\n"
     "Exit status: 0 on success, 1 when the run failed (FILE is then unchanged), 2 on usage "
     "errors.\n";
@@ -81,6 +85,86 @@ static int run_ingest(int argc, char **argv)
     return 0;
 }
 
+/* Largest text analyze reads, so a runaway pipe fails cleanly instead of exhausting memory. */
+#define ANALYZE_MAX_BYTES (64u * 1024u * 1024u)
+
+static int read_stdin(char **text, size_t *len)
+{
+    size_t capacity = 1 << 16, used = 0;
+    char *buf = malloc(capacity);
+    while (buf) {
+        size_t got = fread(buf + used, 1, capacity - used, stdin);
+        used += got;
+        if (got == 0)
+            break;
+        if (used == capacity) {
+            if (capacity >= ANALYZE_MAX_BYTES) {
+                fprintf(stderr, "thaigraph: analyze: input exceeds %u bytes\n", ANALYZE_MAX_BYTES);
+                free(buf);
+                return 1;
+            }
+            char *grown = realloc(buf, capacity * 2);
+            if (!grown)
+                free(buf);
+            buf = grown;
+            capacity *= 2;
+        }
+    }
+    if (!buf || ferror(stdin)) {
+        fprintf(stderr, "thaigraph: analyze: cannot read standard input\n");
+        free(buf);
+        return 1;
+    }
+    *text = buf;
+    *len = used;
+    return 0;
+}
+
+static int run_analyze(int argc, char **argv)
+{
+    static const struct option long_options[] = {
+        {"year", required_argument, NULL, 'y'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int year = 0, opt;
+    char *end = NULL;
+    while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+        switch (opt) {
+        case 'y':
+            year = (int)strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || year < 1900 || year > 2100)
+                return usage_error("--year must be a Gregorian year from 1900 to 2100");
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return 0;
+        default:
+            return usage_error("unknown option");
+        }
+    }
+    if (optind != argc)
+        return usage_error("analyze reads its text from standard input, not arguments");
+    char *text = NULL;
+    size_t len = 0;
+    if (read_stdin(&text, &len) != 0)
+        return 1;
+    struct tg_text_segmenter *segmenter = NULL;
+    json_t *result = NULL;
+    enum tg_status status = tg_text_segmenter_new(TG_TEXT_FULL, &segmenter);
+    if (status == TG_OK)
+        status = tg_analyze_text(segmenter, text, len, year, &result);
+    tg_text_segmenter_free(segmenter);
+    free(text);
+    if (status != TG_OK) {
+        fprintf(stderr, "thaigraph: analyze: %s\n", tg_status_title(status));
+        return 1;
+    }
+    int failed = json_dumpf(result, stdout, JSON_COMPACT) != 0 || fputc('\n', stdout) == EOF;
+    json_decref(result);
+    return failed;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -96,6 +180,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "ingest") == 0)
         return run_ingest(argc - 1, argv + 1);
+    if (strcmp(argv[1], "analyze") == 0)
+        return run_analyze(argc - 1, argv + 1);
     fprintf(stderr, "thaigraph: unknown command '%s'\n\n%s", argv[1], usage_text);
     return 2;
 }

@@ -58,5 +58,6 @@ json_t *http_string_or_null(const char *s);
 enum tg_status http_health_get(struct http_request *request, json_t **body);
 enum tg_status http_documents_list(struct http_request *request, json_t **body);
 enum tg_status http_documents_get(struct http_request *request, json_t **body);
+enum tg_status http_analyze_get(struct http_request *request, json_t **body);
 
 #endif

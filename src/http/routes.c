@@ -8,6 +8,7 @@ static const struct http_route routes[] = {
     {"/healthz", "health", http_health_get},
     {"/v1/documents", "documents", http_documents_list},
     {"/v1/documents/{id}", "document", http_documents_get},
+    {"/v1/analyze", "analyze", http_analyze_get},
 };
 
 static const char capture[] = "{id}";

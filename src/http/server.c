@@ -18,6 +18,9 @@
 #define DRAIN_SECONDS    5
 #define CONNECTION_LIMIT 1024
 #define ETAG_BYTES       64
+/* Per-connection memory for the request line and headers: /v1/analyze accepts 4,096 Thai
+ * characters, about 36 KB once percent-encoded, past libmicrohttpd's 32 KB default. */
+#define CONNECTION_MEMORY_BYTES (128u * 1024u)
 
 struct tg_http_server {
     struct MHD_Daemon *daemon;
@@ -278,8 +281,9 @@ enum tg_status tg_http_server_start(const struct tg_http_config *config,
     server->daemon = MHD_start_daemon(
         flags, 0, NULL, NULL, handle_request, server, MHD_OPTION_SOCK_ADDR, address->ai_addr,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_sec,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT, MHD_OPTION_EXTERNAL_LOGGER,
-        log_from_mhd, NULL, MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)CONNECTION_MEMORY_BYTES, MHD_OPTION_EXTERNAL_LOGGER, log_from_mhd, NULL,
+        MHD_OPTION_END);
     freeaddrinfo(address);
     if (!server->daemon) {
         free(server);

@@ -10,74 +10,31 @@
 
 #include "harness.h"
 
-static char *workdir;
-static char *db;
-static struct tgt_daemon daemon_under_test;
-
-static void ingest(const char *path)
-{
-    const char *argv[] = {tgt_env("THAIGRAPH_BIN"), "ingest", "--db", db, path, NULL};
-    char *err = NULL;
-    int code = tgt_run(argv, NULL, &err);
-    ck_assert_msg(code == 0, "ingest %s failed (%d): %s", path, code, err);
-    free(err);
-}
+static struct tgt_seeded fixture;
 
 static void start_daemon(void)
 {
-    workdir = tgt_tempdir();
-    db = tgt_path(workdir, "graph.db");
-    ingest(tgt_env("TG_SEEDS_DIR"));
-    int code = 0;
-    ck_assert_msg(tgt_daemon_start(db, &daemon_under_test, &code), "daemon exited with %d", code);
+    tgt_seeded_start(&fixture);
 }
 
 static void stop_daemon(void)
 {
-    ck_assert_int_eq(tgt_daemon_stop(&daemon_under_test, SIGTERM), 0);
-    tgt_rmtree(workdir);
-    free(db);
-    free(workdir);
+    tgt_seeded_stop(&fixture);
 }
 
-/* GETs a path and parses the body, asserting status and content type. */
-static json_t *get_json(const char *path, long expected_status, const char *expected_type)
+static json_t *get_json(const char *path, long status, const char *content_type)
 {
-    char url[1024];
-    snprintf(url, sizeof url, "%s%s", daemon_under_test.base_url, path);
-    struct tgt_response r;
-    tgt_http("GET", url, NULL, &r);
-    ck_assert_msg(r.status == expected_status, "GET %s: status %ld, wanted %ld: %s", path, r.status,
-                  expected_status, r.body);
-    char *type = tgt_header(&r, "Content-Type");
-    ck_assert_ptr_nonnull(type);
-    ck_assert_str_eq(type, expected_type);
-    free(type);
-    json_error_t error;
-    json_t *body = json_loads(r.body, 0, &error);
-    ck_assert_msg(body != NULL, "GET %s: body is not JSON: %s", path, error.text);
-    tgt_response_free(&r);
-    return body;
+    return tgt_get_json(&fixture.daemon, path, status, content_type);
 }
-
-static const char json_content[] = "application/json; charset=utf-8";
-static const char problem_content[] = "application/problem+json; charset=utf-8";
 
 static void assert_problem(const char *path, long status, const char *parameter)
 {
-    json_t *body = get_json(path, status, problem_content);
-    ck_assert_int_eq(json_integer_value(json_object_get(body, "status")), status);
-    ck_assert(json_is_string(json_object_get(body, "type")));
-    ck_assert(json_is_string(json_object_get(body, "title")));
-    ck_assert(json_string_length(json_object_get(body, "detail")) > 0);
-    if (parameter)
-        ck_assert_str_eq(json_string_value(json_object_get(body, "parameter")), parameter);
-    json_decref(body);
+    tgt_assert_problem(&fixture.daemon, path, status, parameter);
 }
 
 START_TEST(test_health)
 {
-    json_t *body = get_json("/healthz", 200, json_content);
+    json_t *body = get_json("/healthz", 200, TGT_JSON);
     ck_assert_str_eq(json_string_value(json_object_get(body, "status")), "ok");
     ck_assert_int_eq(json_integer_value(json_object_get(body, "documents")), 5);
     ck_assert_int_eq(json_integer_value(json_object_get(body, "generation")), 1);
@@ -93,7 +50,7 @@ static const char *const seed_ids[] = {
 
 START_TEST(test_list_all_seeds)
 {
-    json_t *body = get_json("/v1/documents", 200, json_content);
+    json_t *body = get_json("/v1/documents", 200, TGT_JSON);
     json_t *items = json_object_get(body, "items");
     ck_assert_uint_eq(json_array_size(items), 5);
     ck_assert_int_eq(json_integer_value(json_object_get(body, "total")), 5);
@@ -144,7 +101,7 @@ START_TEST(test_document_metadata)
     const struct seed_meta *m = &seed_metas[_i];
     char path[128];
     snprintf(path, sizeof path, "/v1/documents/%s", m->id);
-    json_t *body = get_json(path, 200, json_content);
+    json_t *body = get_json(path, 200, TGT_JSON);
     ck_assert_str_eq(json_string_value(json_object_get(body, "id")), m->id);
     ck_assert_str_eq(json_string_value(json_object_get(body, "title")), m->title);
     assert_optional_string(body, "published", m->published);
@@ -173,7 +130,7 @@ START_TEST(test_paging_with_cursor)
     char path[256] = "/v1/documents?limit=2";
     size_t seen = 0;
     for (int page = 0; page < 3; page++) {
-        json_t *body = get_json(path, 200, json_content);
+        json_t *body = get_json(path, 200, TGT_JSON);
         json_t *items = json_object_get(body, "items");
         ck_assert_uint_eq(json_array_size(items), page < 2 ? 2 : 1);
         ck_assert_int_eq(json_integer_value(json_object_get(body, "total")), 5);
@@ -213,7 +170,7 @@ START_TEST(test_filters)
     const struct filter_case *c = &filter_cases[_i];
     char path[256];
     snprintf(path, sizeof path, "/v1/documents?%s", c->query);
-    json_t *body = get_json(path, 200, json_content);
+    json_t *body = get_json(path, 200, TGT_JSON);
     json_t *items = json_object_get(body, "items");
     ck_assert_uint_eq(json_array_size(items), c->expected_count);
     ck_assert_int_eq(json_integer_value(json_object_get(body, "total")),
@@ -256,7 +213,7 @@ START_TEST(test_wrong_method)
 {
     static const char *const methods[] = {"POST", "PUT", "DELETE", "PATCH"};
     char url[256];
-    snprintf(url, sizeof url, "%s/v1/documents", daemon_under_test.base_url);
+    snprintf(url, sizeof url, "%s/v1/documents", fixture.daemon.base_url);
     for (size_t i = 0; i < 4; i++) {
         struct tgt_response r;
         tgt_http(methods[i], url, NULL, &r);
@@ -265,7 +222,7 @@ START_TEST(test_wrong_method)
         ck_assert_ptr_nonnull(allow);
         ck_assert_str_eq(allow, "GET, HEAD, OPTIONS");
         char *type = tgt_header(&r, "Content-Type");
-        ck_assert_str_eq(type, problem_content);
+        ck_assert_str_eq(type, TGT_PROBLEM);
         ck_assert_ptr_nonnull(strstr(r.body, "\"status\":405"));
         free(type);
         free(allow);
@@ -277,7 +234,7 @@ END_TEST
 START_TEST(test_etag_and_not_modified)
 {
     char url[256];
-    snprintf(url, sizeof url, "%s/v1/documents/001_728345b0fb86cf7d", daemon_under_test.base_url);
+    snprintf(url, sizeof url, "%s/v1/documents/001_728345b0fb86cf7d", fixture.daemon.base_url);
     struct tgt_response first;
     tgt_http("GET", url, NULL, &first);
     ck_assert_int_eq(first.status, 200);
@@ -297,8 +254,7 @@ START_TEST(test_etag_and_not_modified)
 
     /* Another URL has another tag, so the old one does not match it. */
     char other[256];
-    snprintf(other, sizeof other, "%s/v1/documents/002_4301d2a2d545386e",
-             daemon_under_test.base_url);
+    snprintf(other, sizeof other, "%s/v1/documents/002_4301d2a2d545386e", fixture.daemon.base_url);
     struct tgt_response third;
     tgt_http("GET", other, headers, &third);
     ck_assert_int_eq(third.status, 200);
@@ -317,7 +273,7 @@ END_TEST
 START_TEST(test_head_and_options)
 {
     char url[256];
-    snprintf(url, sizeof url, "%s/v1/documents", daemon_under_test.base_url);
+    snprintf(url, sizeof url, "%s/v1/documents", fixture.daemon.base_url);
     struct tgt_response get, head, options;
     tgt_http("GET", url, NULL, &get);
     tgt_http("HEAD", url, NULL, &head);
@@ -350,16 +306,16 @@ END_TEST
 /* SIGHUP swaps in the re-ingested file while serving; the generation moves on. */
 START_TEST(test_reload_on_sighup)
 {
-    char *extra_dir = tgt_path(workdir, "more");
+    char *extra_dir = tgt_path(fixture.workdir, "more");
     ck_assert_int_eq(mkdir(extra_dir, 0700), 0);
     char *article = tgt_path(extra_dir, "extra_article.txt");
     static const char text[] = "ข่าวเพิ่มเติม\n\nวันพุธที่ 26 สิงหาคม 2563\n\nเนื้อหาข่าว\n";
     tgt_write_file(article, text, sizeof text - 1);
-    ingest(extra_dir);
-    tgt_daemon_signal(&daemon_under_test, SIGHUP);
+    tgt_ingest(&fixture, extra_dir);
+    tgt_daemon_signal(&fixture.daemon, SIGHUP);
     long long documents = 0;
     for (int attempt = 0; attempt < 100 && documents != 6; attempt++) {
-        json_t *body = get_json("/healthz", 200, json_content);
+        json_t *body = get_json("/healthz", 200, TGT_JSON);
         documents = json_integer_value(json_object_get(body, "documents"));
         if (documents == 6)
             ck_assert_int_eq(json_integer_value(json_object_get(body, "generation")), 2);
@@ -367,7 +323,7 @@ START_TEST(test_reload_on_sighup)
         usleep(50000);
     }
     ck_assert_int_eq(documents, 6);
-    json_t *doc = get_json("/v1/documents/extra_article", 200, json_content);
+    json_t *doc = get_json("/v1/documents/extra_article", 200, TGT_JSON);
     ck_assert_str_eq(json_string_value(json_object_get(doc, "published")), "2020-08-26");
     json_decref(doc);
     free(article);

@@ -5,6 +5,7 @@
 #include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <jansson.h>
 #include <ftw.h>
 #include <poll.h>
 #include <signal.h>
@@ -94,13 +95,18 @@ static int exit_code(int wstatus)
 
 int tgt_run(const char *const argv[], char **out, char **err)
 {
+    return tgt_run_with_input(argv, "/dev/null", out, err);
+}
+
+int tgt_run_with_input(const char *const argv[], const char *input_path, char **out, char **err)
+{
     char *dir = tgt_tempdir();
     char *out_path = tgt_path(dir, "stdout");
     char *err_path = tgt_path(dir, "stderr");
     pid_t pid = fork();
     ck_assert_int_ge(pid, 0);
     if (pid == 0) {
-        int in = open("/dev/null", O_RDONLY);
+        int in = open(input_path, O_RDONLY);
         int o = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
         int e = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
         if (in < 0 || o < 0 || e < 0)
@@ -288,4 +294,69 @@ char *tgt_url_escape(const char *value)
     char *copy = strdup(escaped);
     curl_free(escaped);
     return copy;
+}
+
+void tgt_ingest(const struct tgt_seeded *fixture, const char *path)
+{
+    const char *argv[] = {tgt_env("THAIGRAPH_BIN"), "ingest", "--db", fixture->db, path, NULL};
+    char *err = NULL;
+    int code = tgt_run(argv, NULL, &err);
+    ck_assert_msg(code == 0, "ingest %s failed (%d): %s", path, code, err);
+    free(err);
+}
+
+void tgt_seeded_start(struct tgt_seeded *fixture)
+{
+    fixture->workdir = tgt_tempdir();
+    fixture->db = tgt_path(fixture->workdir, "graph.db");
+    tgt_ingest(fixture, tgt_env("TG_SEEDS_DIR"));
+    int code = 0;
+    ck_assert_msg(tgt_daemon_start(fixture->db, &fixture->daemon, &code), "daemon exited with %d",
+                  code);
+}
+
+void tgt_seeded_stop(struct tgt_seeded *fixture)
+{
+    ck_assert_int_eq(tgt_daemon_stop(&fixture->daemon, SIGTERM), 0);
+    tgt_rmtree(fixture->workdir);
+    free(fixture->db);
+    free(fixture->workdir);
+}
+
+json_t *tgt_get_json(const struct tgt_daemon *daemon, const char *path, long status,
+                     const char *content_type)
+{
+    size_t size = strlen(daemon->base_url) + strlen(path) + 1;
+    char *url = malloc(size);
+    snprintf(url, size, "%s%s", daemon->base_url, path);
+    struct tgt_response r;
+    tgt_http("GET", url, NULL, &r);
+    free(url);
+    ck_assert_msg(r.status == status, "GET %s: status %ld, wanted %ld: %s", path, r.status, status,
+                  r.body);
+    char *type = tgt_header(&r, "Content-Type");
+    ck_assert_msg(type && strcmp(type, content_type) == 0, "GET %s: content type %s", path,
+                  type ? type : "(none)");
+    free(type);
+    json_error_t error;
+    json_t *body = json_loads(r.body, 0, &error);
+    ck_assert_msg(body != NULL, "GET %s: body is not JSON: %s", path, error.text);
+    tgt_response_free(&r);
+    return body;
+}
+
+void tgt_assert_problem(const struct tgt_daemon *daemon, const char *path, long status,
+                        const char *parameter)
+{
+    json_t *body = tgt_get_json(daemon, path, status, TGT_PROBLEM);
+    ck_assert_int_eq(json_integer_value(json_object_get(body, "status")), status);
+    ck_assert(json_is_string(json_object_get(body, "type")));
+    ck_assert(json_is_string(json_object_get(body, "title")));
+    ck_assert(json_string_length(json_object_get(body, "detail")) > 0);
+    if (parameter)
+        ck_assert_msg(
+            json_is_string(json_object_get(body, "parameter")) &&
+                strcmp(json_string_value(json_object_get(body, "parameter")), parameter) == 0,
+            "GET %s: problem does not name parameter %s", path, parameter);
+    json_decref(body);
 }

@@ -36,6 +36,9 @@ char *tgt_read_file(const char *path, size_t *len);
  * stderr (either may be NULL). Returns the exit status, or 128+signal when killed. */
 int tgt_run(const char *const argv[], char **out, char **err);
 
+/* The same with stdin read from the file input_path. */
+int tgt_run_with_input(const char *const argv[], const char *input_path, char **out, char **err);
+
 struct tgt_daemon {
     pid_t pid;
     unsigned port;
@@ -72,5 +75,33 @@ void tgt_response_free(struct tgt_response *response);
 
 /* Percent-encodes a query value (Thai names in URLs). */
 char *tgt_url_escape(const char *value);
+
+/* The content types of the API's bodies. */
+#define TGT_JSON    "application/json; charset=utf-8"
+#define TGT_PROBLEM "application/problem+json; charset=utf-8"
+
+/* A daemon serving the seed corpus from a database of its own in a fresh directory. */
+struct tgt_seeded {
+    char *workdir;
+    char *db;
+    struct tgt_daemon daemon;
+};
+
+/* Ingests path into the fixture's database, asserting success. */
+void tgt_ingest(const struct tgt_seeded *fixture, const char *path);
+
+/* Ingests seeds/ and starts a daemon on it; tgt_seeded_stop asserts a clean exit 0. */
+void tgt_seeded_start(struct tgt_seeded *fixture);
+void tgt_seeded_stop(struct tgt_seeded *fixture);
+
+/* GETs path from the daemon, asserts status and content type, and returns the parsed body
+ * (caller json_decref's it). */
+struct json_t *tgt_get_json(const struct tgt_daemon *daemon, const char *path, long status,
+                            const char *content_type);
+
+/* Asserts that GET path answers a problem body with this status (and names parameter, when
+ * not NULL). */
+void tgt_assert_problem(const struct tgt_daemon *daemon, const char *path, long status,
+                        const char *parameter);
 
 #endif
