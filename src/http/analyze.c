@@ -8,7 +8,7 @@
 /* The contract's cap: enough for a paragraph, small enough that one request stays cheap. */
 #define ANALYZE_MAX_CODEPOINTS 4096
 
-enum tg_status http_analyze_get(struct http_request *request, json_t **body)
+enum tg_status http_analyze_get(struct http_request *request, struct http_output *out)
 {
     const char *text = http_query(request, "text");
     if (!text || !*text)
@@ -29,5 +29,5 @@ enum tg_status http_analyze_get(struct http_request *request, json_t **body)
                              "year must be a Gregorian year from 1900 to 2100");
         year = (int)value;
     }
-    return tg_analyze_text_on_thread(text, len, year, body);
+    return tg_analyze_text_on_thread(text, len, year, &out->json);
 }

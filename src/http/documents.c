@@ -11,7 +11,7 @@ static json_t *document_summary(const struct tg_graph_document *doc)
                      "length", (json_int_t)doc->length);
 }
 
-enum tg_status http_documents_list(struct http_request *request, json_t **body)
+enum tg_status http_documents_list(struct http_request *request, struct http_output *out)
 {
     size_t limit;
     const char *after;
@@ -36,18 +36,19 @@ enum tg_status http_documents_list(struct http_request *request, json_t **body)
         json_array_append_new(items,
                               document_summary(tg_graph_document_at(request->graph, page[i])));
     const char *last = count ? tg_graph_document_at(request->graph, page[count - 1])->id : NULL;
-    *body = http_page_body(items, last, more, total);
-    return *body ? TG_OK : TG_ERR_NOMEM;
+    out->json = http_page_body(items, last, more, total);
+    return out->json ? TG_OK : TG_ERR_NOMEM;
 }
 
-enum tg_status http_documents_get(struct http_request *request, json_t **body)
+enum tg_status http_documents_get(struct http_request *request, struct http_output *out)
 {
     const struct tg_graph_document *doc = tg_graph_document_find(request->graph, request->path_id);
     if (!doc)
         return http_fail(request, TG_ERR_NOT_FOUND, NULL, "no document has the id '%s'",
                          request->path_id);
-    *body = document_summary(doc);
-    if (!*body || json_object_set_new(*body, "text", json_stringn(doc->text, doc->text_bytes)) != 0)
+    out->json = document_summary(doc);
+    if (!out->json ||
+        json_object_set_new(out->json, "text", json_stringn(doc->text, doc->text_bytes)) != 0)
         return TG_ERR_NOMEM;
     return TG_OK;
 }

@@ -26,7 +26,17 @@ struct http_request {
     char detail[256];
 };
 
-typedef enum tg_status (*http_handler)(struct http_request *request, json_t **body);
+/* What a handler answers with: a JSON document, or (for /metrics and the spec) a body of
+ * another type. The server frees json, and text unless text_is_static. */
+struct http_output {
+    json_t *json;
+    char *text;
+    size_t text_len;
+    const char *content_type;
+    bool text_is_static;
+};
+
+typedef enum tg_status (*http_handler)(struct http_request *request, struct http_output *out);
 
 /* Records a failure's parameter and detail and returns status, for one-line error returns. */
 enum tg_status http_fail(struct http_request *request, enum tg_status status, const char *parameter,
@@ -55,9 +65,15 @@ json_t *http_page_body(json_t *items, const char *last_key, bool more, size_t to
 json_t *http_string_or_null(const char *s);
 
 /* Route handlers, one file per resource. */
-enum tg_status http_health_get(struct http_request *request, json_t **body);
-enum tg_status http_documents_list(struct http_request *request, json_t **body);
-enum tg_status http_documents_get(struct http_request *request, json_t **body);
-enum tg_status http_analyze_get(struct http_request *request, json_t **body);
+enum tg_status http_health_get(struct http_request *request, struct http_output *out);
+enum tg_status http_documents_list(struct http_request *request, struct http_output *out);
+enum tg_status http_documents_get(struct http_request *request, struct http_output *out);
+enum tg_status http_analyze_get(struct http_request *request, struct http_output *out);
+enum tg_status http_metrics_get(struct http_request *request, struct http_output *out);
+enum tg_status http_openapi_get(struct http_request *request, struct http_output *out);
+
+/* Counts a finished request for /metrics: route_index is http_route_index, or
+ * http_route_count() for requests that matched no route. */
+void http_metrics_observe(size_t route_index, unsigned status_code, double seconds);
 
 #endif

@@ -9,6 +9,8 @@ static const struct http_route routes[] = {
     {"/v1/documents", "documents", http_documents_list},
     {"/v1/documents/{id}", "document", http_documents_get},
     {"/v1/analyze", "analyze", http_analyze_get},
+    {"/metrics", "metrics", http_metrics_get},
+    {"/openapi.yaml", "openapi", http_openapi_get},
 };
 
 static const char capture[] = "{id}";
@@ -42,4 +44,19 @@ const struct http_route *http_route_find(const char *path, char *id, size_t id_s
             return &routes[i];
     }
     return NULL;
+}
+
+size_t http_route_count(void)
+{
+    return sizeof routes / sizeof routes[0];
+}
+
+const struct http_route *http_route_at(size_t index)
+{
+    return &routes[index];
+}
+
+size_t http_route_index(const struct http_route *route)
+{
+    return (size_t)(route - routes);
 }

@@ -15,4 +15,9 @@ struct http_route {
 /* The route for path, with its `{id}` segment (if any) in id; NULL when none matches. */
 const struct http_route *http_route_find(const char *path, char *id, size_t id_size);
 
+/* Routes by position, for metrics: 0 <= index < http_route_count(). */
+size_t http_route_count(void);
+const struct http_route *http_route_at(size_t index);
+size_t http_route_index(const struct http_route *route);
+
 #endif

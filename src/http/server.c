@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "internal.h"
 #include "routes.h"
@@ -31,47 +32,41 @@ struct tg_http_server {
 static const char json_content_type[] = "application/json; charset=utf-8";
 static const char problem_content_type[] = "application/problem+json; charset=utf-8";
 
-static void add_common_headers(struct MHD_Response *response)
+/* Bodies smaller than this go out as they are: compressing them saves less than it costs. */
+#define GZIP_MIN_BYTES 1024
+static const char gzip_etag_suffix[] = "-gz";
+
+/* Everything one request produced, before it becomes an MHD response. */
+struct reply {
+    unsigned code;
+    char *body; /* NULL for no body */
+    size_t len;
+    bool body_is_static;
+    const char *content_type;
+    char etag[ETAG_BYTES]; /* empty when the response has none */
+};
+
+static void reply_free(struct reply *reply)
 {
-    MHD_add_response_header(response, "Access-Control-Allow-Origin", "*");
-    MHD_add_response_header(response, "Access-Control-Expose-Headers", "ETag");
-    MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
+    if (!reply->body_is_static)
+        free(reply->body);
 }
 
-/* Queues a JSON body (consumed) with the given status and content type. */
-static enum MHD_Result queue_json(struct MHD_Connection *connection, unsigned code, json_t *body,
-                                  const char *content_type, const char *etag)
+/* Serialises a JSON document (consumed) into the reply. */
+static bool reply_json(struct reply *reply, unsigned code, json_t *body, const char *content_type)
 {
-    char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+    reply->body = body ? json_dumps(body, JSON_COMPACT) : NULL;
     json_decref(body);
-    if (!text)
-        return MHD_NO;
-    size_t len = strlen(text);
-    struct MHD_Response *response =
-        MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
-    if (!response) {
-        free(text);
-        return MHD_NO;
-    }
-    add_common_headers(response);
-    MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, content_type);
-    if (etag) {
-        MHD_add_response_header(response, MHD_HTTP_HEADER_ETAG, etag);
-        /* The snapshot only changes on reload; a minute of reuse, then revalidation by ETag. */
-        MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "public, max-age=60");
-    } else {
-        MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-    }
-    if (code == MHD_HTTP_METHOD_NOT_ALLOWED)
-        MHD_add_response_header(response, MHD_HTTP_HEADER_ALLOW, HTTP_ALLOWED_METHODS);
-    enum MHD_Result result = MHD_queue_response(connection, code, response);
-    MHD_destroy_response(response);
-    return result;
+    if (!reply->body)
+        return false;
+    reply->code = code;
+    reply->len = strlen(reply->body);
+    reply->content_type = content_type;
+    return true;
 }
 
-static enum MHD_Result queue_problem(struct MHD_Connection *connection, const char *url,
-                                     enum tg_status status, const char *parameter,
-                                     const char *detail)
+static void reply_problem(struct reply *reply, const char *url, enum tg_status status,
+                          const char *parameter, const char *detail)
 {
     char type[96];
     snprintf(type, sizeof type, "urn:thaigraph:problem:%s", tg_status_name(status));
@@ -81,29 +76,13 @@ static enum MHD_Result queue_problem(struct MHD_Connection *connection, const ch
                              detail && *detail ? detail : tg_status_title(status), "instance", url);
     if (body && parameter)
         json_object_set_new(body, "parameter", json_string(parameter));
-    return queue_json(connection, code, body, problem_content_type, NULL);
-}
-
-static enum MHD_Result queue_empty(struct MHD_Connection *connection, unsigned code,
-                                   const char *etag)
-{
-    struct MHD_Response *response =
-        MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
-    if (!response)
-        return MHD_NO;
-    add_common_headers(response);
-    if (etag)
-        MHD_add_response_header(response, MHD_HTTP_HEADER_ETAG, etag);
-    if (code == MHD_HTTP_NO_CONTENT) {
-        MHD_add_response_header(response, "Access-Control-Allow-Methods", HTTP_ALLOWED_METHODS);
-        MHD_add_response_header(response, "Access-Control-Allow-Headers",
-                                "If-None-Match, Accept, Accept-Encoding");
-        MHD_add_response_header(response, "Access-Control-Max-Age", "86400");
-        MHD_add_response_header(response, MHD_HTTP_HEADER_ALLOW, HTTP_ALLOWED_METHODS);
+    reply->etag[0] = '\0';
+    if (!reply_json(reply, code, body, problem_content_type)) {
+        /* Out of memory while reporting: a bodiless 503 still tells the client to retry. */
+        reply->code = MHD_HTTP_SERVICE_UNAVAILABLE;
+        reply->body = NULL;
+        reply->len = 0;
     }
-    enum MHD_Result result = MHD_queue_response(connection, code, response);
-    MHD_destroy_response(response);
-    return result;
 }
 
 static enum MHD_Result hash_argument(void *cls, enum MHD_ValueKind kind, const char *key,
@@ -128,13 +107,17 @@ static void make_etag(struct MHD_Connection *connection, const struct tg_graph *
              (unsigned long long)h);
 }
 
-/* If-None-Match holds `*` or a list of tags; comparison is weak (RFC 9110 13.1.2). */
+/*
+ * If-None-Match holds `*` or a list of tags; comparison is weak (RFC 9110 13.1.2), and the
+ * gzip variant's tag (the identity tag with -gz before its closing quote) names the same
+ * content, so either matches.
+ */
 static bool etag_matches(const char *header, const char *etag)
 {
     if (!header)
         return false;
-    const char *bare = etag;
-    size_t bare_len = strlen(etag);
+    size_t etag_len = strlen(etag);
+    size_t suffix_len = sizeof gzip_etag_suffix - 1;
     const char *p = header;
     while (*p) {
         while (*p == ' ' || *p == ',' || *p == '\t')
@@ -146,15 +129,19 @@ static bool etag_matches(const char *header, const char *etag)
         size_t n = strcspn(p, ",");
         while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
             n--;
-        if (n == bare_len && strncmp(p, bare, n) == 0)
+        bool identity = n == etag_len && strncmp(p, etag, n) == 0;
+        bool gzip = n == etag_len + suffix_len && strncmp(p, etag, etag_len - 1) == 0 &&
+                    strncmp(p + etag_len - 1, gzip_etag_suffix, suffix_len) == 0;
+        if (identity || gzip)
             return true;
         p += strcspn(p, ",");
     }
     return false;
 }
 
-static enum MHD_Result serve_route(struct tg_http_server *server, struct MHD_Connection *connection,
-                                   const char *url, const struct http_route *route, const char *id)
+static void serve_route(struct tg_http_server *server, struct MHD_Connection *connection,
+                        const char *url, const struct http_route *route, const char *id,
+                        struct reply *reply)
 {
     struct tg_snapshot_ticket ticket;
     struct http_request request = {
@@ -162,26 +149,126 @@ static enum MHD_Result serve_route(struct tg_http_server *server, struct MHD_Con
         .graph = tg_snapshot_acquire(server->holder, &ticket),
         .path_id = id,
     };
-    char etag[ETAG_BYTES];
-    make_etag(connection, request.graph, url, etag);
-    enum MHD_Result result;
+    make_etag(connection, request.graph, url, reply->etag);
     const char *if_none_match =
         MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
-    if (etag_matches(if_none_match, etag)) {
-        result = queue_empty(connection, MHD_HTTP_NOT_MODIFIED, etag);
-    } else {
-        json_t *body = NULL;
-        enum tg_status status = route->get(&request, &body);
-        if (status == TG_OK && body) {
-            result = queue_json(connection, MHD_HTTP_OK, body, json_content_type, etag);
-        } else {
-            json_decref(body);
-            result = queue_problem(connection, url, status == TG_OK ? TG_ERR_NOMEM : status,
-                                   request.bad_parameter, request.detail);
-        }
+    if (etag_matches(if_none_match, reply->etag)) {
+        reply->code = MHD_HTTP_NOT_MODIFIED;
+        goto done;
     }
+    struct http_output out = {0};
+    enum tg_status status = route->get(&request, &out);
+    if (status == TG_OK && out.text) {
+        reply->code = MHD_HTTP_OK;
+        reply->body = out.text;
+        reply->len = out.text_len;
+        reply->body_is_static = out.text_is_static;
+        reply->content_type = out.content_type;
+    } else if (status == TG_OK && reply_json(reply, MHD_HTTP_OK, out.json, json_content_type)) {
+        out.json = NULL;
+    } else {
+        json_decref(out.json);
+        reply_problem(reply, url, status == TG_OK ? TG_ERR_NOMEM : status, request.bad_parameter,
+                      request.detail);
+    }
+done:
     tg_snapshot_release(server->holder, &ticket);
+}
+
+static bool accepts_gzip(struct MHD_Connection *connection)
+{
+    const char *accept =
+        MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+    const char *gzip = accept ? strstr(accept, "gzip") : NULL;
+    if (!gzip)
+        return false;
+    /* A quality of zero ("gzip;q=0", "gzip;q=0.000") refuses it; any other accepts it. */
+    const char *q = gzip + 4;
+    if (strncmp(q, ";q=0", 4) != 0)
+        return true;
+    q += 4;
+    if (*q == '.')
+        while (*++q == '0')
+            ;
+    return *q >= '1' && *q <= '9';
+}
+
+/* Replaces the body with its gzip form; keeps the original when compression does not help. */
+static void compress_body(struct reply *reply)
+{
+    z_stream z = {0};
+    if (deflateInit2(&z, 5, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return;
+    uLong bound = deflateBound(&z, (uLong)reply->len);
+    unsigned char *packed = malloc(bound);
+    z.next_in = (unsigned char *)reply->body;
+    z.avail_in = (uInt)reply->len;
+    z.next_out = packed;
+    z.avail_out = (uInt)bound;
+    bool done = packed && deflate(&z, Z_FINISH) == Z_STREAM_END && z.total_out < reply->len;
+    deflateEnd(&z);
+    if (!done) {
+        free(packed);
+        return;
+    }
+    reply_free(reply);
+    reply->body = (char *)packed;
+    reply->len = z.total_out;
+    reply->body_is_static = false;
+    /* A strong tag names one representation; the compressed one gets its own. */
+    size_t etag_len = strlen(reply->etag);
+    if (etag_len > 0 && etag_len + sizeof gzip_etag_suffix <= ETAG_BYTES)
+        snprintf(reply->etag + etag_len - 1, ETAG_BYTES - etag_len + 1, "%s\"", gzip_etag_suffix);
+}
+
+static enum MHD_Result send_reply(struct MHD_Connection *connection, struct reply *reply, bool gzip)
+{
+    bool compressed = false;
+    if (gzip && reply->body && reply->len >= GZIP_MIN_BYTES) {
+        size_t before = reply->len;
+        compress_body(reply);
+        compressed = reply->len != before;
+    }
+    enum MHD_ResponseMemoryMode mode =
+        reply->body_is_static || !reply->body ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_FREE;
+    struct MHD_Response *response = MHD_create_response_from_buffer(reply->len, reply->body, mode);
+    if (!response) {
+        reply_free(reply);
+        return MHD_NO;
+    }
+    MHD_add_response_header(response, "Access-Control-Allow-Origin", "*");
+    MHD_add_response_header(response, "Access-Control-Expose-Headers", "ETag");
+    MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(response, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+    if (reply->content_type)
+        MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, reply->content_type);
+    if (compressed)
+        MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+    if (reply->etag[0]) {
+        MHD_add_response_header(response, MHD_HTTP_HEADER_ETAG, reply->etag);
+        /* The snapshot only changes on reload; a minute of reuse, then revalidation by ETag. */
+        MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "public, max-age=60");
+    } else {
+        MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    }
+    if (reply->code == MHD_HTTP_METHOD_NOT_ALLOWED || reply->code == MHD_HTTP_NO_CONTENT)
+        MHD_add_response_header(response, MHD_HTTP_HEADER_ALLOW, HTTP_ALLOWED_METHODS);
+    if (reply->code == MHD_HTTP_NO_CONTENT) {
+        MHD_add_response_header(response, "Access-Control-Allow-Methods", HTTP_ALLOWED_METHODS);
+        MHD_add_response_header(response, "Access-Control-Allow-Headers",
+                                "If-None-Match, Accept, Accept-Encoding");
+        MHD_add_response_header(response, "Access-Control-Max-Age", "86400");
+    }
+    enum MHD_Result result = MHD_queue_response(connection, reply->code, response);
+    MHD_destroy_response(response);
     return result;
+}
+
+static double seconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
 static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connection, const char *url,
@@ -201,21 +288,29 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connecti
     }
     *upload_data_size = 0;
 
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    struct reply reply = {0};
     char id[HTTP_MAX_ID_BYTES + 1];
+    char detail[160];
     const struct http_route *route = http_route_find(url, id, sizeof id);
     if (!route) {
-        char detail[160];
         snprintf(detail, sizeof detail, "no resource at %.120s", url);
-        return queue_problem(connection, url, TG_ERR_NOT_FOUND, NULL, detail);
-    }
-    if (strcmp(method, MHD_HTTP_METHOD_OPTIONS) == 0)
-        return queue_empty(connection, MHD_HTTP_NO_CONTENT, NULL);
-    if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0) {
-        char detail[96];
+        reply_problem(&reply, url, TG_ERR_NOT_FOUND, NULL, detail);
+    } else if (strcmp(method, MHD_HTTP_METHOD_OPTIONS) == 0) {
+        reply.code = MHD_HTTP_NO_CONTENT;
+    } else if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 &&
+               strcmp(method, MHD_HTTP_METHOD_HEAD) != 0) {
         snprintf(detail, sizeof detail, "%.16s is not allowed here; use GET or HEAD", method);
-        return queue_problem(connection, url, TG_ERR_METHOD, NULL, detail);
+        reply_problem(&reply, url, TG_ERR_METHOD, NULL, detail);
+    } else {
+        serve_route(server, connection, url, route, id, &reply);
     }
-    return serve_route(server, connection, url, route, id);
+    unsigned code = reply.code;
+    enum MHD_Result result = send_reply(connection, &reply, accepts_gzip(connection));
+    http_metrics_observe(route ? http_route_index(route) : http_route_count(), code,
+                         seconds_since(&start));
+    return result;
 }
 
 static void log_from_mhd(void *cls, const char *fmt, va_list args)

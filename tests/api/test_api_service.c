@@ -1,0 +1,179 @@
+/* Service routes and transport: /metrics, /openapi.yaml, gzip (issue #5). */
+#include <check.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "harness.h"
+
+static struct tgt_seeded fixture;
+
+static void start_daemon(void)
+{
+    tgt_seeded_start(&fixture);
+}
+
+static void stop_daemon(void)
+{
+    tgt_seeded_stop(&fixture);
+}
+
+static void get(const char *path, const char *const *headers, struct tgt_response *r)
+{
+    char url[512];
+    snprintf(url, sizeof url, "%s%s", fixture.daemon.base_url, path);
+    tgt_http("GET", url, headers, r);
+}
+
+static void assert_header(const struct tgt_response *r, const char *name, const char *value)
+{
+    char *got = tgt_header(r, name);
+    if (value)
+        ck_assert_msg(got && strcmp(got, value) == 0, "%s is %s, wanted %s", name,
+                      got ? got : "(none)", value);
+    else
+        ck_assert_msg(got == NULL, "%s is %s, wanted none", name, got);
+    free(got);
+}
+
+START_TEST(test_metrics_count_requests)
+{
+    struct tgt_response r;
+    get("/v1/documents", NULL, &r);
+    tgt_response_free(&r);
+    get("/v1/documents/none", NULL, &r);
+    tgt_response_free(&r);
+    get("/nowhere", NULL, &r);
+    tgt_response_free(&r);
+    get("/metrics", NULL, &r);
+    ck_assert_int_eq(r.status, 200);
+    assert_header(&r, "Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+    static const char *const expected[] = {
+        "# TYPE thaigraph_http_requests_total counter\n",
+        "thaigraph_http_requests_total{route=\"documents\",code=\"200\"} 1\n",
+        "thaigraph_http_requests_total{route=\"document\",code=\"404\"} 1\n",
+        "thaigraph_http_requests_total{route=\"unmatched\",code=\"404\"} 1\n",
+        "# TYPE thaigraph_http_request_duration_seconds histogram\n",
+        "thaigraph_http_request_duration_seconds_count{route=\"documents\"} 1\n",
+        "thaigraph_http_request_duration_seconds_bucket{route=\"documents\",le=\"+Inf\"} 1\n",
+        "thaigraph_documents 5\n",
+        "thaigraph_generation 1\n",
+    };
+    for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++)
+        ck_assert_msg(strstr(r.body, expected[i]) != NULL, "metrics lack %s", expected[i]);
+    tgt_response_free(&r);
+}
+END_TEST
+
+START_TEST(test_openapi_is_served)
+{
+    struct tgt_response r;
+    get("/openapi.yaml", NULL, &r);
+    ck_assert_int_eq(r.status, 200);
+    assert_header(&r, "Content-Type", "application/yaml; charset=utf-8");
+    ck_assert(strncmp(r.body, "openapi: 3.1.0\n", 15) == 0);
+    ck_assert_ptr_nonnull(strstr(r.body, "  /v1/documents/{id}:\n"));
+    tgt_response_free(&r);
+}
+END_TEST
+
+static char *gunzip(const char *bytes, size_t len, size_t *out_len)
+{
+    size_t cap = len * 20 + 1024;
+    char *out = malloc(cap);
+    z_stream z = {0};
+    ck_assert_int_eq(inflateInit2(&z, 15 + 16), Z_OK);
+    z.next_in = (unsigned char *)bytes;
+    z.avail_in = (uInt)len;
+    z.next_out = (unsigned char *)out;
+    z.avail_out = (uInt)cap;
+    ck_assert_int_eq(inflate(&z, Z_FINISH), Z_STREAM_END);
+    *out_len = z.total_out;
+    inflateEnd(&z);
+    return out;
+}
+
+START_TEST(test_gzip_when_accepted)
+{
+    const char *path = "/v1/documents/000_2304adfd9e82273a";
+    const char *gzip[] = {"Accept-Encoding: gzip, deflate", NULL};
+    struct tgt_response plain, packed;
+    get(path, NULL, &plain);
+    get(path, gzip, &packed);
+    ck_assert_int_eq(packed.status, 200);
+    assert_header(&plain, "Content-Encoding", NULL);
+    assert_header(&packed, "Content-Encoding", "gzip");
+    assert_header(&packed, "Vary", "Accept-Encoding");
+    ck_assert_uint_lt(packed.body_len, plain.body_len);
+    size_t len = 0;
+    char *unpacked = gunzip(packed.body, packed.body_len, &len);
+    ck_assert_uint_eq(len, plain.body_len);
+    ck_assert(memcmp(unpacked, plain.body, len) == 0);
+
+    /* Each representation has its own strong tag, and either revalidates. */
+    char *plain_tag = tgt_header(&plain, "ETag");
+    char *packed_tag = tgt_header(&packed, "ETag");
+    ck_assert_str_ne(plain_tag, packed_tag);
+    ck_assert_ptr_nonnull(strstr(packed_tag, "-gz\""));
+    char header[160];
+    snprintf(header, sizeof header, "If-None-Match: %s", packed_tag);
+    const char *conditional[] = {header, "Accept-Encoding: gzip", NULL};
+    struct tgt_response again;
+    get(path, conditional, &again);
+    ck_assert_int_eq(again.status, 304);
+
+    free(unpacked);
+    free(plain_tag);
+    free(packed_tag);
+    tgt_response_free(&again);
+    tgt_response_free(&plain);
+    tgt_response_free(&packed);
+}
+END_TEST
+
+struct encoding_case {
+    const char *path;
+    const char *accept;
+    const char *expected;
+};
+
+static const struct encoding_case encoding_cases[] = {
+    {"/v1/documents", "Accept-Encoding: gzip;q=0", NULL},
+    {"/v1/documents", "Accept-Encoding: gzip;q=0.000, identity", NULL},
+    {"/v1/documents", "Accept-Encoding: gzip;q=0.5", "gzip"},
+    {"/v1/documents", "Accept-Encoding: br", NULL},
+    /* Too small to be worth compressing. */
+    {"/healthz", "Accept-Encoding: gzip", NULL},
+};
+
+START_TEST(test_encoding_negotiation)
+{
+    const struct encoding_case *c = &encoding_cases[_i];
+    const char *headers[] = {c->accept, NULL};
+    struct tgt_response r;
+    get(c->path, headers, &r);
+    ck_assert_int_eq(r.status, 200);
+    assert_header(&r, "Content-Encoding", c->expected);
+    tgt_response_free(&r);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *suite = suite_create("api_service");
+    TCase *tc = tcase_create("service");
+    tcase_set_timeout(tc, 60);
+    tcase_add_checked_fixture(tc, start_daemon, stop_daemon);
+    tcase_add_test(tc, test_metrics_count_requests);
+    tcase_add_test(tc, test_openapi_is_served);
+    tcase_add_test(tc, test_gzip_when_accepted);
+    tcase_add_loop_test(tc, test_encoding_negotiation, 0,
+                        (int)(sizeof encoding_cases / sizeof encoding_cases[0]));
+    suite_add_tcase(suite, tc);
+    SRunner *runner = srunner_create(suite);
+    srunner_run_all(runner, CK_NORMAL);
+    int failed = srunner_ntests_failed(runner);
+    srunner_free(runner);
+    return failed == 0 ? 0 : 1;
+}
