@@ -234,6 +234,32 @@ static size_t append(char *ptr, size_t size, size_t nmemb, void *userdata)
     return n;
 }
 
+/*
+ * With TG_RECORD_DIR set, every response is written there as JSON for api/validate-responses.mjs,
+ * which checks it against the OpenAPI description: the API tests then validate every body they
+ * receive without each assertion having to. Compressed bodies are recorded as absent.
+ */
+static void record_response(const char *method, const char *url, const struct tgt_response *r)
+{
+    static unsigned sequence;
+    const char *dir = getenv("TG_RECORD_DIR");
+    if (!dir || !*dir)
+        return;
+    const char *path = strchr(strstr(url, "://") + 3, '/');
+    char *type = tgt_header(r, "Content-Type");
+    char *encoding = tgt_header(r, "Content-Encoding");
+    json_t *record = json_pack("{s:s, s:s, s:i, s:s?, s:s%?}", "method", method, "path",
+                               path ? path : "/", "status", (int)r->status, "content_type", type,
+                               "body", encoding ? NULL : r->body, r->body_len);
+    char file[512];
+    snprintf(file, sizeof file, "%s/%ld-%u.json", dir, (long)getpid(), sequence++);
+    ck_assert_ptr_nonnull(record);
+    ck_assert_int_eq(json_dump_file(record, file, JSON_COMPACT), 0);
+    json_decref(record);
+    free(type);
+    free(encoding);
+}
+
 void tgt_http(const char *method, const char *url, const char *const *extra_headers,
               struct tgt_response *response)
 {
@@ -262,6 +288,7 @@ void tgt_http(const char *method, const char *url, const char *const *extra_head
     response->body = body.data ? body.data : strdup("");
     response->body_len = body.len;
     response->headers = headers.data ? headers.data : strdup("");
+    record_response(method, url, response);
 }
 
 char *tgt_header(const struct tgt_response *response, const char *name)
