@@ -13,6 +13,11 @@ case "$level" in
     *) echo "usage: $0 [run|test|ci]" >&2; exit 2 ;;
 esac
 
+# The API checks run on Node; a machine that already has it (any source) keeps its own.
+if [ "$level" != run ] && ! command -v npm >/dev/null; then
+    packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -248,9 +248,10 @@ static void record_response(const char *method, const char *url, const struct tg
     const char *path = strchr(strstr(url, "://") + 3, '/');
     char *type = tgt_header(r, "Content-Type");
     char *encoding = tgt_header(r, "Content-Encoding");
-    json_t *record = json_pack("{s:s, s:s, s:i, s:s?, s:s%?}", "method", method, "path",
-                               path ? path : "/", "status", (int)r->status, "content_type", type,
-                               "body", encoding ? NULL : r->body, r->body_len);
+    json_t *body = encoding ? NULL : json_stringn(r->body, r->body_len);
+    json_t *record =
+        json_pack("{s:s, s:s, s:i, s:s?, s:o?}", "method", method, "path", path ? path : "/",
+                  "status", (int)r->status, "content_type", type, "body", body);
     char file[512];
     snprintf(file, sizeof file, "%s/%ld-%u.json", dir, (long)getpid(), sequence++);
     ck_assert_ptr_nonnull(record);

@@ -1,0 +1,117 @@
+// Checks every HTTP response the API tests recorded (tests/support/harness.c, TG_RECORD_DIR)
+// against api/openapi.yaml: the route and status must be documented, the content type must be
+// the documented one, and a JSON body must match the documented schema. A response to a path
+// no route describes must be a 404 problem; one to a method no route serves, a 405 problem.
+//
+// usage: node validate-responses.mjs RECORD_DIR
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+
+const specUrl = new URL('./openapi.yaml', import.meta.url);
+const spec = parse(readFileSync(specUrl, 'utf8'));
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema({ $id: 'thaigraph:openapi', components: spec.components });
+
+const schemaCache = new Map();
+function validatorFor(pointer, schema) {
+  if (!schemaCache.has(pointer)) {
+    // Inline schemas still refer to components, so compile them inside the spec's namespace.
+    schemaCache.set(pointer, ajv.compile({ $id: `thaigraph:inline:${schemaCache.size}`,
+      ...rewriteRefs(schema) }));
+  }
+  return schemaCache.get(pointer);
+}
+
+function rewriteRefs(node) {
+  if (Array.isArray(node)) return node.map(rewriteRefs);
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node).map(([k, v]) =>
+      [k, k === '$ref' && v.startsWith('#/') ? `thaigraph:openapi${v}` : rewriteRefs(v)]));
+  }
+  return node;
+}
+
+function resolve(node) {
+  while (node && node.$ref) {
+    node = node.$ref.slice(2).split('/').reduce((n, key) => n[key], spec);
+  }
+  return node;
+}
+
+const routes = Object.entries(spec.paths).map(([template, item]) => ({
+  template,
+  item,
+  regex: new RegExp('^' + template.replace(/\{[^}]+\}/g, '[^/]+') + '$'),
+}));
+
+const problemSchema = { $ref: '#/components/schemas/Problem' };
+
+function check(record) {
+  const path = decodeURI(record.path.split('?')[0]);
+  const mediaType = (record.content_type || '').split(';')[0].trim();
+  const route = routes.find((r) => r.regex.test(path));
+  const method = record.method.toLowerCase();
+  let schema;
+  let pointer;
+  if (!route) {
+    if (record.status !== 404) return `no route describes ${path}, yet it answered ${record.status}`;
+    schema = problemSchema;
+    pointer = 'problem';
+  } else if (method === 'options') {
+    return record.status === 204 ? null : `OPTIONS answered ${record.status}`;
+  } else if (!['get', 'head'].includes(method)) {
+    if (record.status !== 405) return `${record.method} answered ${record.status}, not 405`;
+    schema = problemSchema;
+    pointer = 'problem';
+  } else {
+    const operation = route.item.get;
+    const response = resolve(operation.responses[String(record.status)]);
+    if (!response) return `status ${record.status} is not documented for ${route.template}`;
+    if (!response.content) {
+      return record.body ? `status ${record.status} should have no body` : null;
+    }
+    const documented = Object.keys(response.content);
+    if (!documented.includes(mediaType)) {
+      return `content type ${mediaType} is not one of ${documented.join(', ')}`;
+    }
+    if (method === 'head' || record.body == null) return null;
+    schema = response.content[mediaType].schema;
+    pointer = `${route.template} ${record.status} ${mediaType}`;
+  }
+  if (!mediaType.endsWith('json')) return null;
+  let body;
+  try {
+    body = JSON.parse(record.body);
+  } catch (e) {
+    return `body is not JSON: ${e.message}`;
+  }
+  const validate = validatorFor(pointer, schema);
+  if (validate(body)) return null;
+  return ajv.errorsText(validate.errors, { dataVar: 'body' });
+}
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: node validate-responses.mjs RECORD_DIR');
+  process.exit(2);
+}
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+let failed = 0;
+for (const file of files) {
+  const record = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  const error = check(record);
+  if (error) {
+    failed++;
+    console.error(`${record.method} ${record.path} -> ${record.status}: ${error}`);
+  }
+}
+if (files.length === 0) {
+  console.error(`no recorded responses in ${dir}`);
+  process.exit(1);
+}
+console.log(`spec: ${files.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
