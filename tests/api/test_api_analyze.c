@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "suite.h"
 
 static struct tgt_seeded fixture;
 
@@ -140,9 +141,5 @@ int main(void)
     tcase_add_test(tc, test_same_object_as_cli);
     tcase_add_test(tc, test_errors);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

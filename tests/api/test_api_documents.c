@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "suite.h"
 
 static struct tgt_seeded fixture;
 
@@ -349,9 +350,5 @@ int main(void)
     tcase_add_test(tc, test_head_and_options);
     tcase_add_test(tc, test_reload_on_sighup);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

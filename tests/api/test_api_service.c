@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include "harness.h"
+#include "suite.h"
 
 static struct tgt_seeded fixture;
 
@@ -171,9 +172,5 @@ int main(void)
     tcase_add_loop_test(tc, test_encoding_negotiation, 0,
                         (int)(sizeof encoding_cases / sizeof encoding_cases[0]));
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

@@ -11,6 +11,7 @@
 
 #include "harness.h"
 #include "thaigraph/store.h"
+#include "suite.h"
 
 static char *workdir;
 static char *db;
@@ -337,9 +338,5 @@ int main(void)
                         (int)(sizeof bad_dbs / sizeof bad_dbs[0]));
     tcase_add_test(tc, test_daemon_rejects_bad_options);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

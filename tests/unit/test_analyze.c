@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "thaigraph/analyze.h"
+#include "suite.h"
 
 static struct tg_text_segmenter *segmenter;
 
@@ -91,9 +92,5 @@ int main(void)
     tcase_add_test(tc, test_invalid_utf8);
     tcase_add_test(tc, test_thread_segmenter_matches_callers);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "thaigraph/article.h"
+#include "suite.h"
 
 struct article_case {
     const char *label;
@@ -129,9 +130,5 @@ int main(void)
     tcase_add_loop_test(tc, test_article_failures, 0, (int)(sizeof failures / sizeof failures[0]));
     tcase_add_test(tc, test_long_title_is_cut_on_a_code_point);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

@@ -5,6 +5,7 @@
 
 #include "thaigraph/dates.h"
 #include "thaigraph/numbers.h"
+#include "suite.h"
 
 /* One text and the match number `index` expected in it; count 0 means no date at all. Spans
  * are code-point offsets and the text they cover. */
@@ -388,9 +389,5 @@ int main(void)
     LOOP(tc, test_long_line, long_cases);
     tcase_add_test(tc, test_empty_and_arguments);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "thaigraph/gazetteer.h"
+#include "suite.h"
 
 #define ORG       TG_GAZETTEER_MASK(TG_GAZETTEER_ORGANISATION)
 #define PROVINCE  TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE)
@@ -510,9 +511,5 @@ int main(void)
     TCase *parse = tcase_create("parse");
     ADD_TABLE_TEST(parse, test_parse, bad_cases);
     suite_add_tcase(suite, parse);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

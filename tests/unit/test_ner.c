@@ -7,6 +7,7 @@
 
 #include "thaigraph/ner.h"
 #include "thaigraph/utf8.h"
+#include "suite.h"
 
 /* A corpus small enough to train in a moment; enough for determinism and file-format tests. */
 static const char *const tiny_corpus[] = {
@@ -400,9 +401,5 @@ int main(void)
     tcase_add_loop_test(tc, test_edge_inputs, 0, COUNT(input_cases));
     tcase_add_test(tc, test_concurrent_tagging);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

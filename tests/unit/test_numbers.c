@@ -5,6 +5,7 @@
 
 #include "thaigraph/numbers.h"
 #include "thaigraph/utf8.h"
+#include "suite.h"
 
 /* A text and every number expected in it, in order, as "value@start-end" in code points. */
 struct number_case {
@@ -115,9 +116,5 @@ int main(void)
     tcase_add_loop_test(tc, test_digit_at, 0, (int)(sizeof digit_cases / sizeof digit_cases[0]));
     tcase_add_test(tc, test_errors);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

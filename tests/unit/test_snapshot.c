@@ -11,6 +11,7 @@
 
 #include "thaigraph/snapshot.h"
 #include "thaigraph/store.h"
+#include "suite.h"
 
 #define READERS 4
 #define SWAPS   200
@@ -80,9 +81,5 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_swaps_under_concurrent_readers);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

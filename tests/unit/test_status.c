@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "thaigraph/status.h"
+#include "suite.h"
 
 struct status_case {
     enum tg_status status;
@@ -48,9 +49,5 @@ int main(void)
     tcase_add_loop_test(tc, test_status_table, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_every_status_has_distinct_name);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

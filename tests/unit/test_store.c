@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "thaigraph/store.h"
+#include "suite.h"
 
 static char dir[] = "/tmp/tg-store-test-XXXXXX";
 static char path[256];
@@ -226,9 +227,5 @@ int main(void)
                         (int)(sizeof bad_files / sizeof bad_files[0]));
     tcase_add_test(tc, test_schema_version_matches_header);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

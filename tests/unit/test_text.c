@@ -10,6 +10,7 @@
 
 #include "thaigraph/text.h"
 #include "thaigraph/utf8.h"
+#include "suite.h"
 
 struct norm_case {
     const char *input;
@@ -455,9 +456,5 @@ int main(void)
     tcase_add_test(tc, test_bad_arguments);
     tcase_add_test(tc, test_megabyte_line);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }

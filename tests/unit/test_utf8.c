@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "thaigraph/utf8.h"
+#include "suite.h"
 
 struct validate_case {
     const char *bytes;
@@ -67,9 +68,5 @@ int main(void)
     tcase_add_test(tc, test_count_and_offsets);
     tcase_add_test(tc, test_has_nul);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? 0 : 1;
+    return tgt_run_suite(suite);
 }
