@@ -10,87 +10,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include <jansson.h>
-#include <zlib.h>
-
+#include "corpus.h"
 #include "thaigraph/text.h"
 
-struct corpus {
-    char **texts;
-    size_t *lens;
-    size_t count, cap, bytes;
-};
-
-static void die(const char *what)
-{
-    fprintf(stderr, "bench_segment: %s\n", what);
-    exit(1);
-}
-
-/* Reads one whole line, however long, into *buf; returns its length, or -1 at the end. */
-static long read_line(gzFile in, char **buf, size_t *cap)
-{
-    size_t len = 0;
-    for (;;) {
-        if (*cap - len < 2) {
-            *cap = *cap ? *cap * 2 : 1 << 16;
-            if (!(*buf = realloc(*buf, *cap)))
-                die("out of memory");
-        }
-        if (!gzgets(in, *buf + len, (int)(*cap - len)))
-            return len > 0 ? (long)len : -1;
-        len += strlen(*buf + len);
-        if ((*buf)[len - 1] == '\n')
-            return (long)len;
-    }
-}
-
-static void load(gzFile in, size_t limit, struct corpus *c)
-{
-    char *line = NULL;
-    size_t cap = 0;
-    long n;
-    while (c->count < limit && (n = read_line(in, &line, &cap)) >= 0) {
-        json_error_t error;
-        json_t *doc = json_loadb(line, (size_t)n, 0, &error);
-        const char *text = json_string_value(json_object_get(doc, "text"));
-        if (text) {
-            if (c->count == c->cap) {
-                c->cap = c->cap ? c->cap * 2 : 1024;
-                c->texts = realloc(c->texts, c->cap * sizeof *c->texts);
-                c->lens = realloc(c->lens, c->cap * sizeof *c->lens);
-                if (!c->texts || !c->lens)
-                    die("out of memory");
-            }
-            size_t len = json_string_length(json_object_get(doc, "text"));
-            if (!(c->texts[c->count] = malloc(len + 1)))
-                die("out of memory");
-            memcpy(c->texts[c->count], text, len + 1);
-            c->lens[c->count++] = len;
-            c->bytes += len;
-        }
-        json_decref(doc);
-    }
-    free(line);
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Segments every text, normalising first when pipeline is set; returns the seconds taken. */
-static double run(const struct corpus *c, enum tg_text_mode mode, int pipeline, size_t *tokens)
+static double run(const struct bench_corpus *c, int pipeline, size_t *tokens)
 {
     struct tg_text_segmenter *seg;
-    if (tg_text_segmenter_new(mode, &seg) != TG_OK)
-        die("cannot open a segmenter");
+    if (tg_text_segmenter_new(TG_TEXT_FULL, &seg) != TG_OK)
+        bench_die("bench_segment", "cannot open a segmenter");
     *tokens = 0;
-    double start = now();
+    double start = bench_now();
     for (size_t i = 0; i < c->count; i++) {
         struct tg_text_norm *norm = NULL;
         const char *text = c->texts[i];
@@ -106,7 +37,7 @@ static double run(const struct corpus *c, enum tg_text_mode mode, int pipeline, 
             *tokens += count;
         tg_text_norm_free(norm);
     }
-    double seconds = now() - start;
+    double seconds = bench_now() - start;
     tg_text_segmenter_free(seg);
     return seconds;
 }
@@ -120,39 +51,28 @@ int main(int argc, char **argv)
             errno = 0;
             unsigned long long n = strtoull(argv[++i], &end, 10);
             if (errno || *end || n == 0)
-                die("--limit needs a positive number");
+                bench_die("bench_segment", "--limit needs a positive number");
             limit = (size_t)n;
         } else {
             fprintf(stderr, "usage: bench_segment [--limit N]\n");
             return 2;
         }
     }
-    const char *shared = getenv("TG_SHARED_DIR");
-    char path[4096];
-    snprintf(path, sizeof path, "%s/corpus/thaigov-v2/part-00.jsonl.gz",
-             shared ? shared : "../shared");
-    gzFile in = gzopen(path, "rb");
-    if (!in) {
-        printf("bench_segment: skipped: %s not found (needs ../shared)\n", path);
+    struct bench_corpus c;
+    if (!bench_corpus_load(&c, 1, limit)) {
+        printf("bench_segment: skipped: %s not found (needs ../shared)\n", c.path);
         return 0;
     }
-    gzbuffer(in, 1 << 17);
-    struct corpus c = {0};
-    load(in, limit, &c);
-    gzclose(in);
     double mb = (double)c.bytes / 1e6;
     size_t icu_tokens, raw_tokens, tg_tokens;
-    double icu = run(&c, TG_TEXT_ICU_ONLY, 0, &icu_tokens);
-    double raw = run(&c, TG_TEXT_FULL, 0, &raw_tokens);
-    double tg = run(&c, TG_TEXT_FULL, 1, &tg_tokens);
-    printf("bench_segment: %zu articles, %.1f MB of UTF-8 from %s\n", c.count, mb, path);
+    double icu = bench_icu_seconds(&c, &icu_tokens);
+    double raw = run(&c, 0, &raw_tokens);
+    double tg = run(&c, 1, &tg_tokens);
+    printf("bench_segment: %zu articles, %.1f MB of UTF-8 from %s\n", c.count, mb, c.path);
     printf("  plain ICU word break:          %8.2f MB/s  (%zu tokens)\n", mb / icu, icu_tokens);
     printf("  tg_text segment, raw text:     %8.2f MB/s  (%zu tokens)\n", mb / raw, raw_tokens);
     printf("  tg_text normalise + segment:   %8.2f MB/s  (%zu tokens)\n", mb / tg, tg_tokens);
     printf("  ratio tg_text / plain ICU:     %8.2f  (target >= 0.50)\n", icu / tg);
-    for (size_t i = 0; i < c.count; i++)
-        free(c.texts[i]);
-    free(c.texts);
-    free(c.lens);
+    bench_corpus_free(&c);
     return 0;
 }
