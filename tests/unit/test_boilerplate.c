@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "thaigraph/boilerplate.h"
+#include "suite.h"
 
 #define SEED_000 "seeds/000_2304adfd9e82273a.txt"
 #define SEED_001 "seeds/001_728345b0fb86cf7d.txt"
