@@ -317,9 +317,5 @@ int main(void)
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_reason_names);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return tgt_run_suite(suite);
 }
