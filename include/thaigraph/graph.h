@@ -5,6 +5,13 @@
  * request threads read it without locks. Documents sit in one array sorted by id; lookups are
  * binary searches and list pages are index ranges, so a cursor is simply the last id served.
  *
+ * Entities and events are merged here from the per-document claims the store holds: one entity
+ * per id (its attributes from the claims of all documents, gazetteer-backed claims first, then
+ * the most frequent name), and one event per real-world event (claims of several documents
+ * that share kind and organisations and whose dates agree, or that lack a date and have the
+ * same title, are one event with several documents). Relations are adjacency arrays of
+ * pointers, so every query walks memory and never touches SQLite.
+ *
  * Memory: tg_graph_load returns a snapshot the caller frees with tg_graph_free. Every pointer
  * reached through a snapshot (documents, strings) belongs to it and lives exactly as long.
  */
@@ -19,17 +26,103 @@
 #include "thaigraph/status.h"
 
 struct tg_graph;
+struct tg_graph_entity;
+struct tg_graph_event;
+
+struct tg_graph_mention {
+    size_t start, end;                    /* code points in the document's text */
+    const char *type;                     /* organisation, person, place, programme, date, number */
+    const char *surface;                  /* as written */
+    const char *value;                    /* dates and numbers: normalised value; else NULL */
+    const struct tg_graph_entity *entity; /* NULL for dates and numbers */
+};
 
 struct tg_graph_document {
     const char *id;
     const char *title;
     const char *text;
     size_t text_bytes;
-    size_t length;                   /* code points, as API offsets count them */
-    const char *published;           /* ISO date or NULL */
-    const char *published_precision; /* "day", "month", "year" or NULL */
-    const char *source;              /* NULL when unknown */
-    const char *url;                 /* NULL when unknown */
+    size_t length;                           /* code points, as API offsets count them */
+    const char *published;                   /* ISO date or NULL */
+    const char *published_precision;         /* "day", "month", "year" or NULL */
+    const char *source;                      /* NULL when unknown */
+    const char *url;                         /* NULL when unknown */
+    const struct tg_graph_mention *mentions; /* in text order */
+    size_t mention_count;
+    const struct tg_graph_event *const *events; /* oldest first */
+    size_t event_count;
+    size_t organisation_count; /* distinct organisations mentioned */
+    size_t person_count;       /* distinct people mentioned */
+};
+
+enum tg_graph_type {
+    TG_GRAPH_ORGANISATION,
+    TG_GRAPH_PERSON,
+    TG_GRAPH_PLACE,
+    TG_GRAPH_PROGRAMME,
+    TG_GRAPH_TYPE_COUNT
+};
+
+/* "organisation", "person", "place", "programme". */
+const char *tg_graph_type_name(enum tg_graph_type type);
+
+struct tg_graph_position {
+    const struct tg_graph_entity *person;
+    const char *title;
+    const struct tg_graph_entity *organisation; /* NULL when the text names none */
+    const char *as_of;                          /* ISO date or NULL */
+    const char *as_of_precision;                /* day, month, year or NULL */
+    const struct tg_graph_document *document;   /* where it is stated */
+};
+
+struct tg_graph_entity {
+    const char *id;
+    enum tg_graph_type type;
+    const char *name;      /* canonical: full name; people without honorific */
+    const char *kind;      /* organisations and places; NULL otherwise or when unknown */
+    const char *honorific; /* people; NULL when never written */
+    const struct tg_graph_entity *parent; /* organisation's parent, place's venue; or NULL */
+    const char *const *abbreviations;     /* sorted */
+    size_t abbreviation_count;
+    const char *const *aliases; /* other written names, sorted */
+    size_t alias_count;
+    const struct tg_graph_entity *const *children; /* organisations whose parent this is */
+    size_t child_count;
+    /* People: the positions they held, oldest first. Organisations: positions held in them. */
+    const struct tg_graph_position *const *positions;
+    size_t position_count;
+    const struct tg_graph_event *const *events; /* taking part, oldest first */
+    size_t event_count;
+    const struct tg_graph_document *const *documents; /* mentioning it, in id order */
+    size_t document_count;
+    size_t mention_count;
+};
+
+struct tg_graph_participant {
+    const struct tg_graph_entity *entity;
+    const char *role; /* participant, chair, host, partner */
+};
+
+struct tg_graph_evidence {
+    const struct tg_graph_document *document;
+    const char *sentence;
+    size_t start, end; /* the sentence in the document, code points */
+};
+
+struct tg_graph_event {
+    const char *id;
+    const char *kind; /* meeting, conference, agreement, training, programme, announcement, other */
+    const char *title;
+    const char *date;           /* ISO date, or NULL when no report dates it */
+    const char *date_precision; /* day, month, year, or NULL */
+    const struct tg_graph_entity *place;
+    const struct tg_graph_entity *programme;
+    /* Organisations first, then people; each entity once with its most specific role. */
+    const struct tg_graph_participant *participants;
+    size_t participant_count;
+    const struct tg_graph_evidence *evidence; /* one per reporting document, in id order */
+    size_t evidence_count;
+    bool collaboration; /* two or more organisations act together in it */
 };
 
 /* Loads the database at path. Fails with the store's statuses (see store.h). */
@@ -48,6 +141,56 @@ const struct tg_graph_document *tg_graph_document_at(const struct tg_graph *grap
 /* The document with this id, or NULL. */
 const struct tg_graph_document *tg_graph_document_find(const struct tg_graph *graph,
                                                        const char *id);
+
+/* The entity with this id (any type), or NULL. */
+const struct tg_graph_entity *tg_graph_entity_find(const struct tg_graph *graph, const char *id);
+
+/* Entities of one type, in id order. */
+size_t tg_graph_entity_count(const struct tg_graph *graph, enum tg_graph_type type);
+const struct tg_graph_entity *tg_graph_entity_at(const struct tg_graph *graph,
+                                                 enum tg_graph_type type, size_t index);
+
+/* Index of the first entity of the type whose id sorts after id, for cursor paging. */
+size_t tg_graph_entity_after(const struct tg_graph *graph, enum tg_graph_type type, const char *id);
+
+/*
+ * Entities of the type (or of any type, with TG_GRAPH_TYPE_COUNT) known by name: their
+ * canonical name, an alias or an abbreviation, compared after normalisation (NFC, Latin case
+ * folded, Thai digits as ASCII, whitespace ignored, a trailing dot optional). Writes up to cap
+ * matches, best known first, and the number of matches to *count.
+ */
+enum tg_status tg_graph_resolve(const struct tg_graph *graph, enum tg_graph_type type,
+                                const char *name, const struct tg_graph_entity **matches,
+                                size_t cap, size_t *count);
+
+/* Events, oldest first (undated ones last, by id). */
+size_t tg_graph_event_count(const struct tg_graph *graph);
+const struct tg_graph_event *tg_graph_event_at(const struct tg_graph *graph, size_t index);
+const struct tg_graph_event *tg_graph_event_find(const struct tg_graph *graph, const char *id);
+/* Position of an event in the oldest-first order, for cursors; count when not found. */
+size_t tg_graph_event_index(const struct tg_graph *graph, const char *id);
+
+/* Whether entity takes part in event. */
+bool tg_graph_event_has(const struct tg_graph_event *event, const struct tg_graph_entity *entity);
+
+/*
+ * The collaboration of two organisations: the events in which both take part and which are
+ * collaborations, oldest first. Writes up to cap events and the total to *count.
+ */
+void tg_graph_collaboration(const struct tg_graph_entity *a, const struct tg_graph_entity *b,
+                            const struct tg_graph_event **events, size_t cap, size_t *count);
+
+struct tg_graph_partner {
+    const struct tg_graph_entity *organisation;
+    size_t event_count;
+    const struct tg_graph_event *first; /* oldest */
+    const struct tg_graph_event *last;  /* newest */
+};
+
+/* Every organisation that collaborates with a, most events first. *partners is malloc'd; the
+ * caller frees it. */
+enum tg_status tg_graph_partners(const struct tg_graph_entity *a,
+                                 struct tg_graph_partner **partners, size_t *count);
 
 /* Which documents a list request wants. NULL fields do not filter. */
 struct tg_graph_document_filter {

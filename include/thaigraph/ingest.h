@@ -13,6 +13,11 @@
  * with `strict` they stop the run too. Either way the database only ever changes by a complete,
  * committed run (see store.h).
  *
+ * Extraction. Once every input is stored, each document whose claims are stale (new, changed,
+ * or upgraded from an older schema) is read by the extractor (extract.h) with its boilerplate
+ * (boilerplate.h) left out and its publication date as context, and its claims replaced. An
+ * unchanged document keeps its claims, so re-ingesting the same corpus changes nothing.
+ *
  * Memory: the caller owns options, report and paths; nothing is retained after the call.
  */
 #ifndef THAIGRAPH_INGEST_H
@@ -23,6 +28,9 @@
 
 #include "thaigraph/status.h"
 #include "thaigraph/store.h"
+
+/* Version of the extraction rules; raising it makes the next ingest re-extract every document. */
+#define TG_INGEST_EXTRACTION_VERSION 1
 
 /* Longest document text accepted, in bytes; real articles are far below it. */
 #define TG_INGEST_MAX_DOCUMENT_BYTES (8u * 1024u * 1024u)
@@ -38,8 +46,9 @@ struct tg_ingest_report {
     size_t inserted;
     size_t updated;
     size_t unchanged;
-    size_t skipped; /* bad records and duplicates skipped (always 0 with strict) */
-    size_t bytes;   /* text bytes read */
+    size_t skipped;   /* bad records and duplicates skipped (always 0 with strict) */
+    size_t extracted; /* documents whose claims were (re)made by this run */
+    size_t bytes;     /* text bytes read */
     struct tg_store_meta meta;
 };
 

@@ -1,39 +1,33 @@
 #include "thaigraph/graph.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "thaigraph/store.h"
+#include "graph_internal.h"
 #include "thaigraph/utf8.h"
 
 /*
- * All strings of a snapshot live in one arena so loading makes a handful of allocations and
+ * Everything a snapshot holds lives in one arena, so loading makes a handful of allocations and
  * freeing is one call per block, whatever the corpus size.
  */
 struct arena_block {
     struct arena_block *next;
     size_t used;
     size_t size;
-    char bytes[];
-};
-
-struct tg_graph {
-    struct tg_graph_document *documents; /* sorted by id (the store reads them in id order) */
-    size_t document_count;
-    struct arena_block *arena;
-    uint64_t generation;
-    char fingerprint[17];
-    time_t loaded_at;
+    _Alignas(max_align_t) char bytes[];
 };
 
 #define ARENA_BLOCK_BYTES (4u * 1024u * 1024u)
 
-static const char *arena_copy(struct tg_graph *g, const char *s, size_t len)
+void *graph_alloc(struct tg_graph *g, size_t bytes)
 {
+    const size_t align = _Alignof(max_align_t);
+    size_t need = (bytes + align - 1) / align * align;
     struct arena_block *block = g->arena;
-    if (!block || block->size - block->used < len + 1) {
-        size_t size = len + 1 > ARENA_BLOCK_BYTES ? len + 1 : ARENA_BLOCK_BYTES;
+    if (!block || block->size - block->used < need) {
+        size_t size = need > ARENA_BLOCK_BYTES ? need : ARENA_BLOCK_BYTES;
         block = malloc(sizeof *block + size);
         if (!block)
             return NULL;
@@ -42,19 +36,24 @@ static const char *arena_copy(struct tg_graph *g, const char *s, size_t len)
         block->size = size;
         g->arena = block;
     }
-    char *copy = block->bytes + block->used;
-    memcpy(copy, s, len);
-    copy[len] = '\0';
-    block->used += len + 1;
+    void *p = block->bytes + block->used;
+    block->used += need;
+    return memset(p, 0, bytes);
+}
+
+const char *graph_strndup(struct tg_graph *g, const char *s, size_t len)
+{
+    char *copy = graph_alloc(g, len + 1);
+    if (copy)
+        memcpy(copy, s, len);
     return copy;
 }
 
-/* Copies an optional string: NULL stays NULL, and *ok turns false when memory runs out. */
-static const char *arena_copy_optional(struct tg_graph *g, const char *s, bool *ok)
+const char *graph_strdup_optional(struct tg_graph *g, const char *s, bool *ok)
 {
     if (!s)
         return NULL;
-    const char *copy = arena_copy(g, s, strlen(s));
+    const char *copy = graph_strndup(g, s, strlen(s));
     *ok = *ok && copy != NULL;
     return copy;
 }
@@ -63,16 +62,16 @@ static enum tg_status copy_document(struct tg_graph *g, const struct tg_store_do
                                     struct tg_graph_document *doc)
 {
     bool ok = true;
-    doc->id = arena_copy_optional(g, row->id, &ok);
-    doc->title = arena_copy_optional(g, row->title, &ok);
-    doc->text = arena_copy(g, row->text, row->text_len);
+    doc->id = graph_strdup_optional(g, row->id, &ok);
+    doc->title = graph_strdup_optional(g, row->title, &ok);
+    doc->text = graph_strndup(g, row->text, row->text_len);
     ok = ok && doc->text != NULL;
     doc->text_bytes = row->text_len;
     doc->length = tg_utf8_count(row->text, row->text_len);
-    doc->published = arena_copy_optional(g, row->published, &ok);
-    doc->published_precision = arena_copy_optional(g, row->published_precision, &ok);
-    doc->source = arena_copy_optional(g, row->source, &ok);
-    doc->url = arena_copy_optional(g, row->url, &ok);
+    doc->published = graph_strdup_optional(g, row->published, &ok);
+    doc->published_precision = graph_strdup_optional(g, row->published_precision, &ok);
+    doc->source = graph_strdup_optional(g, row->source, &ok);
+    doc->url = graph_strdup_optional(g, row->url, &ok);
     return ok ? TG_OK : TG_ERR_NOMEM;
 }
 
@@ -116,6 +115,8 @@ enum tg_status tg_graph_load(const char *path, struct tg_graph **out, struct tg_
         }
         g->document_count++;
     }
+    if (status == TG_OK)
+        status = graph_load_claims(g, reader, err);
     if (status != TG_OK)
         goto fail;
     tg_store_reader_close(reader);
@@ -182,10 +183,15 @@ static size_t lower_bound(const struct tg_graph *g, const char *id, bool inclusi
     return lo;
 }
 
-const struct tg_graph_document *tg_graph_document_find(const struct tg_graph *g, const char *id)
+struct tg_graph_document *graph_document(const struct tg_graph *g, const char *id)
 {
     size_t i = lower_bound(g, id, true);
     return i < g->document_count && strcmp(g->documents[i].id, id) == 0 ? &g->documents[i] : NULL;
+}
+
+const struct tg_graph_document *tg_graph_document_find(const struct tg_graph *g, const char *id)
+{
+    return graph_document(g, id);
 }
 
 /*

@@ -12,6 +12,8 @@
 #include <zlib.h>
 
 #include "thaigraph/article.h"
+#include "thaigraph/boilerplate.h"
+#include "thaigraph/extract.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/log.h"
 #include "thaigraph/utf8.h"
@@ -203,8 +205,9 @@ static void show_progress(struct run *run, bool final)
     if (!final && since < 0.2)
         return;
     run->last_progress = now;
-    fprintf(stderr, "\r%zu documents, %.1f MB, %zu skipped%s", run->report->documents,
-            (double)run->report->bytes / 1e6, run->report->skipped, final ? "\n" : "");
+    fprintf(stderr, "\r%zu documents, %.1f MB, %zu skipped, %zu extracted%s",
+            run->report->documents, (double)run->report->bytes / 1e6, run->report->skipped,
+            run->report->extracted, final ? "\n" : "");
 }
 
 static enum tg_status store_document(struct run *run, const char *id, const char *where,
@@ -419,6 +422,82 @@ done:
     return status;
 }
 
+/* The publication date as extraction context: "2011-12-22" at its precision. */
+static bool context_date(const struct tg_store_document *doc, struct tg_date *date)
+{
+    memset(date, 0, sizeof *date);
+    if (!doc->published)
+        return false;
+    int fields = sscanf(doc->published, "%4d-%2d-%2d", &date->year, &date->month, &date->day);
+    date->precision = fields == 3   ? TG_DATE_PRECISION_DAY
+                      : fields == 2 ? TG_DATE_PRECISION_MONTH
+                                    : TG_DATE_PRECISION_YEAR;
+    return fields >= 1;
+}
+
+static enum tg_status extract_document(struct run *run, const struct tg_extract *extractor,
+                                       const struct tg_store_document *doc, struct tg_error *err)
+{
+    struct tg_boilerplate_range *furniture = NULL;
+    size_t furniture_count = 0;
+    struct tg_extract_range *excluded = NULL;
+    struct tg_extract_result *result = NULL;
+    enum tg_status status =
+        tg_boilerplate_find(doc->text, doc->text_len, &furniture, &furniture_count);
+    if (status == TG_OK && furniture_count > 0) {
+        excluded = malloc(furniture_count * sizeof *excluded);
+        if (!excluded)
+            status = TG_ERR_NOMEM;
+        for (size_t i = 0; excluded && i < furniture_count; i++)
+            excluded[i] = (struct tg_extract_range){furniture[i].start, furniture[i].end};
+    }
+    struct tg_date context;
+    bool dated = context_date(doc, &context);
+    if (status == TG_OK)
+        status = tg_extract_document(extractor, doc->text, doc->text_len, excluded, furniture_count,
+                                     dated ? &context : NULL, &result);
+    /* A document that is all page furniture says nothing: it gets empty claims. */
+    static const struct tg_extract_result nothing;
+    if (status == TG_ERR_EMPTY)
+        status = TG_OK;
+    if (status == TG_OK)
+        status = tg_store_writer_put_claims(run->writer, doc->id, result ? result : &nothing,
+                                            TG_INGEST_EXTRACTION_VERSION, err);
+    else
+        tg_error_set(err, status, "%s: extraction failed: %s", doc->origin,
+                     tg_status_title(status));
+    tg_extract_result_free(result);
+    free(excluded);
+    free(furniture);
+    return status;
+}
+
+/* Extracts every document whose claims are not from this version of the rules. */
+static enum tg_status extract_stale(struct run *run, struct tg_error *err)
+{
+    char **ids = NULL;
+    size_t count = 0;
+    enum tg_status status = tg_store_writer_stale_documents(
+        run->writer, TG_INGEST_EXTRACTION_VERSION, &ids, &count, err);
+    if (status != TG_OK || count == 0)
+        return status;
+    struct tg_extract *extractor = NULL;
+    status = tg_extract_new(&extractor, err);
+    for (size_t i = 0; i < count && status == TG_OK; i++) {
+        struct tg_store_document doc;
+        status = tg_store_writer_get_document(run->writer, ids[i], &doc, err);
+        if (status == TG_OK)
+            status = extract_document(run, extractor, &doc, err);
+        if (status == TG_OK) {
+            run->report->extracted++;
+            show_progress(run, false);
+        }
+    }
+    tg_extract_free(extractor);
+    tg_store_ids_free(ids, count);
+    return status;
+}
+
 enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size_t path_count,
                              const struct tg_ingest_options *options,
                              struct tg_ingest_report *report, struct tg_error *err)
@@ -445,6 +524,8 @@ enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size
         status = is_jsonl(files.paths[i]) ? ingest_jsonl_file(&run, files.paths[i], err)
                                           : ingest_text_file(&run, files.paths[i], err);
     }
+    if (status == TG_OK)
+        status = extract_stale(&run, err);
     show_progress(&run, true);
     if (status == TG_OK) {
         status = tg_store_writer_commit(run.writer, &report->meta, err);

@@ -1,9 +1,9 @@
--- thaigraph database schema, version 1.
+-- thaigraph database schema, version 2.
 -- The file is embedded in the binaries at build time; tg_store creates new databases from it.
 -- user_version tells a reader which schema it holds; a reader refuses any version it was not
 -- built for rather than guessing at columns.
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- Bookkeeping: 'generation' counts content changes, 'fingerprint' identifies the content.
 CREATE TABLE meta (
@@ -24,8 +24,14 @@ CREATE TABLE documents (
     origin TEXT NOT NULL,
     -- FNV-1a 64 of the stored fields, so re-ingesting unchanged input changes nothing.
     content_hash TEXT NOT NULL,
+    -- Version of the extractor whose claims below describe this document; 0: none yet.
+    extracted INTEGER NOT NULL DEFAULT 0,
     CHECK ((published IS NULL) = (published_precision IS NULL)),
     CHECK (length(id) BETWEEN 1 AND 128)
 ) STRICT;
 
 CREATE INDEX documents_published ON documents (published);
+
+-- What extraction read from each document, as claims that belong to it: re-ingesting a
+-- document replaces exactly its rows, and the daemon merges claims across documents (entities by
+-- id, events by what they describe) when it loads the file.

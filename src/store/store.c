@@ -11,28 +11,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store_internal.h"
 #include "thaigraph/hash.h"
 
 extern const unsigned char tg_store_schema_sql[];
+extern const unsigned char tg_store_migrate_1_sql[];
+extern const unsigned char tg_store_claims_sql[];
 
-struct tg_store_writer {
-    sqlite3 *db;
-    sqlite3_stmt *remember_id;
-    sqlite3_stmt *find_hash;
-    sqlite3_stmt *upsert;
-    char *target_path;
-    char *temp_path;
-    mode_t mode;
-};
-
-struct tg_store_reader {
-    sqlite3 *db;
-    sqlite3_stmt *documents;
-    struct tg_store_meta meta;
-};
-
-static enum tg_status db_error(struct tg_error *err, sqlite3 *db, const char *path,
-                               const char *what)
+enum tg_status store_db_error(struct tg_error *err, sqlite3 *db, const char *path, const char *what)
 {
     int code = sqlite3_errcode(db);
     enum tg_status status = TG_ERR_DB;
@@ -43,39 +29,48 @@ static enum tg_status db_error(struct tg_error *err, sqlite3 *db, const char *pa
     return tg_error_set(err, status, "%s: %s: %s", path, what, sqlite3_errmsg(db));
 }
 
-static enum tg_status exec_sql(sqlite3 *db, const char *path, const char *sql, struct tg_error *err)
+enum tg_status store_exec(sqlite3 *db, const char *path, const char *sql, struct tg_error *err)
 {
     if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-        return db_error(err, db, path, "executing SQL");
+        return store_db_error(err, db, path, "executing SQL");
     return TG_OK;
 }
 
 /*
- * Checks that an open database is one this build can read: the right user_version and the
- * documents table in place. Called on the existing target before copying it and by readers.
+ * Checks that an open database is one this build can use: a user_version from oldest to
+ * TG_STORE_SCHEMA_VERSION and the documents table in place. Readers accept only the current
+ * version; a writer also accepts older ones, which it upgrades.
  */
-static enum tg_status check_schema(sqlite3 *db, const char *path, struct tg_error *err)
+static enum tg_status check_schema(sqlite3 *db, const char *path, int oldest, int *version,
+                                   struct tg_error *err)
 {
     sqlite3_stmt *stmt = NULL;
     enum tg_status status = TG_OK;
     if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
         sqlite3_step(stmt) != SQLITE_ROW) {
-        status = db_error(err, db, path, "reading schema version");
+        status = store_db_error(err, db, path, "reading schema version");
         if (status == TG_ERR_DB)
             status = tg_error_set(err, TG_ERR_DB_CORRUPT, "%s: not a SQLite database: %s", path,
                                   sqlite3_errmsg(db));
         goto done;
     }
-    int version = sqlite3_column_int(stmt, 0);
-    if (version == 0) {
+    *version = sqlite3_column_int(stmt, 0);
+    if (*version == 0) {
         status = tg_error_set(err, TG_ERR_DB_CORRUPT,
                               "%s: not a thaigraph database (no schema version)", path);
         goto done;
     }
-    if (version != TG_STORE_SCHEMA_VERSION) {
+    if (*version > TG_STORE_SCHEMA_VERSION) {
         status = tg_error_set(err, TG_ERR_DB_VERSION,
-                              "%s: schema version %d, this build reads version %d", path, version,
+                              "%s: schema version %d, this build reads version %d", path, *version,
                               TG_STORE_SCHEMA_VERSION);
+        goto done;
+    }
+    if (*version < oldest) {
+        status = tg_error_set(err, TG_ERR_DB_VERSION,
+                              "%s: schema version %d is older than this build's %d; run "
+                              "`thaigraph ingest --db %s` with any input to upgrade it",
+                              path, *version, TG_STORE_SCHEMA_VERSION, path);
         goto done;
     }
     sqlite3_finalize(stmt);
@@ -95,7 +90,7 @@ static enum tg_status read_meta(sqlite3 *db, const char *path, struct tg_store_m
     sqlite3_stmt *stmt = NULL;
     memset(meta, 0, sizeof *meta);
     if (sqlite3_prepare_v2(db, "SELECT key, value FROM meta", -1, &stmt, NULL) != SQLITE_OK)
-        return db_error(err, db, path, "reading meta");
+        return store_db_error(err, db, path, "reading meta");
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         const char *key = (const char *)sqlite3_column_text(stmt, 0);
@@ -107,12 +102,12 @@ static enum tg_status read_meta(sqlite3 *db, const char *path, struct tg_store_m
     }
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE)
-        return db_error(err, db, path, "reading meta");
+        return store_db_error(err, db, path, "reading meta");
     return TG_OK;
 }
 
-static enum tg_status open_existing(const char *path, int flags, sqlite3 **out,
-                                    struct tg_error *err)
+static enum tg_status open_existing(const char *path, int flags, int oldest, int *version,
+                                    sqlite3 **out, struct tg_error *err)
 {
     sqlite3 *db = NULL;
     if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
@@ -121,7 +116,7 @@ static enum tg_status open_existing(const char *path, int flags, sqlite3 **out,
         sqlite3_close(db);
         return status;
     }
-    enum tg_status status = check_schema(db, path, err);
+    enum tg_status status = check_schema(db, path, oldest, version, err);
     if (status != TG_OK) {
         sqlite3_close(db);
         return status;
@@ -130,21 +125,36 @@ static enum tg_status open_existing(const char *path, int flags, sqlite3 **out,
     return TG_OK;
 }
 
-/* Copies the existing target into the new database with SQLite's online backup. */
+/* The oldest schema a writer upgrades; readers need TG_STORE_SCHEMA_VERSION. */
+#define OLDEST_UPGRADABLE_VERSION 1
+
+/*
+ * Copies the existing target into the new database with SQLite's online backup, then brings an
+ * older schema up to date. Upgraded documents are marked unextracted, so the run extracts them.
+ */
 static enum tg_status copy_target(struct tg_store_writer *w, struct tg_error *err)
 {
     sqlite3 *source = NULL;
-    enum tg_status status = open_existing(w->target_path, SQLITE_OPEN_READONLY, &source, err);
+    int version = 0;
+    enum tg_status status = open_existing(w->target_path, SQLITE_OPEN_READONLY,
+                                          OLDEST_UPGRADABLE_VERSION, &version, &source, err);
     if (status != TG_OK)
         return status;
     sqlite3_backup *backup = sqlite3_backup_init(w->db, "main", source, "main");
     if (!backup) {
-        status = db_error(err, w->db, w->temp_path, "copying the existing database");
+        status = store_db_error(err, w->db, w->temp_path, "copying the existing database");
         goto done;
     }
     sqlite3_backup_step(backup, -1);
-    if (sqlite3_backup_finish(backup) != SQLITE_OK)
-        status = db_error(err, w->db, w->temp_path, "copying the existing database");
+    if (sqlite3_backup_finish(backup) != SQLITE_OK) {
+        status = store_db_error(err, w->db, w->temp_path, "copying the existing database");
+        goto done;
+    }
+    if (version == 1) {
+        status = store_exec(w->db, w->temp_path, (const char *)tg_store_migrate_1_sql, err);
+        if (status == TG_OK)
+            status = store_exec(w->db, w->temp_path, (const char *)tg_store_claims_sql, err);
+    }
 done:
     sqlite3_close(source);
     return status;
@@ -158,7 +168,7 @@ static enum tg_status write_meta(struct tg_store_writer *w, const struct tg_stor
              "INSERT OR REPLACE INTO meta(key, value) VALUES ('generation', '%" PRIu64 "'),"
              " ('fingerprint', '%s')",
              meta->generation, meta->fingerprint);
-    return exec_sql(w->db, w->temp_path, sql, err);
+    return store_exec(w->db, w->temp_path, sql, err);
 }
 
 /*
@@ -170,7 +180,9 @@ static enum tg_status carry_generation(struct tg_store_writer *w, struct tg_erro
 {
     sqlite3 *old = NULL;
     struct tg_store_meta meta;
-    if (open_existing(w->target_path, SQLITE_OPEN_READONLY, &old, NULL) != TG_OK)
+    int version = 0;
+    if (open_existing(w->target_path, SQLITE_OPEN_READONLY, OLDEST_UPGRADABLE_VERSION, &version,
+                      &old, NULL) != TG_OK)
         return TG_OK;
     enum tg_status status = read_meta(old, w->target_path, &meta, NULL);
     sqlite3_close(old);
@@ -189,15 +201,15 @@ static enum tg_status prepare_statements(struct tg_store_writer *w, struct tg_er
         " ON CONFLICT(id) DO UPDATE SET title = excluded.title, text = excluded.text,"
         " published = excluded.published, published_precision = excluded.published_precision,"
         " source = excluded.source, url = excluded.url, origin = excluded.origin,"
-        " content_hash = excluded.content_hash";
+        " content_hash = excluded.content_hash, extracted = 0";
     enum tg_status status =
-        exec_sql(w->db, w->temp_path, "CREATE TEMP TABLE run_ids(id TEXT PRIMARY KEY)", err);
+        store_exec(w->db, w->temp_path, "CREATE TEMP TABLE run_ids(id TEXT PRIMARY KEY)", err);
     if (status != TG_OK)
         return status;
     if (sqlite3_prepare_v2(w->db, remember_sql, -1, &w->remember_id, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(w->db, find_sql, -1, &w->find_hash, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(w->db, upsert_sql, -1, &w->upsert, NULL) != SQLITE_OK)
-        return db_error(err, w->db, w->temp_path, "preparing statements");
+        return store_db_error(err, w->db, w->temp_path, "preparing statements");
     return TG_OK;
 }
 
@@ -243,14 +255,16 @@ enum tg_status tg_store_writer_open(const char *path, bool start_empty,
     close(fd);
 
     if (sqlite3_open_v2(w->temp_path, &w->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-        status = db_error(err, w->db, w->temp_path, "opening");
+        status = store_db_error(err, w->db, w->temp_path, "opening");
         goto fail;
     }
     bool exists = access(path, F_OK) == 0;
     if (exists && !start_empty) {
         status = copy_target(w, err);
     } else {
-        status = exec_sql(w->db, w->temp_path, (const char *)tg_store_schema_sql, err);
+        status = store_exec(w->db, w->temp_path, (const char *)tg_store_schema_sql, err);
+        if (status == TG_OK)
+            status = store_exec(w->db, w->temp_path, (const char *)tg_store_claims_sql, err);
         if (status == TG_OK && exists)
             status = carry_generation(w, err);
     }
@@ -258,8 +272,8 @@ enum tg_status tg_store_writer_open(const char *path, bool start_empty,
         goto fail;
     /* The temporary file is worthless after a crash, so SQLite's journal buys nothing; the
      * commit fsyncs the finished file before it replaces the target. */
-    status = exec_sql(w->db, w->temp_path,
-                      "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN", err);
+    status = store_exec(w->db, w->temp_path,
+                        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN", err);
     if (status != TG_OK)
         goto fail;
     status = prepare_statements(w, err);
@@ -312,7 +326,7 @@ enum tg_status tg_store_writer_put(struct tg_store_writer *w, const struct tg_st
         return tg_error_set(err, TG_ERR_DUPLICATE, "%s: duplicate document id '%s'", doc->origin,
                             doc->id);
     if (rc != SQLITE_DONE)
-        return db_error(err, w->db, w->temp_path, "recording the document id");
+        return store_db_error(err, w->db, w->temp_path, "recording the document id");
 
     sqlite3_reset(w->find_hash);
     sqlite3_bind_text(w->find_hash, 1, doc->id, -1, SQLITE_STATIC);
@@ -323,7 +337,7 @@ enum tg_status tg_store_writer_put(struct tg_store_writer *w, const struct tg_st
         return TG_OK;
     }
     if (!exists && rc != SQLITE_DONE)
-        return db_error(err, w->db, w->temp_path, "looking up the document");
+        return store_db_error(err, w->db, w->temp_path, "looking up the document");
 
     sqlite3_stmt *up = w->upsert;
     sqlite3_reset(up);
@@ -348,19 +362,19 @@ static enum tg_status content_fingerprint(sqlite3 *db, const char *path, char ou
                                           struct tg_error *err)
 {
     sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT id, content_hash FROM documents ORDER BY id", -1, &stmt,
-                           NULL) != SQLITE_OK)
-        return db_error(err, db, path, "fingerprinting");
+    if (sqlite3_prepare_v2(db, "SELECT id, content_hash, extracted FROM documents ORDER BY id", -1,
+                           &stmt, NULL) != SQLITE_OK)
+        return store_db_error(err, db, path, "fingerprinting");
     uint64_t h = TG_HASH_SEED;
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        for (int col = 0; col < 2; col++)
+        for (int col = 0; col < 3; col++)
             h = tg_hash_update(h, sqlite3_column_text(stmt, col),
                                (size_t)sqlite3_column_bytes(stmt, col) + 1);
     }
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE)
-        return db_error(err, db, path, "fingerprinting");
+        return store_db_error(err, db, path, "fingerprinting");
     snprintf(out, 17, "%016" PRIx64, h);
     return TG_OK;
 }
@@ -400,15 +414,16 @@ enum tg_status tg_store_writer_commit(struct tg_store_writer *w, struct tg_store
     enum tg_status status = update_meta(w, &written, err);
     if (status != TG_OK)
         goto fail;
-    status = exec_sql(w->db, w->temp_path, "COMMIT", err);
+    status = store_exec(w->db, w->temp_path, "COMMIT", err);
     if (status != TG_OK)
         goto fail;
     sqlite3_finalize(w->remember_id);
     sqlite3_finalize(w->find_hash);
     sqlite3_finalize(w->upsert);
     w->remember_id = w->find_hash = w->upsert = NULL;
+    store_finalize_claim_statements(w);
     if (sqlite3_close(w->db) != SQLITE_OK) {
-        status = db_error(err, w->db, w->temp_path, "closing");
+        status = store_db_error(err, w->db, w->temp_path, "closing");
         goto fail;
     }
     w->db = NULL;
@@ -443,6 +458,7 @@ void tg_store_writer_abort(struct tg_store_writer *w)
 {
     if (!w)
         return;
+    store_finalize_claim_statements(w);
     sqlite3_finalize(w->remember_id);
     sqlite3_finalize(w->find_hash);
     sqlite3_finalize(w->upsert);
@@ -466,7 +482,9 @@ enum tg_status tg_store_reader_open(const char *path, struct tg_store_reader **o
     struct tg_store_reader *r = calloc(1, sizeof *r);
     if (!r)
         return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
-    enum tg_status status = open_existing(path, SQLITE_OPEN_READONLY, &r->db, err);
+    int version = 0;
+    enum tg_status status =
+        open_existing(path, SQLITE_OPEN_READONLY, TG_STORE_SCHEMA_VERSION, &version, &r->db, err);
     if (status != TG_OK)
         goto fail;
     status = read_meta(r->db, path, &r->meta, err);
@@ -476,7 +494,7 @@ enum tg_status tg_store_reader_open(const char *path, struct tg_store_reader **o
                            "SELECT id, title, text, published, published_precision, source, url,"
                            " origin FROM documents ORDER BY id",
                            -1, &r->documents, NULL) != SQLITE_OK) {
-        status = db_error(err, r->db, path, "reading documents");
+        status = store_db_error(err, r->db, path, "reading documents");
         goto fail;
     }
     *out = r;
@@ -498,7 +516,8 @@ enum tg_status tg_store_reader_document_count(struct tg_store_reader *r, size_t 
     enum tg_status status = TG_OK;
     if (sqlite3_prepare_v2(r->db, "SELECT count(*) FROM documents", -1, &stmt, NULL) != SQLITE_OK ||
         sqlite3_step(stmt) != SQLITE_ROW)
-        status = db_error(err, r->db, sqlite3_db_filename(r->db, "main"), "counting documents");
+        status =
+            store_db_error(err, r->db, sqlite3_db_filename(r->db, "main"), "counting documents");
     else
         *count = (size_t)sqlite3_column_int64(stmt, 0);
     sqlite3_finalize(stmt);
@@ -515,7 +534,7 @@ enum tg_status tg_store_reader_next_document(struct tg_store_reader *r,
         return TG_OK;
     }
     if (rc != SQLITE_ROW)
-        return db_error(err, r->db, sqlite3_db_filename(r->db, "main"), "reading documents");
+        return store_db_error(err, r->db, sqlite3_db_filename(r->db, "main"), "reading documents");
     sqlite3_stmt *s = r->documents;
     *done = false;
     doc->id = (const char *)sqlite3_column_text(s, 0);

@@ -156,20 +156,23 @@ START_TEST(test_abort_leaves_target_and_no_temporary_files)
 }
 END_TEST
 
-/* Files a reader (and a writer adding to them) must refuse. */
+/* Files a reader, and a writer adding to them, must refuse. */
 struct bad_file {
     const char *sql;   /* run on a new SQLite file, or NULL to write raw bytes */
     const char *bytes; /* raw contents when sql is NULL; NULL for no file */
     enum tg_status status;
+    enum tg_status writer_status;
 };
 
 static const struct bad_file bad_files[] = {
-    {NULL, NULL, TG_ERR_NOT_FOUND},
+    {NULL, NULL, TG_ERR_NOT_FOUND, TG_ERR_NOT_FOUND},
     {NULL, "definitely not SQLite, but long enough to look like a header.........",
+     TG_ERR_DB_CORRUPT, TG_ERR_DB_CORRUPT},
+    {"CREATE TABLE t(x)", NULL, TG_ERR_DB_CORRUPT, TG_ERR_DB_CORRUPT},
+    {"PRAGMA user_version = 99", NULL, TG_ERR_DB_VERSION, TG_ERR_DB_VERSION},
+    /* Version 1 is upgradable by a writer, but this one lacks its documents table. */
+    {"PRAGMA user_version = 1; CREATE TABLE meta(key, value)", NULL, TG_ERR_DB_VERSION,
      TG_ERR_DB_CORRUPT},
-    {"CREATE TABLE t(x)", NULL, TG_ERR_DB_CORRUPT},
-    {"PRAGMA user_version = 99", NULL, TG_ERR_DB_VERSION},
-    {"PRAGMA user_version = 1; CREATE TABLE meta(key, value)", NULL, TG_ERR_DB_CORRUPT},
 };
 
 START_TEST(test_refuses_unreadable_files)
@@ -193,9 +196,52 @@ START_TEST(test_refuses_unreadable_files)
 
     if (c->status != TG_ERR_NOT_FOUND) {
         struct tg_store_writer *w = NULL;
-        ck_assert_int_eq(tg_store_writer_open(path, false, &w, &err), c->status);
+        ck_assert_int_eq(tg_store_writer_open(path, false, &w, &err), c->writer_status);
         ck_assert_ptr_null(w);
     }
+}
+END_TEST
+
+/* The version 1 layout as the first release wrote it (issue #4 added version 2). */
+static const char version_1_sql[] =
+    "PRAGMA user_version = 1;"
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
+    "CREATE TABLE documents (id TEXT PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL,"
+    " published TEXT, published_precision TEXT, source TEXT, url TEXT, origin TEXT NOT NULL,"
+    " content_hash TEXT NOT NULL) STRICT;"
+    "INSERT INTO meta VALUES ('generation', '4'), ('fingerprint', '0123456789abcdef');"
+    "INSERT INTO documents VALUES ('old', 'หัวข้อ', 'เนื้อหา', NULL, NULL, NULL, NULL, 'old.txt',"
+    " 'ffff');";
+
+START_TEST(test_upgrades_version_1)
+{
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db, version_1_sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+
+    struct tg_store_writer *w = NULL;
+    struct tg_error err;
+    ck_assert_int_eq(tg_store_writer_open(path, false, &w, &err), TG_OK);
+    /* Upgraded documents have no claims yet, so they are due for extraction. */
+    char **ids = NULL;
+    size_t count = 0;
+    ck_assert_int_eq(tg_store_writer_stale_documents(w, 1, &ids, &count, &err), TG_OK);
+    ck_assert_uint_eq(count, 1);
+    ck_assert_str_eq(ids[0], "old");
+    tg_store_ids_free(ids, count);
+    static const struct tg_extract_result nothing;
+    ck_assert_int_eq(tg_store_writer_put_claims(w, "old", &nothing, 1, &err), TG_OK);
+    struct tg_store_meta meta;
+    ck_assert_int_eq(tg_store_writer_commit(w, &meta, &err), TG_OK);
+    ck_assert_uint_eq(meta.generation, 5);
+
+    struct tg_store_reader *r = NULL;
+    size_t documents = 0;
+    ck_assert_int_eq(tg_store_reader_open(path, &r, &err), TG_OK);
+    ck_assert_int_eq(tg_store_reader_document_count(r, &documents, NULL), TG_OK);
+    ck_assert_uint_eq(documents, 1);
+    tg_store_reader_close(r);
 }
 END_TEST
 
@@ -226,6 +272,7 @@ int main(void)
     tcase_add_loop_test(tc, test_refuses_unreadable_files, 0,
                         (int)(sizeof bad_files / sizeof bad_files[0]));
     tcase_add_test(tc, test_schema_version_matches_header);
+    tcase_add_test(tc, test_upgrades_version_1);
     suite_add_tcase(suite, tc);
     return tgt_run_suite(suite);
 }

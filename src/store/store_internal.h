@@ -1,0 +1,54 @@
+/* Private to src/store: the writer and reader as both store.c and claims.c see them. */
+#ifndef THAIGRAPH_STORE_INTERNAL_H
+#define THAIGRAPH_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <sys/types.h>
+
+#include "thaigraph/store.h"
+
+/* The statements claims.c prepares on first use, by what they do. */
+enum claim_statement {
+    CLAIM_DELETE_ENTITIES,
+    CLAIM_DELETE_NAMES,
+    CLAIM_DELETE_MENTIONS,
+    CLAIM_DELETE_POSITIONS,
+    CLAIM_DELETE_EVENTS,
+    CLAIM_DELETE_PARTICIPANTS,
+    CLAIM_INSERT_ENTITY,
+    CLAIM_INSERT_NAME,
+    CLAIM_INSERT_MENTION,
+    CLAIM_INSERT_POSITION,
+    CLAIM_INSERT_EVENT,
+    CLAIM_INSERT_PARTICIPANT,
+    CLAIM_MARK_EXTRACTED,
+    CLAIM_GET_DOCUMENT,
+    CLAIM_STATEMENT_COUNT
+};
+
+struct tg_store_writer {
+    sqlite3 *db;
+    sqlite3_stmt *remember_id;
+    sqlite3_stmt *find_hash;
+    sqlite3_stmt *upsert;
+    sqlite3_stmt *claims[CLAIM_STATEMENT_COUNT];
+    char *target_path;
+    char *temp_path;
+    mode_t mode;
+};
+
+struct tg_store_reader {
+    sqlite3 *db;
+    sqlite3_stmt *documents;
+    struct tg_store_meta meta;
+};
+
+/* Maps SQLite's error on db to a status and a message naming path and what was being done. */
+enum tg_status store_db_error(struct tg_error *err, sqlite3 *db, const char *path,
+                              const char *what);
+
+enum tg_status store_exec(sqlite3 *db, const char *path, const char *sql, struct tg_error *err);
+
+void store_finalize_claim_statements(struct tg_store_writer *writer);
+
+#endif
