@@ -4,11 +4,33 @@
 
 static json_t *document_summary(const struct tg_graph_document *doc)
 {
-    return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:I}", "id", doc->id, "title", doc->title,
-                     "published", http_string_or_null(doc->published), "date_precision",
-                     http_string_or_null(doc->published_precision), "source",
-                     http_string_or_null(doc->source), "url", http_string_or_null(doc->url),
-                     "length", (json_int_t)doc->length);
+    json_t *counts =
+        json_pack("{s:I, s:I, s:I}", "organisations", (json_int_t)doc->organisation_count, "people",
+                  (json_int_t)doc->person_count, "events", (json_int_t)doc->event_count);
+    json_t *summary = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:I}", "id", doc->id, "title",
+                                doc->title, "published", http_string_or_null(doc->published),
+                                "date_precision", http_string_or_null(doc->published_precision),
+                                "source", http_string_or_null(doc->source), "url",
+                                http_string_or_null(doc->url), "length", (json_int_t)doc->length);
+    if (summary)
+        json_object_set_new(summary, "counts", counts);
+    else
+        json_decref(counts);
+    return summary;
+}
+
+static json_t *mentions_json(const struct tg_graph_document *doc)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < doc->mention_count; i++) {
+        const struct tg_graph_mention *m = &doc->mentions[i];
+        json_array_append_new(
+            list, json_pack("{s:s, s:I, s:I, s:s, s:o, s:o}", "type", m->type, "start",
+                            (json_int_t)m->start, "end", (json_int_t)m->end, "surface", m->surface,
+                            "entity_id", http_string_or_null(m->entity ? m->entity->id : NULL),
+                            "value", http_string_or_null(m->value)));
+    }
+    return list;
 }
 
 enum tg_status http_documents_list(struct http_request *request, struct http_output *out)
@@ -48,7 +70,9 @@ enum tg_status http_documents_get(struct http_request *request, struct http_outp
                          request->path_id);
     out->json = document_summary(doc);
     if (!out->json ||
-        json_object_set_new(out->json, "text", json_stringn(doc->text, doc->text_bytes)) != 0)
+        json_object_set_new(out->json, "text", json_stringn(doc->text, doc->text_bytes)) != 0 ||
+        json_object_set_new(out->json, "mentions", mentions_json(doc)) != 0 ||
+        json_object_set_new(out->json, "events", http_event_list(doc->events, doc->event_count)))
         return TG_ERR_NOMEM;
     return TG_OK;
 }

@@ -24,6 +24,7 @@ struct http_request {
     const char *path_id; /* the {id} segment of the route, when it has one */
     const char *bad_parameter;
     char detail[256];
+    json_t *problem_extra; /* fields merged into the problem body (ambiguity candidates) */
 };
 
 /* What a handler answers with: a JSON document, or (for /metrics and the spec) a body of
@@ -64,12 +65,42 @@ json_t *http_page_body(json_t *items, const char *last_key, bool more, size_t to
 /* JSON string or null. */
 json_t *http_string_or_null(const char *s);
 
+/*
+ * Resolves a name parameter to one entity of the type (TG_GRAPH_TYPE_COUNT: any). Absent gives
+ * NULL; an unknown name fails 404 naming it; an ambiguous one 300 listing the candidates.
+ */
+enum tg_status http_param_entity(struct http_request *request, const char *name,
+                                 enum tg_graph_type type, const struct tg_graph_entity **entity);
+
+/* The response shapes of API.md, shared by every resource that embeds them. */
+json_t *http_entity_ref(const struct tg_graph_entity *entity);
+json_t *http_event_summary(const struct tg_graph_event *event);
+json_t *http_entity_summary(const struct tg_graph_entity *entity);
+json_t *http_event_list(const struct tg_graph_event *const *events, size_t count);
+/* The organisations that collaborate with this one: [{organisation, event_count, first, last}]
+ * most events first; NULL when out of memory. */
+json_t *http_partners_json(const struct tg_graph_entity *organisation);
+
+/* A page of entities of one type in id order, optionally only those named by `q`. */
+enum tg_status http_entity_page(struct http_request *request, enum tg_graph_type type,
+                                json_t **body);
+
 /* Route handlers, one file per resource. */
 enum tg_status http_health_get(struct http_request *request, struct http_output *out);
 enum tg_status http_documents_list(struct http_request *request, struct http_output *out);
 enum tg_status http_documents_get(struct http_request *request, struct http_output *out);
 enum tg_status http_analyze_get(struct http_request *request, struct http_output *out);
 enum tg_status http_metrics_get(struct http_request *request, struct http_output *out);
+enum tg_status http_organisations_list(struct http_request *request, struct http_output *out);
+enum tg_status http_organisations_get(struct http_request *request, struct http_output *out);
+enum tg_status http_organisations_timeline(struct http_request *request, struct http_output *out);
+enum tg_status http_people_list(struct http_request *request, struct http_output *out);
+enum tg_status http_people_get(struct http_request *request, struct http_output *out);
+enum tg_status http_places_list(struct http_request *request, struct http_output *out);
+enum tg_status http_places_get(struct http_request *request, struct http_output *out);
+enum tg_status http_events_list(struct http_request *request, struct http_output *out);
+enum tg_status http_events_get(struct http_request *request, struct http_output *out);
+enum tg_status http_collaborations_get(struct http_request *request, struct http_output *out);
 enum tg_status http_openapi_get(struct http_request *request, struct http_output *out);
 
 /* Counts a finished request for /metrics: route_index is http_route_index, or

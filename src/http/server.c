@@ -65,8 +65,9 @@ static bool reply_json(struct reply *reply, unsigned code, json_t *body, const c
     return true;
 }
 
+/* A problem body; extra (consumed, may be NULL) adds fields such as ambiguity candidates. */
 static void reply_problem(struct reply *reply, const char *url, enum tg_status status,
-                          const char *parameter, const char *detail)
+                          const char *parameter, const char *detail, json_t *extra)
 {
     char type[96];
     snprintf(type, sizeof type, "urn:thaigraph:problem:%s", tg_status_name(status));
@@ -76,6 +77,9 @@ static void reply_problem(struct reply *reply, const char *url, enum tg_status s
                              detail && *detail ? detail : tg_status_title(status), "instance", url);
     if (body && parameter)
         json_object_set_new(body, "parameter", json_string(parameter));
+    if (body && extra)
+        json_object_update(body, extra);
+    json_decref(extra);
     reply->etag[0] = '\0';
     if (!reply_json(reply, code, body, problem_content_type)) {
         /* Out of memory while reporting: a bodiless 503 still tells the client to retry. */
@@ -167,9 +171,11 @@ static void serve_route(struct tg_http_server *server, struct MHD_Connection *co
     } else if (status == TG_OK && reply_json(reply, MHD_HTTP_OK, out.json, json_content_type)) {
         out.json = NULL;
     } else {
-        json_decref(out.json);
+        /* reply_json consumed the document when it was offered one. */
+        if (status != TG_OK)
+            json_decref(out.json);
         reply_problem(reply, url, status == TG_OK ? TG_ERR_NOMEM : status, request.bad_parameter,
-                      request.detail);
+                      request.detail, request.problem_extra);
     }
 done:
     tg_snapshot_release(server->holder, &ticket);
@@ -296,13 +302,13 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connecti
     const struct http_route *route = http_route_find(url, id, sizeof id);
     if (!route) {
         snprintf(detail, sizeof detail, "no resource at %.120s", url);
-        reply_problem(&reply, url, TG_ERR_NOT_FOUND, NULL, detail);
+        reply_problem(&reply, url, TG_ERR_NOT_FOUND, NULL, detail, NULL);
     } else if (strcmp(method, MHD_HTTP_METHOD_OPTIONS) == 0) {
         reply.code = MHD_HTTP_NO_CONTENT;
     } else if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 &&
                strcmp(method, MHD_HTTP_METHOD_HEAD) != 0) {
         snprintf(detail, sizeof detail, "%.16s is not allowed here; use GET or HEAD", method);
-        reply_problem(&reply, url, TG_ERR_METHOD, NULL, detail);
+        reply_problem(&reply, url, TG_ERR_METHOD, NULL, detail, NULL);
     } else {
         serve_route(server, connection, url, route, id, &reply);
     }
