@@ -192,6 +192,50 @@ struct tg_graph_partner {
 enum tg_status tg_graph_partners(const struct tg_graph_entity *a,
                                  struct tg_graph_partner **partners, size_t *count);
 
+/* A node of a neighbourhood view: an entity or an event. */
+struct tg_graph_node {
+    const char *id;
+    const char *type; /* organisation, person, place, programme, event */
+    const char *label;
+};
+
+/*
+ * An edge of a view. Types: participates (entity to event, weight = reports), held_at (event to
+ * place), holds_position (person to organisation, weight = positions stated), part_of
+ * (organisation to parent), collaborates (organisation to organisation, weight = events
+ * together). documents are the articles that state it.
+ */
+struct tg_graph_edge {
+    const char *source;
+    const char *target;
+    const char *type;
+    size_t weight;
+    const struct tg_graph_document **documents;
+    size_t document_count;
+};
+
+struct tg_graph_view {
+    struct tg_graph_node *nodes; /* the focus first */
+    size_t node_count;
+    struct tg_graph_edge *edges;
+    size_t edge_count;
+    bool truncated; /* TG_GRAPH_VIEW_MAX_NODES was reached */
+};
+
+#define TG_GRAPH_VIEW_MAX_DEPTH 3
+#define TG_GRAPH_VIEW_MAX_NODES 500
+
+/*
+ * The neighbourhood of the entity or event with id focus: everything within depth steps
+ * (1..TG_GRAPH_VIEW_MAX_DEPTH) and the edges among it, at most TG_GRAPH_VIEW_MAX_NODES nodes
+ * so one request's work stays bounded. TG_ERR_NOT_FOUND for an unknown id. Free the view with
+ * tg_graph_view_free.
+ */
+enum tg_status tg_graph_view(const struct tg_graph *graph, const char *focus, unsigned depth,
+                             struct tg_graph_view *view);
+
+void tg_graph_view_free(struct tg_graph_view *view);
+
 /* Which documents a list request wants. NULL fields do not filter. */
 struct tg_graph_document_filter {
     const char *from;   /* ISO date; documents published on or after it */

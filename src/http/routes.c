@@ -18,6 +18,7 @@ static const struct http_route routes[] = {
     {"/v1/places/{id}", "place", http_places_get},
     {"/v1/events", "events", http_events_list},
     {"/v1/events/{id}", "event", http_events_get},
+    {"/v1/graph", "graph", http_graph_get},
     {"/v1/analyze", "analyze", http_analyze_get},
     {"/metrics", "metrics", http_metrics_get},
     {"/openapi.yaml", "openapi", http_openapi_get},

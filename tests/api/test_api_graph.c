@@ -52,7 +52,8 @@ static json_t *get_query(const char *path, long status, const char *const *pairs
     for (size_t i = 0; pairs && pairs[i]; i += 2) {
         char *escaped = tgt_url_escape(pairs[i + 1]);
         size_t used = strlen(url);
-        snprintf(url + used, sizeof url - used, "%c%s=%s", i ? '&' : '?', pairs[i], escaped);
+        char separator = i || strchr(path, '?') ? '&' : '?';
+        snprintf(url + used, sizeof url - used, "%c%s=%s", separator, pairs[i], escaped);
         free(escaped);
     }
     return tgt_get_json(&fixture.daemon, url, status, status < 300 ? TGT_JSON : TGT_PROBLEM);
@@ -302,6 +303,44 @@ START_TEST(test_places)
 }
 END_TEST
 
+/* The neighbourhood of the fund: its events at depth 1, and their participants (the ministry
+ * among them) at depth 2; every edge joins two nodes of the view. */
+START_TEST(test_graph_view)
+{
+    char *fund_id = organisation_id("สสส.");
+    char *ministry_id = organisation_id("พม.");
+    for (int depth = 1; depth <= 2; depth++) {
+        char path[160];
+        snprintf(path, sizeof path, "/v1/graph?focus=%s&depth=%d", fund_id, depth);
+        json_t *view = tgt_get_json(&fixture.daemon, path, 200, TGT_JSON);
+        json_t *nodes = json_object_get(view, "nodes"), *edges = json_object_get(view, "edges");
+        ck_assert_str_eq(str(json_array_get(nodes, 0), "id"), fund_id);
+        bool ministry = false, event = false;
+        for (size_t i = 0; i < json_array_size(nodes); i++) {
+            ministry = ministry || strcmp(str(json_array_get(nodes, i), "id"), ministry_id) == 0;
+            event = event || strcmp(str(json_array_get(nodes, i), "type"), "event") == 0;
+        }
+        ck_assert(event);
+        ck_assert(ministry == (depth == 2));
+        for (size_t i = 0; i < json_array_size(edges); i++) {
+            json_t *edge = json_array_get(edges, i);
+            bool source = false, target = false;
+            for (size_t k = 0; k < json_array_size(nodes); k++) {
+                source =
+                    source || strcmp(str(json_array_get(nodes, k), "id"), str(edge, "source")) == 0;
+                target =
+                    target || strcmp(str(json_array_get(nodes, k), "id"), str(edge, "target")) == 0;
+            }
+            ck_assert(source && target);
+            ck_assert_int_ge(json_integer_value(json_object_get(edge, "weight")), 1);
+        }
+        json_decref(view);
+    }
+    free(ministry_id);
+    free(fund_id);
+}
+END_TEST
+
 struct error_case {
     const char *path;
     const char *name;
@@ -323,6 +362,9 @@ static const struct error_case error_cases[] = {
     {"/v1/events/evt_000000000000", NULL, NULL, 404, NULL},
     {"/v1/places/plc_000000000000", NULL, NULL, 404, NULL},
     {"/v1/people", "limit", "0", 400, "limit"},
+    {"/v1/graph", NULL, NULL, 400, "focus"},
+    {"/v1/graph", "focus", "org_000000000000", 404, "focus"},
+    {"/v1/graph?focus=org_000000000000", "depth", "4", 400, "depth"},
 };
 
 START_TEST(test_errors)
@@ -354,6 +396,7 @@ int main(void)
     tcase_add_test(tc, test_events_filters_and_detail);
     tcase_add_test(tc, test_document_mentions_and_events);
     tcase_add_test(tc, test_places);
+    tcase_add_test(tc, test_graph_view);
     tcase_add_loop_test(tc, test_errors, 0, (int)(sizeof error_cases / sizeof error_cases[0]));
     suite_add_tcase(suite, tc);
     return tgt_run_suite(suite);

@@ -1,0 +1,43 @@
+#include <stdlib.h>
+
+#include "internal.h"
+
+enum tg_status http_graph_get(struct http_request *request, struct http_output *out)
+{
+    const char *focus = http_query(request, "focus");
+    const char *raw_depth = http_query(request, "depth");
+    long depth = 1;
+    if (raw_depth) {
+        char *end = NULL;
+        depth = strtol(raw_depth, &end, 10);
+        if (*raw_depth == '\0' || *end != '\0' || depth < 1 || depth > TG_GRAPH_VIEW_MAX_DEPTH)
+            return http_fail(request, TG_ERR_BAD_PARAMETER, "depth",
+                             "depth must be a whole number from 1 to %d", TG_GRAPH_VIEW_MAX_DEPTH);
+    }
+    if (!focus || !*focus)
+        return http_fail(request, TG_ERR_BAD_PARAMETER, "focus",
+                         "focus (an entity or event id) is required");
+    struct tg_graph_view view;
+    enum tg_status status = tg_graph_view(request->graph, focus, (unsigned)depth, &view);
+    if (status == TG_ERR_NOT_FOUND)
+        return http_fail(request, status, "focus", "no entity or event has the id '%s'", focus);
+    if (status != TG_OK)
+        return status;
+    json_t *nodes = json_array(), *edges = json_array();
+    for (size_t i = 0; i < view.node_count; i++)
+        json_array_append_new(nodes, json_pack("{s:s, s:s, s:s}", "id", view.nodes[i].id, "type",
+                                               view.nodes[i].type, "label", view.nodes[i].label));
+    for (size_t i = 0; i < view.edge_count; i++) {
+        const struct tg_graph_edge *e = &view.edges[i];
+        json_t *documents = json_array();
+        for (size_t k = 0; k < e->document_count; k++)
+            json_array_append_new(documents, json_string(e->documents[k]->id));
+        json_array_append_new(edges, json_pack("{s:s, s:s, s:s, s:I, s:o}", "source", e->source,
+                                               "target", e->target, "type", e->type, "weight",
+                                               (json_int_t)e->weight, "documents", documents));
+    }
+    out->json = json_pack("{s:s, s:I, s:o, s:o, s:b}", "focus", focus, "depth", (json_int_t)depth,
+                          "nodes", nodes, "edges", edges, "truncated", view.truncated);
+    tg_graph_view_free(&view);
+    return out->json ? TG_OK : TG_ERR_NOMEM;
+}
