@@ -47,6 +47,13 @@ static bool list_push(struct list *l, void *item)
     return true;
 }
 
+/* qsort, except that an empty array may be NULL (which qsort itself does not allow). */
+static void sort(void *base, size_t count, size_t size, int (*compare)(const void *, const void *))
+{
+    if (count > 1)
+        qsort(base, count, size, compare);
+}
+
 /* Copies a list of pointers into the arena. */
 static const void **list_freeze(struct tg_graph *g, const struct list *l, bool *ok)
 {
@@ -179,7 +186,7 @@ static void merge_entity(struct tg_graph_entity *e, struct row *rows, size_t n, 
 
 static enum tg_status load_entities(struct tg_graph *g, struct rows *claims, const char ***parents)
 {
-    qsort(claims->rows, claims->count, sizeof *claims->rows, compare_rows_by_entity);
+    sort(claims->rows, claims->count, sizeof *claims->rows, compare_rows_by_entity);
     size_t groups = 0;
     for (size_t i = 0; i < claims->count; i++)
         groups += i == 0 || strcmp(claims->rows[i].col[1], claims->rows[i - 1].col[1]) != 0;
@@ -254,7 +261,7 @@ static int compare_strings(const void *a, const void *b)
 static enum tg_status load_names(struct tg_graph *g, struct rows *names)
 {
     /* columns: document_id, entity_id, form, name */
-    qsort(names->rows, names->count, sizeof *names->rows, compare_rows_by_entity);
+    sort(names->rows, names->count, sizeof *names->rows, compare_rows_by_entity);
     struct list forms[2] = {{0}};
     bool ok = true;
     for (size_t i = 0; i < names->count && ok;) {
@@ -265,7 +272,7 @@ static enum tg_status load_names(struct tg_graph *g, struct rows *names)
             ok = ok && list_push(&forms[strcmp(names->rows[j].col[2], "alias") == 0],
                                  (void *)names->rows[j].col[3]);
         for (int f = 0; f < 2 && e && ok; f++) {
-            qsort(forms[f].items, forms[f].count, sizeof *forms[f].items, compare_strings);
+            sort(forms[f].items, forms[f].count, sizeof *forms[f].items, compare_strings);
             size_t unique = 0;
             for (size_t k = 0; k < forms[f].count; k++) {
                 bool repeat = unique && strcmp(forms[f].items[unique - 1], forms[f].items[k]) == 0;
@@ -338,7 +345,7 @@ static enum tg_status index_names(struct tg_graph *g)
         g->names[i] = *(struct graph_name *)names.items[i];
     if (ok) {
         g->name_count = names.count;
-        qsort(g->names, g->name_count, sizeof *g->names, compare_names);
+        sort(g->names, g->name_count, sizeof *g->names, compare_names);
     }
     free(names.items);
     return ok ? TG_OK : TG_ERR_NOMEM;
@@ -452,7 +459,7 @@ static enum tg_status attach_positions(struct tg_graph *g, struct tg_graph_posit
     }
     for (size_t i = 0; ok && i < g->entity_count; i++) {
         struct tg_graph_entity *e = &g->entities[i];
-        qsort(lists[i].items, lists[i].count, sizeof *lists[i].items, compare_positions);
+        sort(lists[i].items, lists[i].count, sizeof *lists[i].items, compare_positions);
         e->positions = (const struct tg_graph_position *const *)list_freeze(g, &lists[i], &ok);
         e->position_count = lists[i].count;
     }
@@ -530,7 +537,7 @@ static bool title_bigrams(const char *title, struct report *r)
     }
     free(key);
     if (r->bigrams)
-        qsort(r->bigrams, r->bigram_count, sizeof *r->bigrams, compare_u64);
+        sort(r->bigrams, r->bigram_count, sizeof *r->bigrams, compare_u64);
     return r->bigrams != NULL;
 }
 
@@ -676,7 +683,7 @@ static bool build_event(struct tg_graph *g, struct tg_graph_event *ev, struct re
             (struct tg_graph_evidence){graph_document(g, r->col[0]), r->col[10],
                                        (size_t)to_long(r->col[11]), (size_t)to_long(r->col[12])};
     }
-    qsort(evidence, n, sizeof *evidence, compare_evidence);
+    sort(evidence, n, sizeof *evidence, compare_evidence);
     ev->evidence = evidence;
     ev->evidence_count = n;
     /* Organisations first, then people; each once with its highest role. */
@@ -751,8 +758,8 @@ static bool gather_reports(struct rows *events, struct rows *participants, struc
             if (is_org && !repeat)
                 r->organisations[r->organisation_count++] = part->col[2];
         }
-        qsort(r->organisations, r->organisation_count, sizeof *r->organisations,
-              compare_strings_ptr);
+        sort(r->organisations, r->organisation_count, sizeof *r->organisations,
+             compare_strings_ptr);
         r->day = day_number(r->row->col[4]);
         r->text_date = to_long(r->row->col[6]) != 0 && r->day >= 0;
         if (!title_bigrams(r->row->col[3], r))
@@ -808,7 +815,7 @@ static enum tg_status load_events(struct tg_graph *g, struct rows *events,
     for (size_t i = 0; ok && i < events->count; i++)
         members[i] = &reports[i];
     if (ok)
-        qsort(members, events->count, sizeof *members, compare_kind_day);
+        sort(members, events->count, sizeof *members, compare_kind_day);
     for (size_t i = 0; ok && i < events->count; i++) {
         for (size_t k = i + 1; k < events->count; k++) {
             const struct report *a = members[i], *b = members[k];
@@ -845,13 +852,13 @@ static enum tg_status load_events(struct tg_graph *g, struct rows *events,
     free(members);
     if (!ok)
         return TG_ERR_NOMEM;
-    qsort(g->events, g->event_count, sizeof *g->events, compare_events);
+    sort(g->events, g->event_count, sizeof *g->events, compare_events);
     g->events_by_id = graph_alloc(g, (g->event_count + 1) * sizeof *g->events_by_id);
     if (!g->events_by_id)
         return TG_ERR_NOMEM;
     for (size_t i = 0; i < g->event_count; i++)
         g->events_by_id[i] = &g->events[i];
-    qsort(g->events_by_id, g->event_count, sizeof *g->events_by_id, compare_event_ids);
+    sort(g->events_by_id, g->event_count, sizeof *g->events_by_id, compare_event_ids);
     return attach_events(g);
 }
 
@@ -999,7 +1006,7 @@ enum tg_status tg_graph_partners(const struct tg_graph_entity *a,
             list[at].last = ev;
         }
     }
-    qsort(list, n, sizeof *list, compare_partners);
+    sort(list, n, sizeof *list, compare_partners);
     *partners = list;
     *count = n;
     return TG_OK;
