@@ -60,10 +60,15 @@ requests_per_second() {
 start thaigraphd "$builddir/thaigraphd" --db "$work/graph.db" --listen 127.0.0.1:0 \
     --threads "$threads"
 thaigraph_url=$url
-first_id=$(curl -s "$thaigraph_url/v1/documents?limit=1" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+first_id() {
+    curl -s "$thaigraph_url$1" | grep -o '"id":"[^"]*"' | head -n 1 | cut -d'"' -f4
+}
+document=$(first_id "/v1/documents?limit=1")
+organisation=$(first_id "/v1/organisations?limit=1")
 
 printf '%-28s %12s %12s %8s\n' route thaigraphd baseline ratio
-for route in "/v1/documents/$first_id" "/v1/documents?limit=20" "/healthz"; do
+for route in "/v1/organisations/$organisation" "/v1/documents/$document" \
+    "/v1/documents?limit=20" "/healthz"; do
     curl -s "$thaigraph_url$route" >"$work/body"
     start "fixed$RANDOM" "$builddir/bench/fixed_server" "$work/body" "$threads"
     ours=$(requests_per_second "$thaigraph_url$route")

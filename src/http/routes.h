@@ -10,6 +10,9 @@ struct http_route {
     const char *pattern;
     const char *name; /* stable label for logs and metrics */
     http_handler get;
+    /* The answer depends only on the snapshot and the URL, so it may be remembered (see
+     * tg_graph_memo_get); false for live figures such as /metrics. */
+    bool remembered;
 };
 
 /* The route for path, with its `{id}` segment (if any) in id; NULL when none matches. */

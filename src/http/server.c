@@ -43,6 +43,7 @@ struct reply {
     size_t len;
     bool body_is_static;
     const char *content_type;
+    bool gzip;             /* the body is gzip-compressed */
     char etag[ETAG_BYTES]; /* empty when the response has none */
 };
 
@@ -143,44 +144,6 @@ static bool etag_matches(const char *header, const char *etag)
     return false;
 }
 
-static void serve_route(struct tg_http_server *server, struct MHD_Connection *connection,
-                        const char *url, const struct http_route *route, const char *id,
-                        struct reply *reply)
-{
-    struct tg_snapshot_ticket ticket;
-    struct http_request request = {
-        .connection = connection,
-        .graph = tg_snapshot_acquire(server->holder, &ticket),
-        .path_id = id,
-    };
-    make_etag(connection, request.graph, url, reply->etag);
-    const char *if_none_match =
-        MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
-    if (etag_matches(if_none_match, reply->etag)) {
-        reply->code = MHD_HTTP_NOT_MODIFIED;
-        goto done;
-    }
-    struct http_output out = {0};
-    enum tg_status status = route->get(&request, &out);
-    if (status == TG_OK && out.text) {
-        reply->code = MHD_HTTP_OK;
-        reply->body = out.text;
-        reply->len = out.text_len;
-        reply->body_is_static = out.text_is_static;
-        reply->content_type = out.content_type;
-    } else if (status == TG_OK && reply_json(reply, MHD_HTTP_OK, out.json, json_content_type)) {
-        out.json = NULL;
-    } else {
-        /* reply_json consumed the document when it was offered one. */
-        if (status != TG_OK)
-            json_decref(out.json);
-        reply_problem(reply, url, status == TG_OK ? TG_ERR_NOMEM : status, request.bad_parameter,
-                      request.detail, request.problem_extra);
-    }
-done:
-    tg_snapshot_release(server->holder, &ticket);
-}
-
 static bool accepts_gzip(struct MHD_Connection *connection)
 {
     const char *accept =
@@ -221,20 +184,127 @@ static void compress_body(struct reply *reply)
     reply->body = (char *)packed;
     reply->len = z.total_out;
     reply->body_is_static = false;
-    /* A strong tag names one representation; the compressed one gets its own. */
-    size_t etag_len = strlen(reply->etag);
-    if (etag_len > 0 && etag_len + sizeof gzip_etag_suffix <= ETAG_BYTES)
-        snprintf(reply->etag + etag_len - 1, ETAG_BYTES - etag_len + 1, "%s\"", gzip_etag_suffix);
+    reply->gzip = true;
 }
 
-static enum MHD_Result send_reply(struct MHD_Connection *connection, struct reply *reply, bool gzip)
+static enum MHD_Result add_argument(void *cls, enum MHD_ValueKind kind, const char *key,
+                                    const char *value)
 {
-    bool compressed = false;
-    if (gzip && reply->body && reply->len >= GZIP_MIN_BYTES) {
-        size_t before = reply->len;
-        compress_body(reply);
-        compressed = reply->len != before;
+    (void)kind;
+    FILE *out = cls;
+    fprintf(out, "&%s=%s", key, value ? value : "");
+    return MHD_YES;
+}
+
+/* The memo key of a response: its representation and the full URL with its arguments. */
+static char *memo_key(struct MHD_Connection *connection, const char *url, bool gzip)
+{
+    char *key = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&key, &len);
+    if (!out)
+        return NULL;
+    fprintf(out, "%s %s", gzip ? "gzip" : "identity", url);
+    MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, add_argument, out);
+    if (fclose(out) != 0) {
+        free(key);
+        return NULL;
     }
+    return key;
+}
+
+/* Answers from the snapshot's memo when an earlier request rendered the same representation. */
+static bool reply_from_memo(const struct tg_graph *graph, const char *key, bool gzip,
+                            struct reply *reply)
+{
+    const char *value;
+    size_t len;
+    if (!key || !tg_graph_memo_get(graph, key, &value, &len))
+        return false;
+    reply->body = malloc(len ? len : 1);
+    if (!reply->body)
+        return false;
+    memcpy(reply->body, value, len);
+    reply->len = len;
+    reply->code = MHD_HTTP_OK;
+    reply->content_type = json_content_type;
+    reply->gzip = gzip;
+    return true;
+}
+
+/* Runs the route's handler; compresses what it produced when the client takes gzip. */
+static void render(struct http_request *request, const char *url, const struct http_route *route,
+                   bool gzip, struct reply *reply)
+{
+    struct http_output out = {0};
+    enum tg_status status = route->get(request, &out);
+    if (status == TG_OK && out.text) {
+        reply->code = MHD_HTTP_OK;
+        reply->body = out.text;
+        reply->len = out.text_len;
+        reply->body_is_static = out.text_is_static;
+        reply->content_type = out.content_type;
+    } else if (status == TG_OK && reply_json(reply, MHD_HTTP_OK, out.json, json_content_type)) {
+        out.json = NULL;
+    } else {
+        /* reply_json consumed the document when it was offered one. */
+        if (status != TG_OK)
+            json_decref(out.json);
+        reply_problem(reply, url, status == TG_OK ? TG_ERR_NOMEM : status, request->bad_parameter,
+                      request->detail, request->problem_extra);
+        return;
+    }
+    if (gzip && reply->len >= GZIP_MIN_BYTES)
+        compress_body(reply);
+}
+
+/*
+ * Serves a route from the snapshot current when the request arrived: 304 when the client's
+ * copy is current, the memo when this representation was rendered before, else the handler,
+ * whose 200 answer is then remembered. Everything that touches the snapshot happens before it
+ * is released.
+ */
+static void serve_route(struct tg_http_server *server, struct MHD_Connection *connection,
+                        const char *url, const struct http_route *route, const char *id, bool gzip,
+                        struct reply *reply)
+{
+    struct tg_snapshot_ticket ticket;
+    struct http_request request = {
+        .connection = connection,
+        .graph = tg_snapshot_acquire(server->holder, &ticket),
+        .path_id = id,
+    };
+    make_etag(connection, request.graph, url, reply->etag);
+    const char *if_none_match =
+        MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+    if (etag_matches(if_none_match, reply->etag)) {
+        reply->code = MHD_HTTP_NOT_MODIFIED;
+        goto done;
+    }
+    char *key = route->remembered ? memo_key(connection, url, gzip) : NULL;
+    if (!reply_from_memo(request.graph, key, gzip, reply)) {
+        render(&request, url, route, gzip, reply);
+        if (key && reply->code == MHD_HTTP_OK) {
+            /* A small body is never compressed, so it is remembered as the identity one. */
+            char *final_key = reply->gzip == gzip ? key : memo_key(connection, url, false);
+            if (final_key)
+                tg_graph_memo_put(request.graph, final_key, reply->body, reply->len);
+            if (final_key != key)
+                free(final_key);
+        }
+    }
+    free(key);
+    /* A strong tag names one representation; the compressed one gets its own. */
+    if (reply->gzip) {
+        size_t etag_len = strlen(reply->etag);
+        snprintf(reply->etag + etag_len - 1, ETAG_BYTES - etag_len + 1, "%s\"", gzip_etag_suffix);
+    }
+done:
+    tg_snapshot_release(server->holder, &ticket);
+}
+
+static enum MHD_Result send_reply(struct MHD_Connection *connection, struct reply *reply)
+{
     enum MHD_ResponseMemoryMode mode =
         reply->body_is_static || !reply->body ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_FREE;
     struct MHD_Response *response = MHD_create_response_from_buffer(reply->len, reply->body, mode);
@@ -248,7 +318,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *connection, struct repl
     MHD_add_response_header(response, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
     if (reply->content_type)
         MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, reply->content_type);
-    if (compressed)
+    if (reply->gzip)
         MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
     if (reply->etag[0]) {
         MHD_add_response_header(response, MHD_HTTP_HEADER_ETAG, reply->etag);
@@ -310,10 +380,10 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connecti
         snprintf(detail, sizeof detail, "%.16s is not allowed here; use GET or HEAD", method);
         reply_problem(&reply, url, TG_ERR_METHOD, NULL, detail, NULL);
     } else {
-        serve_route(server, connection, url, route, id, &reply);
+        serve_route(server, connection, url, route, id, accepts_gzip(connection), &reply);
     }
     unsigned code = reply.code;
-    enum MHD_Result result = send_reply(connection, &reply, accepts_gzip(connection));
+    enum MHD_Result result = send_reply(connection, &reply);
     http_metrics_observe(route ? http_route_index(route) : http_route_count(), code,
                          seconds_since(&start));
     return result;
