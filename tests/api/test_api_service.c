@@ -107,6 +107,17 @@ START_TEST(test_gzip_when_accepted)
     assert_header(&packed, "Content-Encoding", "gzip");
     assert_header(&packed, "Vary", "Accept-Encoding");
     ck_assert_uint_lt(packed.body_len, plain.body_len);
+    /* Asked again, each representation comes from the snapshot's memo, byte for byte. */
+    struct tgt_response plain_again, packed_again;
+    get(path, NULL, &plain_again);
+    get(path, gzip, &packed_again);
+    ck_assert_uint_eq(plain_again.body_len, plain.body_len);
+    ck_assert(memcmp(plain_again.body, plain.body, plain.body_len) == 0);
+    ck_assert_uint_eq(packed_again.body_len, packed.body_len);
+    ck_assert(memcmp(packed_again.body, packed.body, packed.body_len) == 0);
+    assert_header(&packed_again, "Content-Encoding", "gzip");
+    tgt_response_free(&plain_again);
+    tgt_response_free(&packed_again);
     size_t len = 0;
     char *unpacked = gunzip(packed.body, packed.body_len, &len);
     ck_assert_uint_eq(len, plain.body_len);
