@@ -469,6 +469,25 @@ static enum tg_status attach_positions(struct tg_graph *g, struct tg_graph_posit
     return ok ? TG_OK : TG_ERR_NOMEM;
 }
 
+/* An article often names the office beside an event it dates only through another report of
+ * the same event (the seeds' second conference report); once events are merged, the holder's
+ * earliest dated event reported by the same document dates the position. */
+static void date_from_events(struct tg_graph_position *position)
+{
+    const struct tg_graph_entity *person = position->person;
+    for (size_t i = 0; i < person->event_count && !position->as_of; i++) {
+        const struct tg_graph_event *event = person->events[i];
+        for (size_t k = 0; event->date && k < event->evidence_count; k++) {
+            if (event->evidence[k].document == position->document) {
+                position->as_of = event->date;
+                position->as_of_precision = event->date_precision;
+                break;
+            }
+        }
+    }
+}
+
+/* Runs after the events are merged, so undated positions can take their events' dates. */
 static enum tg_status load_positions(struct tg_graph *g, struct rows *rows)
 {
     /* columns: document_id, person_id, title, organisation_id, as_of, as_of_precision */
@@ -482,8 +501,11 @@ static enum tg_status load_positions(struct tg_graph *g, struct rows *rows)
         const struct tg_graph_document *doc = graph_document(g, r->col[0]);
         if (!person || !doc)
             continue;
-        all[n++] = (struct tg_graph_position){person,    r->col[2], entity_mut(g, r->col[3]),
-                                              r->col[4], r->col[5], doc};
+        all[n] = (struct tg_graph_position){person,    r->col[2], entity_mut(g, r->col[3]),
+                                            r->col[4], r->col[5], doc};
+        if (!all[n].as_of)
+            date_from_events(&all[n]);
+        n++;
     }
     return attach_positions(g, all, n);
 }
@@ -889,9 +911,9 @@ enum tg_status graph_load_claims(struct tg_graph *g, struct tg_store_reader *rea
     if (status == TG_OK)
         status = load_mentions(g, &tables[2]);
     if (status == TG_OK)
-        status = load_positions(g, &tables[3]);
-    if (status == TG_OK)
         status = load_events(g, &tables[4], &tables[5]);
+    if (status == TG_OK)
+        status = load_positions(g, &tables[3]);
     for (int t = 0; t < 6; t++)
         free(tables[t].rows);
     free(parents);

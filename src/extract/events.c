@@ -1,0 +1,620 @@
+/*
+ * Events: sentences with a trigger word (ประชุม, Conference, ลงนาม, อบรม, เปิดโครงการ, ...) give
+ * candidate events with the dates, places, organisations and people of the sentence; candidates
+ * of one kind whose dates agree are one event of the document.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_internal.h"
+#include "thaigraph/utf8.h"
+
+enum group { GROUP_MEETING, GROUP_AGREEMENT, GROUP_TRAINING, GROUP_ANNOUNCEMENT, GROUP_COUNT };
+
+/* Longer or more specific words first: a trigger never overlaps one listed before it. Within
+ * a group a later rank names the kind more precisely (a conference is a meeting). */
+static const struct {
+    const char *word;
+    const char *kind;
+    enum group group;
+    int rank;
+} triggers[] = {
+    {"Video Conference", "meeting", GROUP_MEETING, 0},
+    {"ประชุมทางไกล", "meeting", GROUP_MEETING, 0},
+    {"ประชุมวิชาการ", "conference", GROUP_MEETING, 1},
+    {"สัมมนา", "conference", GROUP_MEETING, 1},
+    {"Conference", "conference", GROUP_MEETING, 1},
+    {"ประชุม", "meeting", GROUP_MEETING, 0},
+    {"หารือ", "meeting", GROUP_MEETING, 0},
+    {"Meeting", "meeting", GROUP_MEETING, 0},
+    {"ลงนาม", "agreement", GROUP_AGREEMENT, 0},
+    {"MOU", "agreement", GROUP_AGREEMENT, 0},
+    {"บันทึกข้อตกลง", "agreement", GROUP_AGREEMENT, 0},
+    {"บันทึกความเข้าใจ", "agreement", GROUP_AGREEMENT, 0},
+    {"ฝึกอบรม", "training", GROUP_TRAINING, 1},
+    {"อบรม", "training", GROUP_TRAINING, 1},
+    {"เปิดโครงการ", "programme", GROUP_TRAINING, 0},
+    {"เปิดตัว", "programme", GROUP_TRAINING, 0},
+    {"แถลงข่าว", "announcement", GROUP_ANNOUNCEMENT, 0},
+    {"มอบนโยบาย", "announcement", GROUP_ANNOUNCEMENT, 0},
+};
+#define N_TRIGGERS (sizeof triggers / sizeof triggers[0])
+
+/* Words that open the next sentence inside a paragraph Thai writes without full stops. */
+static const char *const openers[] = {"ทั้งนี้", "นอกจากนี้", "อย่างไรก็ตาม", "ด้าน "};
+
+/* A trigger after one of these is wished for or planned, not reported. */
+static const char *const modal_cues[] = {"อยากให้", "ขอให้", "ควร", "จะต้อง", "จะจัด", "จะมี"};
+#define MODAL_REACH 90
+
+/* Words that end an event's title even when glued to it. */
+static const char *const title_enders[] = {"สืบเนื่อง", "เพื่อ",   "โดย",  "เมื่อ", "ซึ่ง", "ภายใต้",
+                                           "เข้าร่วม", "ร่วมกับ", "จับมือ", "ณ",   "ใน"};
+
+/* Words that open a list of examples: organisations after them are mentioned, not taking part. */
+static const char *const list_cues[] = {"อาทิ", "เช่น", "ได้แก่", "ยกตัวอย่าง"};
+
+/* A date further than this from its trigger (in bytes, about 200 Thai characters) dates
+ * something else the sentence mentions. */
+#define DATE_REACH 600
+
+/* A paragraph without any other break is cut at the next space after this many bytes (about
+ * 1,000 Thai characters), so the work per sentence stays bounded in a document of one line. */
+#define SENTENCE_MAX_BYTES 3000
+
+struct trig {
+    size_t b, e;
+    size_t t;
+};
+
+struct cand {
+    enum group group;
+    size_t sentence;
+    size_t trigger_b, trigger_e;
+    int rank;
+    const char *kind;
+    long date;  /* index into d->dates */
+    long place; /* index into places */
+    long programme;
+    long event;  /* the event it was merged into, or -1 */
+    bool shared; /* its sentence reports an event of another kind too */
+};
+
+/* A speaker opens a sentence: a person whose กล่าว follows before the paragraph goes on to
+ * report someone presiding. */
+static bool speaker_at(const struct xdoc *d, size_t b)
+{
+    long m = xd_mention_at(d, b, TG_EXTRACT_PERSON);
+    if (m < 0)
+        return false;
+    size_t limit = d->m[m].e + 600 < d->len ? d->m[m].e + 600 : d->len;
+    const char *nl = memchr(d->text + d->m[m].e, '\n', limit - d->m[m].e);
+    if (nl)
+        limit = (size_t)(nl - d->text);
+    const char *said = xd_find(d->text + d->m[m].e, limit - d->m[m].e, "กล่าว", strlen("กล่าว"));
+    const char *chair =
+        xd_find(d->text + d->m[m].e, limit - d->m[m].e, "เป็นประธาน", strlen("เป็นประธาน"));
+    return said && (!chair || chair > said);
+}
+
+static bool opens_sentence(const struct xdoc *d, size_t b)
+{
+    for (size_t i = 0; i < sizeof openers / sizeof *openers; i++)
+        if (xd_has(d, b, openers[i]))
+            return true;
+    return speaker_at(d, b);
+}
+
+static enum tg_status add_sentence(struct xdoc *d, size_t *cap, size_t b, size_t e)
+{
+    while (e > b && xd_is_space(xd_cp_before(d, e)))
+        e--;
+    if (e == b || xd_excluded(d, b, e))
+        return TG_OK;
+    struct xsentence *grown = xd_grow(d->sentences, cap, d->n_sentences + 1, sizeof *grown);
+    if (!grown)
+        return TG_ERR_NOMEM;
+    d->sentences = grown;
+    d->sentences[d->n_sentences++] = (struct xsentence){b, e};
+    return TG_OK;
+}
+
+static enum tg_status split_sentences(struct xdoc *d)
+{
+    size_t cap = 0, start = 0, w;
+    for (size_t p = 0; p < d->len; p += w) {
+        uint32_t cp = xd_cp(d, p, &w);
+        if (cp == '\n' || cp == '\r') {
+            enum tg_status st = add_sentence(d, &cap, xd_skip_spaces(d, start), p);
+            if (st != TG_OK)
+                return st;
+            start = p + w;
+        } else if (xd_is_space(cp)) {
+            size_t q = xd_skip_spaces(d, p);
+            if (q > xd_skip_spaces(d, start) &&
+                (opens_sentence(d, q) || p - start > SENTENCE_MAX_BYTES)) {
+                enum tg_status st = add_sentence(d, &cap, xd_skip_spaces(d, start), p);
+                if (st != TG_OK)
+                    return st;
+                start = q;
+            }
+            w = q - p;
+        }
+    }
+    return add_sentence(d, &cap, xd_skip_spaces(d, start), d->len);
+}
+
+static int by_b(const void *x, const void *y)
+{
+    const struct trig *a = x, *b = y;
+    return (a->b > b->b) - (a->b < b->b);
+}
+
+/* Triggers of a sentence in text order; one inside an organisation or place name (ห้องประชุม)
+ * does not count. */
+static size_t find_triggers(const struct xdoc *d, const struct xsentence *s, struct trig *out,
+                            size_t cap)
+{
+    size_t n = 0;
+    for (size_t t = 0; t < N_TRIGGERS; t++) {
+        size_t wl = strlen(triggers[t].word);
+        for (const char *p = d->text + s->b;
+             n < cap && (p = xd_find(p, s->e - (size_t)(p - d->text), triggers[t].word, wl));
+             p += wl) {
+            size_t b = (size_t)(p - d->text);
+            size_t from = b - s->b > MODAL_REACH ? b - MODAL_REACH : s->b;
+            bool modal = false;
+            for (size_t i = 0; i < sizeof modal_cues / sizeof *modal_cues; i++)
+                modal = modal ||
+                        xd_find(d->text + from, b - from, modal_cues[i], strlen(modal_cues[i]));
+            if (modal)
+                continue;
+            long m = xd_overlap(d, b, b + wl);
+            if (m >= 0 && (d->m[m].type == TG_EXTRACT_ORGANISATION ||
+                           d->m[m].type == TG_EXTRACT_PLACE || d->m[m].type == TG_EXTRACT_PERSON))
+                continue;
+            bool clash = false;
+            for (size_t i = 0; i < n; i++)
+                clash = clash || (b < out[i].e && out[i].b < b + wl);
+            if (!clash)
+                out[n++] = (struct trig){b, b + wl, t};
+        }
+    }
+    qsort(out, n, sizeof *out, by_b);
+    return n;
+}
+
+/* Which trigger of the sentence an item at b belongs to: the last one before it, or the first
+ * when the item opens the sentence (เมื่อวันที่ 30 มิ.ย. 58 ที่ ... จัดการประชุม). */
+static size_t owner(const struct trig *tr, size_t n, size_t b)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (tr[i].b <= b)
+            k = i;
+    return k;
+}
+
+static int place_rank(const char *kind)
+{
+    static const char *const order[] = {"room", "venue", "building", "landmark"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(kind, order[i]) == 0)
+            return i;
+    return 9;
+}
+
+/* The next entity mention starting in [*p, e) and ending by e, with *p moved past its start;
+ * -1 when there is none. */
+static long next_mention(const struct xdoc *d, size_t *p, size_t e)
+{
+    for (; *p < e; (*p)++) {
+        uint32_t o = d->owner[*p];
+        if (o && d->m[o - 1].b == *p && d->m[o - 1].e <= e) {
+            (*p)++;
+            return (long)o - 1;
+        }
+    }
+    return -1;
+}
+
+static enum tg_status sentence_candidates(struct xdoc *d, size_t si, struct cand **cands, size_t *n,
+                                          size_t *cap)
+{
+    const struct xsentence *s = &d->sentences[si];
+    struct trig tr[32];
+    size_t nt = find_triggers(d, s, tr, 32);
+    if (nt == 0)
+        return TG_OK;
+    struct cand per[GROUP_COUNT];
+    bool have[GROUP_COUNT] = {false};
+    size_t of_trigger[32];
+    for (size_t i = 0; i < nt; i++) {
+        enum group g = triggers[tr[i].t].group;
+        of_trigger[i] = g;
+        if (!have[g]) {
+            have[g] = true;
+            per[g] = (struct cand){.group = g,
+                                   .sentence = si,
+                                   .trigger_b = tr[i].b,
+                                   .trigger_e = tr[i].e,
+                                   .rank = -1,
+                                   .date = -1,
+                                   .place = -1,
+                                   .programme = -1,
+                                   .event = -1};
+        }
+        if (triggers[tr[i].t].rank > per[g].rank) {
+            per[g].rank = triggers[tr[i].t].rank;
+            per[g].kind = triggers[tr[i].t].kind;
+        }
+    }
+    for (size_t i = xd_first_date(d, s->b); i < d->n_dates && d->dates[i].byte_start < s->e; i++) {
+        const struct tg_date_match *dm = &d->dates[i];
+        if (dm->byte_start < s->b || dm->byte_end > s->e ||
+            dm->first.precision < TG_DATE_PRECISION_MONTH ||
+            memcmp(&dm->first, &dm->last, sizeof dm->first) != 0)
+            continue;
+        size_t k = owner(tr, nt, dm->byte_start);
+        size_t dist = dm->byte_start > tr[k].b ? dm->byte_start - tr[k].b : tr[k].b - dm->byte_end;
+        struct cand *c = &per[of_trigger[k]];
+        if (c->date < 0 && dist <= DATE_REACH)
+            c->date = (long)i;
+    }
+    size_t p = s->b;
+    for (long i; (i = next_mention(d, &p, s->e)) >= 0;) {
+        const struct xmention *m = &d->m[i];
+        struct cand *c = &per[of_trigger[owner(tr, nt, m->b)]];
+        if (m->type == TG_EXTRACT_PROGRAMME && c->programme < 0 && m->b >= c->trigger_b)
+            c->programme = m->entity;
+        if (m->type != TG_EXTRACT_PLACE)
+            continue;
+        int r = place_rank(d->r->places[m->entity].kind);
+        if (r < 9 && (c->place < 0 || r < place_rank(d->r->places[c->place].kind)))
+            c->place = m->entity;
+    }
+    int groups = 0;
+    for (int g = 0; g < GROUP_COUNT; g++)
+        groups += have[g];
+    for (int g = 0; g < GROUP_COUNT; g++) {
+        if (!have[g])
+            continue;
+        per[g].shared = groups > 1;
+        struct cand *grown = xd_grow(*cands, cap, *n + 1, sizeof *grown);
+        if (!grown)
+            return TG_ERR_NOMEM;
+        *cands = grown;
+        grown[(*n)++] = per[g];
+    }
+    return TG_OK;
+}
+
+/* The trigger phrase up to a function word, a name or a date: การประชุม Executive Conference
+ * “มิติใหม่…แห่งความร่วมมือ”. */
+static char *event_title(const struct xdoc *d, const struct cand *c)
+{
+    size_t b = c->trigger_b;
+    const char *nominal = "การ";
+    size_t nl = strlen(nominal);
+    if (b >= nl && memcmp(d->text + b - nl, nominal, nl) == 0)
+        b -= nl;
+    size_t e = c->trigger_e, limit = d->sentences[c->sentence].e, w;
+    bool quoted = false;
+    for (int cps = 0; e < limit && cps < 100; cps++, e += w) {
+        uint32_t cp = xd_cp(d, e, &w);
+        if (cp == 0x201C || cp == 0x201D || cp == '"')
+            quoted = cp == '"' ? !quoted : cp == 0x201C;
+        if (cp == '\n' || cp == ':')
+            break;
+        if (quoted || xd_is_space(cp) || !xd_token_start(d, e))
+            continue;
+        bool ends = xd_is_space(xd_cp_before(d, e)) && xd_stop_word_at(d, e);
+        for (size_t i = 0; i < sizeof title_enders / sizeof *title_enders; i++)
+            ends = ends || xd_has(d, e, title_enders[i]);
+        long m = xd_overlap(d, e, e + w);
+        ends = ends || (m >= 0 && d->m[m].b == e);
+        size_t date = xd_first_date(d, e);
+        ends = ends || (date < d->n_dates && d->dates[date].byte_start == e);
+        if (ends)
+            break;
+    }
+    while (e > b && xd_is_space(xd_cp_before(d, e)))
+        e--;
+    return xd_dup(d->text + b, e - b);
+}
+
+static enum tg_status add_participant(struct tg_extract_participant **list, size_t *n, long entity,
+                                      enum tg_extract_role role)
+{
+    for (size_t i = 0; i < *n; i++)
+        if ((*list)[i].entity == entity) {
+            if (role != TG_EXTRACT_ROLE_PARTICIPANT &&
+                (*list)[i].role == TG_EXTRACT_ROLE_PARTICIPANT)
+                (*list)[i].role = role;
+            return TG_OK;
+        }
+    struct tg_extract_participant *grown = realloc(*list, (*n + 1) * sizeof *grown);
+    if (!grown)
+        return TG_ERR_NOMEM;
+    *list = grown;
+    grown[(*n)++] = (struct tg_extract_participant){entity, role};
+    return TG_OK;
+}
+
+/* Whether b lies in a list of examples (อาทิ … เป็นต้น) of the sentence. */
+static bool in_example_list(const struct xdoc *d, const struct xsentence *s, size_t b)
+{
+    for (size_t i = 0; i < sizeof list_cues / sizeof *list_cues; i++) {
+        size_t n = strlen(list_cues[i]);
+        const char *cue = xd_find(d->text + s->b, b - s->b, list_cues[i], n);
+        if (!cue)
+            continue;
+        const char *end = xd_find(cue, (size_t)(d->text + s->e - cue), "เป็นต้น", strlen("เป็นต้น"));
+        if (!end || end > d->text + b)
+            return true;
+    }
+    return false;
+}
+
+/* The organisation mention ending just before b (past spaces and closing brackets), or -1. */
+static long org_before(const struct xdoc *d, size_t b)
+{
+    while (b > 0 && (xd_is_space(xd_cp_before(d, b)) || d->text[b - 1] == ')'))
+        b--;
+    long m = b > 0 ? xd_overlap(d, b - 1, b) : -1;
+    return m >= 0 && d->m[m].type == TG_EXTRACT_ORGANISATION && d->m[m].e == b ? d->m[m].entity
+                                                                               : -1;
+}
+
+static long org_after(const struct xdoc *d, size_t b)
+{
+    b = xd_skip_spaces(d, b);
+    long m = xd_mention_at(d, b, TG_EXTRACT_ORGANISATION);
+    return m >= 0 ? d->m[m].entity : -1;
+}
+
+/* `X ร่วมกับ Y`, `X จับมือ Y`: X hosts, Y is the partner, and the two collaborate. */
+static enum tg_status joint_roles(const struct xdoc *d, const struct xsentence *s,
+                                  struct tg_extract_event *ev)
+{
+    static const char *const joint[] = {"ร่วมกับ", "จับมือ"};
+    enum tg_status st = TG_OK;
+    for (size_t j = 0; st == TG_OK && j < 2; j++) {
+        size_t n = strlen(joint[j]);
+        for (const char *p = d->text + s->b;
+             st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), joint[j], n)); p += n) {
+            size_t b = (size_t)(p - d->text);
+            long host = org_before(d, b), partner = org_after(d, b + n);
+            if (host < 0 || partner < 0 || host == partner)
+                continue;
+            ev->collaboration = true;
+            st = add_participant(&ev->organisations, &ev->organisation_count, host,
+                                 TG_EXTRACT_ROLE_HOST);
+            if (st == TG_OK)
+                st = add_participant(&ev->organisations, &ev->organisation_count, partner,
+                                     TG_EXTRACT_ROLE_PARTNER);
+        }
+    }
+    return st;
+}
+
+/* Organisations and people of a sentence with their roles. */
+static enum tg_status sentence_participants(struct xdoc *d, const struct cand *c,
+                                            struct tg_extract_event *ev)
+{
+    const struct xsentence *s = &d->sentences[c->sentence];
+    uint32_t first = xd_cp(d, s->b, NULL);
+    if (first == 0x201C || first == '"')
+        return TG_OK;
+    enum tg_status st = joint_roles(d, s, ev);
+    const char *chair = xd_find(d->text + s->b, s->e - s->b, "เป็นประธาน", strlen("เป็นประธาน"));
+    long chair_person = -1;
+    size_t orgs_before = ev->organisation_count;
+    size_t pos = s->b;
+    for (long i; st == TG_OK && (i = next_mention(d, &pos, s->e)) >= 0;) {
+        const struct xmention *m = &d->m[i];
+        if (in_example_list(d, s, m->b))
+            continue;
+        if (m->type == TG_EXTRACT_ORGANISATION)
+            st = add_participant(&ev->organisations, &ev->organisation_count, m->entity,
+                                 c->group == GROUP_AGREEMENT ? TG_EXTRACT_ROLE_PARTNER
+                                                             : TG_EXTRACT_ROLE_PARTICIPANT);
+        else if (m->type == TG_EXTRACT_PERSON && (c->group != GROUP_AGREEMENT || !c->shared)) {
+            st = add_participant(&ev->people, &ev->person_count, m->entity,
+                                 TG_EXTRACT_ROLE_PARTICIPANT);
+            if (chair && m->b < (size_t)(chair - d->text))
+                chair_person = m->entity;
+        }
+    }
+    if (c->group == GROUP_AGREEMENT && ev->organisation_count - orgs_before >= 2)
+        ev->collaboration = true;
+    if (c->group == GROUP_AGREEMENT)
+        chair_person = -1;
+    if (st != TG_OK || chair_person < 0)
+        return st;
+    st = add_participant(&ev->people, &ev->person_count, chair_person, TG_EXTRACT_ROLE_CHAIR);
+    const struct tg_extract_person *p = &d->r->people[chair_person];
+    if (st == TG_OK && p->position_count && p->positions[0].organisation >= 0)
+        st = add_participant(&ev->organisations, &ev->organisation_count,
+                             p->positions[0].organisation, TG_EXTRACT_ROLE_HOST);
+    return st;
+}
+
+static bool same_date(const struct tg_date *a, const struct tg_date *b)
+{
+    return a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+static int score(const struct cand *c)
+{
+    return (c->date >= 0) * 4 + (c->place >= 0) * 2 + (c->programme >= 0);
+}
+
+/* An event being gathered: its group, its date so far and its best candidate. */
+struct gathering {
+    enum group group;
+    const struct tg_date *date;
+    size_t best;
+};
+
+static const struct tg_date *cand_date(const struct xdoc *d, const struct cand *c)
+{
+    return c->date >= 0 ? &d->dates[c->date].first : NULL;
+}
+
+/* Gives every candidate its event: the first of its group whose date agrees, else a new one. */
+static enum tg_status gather(struct xdoc *d, struct cand *cands, size_t n, struct gathering **out,
+                             size_t *count)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct tg_date *date = cand_date(d, &cands[i]);
+        size_t k = 0;
+        while (k < *count && ((*out)[k].group != cands[i].group ||
+                              (date && (*out)[k].date && !same_date(date, (*out)[k].date))))
+            k++;
+        if (k == *count) {
+            struct gathering *grown = xd_grow(*out, &cap, *count + 1, sizeof *grown);
+            if (!grown)
+                return TG_ERR_NOMEM;
+            *out = grown;
+            grown[(*count)++] = (struct gathering){cands[i].group, NULL, i};
+        }
+        struct gathering *g = &(*out)[k];
+        if (!g->date)
+            g->date = date;
+        if (score(&cands[i]) > score(&cands[g->best]))
+            g->best = i;
+        cands[i].event = (long)k;
+    }
+    return TG_OK;
+}
+
+/* Merges candidates of one group whose dates agree into events, best evidence first. */
+static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n)
+{
+    struct tg_extract_result *r = d->r;
+    struct gathering *gs = NULL;
+    size_t ng = 0;
+    enum tg_status st = gather(d, cands, n, &gs, &ng);
+    if (st == TG_OK && ng && !(r->events = calloc(ng, sizeof *r->events)))
+        st = TG_ERR_NOMEM;
+    for (size_t k = 0; st == TG_OK && k < ng; k++) {
+        struct tg_extract_event *ev = &r->events[r->event_count++];
+        const struct cand *b = &cands[gs[k].best];
+        const struct xsentence *s = &d->sentences[b->sentence];
+        *ev = (struct tg_extract_event){.kind = b->kind,
+                                        .date = gs[k].date ? *gs[k].date : d->context,
+                                        .date_from_text = gs[k].date != NULL,
+                                        .place = b->place,
+                                        .programme = -1,
+                                        .evidence_byte_start = s->b,
+                                        .evidence_byte_end = s->e};
+        if (!(ev->evidence = xd_dup(d->text + s->b, s->e - s->b)) ||
+            !(ev->title = event_title(d, b)))
+            st = TG_ERR_NOMEM;
+    }
+    for (size_t i = 0; st == TG_OK && i < n; i++) {
+        const struct cand *c = &cands[i];
+        struct tg_extract_event *ev = &r->events[c->event];
+        if (c->rank > cands[gs[c->event].best].rank && strcmp(ev->kind, c->kind) != 0)
+            ev->kind = c->kind;
+        if (ev->place < 0)
+            ev->place = c->place;
+        if (ev->programme < 0)
+            ev->programme = c->programme;
+        st = sentence_participants(d, c, ev);
+    }
+    free(gs);
+    return st;
+}
+
+static void free_event(struct tg_extract_event *ev)
+{
+    free(ev->title);
+    free(ev->evidence);
+    free(ev->organisations);
+    free(ev->people);
+}
+
+/* An event with nobody taking part, no date of its own and no place is a word, not a report. */
+static void drop_empty(struct xdoc *d)
+{
+    struct tg_extract_result *r = d->r;
+    size_t kept = 0;
+    for (size_t i = 0; i < r->event_count; i++) {
+        struct tg_extract_event *ev = &r->events[i];
+        if (!ev->organisation_count && !ev->person_count && !ev->date_from_text && ev->place < 0)
+            free_event(ev);
+        else
+            r->events[kept++] = *ev;
+    }
+    r->event_count = kept;
+}
+
+/* A position was held on the date of the first dated event its holder takes part in, else on
+ * the publication date, else on the date of the first event (not a past agreement the
+ * article recalls) the text dates. */
+static enum tg_status date_positions(struct xdoc *d)
+{
+    struct tg_extract_result *r = d->r;
+    struct tg_date fallback = d->context;
+    for (size_t e = 0; e < r->event_count && fallback.precision == TG_DATE_PRECISION_NONE; e++)
+        if (r->events[e].date_from_text && strcmp(r->events[e].kind, "agreement") != 0)
+            fallback = r->events[e].date;
+    struct tg_date *when = calloc(r->person_count + 1, sizeof *when);
+    if (!when)
+        return TG_ERR_NOMEM;
+    for (size_t e = 0; e < r->event_count; e++)
+        for (size_t k = 0; k < r->events[e].person_count; k++) {
+            struct tg_date *w = &when[r->events[e].people[k].entity];
+            if (w->precision == TG_DATE_PRECISION_NONE)
+                *w = r->events[e].date;
+        }
+    for (size_t i = 0; i < r->person_count; i++)
+        for (size_t k = 0; k < r->people[i].position_count; k++)
+            r->people[i].positions[k].as_of =
+                when[i].precision != TG_DATE_PRECISION_NONE ? when[i] : fallback;
+    free(when);
+    return TG_OK;
+}
+
+/* A headline or lead without a trigger word (พม. จับมือ สสส. พัฒนาเด็กในชุมชน) still says who
+ * works with whom in the event the article reports: its first event other than a recalled
+ * agreement. */
+static enum tg_status headline_roles(struct xdoc *d)
+{
+    struct tg_extract_result *r = d->r;
+    if (r->event_count == 0)
+        return TG_OK;
+    struct tg_extract_event *main = &r->events[0];
+    for (size_t i = r->event_count; i-- > 0;)
+        if (strcmp(r->events[i].kind, "agreement") != 0)
+            main = &r->events[i];
+    enum tg_status st = TG_OK;
+    for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++) {
+        struct trig tr[1];
+        if (find_triggers(d, &d->sentences[i], tr, 1) == 0)
+            st = joint_roles(d, &d->sentences[i], main);
+    }
+    return st;
+}
+
+enum tg_status xd_events(struct xdoc *d)
+{
+    enum tg_status st = split_sentences(d);
+    struct cand *cands = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++)
+        st = sentence_candidates(d, i, &cands, &n, &cap);
+    if (st == TG_OK)
+        st = build_events(d, cands, n);
+    free(cands);
+    if (st == TG_OK) {
+        drop_empty(d);
+        st = headline_roles(d);
+        if (st == TG_OK)
+            st = date_positions(d);
+    }
+    return st;
+}

@@ -1,0 +1,125 @@
+/*
+ * Internal state of one tg_extract_document call, shared by the recognisers in src/extract/.
+ * All offsets here are bytes of the input; code points are filled in once, at the end.
+ */
+#ifndef THAIGRAPH_EXTRACT_INTERNAL_H
+#define THAIGRAPH_EXTRACT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "thaigraph/extract.h"
+#include "thaigraph/gazetteer.h"
+#include "thaigraph/ner.h"
+#include "thaigraph/text.h"
+
+struct tg_extract {
+    struct tg_gazetteer *gazetteer;
+    struct tg_ner_model *ner;
+};
+
+/* A mention before code points are known. */
+struct xmention {
+    enum tg_extract_type type;
+    size_t b, e;
+    long entity;
+    char *value;
+};
+
+/* An abbreviation the document taught (`ชื่อเต็ม (ABBR.)`), pointing at its organisation. */
+struct xpair {
+    char *abbr;
+    long org;
+};
+
+/* A sentence: the unit events and their evidence are read from. */
+struct xsentence {
+    size_t b, e;
+};
+
+struct xdoc {
+    const struct tg_extract *ex;
+    const char *text;
+    size_t len;
+    unsigned char *excluded; /* one mark per byte the caller excluded */
+    struct tg_date context;
+    const struct tg_text_token *tokens;
+    size_t n_tokens;
+    struct tg_ner_span *ner;
+    size_t n_ner;
+    struct tg_date_match *dates;
+    size_t n_dates;
+    struct xmention *m;
+    size_t n_m, cap_m;
+    /* For every byte, 1 + the index of the entity mention covering it, or 0: overlap tests
+     * stay constant-time however many mentions a long document has. */
+    uint32_t *owner;
+    struct xpair *pairs;
+    size_t n_pairs, cap_pairs;
+    struct xsentence *sentences;
+    size_t n_sentences;
+    struct tg_extract_result *r;
+    size_t cap_orgs, cap_people, cap_places, cap_programmes;
+};
+
+/* Returns array (of elem bytes each) grown to hold at least need elements, zero-filled past
+ * the old capacity, or NULL (array untouched) when out of memory. */
+void *xd_grow(void *array, size_t *cap, size_t need, size_t elem);
+/* Entities are structs with `char *name` and `char *key` members at these offsets. */
+struct xentity_layout {
+    size_t elem, name, key;
+};
+/* Finds the entity of array (count of them) whose key is name's, or appends a zeroed one with
+ * name and key set; *index is its index and *created says which. Returns the possibly moved
+ * array, or NULL (array and count untouched) when out of memory. */
+void *xd_entity(void *array, size_t *count, size_t *cap, const struct xentity_layout *layout,
+                const char *name, size_t len, long *index, bool *created);
+char *xd_dup(const char *s, size_t len);
+/* First occurrence of needle[0..nl) in hay[0..n), or NULL (memmem is a GNU extension). */
+const char *xd_find(const char *hay, size_t n, const char *needle, size_t nl);
+enum tg_status xd_push_string(char ***list, size_t *count, const char *s, size_t len);
+bool xd_excluded(const struct xdoc *d, size_t b, size_t e);
+/* A pass marks the bytes of its candidates in a map of d->len bytes before they become
+ * mentions; xd_claimed says whether any byte of [b, e) is marked. */
+bool xd_claimed(const unsigned char *map, size_t b, size_t e);
+/* Appends the candidate at item (elem bytes, spanning [b, e)) to array, which holds *count of
+ * *cap, and marks its bytes in map. Returns the possibly moved array, or NULL (nothing
+ * changed) when out of memory. */
+void *xd_claim(void *array, size_t *count, size_t *cap, const void *item, size_t elem,
+               unsigned char *map, size_t b, size_t e);
+/* Index of an entity mention overlapping [b, e), or -1. */
+long xd_overlap(const struct xdoc *d, size_t b, size_t e);
+/* Index of the first date ending after b (d->n_dates when none). */
+size_t xd_first_date(const struct xdoc *d, size_t b);
+bool xd_date_overlaps(const struct xdoc *d, size_t b, size_t e);
+enum tg_status xd_add_mention(struct xdoc *d, enum tg_extract_type type, size_t b, size_t e,
+                              long entity);
+/* The entity mention of the given type starting exactly at b, or -1. */
+long xd_mention_at(const struct xdoc *d, size_t b, enum tg_extract_type type);
+uint32_t xd_cp(const struct xdoc *d, size_t b, size_t *width);
+uint32_t xd_cp_before(const struct xdoc *d, size_t b);
+bool xd_is_space(uint32_t cp);
+bool xd_is_thai(uint32_t cp);
+/* Skips spaces and tabs (never a line break) and returns the next offset. */
+size_t xd_skip_spaces(const struct xdoc *d, size_t b);
+bool xd_has(const struct xdoc *d, size_t b, const char *word);
+bool xd_token_start(const struct xdoc *d, size_t b);
+bool xd_token_end(const struct xdoc *d, size_t b);
+/* Byte end of the token starting at b, or b when none starts there. */
+size_t xd_token_after(const struct xdoc *d, size_t b);
+/* End of the run of letters and marks from b up to whitespace, punctuation or another script. */
+size_t xd_thai_run(const struct xdoc *d, size_t b);
+/* Whether one of words[0..n) starts at b and ends where a word ends. */
+bool xd_word_at(const struct xdoc *d, size_t b, const char *const *words, size_t n);
+/* Whether a function word or common verb starts at b: such a word never begins a name. */
+bool xd_stop_word_at(const struct xdoc *d, size_t b);
+
+enum tg_status xd_orgs(struct xdoc *d);
+enum tg_status xd_people(struct xdoc *d);
+enum tg_status xd_places(struct xdoc *d);
+enum tg_status xd_programmes(struct xdoc *d);
+enum tg_status xd_events(struct xdoc *d);
+void xd_link_rooms(struct xdoc *d);
+
+#endif

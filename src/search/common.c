@@ -1,0 +1,95 @@
+/*
+ * What queries and suggestions share: the input checks, and the bounded heap both rank with (a
+ * page of hits or of suggestions is small next to the matches, so keeping the best `cap` in a
+ * min-heap costs O(matches log cap) and no sort of all).
+ */
+#include <string.h>
+
+#include "search_internal.h"
+#include "thaigraph/utf8.h"
+
+int tg_search_compare_keys(const char *a, size_t alen, const char *b, size_t blen)
+{
+    int c = memcmp(a, b, alen < blen ? alen : blen);
+    if (c)
+        return c;
+    return alen < blen ? -1 : alen > blen;
+}
+
+bool tg_search_next_word(const struct tg_text_norm *norm, const struct tg_text_token *tokens,
+                         size_t count, size_t *i, struct tg_text_span *span)
+{
+    while (*i < count && tokens[*i].kind == TG_TEXT_PUNCT)
+        ++*i;
+    if (*i == count)
+        return false;
+    tg_text_norm_original_span(norm, tokens[*i].start, tokens[*i].end, span);
+    return true;
+}
+
+enum tg_status tg_search_check_query(const char *text, size_t len)
+{
+    if (tg_utf8_validate(text, len, NULL) != TG_OK || tg_utf8_has_nul(text, len))
+        return TG_ERR_INVALID_UTF8;
+    if (tg_utf8_count(text, len) > TG_SEARCH_MAX_QUERY_CODEPOINTS)
+        return TG_ERR_TOO_LARGE;
+    return TG_OK;
+}
+
+bool tg_search_top_better(const struct tg_search_top *a, const struct tg_search_top *b)
+{
+    if (a->score != b->score)
+        return a->score > b->score;
+    return a->key < b->key;
+}
+
+static void swap(struct tg_search_top *a, struct tg_search_top *b)
+{
+    struct tg_search_top t = *a;
+    *a = *b;
+    *b = t;
+}
+
+static void sift_down(struct tg_search_top *e, size_t count, size_t i)
+{
+    for (;;) {
+        size_t worst = i, l = 2 * i + 1, r = l + 1;
+        if (l < count && tg_search_top_better(&e[worst], &e[l]))
+            worst = l;
+        if (r < count && tg_search_top_better(&e[worst], &e[r]))
+            worst = r;
+        if (worst == i)
+            return;
+        swap(&e[i], &e[worst]);
+        i = worst;
+    }
+}
+
+bool tg_search_heap_offer(struct tg_search_heap *h, struct tg_search_top *e)
+{
+    if (h->count < h->cap) {
+        e->slot = (uint32_t)h->count;
+        size_t i = h->count++;
+        h->entries[i] = *e;
+        while (i > 0 && tg_search_top_better(&h->entries[(i - 1) / 2], &h->entries[i])) {
+            swap(&h->entries[(i - 1) / 2], &h->entries[i]);
+            i = (i - 1) / 2;
+        }
+        return true;
+    }
+    if (h->cap == 0 || !tg_search_top_better(e, &h->entries[0]))
+        return false;
+    e->slot = h->entries[0].slot;
+    h->entries[0] = *e;
+    sift_down(h->entries, h->count, 0);
+    return true;
+}
+
+void tg_search_heap_sort(struct tg_search_heap *h)
+{
+    /* Popping the worst to the back leaves the array best first. */
+    for (size_t n = h->count; n > 1; n--) {
+        swap(&h->entries[0], &h->entries[n - 1]);
+        sift_down(h->entries, n - 1, 0);
+    }
+}

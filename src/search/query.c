@@ -1,0 +1,527 @@
+/*
+ * Answering a query: the query is read into words and groups of words that must stand together,
+ * the rarest term's postings drive the walk and every other term's postings follow with a
+ * forward-only cursor, so each list is decoded at most once. Only the hits a page returns have
+ * their positions turned into spans of the original text.
+ */
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search_internal.h"
+
+#define BM25_K1 1.2
+#define BM25_B  0.75
+
+/* A distinct term of the query with its cursor over the postings. */
+struct qterm {
+    const char *key;
+    size_t len;
+    size_t id;
+    double idf;
+    const uint8_t *next; /* the record after the current one */
+    uint32_t remaining;  /* records after the current one */
+    uint32_t ordinal, tf;
+    const uint8_t *positions;
+    uint32_t *decoded;
+    size_t decoded_cap;
+};
+
+/* A word of the query: which term it is and which group it stands in. */
+struct word {
+    size_t term, group;
+};
+
+struct query {
+    const struct tg_search_index *index;
+    struct qterm terms[TG_SEARCH_MAX_QUERY_WORDS];
+    struct word words[TG_SEARCH_MAX_QUERY_WORDS];
+    size_t term_count, word_count;
+    struct tg_search_heap heap;
+    const uint8_t **kept_positions; /* heap slot * term_count + term */
+    uint32_t *kept_tfs;
+    uint32_t *kept_ordinals;
+};
+
+struct tg_search_result {
+    size_t total, count;
+    bool truncated, more;
+    struct tg_search_hit *hits;
+    struct tg_search_span *spans;
+    struct tg_search_token *tokens;
+    size_t token_count;
+    char *token_text;
+};
+
+void tg_search_cursor_encode(const struct tg_search_cursor *cursor, char out[TG_SEARCH_CURSOR_SIZE])
+{
+    uint64_t bits;
+    memcpy(&bits, &cursor->score, sizeof bits);
+    snprintf(out, TG_SEARCH_CURSOR_SIZE, "%016" PRIx64 "-%08" PRIx32, bits, cursor->item);
+}
+
+static bool hex_digits(const char *text, size_t len, uint64_t *out)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        unsigned d;
+        if (c >= '0' && c <= '9')
+            d = (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            d = (unsigned)(c - 'a' + 10);
+        else
+            return false;
+        v = v << 4 | d;
+    }
+    *out = v;
+    return true;
+}
+
+enum tg_status tg_search_cursor_decode(const char *text, size_t len, struct tg_search_cursor *out)
+{
+    uint64_t bits, item;
+    if (!text || !out || len != TG_SEARCH_CURSOR_SIZE - 1 || text[16] != '-' ||
+        !hex_digits(text, 16, &bits) || !hex_digits(text + 17, 8, &item))
+        return TG_ERR_BAD_PARAMETER;
+    double score;
+    memcpy(&score, &bits, sizeof score);
+    if (!isfinite(score))
+        return TG_ERR_BAD_PARAMETER;
+    *out = (struct tg_search_cursor){score, (uint32_t)item};
+    return TG_OK;
+}
+
+/* The term id of key, or false when no item has it. */
+static bool lookup(const struct tg_search_index *x, const char *key, size_t len, size_t *id)
+{
+    size_t lo = 0, hi = x->term_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *k = x->keys + x->key_offsets[mid];
+        int c =
+            tg_search_compare_keys(k, x->key_offsets[mid + 1] - x->key_offsets[mid] - 1, key, len);
+        if (c == 0) {
+            *id = mid;
+            return true;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* Moves to the next posting record; false past the last. */
+static bool step(struct qterm *t)
+{
+    if (!t->remaining)
+        return false;
+    t->remaining--;
+    t->ordinal += tg_search_varint_get(&t->next);
+    t->tf = tg_search_varint_get(&t->next);
+    uint32_t bytes = tg_search_varint_get(&t->next);
+    t->positions = t->next;
+    t->next += bytes;
+    return true;
+}
+
+static void open_cursor(const struct tg_search_index *x, struct qterm *t)
+{
+    t->next = x->postings + x->posting_offsets[t->id];
+    t->remaining = x->dfs[t->id];
+    t->ordinal = 0;
+    step(t);
+}
+
+/* Moves to the first record at or after ordinal; false when there is none. */
+static bool seek(struct qterm *t, uint32_t ordinal)
+{
+    while (t->ordinal < ordinal)
+        if (!step(t))
+            return false;
+    return true;
+}
+
+static bool decode_positions(struct qterm *t, const uint8_t *p, uint32_t tf)
+{
+    if (tf > t->decoded_cap) {
+        uint32_t *d = realloc(t->decoded, tf * sizeof *d);
+        if (!d)
+            return false;
+        t->decoded = d;
+        t->decoded_cap = tf;
+    }
+    uint32_t position = 0;
+    for (uint32_t i = 0; i < tf; i++)
+        t->decoded[i] = position += tg_search_varint_get(&p);
+    return true;
+}
+
+static bool contains(const uint32_t *list, size_t count, uint32_t v)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (list[mid] == v)
+            return true;
+        if (list[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* True when words [first, first + n) occur at consecutive positions, in order. */
+static bool together(const struct query *q, size_t first, size_t n)
+{
+    const struct qterm *lead = &q->terms[q->words[first].term];
+    for (uint32_t i = 0; i < lead->tf; i++) {
+        size_t j = 1;
+        while (j < n) {
+            const struct qterm *t = &q->terms[q->words[first + j].term];
+            if (!contains(t->decoded, t->tf, lead->decoded[i] + (uint32_t)j))
+                break;
+            j++;
+        }
+        if (j == n)
+            return true;
+    }
+    return false;
+}
+
+static bool groups_hold(const struct query *q)
+{
+    for (size_t i = 0, j; i < q->word_count; i = j) {
+        for (j = i + 1; j < q->word_count && q->words[j].group == q->words[i].group; j++)
+            ;
+        if (j - i > 1 && !together(q, i, j - i))
+            return false;
+    }
+    return true;
+}
+
+static double score(const struct query *q, uint32_t ordinal)
+{
+    const struct tg_search_index *x = q->index;
+    double norm = 1 - BM25_B + BM25_B * x->lengths[ordinal] / x->average_length;
+    double s = 0;
+    for (size_t i = 0; i < q->term_count; i++) {
+        double tf = q->terms[i].tf;
+        s += q->terms[i].idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * norm);
+    }
+    for (size_t i = 0; i + 1 < q->word_count; i++)
+        if (together(q, i, 2))
+            s += TG_SEARCH_ADJACENT_BOOST *
+                 (q->terms[q->words[i].term].idf + q->terms[q->words[i + 1].term].idf) / 2;
+    return s;
+}
+
+/* Ranks a candidate holding every term; false when out of memory. */
+static bool consider(struct query *q, const struct tg_search_options *opt, uint32_t ordinal,
+                     size_t *total, size_t *after)
+{
+    uint32_t item = q->index->items[ordinal];
+    if (opt->accept && !opt->accept(item, opt->accept_ctx))
+        return true;
+    /* Positions only matter to groups and the adjacency boost, both of two words or more. */
+    for (size_t i = 0; q->word_count > 1 && i < q->term_count; i++)
+        if (!decode_positions(&q->terms[i], q->terms[i].positions, q->terms[i].tf))
+            return false;
+    if (!groups_hold(q))
+        return true;
+    struct tg_search_top hit = {score(q, ordinal), item, 0};
+    ++*total;
+    if (opt->after) {
+        struct tg_search_top last = {opt->after->score, opt->after->item, 0};
+        if (!tg_search_top_better(&last, &hit))
+            return true;
+    }
+    ++*after;
+    if (!tg_search_heap_offer(&q->heap, &hit))
+        return true;
+    for (size_t i = 0; i < q->term_count; i++) {
+        q->kept_positions[hit.slot * q->term_count + i] = q->terms[i].positions;
+        q->kept_tfs[hit.slot * q->term_count + i] = q->terms[i].tf;
+    }
+    q->kept_ordinals[hit.slot] = ordinal;
+    return true;
+}
+
+/* Walks the postings, rarest term first; false when out of memory. */
+static bool run(struct query *q, const struct tg_search_options *opt, struct tg_search_result *r,
+                size_t *after)
+{
+    const struct tg_search_index *x = q->index;
+    size_t order[TG_SEARCH_MAX_QUERY_WORDS];
+    for (size_t i = 0; i < q->term_count; i++) {
+        struct qterm *t = &q->terms[i];
+        double df = x->dfs[t->id];
+        t->idf = log(1 + ((double)x->item_count - df + 0.5) / (df + 0.5));
+        open_cursor(x, t);
+        size_t j = i;
+        for (; j > 0 && x->dfs[q->terms[order[j - 1]].id] > df; j--)
+            order[j] = order[j - 1];
+        order[j] = i;
+    }
+    struct qterm *driver = &q->terms[order[0]];
+    for (size_t examined = 1;; examined++) {
+        size_t i = 1;
+        for (; i < q->term_count; i++) {
+            struct qterm *t = &q->terms[order[i]];
+            if (!seek(t, driver->ordinal))
+                return true;
+            if (t->ordinal != driver->ordinal)
+                break;
+        }
+        if (i == q->term_count && !consider(q, opt, driver->ordinal, &r->total, after))
+            return false;
+        if (!step(driver))
+            return true;
+        if (examined == TG_SEARCH_MAX_CANDIDATES) {
+            r->truncated = true;
+            return true;
+        }
+    }
+}
+
+static enum tg_status parse(struct query *q, const char *bytes, const struct tg_text_token *tokens,
+                            size_t count)
+{
+    bool join = false, quoted = false;
+    size_t group = 0;
+    for (size_t i = 0; i < count; i++) {
+        const struct tg_text_token *t = &tokens[i];
+        const char *text = bytes + t->byte_start;
+        size_t len = t->byte_end - t->byte_start;
+        if (i > 0 && t->byte_start > tokens[i - 1].byte_end && !quoted)
+            join = false;
+        if (t->kind == TG_TEXT_PUNCT) {
+            bool straight = len == 1 && text[0] == '"';
+            bool open = len == 3 && memcmp(text, "\xE2\x80\x9C", 3) == 0;
+            bool close = len == 3 && memcmp(text, "\xE2\x80\x9D", 3) == 0;
+            if (straight || open || close) {
+                quoted = straight ? !quoted : open;
+                join = false;
+            }
+            continue;
+        }
+        if (q->word_count == TG_SEARCH_MAX_QUERY_WORDS)
+            return TG_ERR_TOO_LARGE;
+        if (len > 1 && text[len - 1] == '.')
+            len--;
+        size_t term = 0;
+        while (term < q->term_count &&
+               tg_search_compare_keys(q->terms[term].key, q->terms[term].len, text, len) != 0)
+            term++;
+        if (term == q->term_count)
+            q->terms[q->term_count++] = (struct qterm){.key = text, .len = len};
+        if (!join && q->word_count > 0)
+            group++;
+        q->words[q->word_count++] = (struct word){term, group};
+        join = true;
+    }
+    return q->word_count ? TG_OK : TG_ERR_BAD_PARAMETER;
+}
+
+static int compare_positions(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Turns the kept positions of heap slot `slot` into spans of the original text. */
+static bool hit_spans(struct query *q, uint32_t slot, struct tg_search_span *spans, size_t *count)
+{
+    uint32_t positions[TG_SEARCH_MAX_QUERY_WORDS * TG_SEARCH_MAX_SPANS];
+    size_t n = 0;
+    for (size_t i = 0; i < q->term_count; i++) {
+        struct qterm *t = &q->terms[i];
+        uint32_t tf = q->kept_tfs[slot * q->term_count + i];
+        if (!decode_positions(t, q->kept_positions[slot * q->term_count + i], tf))
+            return false;
+        for (uint32_t j = 0; j < tf && j < TG_SEARCH_MAX_SPANS; j++)
+            positions[n++] = t->decoded[j];
+    }
+    qsort(positions, n, sizeof *positions, compare_positions);
+    size_t unique = 0;
+    for (size_t i = 0; i < n && unique < TG_SEARCH_MAX_SPANS; i++)
+        if (unique == 0 || positions[unique - 1] != positions[i])
+            positions[unique++] = positions[i];
+    const uint8_t *p = q->index->spans + q->index->span_offsets[q->kept_ordinals[slot]];
+    size_t end = 0, k = 0;
+    for (uint32_t position = 0; k < unique; position++) {
+        size_t start = end + tg_search_varint_get(&p);
+        end = start + tg_search_varint_get(&p);
+        if (position == positions[k])
+            spans[k++] = (struct tg_search_span){start, end};
+    }
+    *count = unique;
+    return true;
+}
+
+/* Copies the query's words into the result for the API's `tokens`. */
+static enum tg_status copy_tokens(struct tg_search_result *r, const struct tg_text_norm *norm,
+                                  const struct tg_text_token *tokens, size_t count)
+{
+    size_t bytes_len;
+    const char *bytes = tg_text_norm_bytes(norm, &bytes_len);
+    r->tokens = calloc(count + 1, sizeof *r->tokens);
+    r->token_text = malloc(bytes_len + count + 1);
+    if (!r->tokens || !r->token_text)
+        return TG_ERR_NOMEM;
+    char *text = r->token_text;
+    struct tg_text_span span;
+    for (size_t i = 0; tg_search_next_word(norm, tokens, count, &i, &span); i++) {
+        const struct tg_text_token *t = &tokens[i];
+        size_t len = t->byte_end - t->byte_start;
+        memcpy(text, bytes + t->byte_start, len);
+        text[len] = '\0';
+        r->tokens[r->token_count++] =
+            (struct tg_search_token){text, span.byte_start, span.byte_end};
+        text += len + 1;
+    }
+    return TG_OK;
+}
+
+/* Looks the terms up and, when all exist, fills the page of hits. */
+static enum tg_status search(struct query *q, const struct tg_search_options *opt, size_t limit,
+                             struct tg_search_result *r)
+{
+    for (size_t i = 0; i < q->term_count; i++)
+        if (!lookup(q->index, q->terms[i].key, q->terms[i].len, &q->terms[i].id))
+            return TG_OK;
+    q->heap = (struct tg_search_heap){calloc(limit, sizeof *q->heap.entries), 0, limit};
+    q->kept_positions = calloc(limit * q->term_count, sizeof *q->kept_positions);
+    q->kept_tfs = calloc(limit * q->term_count, sizeof *q->kept_tfs);
+    q->kept_ordinals = calloc(limit, sizeof *q->kept_ordinals);
+    if (!q->heap.entries || !q->kept_positions || !q->kept_tfs || !q->kept_ordinals)
+        return TG_ERR_NOMEM;
+    size_t after = 0;
+    if (!run(q, opt, r, &after))
+        return TG_ERR_NOMEM;
+    tg_search_heap_sort(&q->heap);
+    r->more = after > q->heap.count;
+    r->hits = calloc(q->heap.count + 1, sizeof *r->hits);
+    r->spans = calloc(q->heap.count * TG_SEARCH_MAX_SPANS + 1, sizeof *r->spans);
+    if (!r->hits || !r->spans)
+        return TG_ERR_NOMEM;
+    for (size_t i = 0; i < q->heap.count; i++) {
+        const struct tg_search_top *e = &q->heap.entries[i];
+        struct tg_search_hit *h = &r->hits[i];
+        *h = (struct tg_search_hit){e->key, e->score, r->spans + i * TG_SEARCH_MAX_SPANS, 0};
+        if (!hit_spans(q, e->slot, r->spans + i * TG_SEARCH_MAX_SPANS, &h->span_count))
+            return TG_ERR_NOMEM;
+        r->count++;
+    }
+    return TG_OK;
+}
+
+enum tg_status tg_search_query(const struct tg_search_index *index, struct tg_text_segmenter *seg,
+                               const char *query, size_t len, const struct tg_search_options *opt,
+                               struct tg_search_result **out)
+{
+    static const struct tg_search_options defaults = {0};
+    if (!index || !seg || !out || (!query && len))
+        return TG_ERR_INVALID_ARGUMENT;
+    if (!opt)
+        opt = &defaults;
+    if (!query)
+        query = "";
+    enum tg_status st = tg_search_check_query(query, len);
+    if (st != TG_OK)
+        return st;
+    if (opt->limit > TG_SEARCH_MAX_LIMIT)
+        return TG_ERR_BAD_PARAMETER;
+    size_t limit = opt->limit ? opt->limit : TG_SEARCH_DEFAULT_LIMIT;
+    struct tg_text_norm *norm = NULL;
+    if ((st = tg_text_normalise(query, len, &norm)) != TG_OK)
+        return st;
+    struct query *q = calloc(1, sizeof *q);
+    struct tg_search_result *r = calloc(1, sizeof *r);
+    const struct tg_text_token *tokens;
+    size_t count, norm_len;
+    const char *bytes = tg_text_norm_bytes(norm, &norm_len);
+    if (!q || !r) {
+        st = TG_ERR_NOMEM;
+        goto done;
+    }
+    q->index = index;
+    st = tg_text_segment(seg, bytes, norm_len, &tokens, &count);
+    if (st == TG_OK)
+        st = parse(q, bytes, tokens, count);
+    if (st == TG_OK)
+        st = copy_tokens(r, norm, tokens, count);
+    if (st == TG_OK)
+        st = search(q, opt, limit, r);
+done:
+    for (size_t i = 0; q && i < q->term_count; i++)
+        free(q->terms[i].decoded);
+    if (q) {
+        free(q->heap.entries);
+        free(q->kept_positions);
+        free(q->kept_tfs);
+        free(q->kept_ordinals);
+    }
+    free(q);
+    tg_text_norm_free(norm);
+    if (st != TG_OK) {
+        tg_search_result_free(r);
+        return st;
+    }
+    *out = r;
+    return TG_OK;
+}
+
+size_t tg_search_result_total(const struct tg_search_result *r)
+{
+    return r->total;
+}
+
+bool tg_search_result_truncated(const struct tg_search_result *r)
+{
+    return r->truncated;
+}
+
+size_t tg_search_result_count(const struct tg_search_result *r)
+{
+    return r->count;
+}
+
+const struct tg_search_hit *tg_search_result_hit(const struct tg_search_result *r, size_t i)
+{
+    return i < r->count ? &r->hits[i] : NULL;
+}
+
+size_t tg_search_result_token_count(const struct tg_search_result *r)
+{
+    return r->token_count;
+}
+
+const struct tg_search_token *tg_search_result_token(const struct tg_search_result *r, size_t i)
+{
+    return i < r->token_count ? &r->tokens[i] : NULL;
+}
+
+bool tg_search_result_next(const struct tg_search_result *r, struct tg_search_cursor *next)
+{
+    if (!r->more || r->count == 0)
+        return false;
+    *next = (struct tg_search_cursor){r->hits[r->count - 1].score, r->hits[r->count - 1].item};
+    return true;
+}
+
+void tg_search_result_free(struct tg_search_result *r)
+{
+    if (!r)
+        return;
+    free(r->hits);
+    free(r->spans);
+    free(r->tokens);
+    free(r->token_text);
+    free(r);
+}

@@ -1,0 +1,119 @@
+/*
+ * Internals shared by the search sources: the index layout, varints and the top-k heap that
+ * both queries and suggestions rank with.
+ *
+ * Postings of a term, one record per item in the order items were added:
+ *   varint ordinal (absolute for the first record, then the gap from the previous one),
+ *   varint tf, varint byte length of the positions, then tf varint positions (first absolute,
+ *   then gaps). The byte length lets an intersection step over items without decoding them.
+ * Spans of an item, one record per position: varint gap from the previous span's end to this
+ * span's start, varint span length, all in bytes of the original text.
+ */
+#ifndef THAIGRAPH_SEARCH_INTERNAL_H
+#define THAIGRAPH_SEARCH_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "thaigraph/search.h"
+
+struct tg_search_index {
+    char *block; /* every array below lives in this one allocation */
+    size_t item_count;
+    uint32_t *items;        /* ordinal -> caller's item */
+    uint32_t *lengths;      /* ordinal -> indexed positions, for BM25 */
+    uint32_t *weights;      /* ordinal -> suggest weight */
+    uint64_t *span_offsets; /* item_count + 1 offsets into spans */
+    uint8_t *spans;
+    double average_length;
+    size_t term_count;
+    char *keys;            /* NUL-terminated keys in byte order */
+    uint64_t *key_offsets; /* term_count + 1 */
+    uint32_t *dfs;
+    uint64_t *posting_offsets; /* term_count + 1 offsets into postings */
+    uint8_t *postings;
+    char *names;            /* with names: normalised texts, NUL-terminated */
+    uint64_t *name_offsets; /* item_count + 1 */
+    uint32_t *name_order;   /* ordinals sorted by name */
+    size_t memory;
+};
+
+/* Bytes a varint of v takes. */
+static inline size_t tg_search_varint_size(uint32_t v)
+{
+    size_t n = 1;
+    while (v >= 0x80) {
+        v >>= 7;
+        n++;
+    }
+    return n;
+}
+
+/* Writes v at out, which has room, and returns the bytes written. */
+static inline size_t tg_search_varint_put(uint8_t *out, uint32_t v)
+{
+    size_t n = 0;
+    while (v >= 0x80) {
+        out[n++] = (uint8_t)(v | 0x80);
+        v >>= 7;
+    }
+    out[n++] = (uint8_t)v;
+    return n;
+}
+
+/* Reads a varint the index wrote itself, so no bounds are checked. */
+static inline uint32_t tg_search_varint_get(const uint8_t **p)
+{
+    uint32_t v = 0;
+    unsigned shift = 0;
+    const uint8_t *q = *p;
+    while (*q & 0x80) {
+        v |= (uint32_t)(*q++ & 0x7f) << shift;
+        shift += 7;
+    }
+    v |= (uint32_t)*q++ << shift;
+    *p = q;
+    return v;
+}
+
+/* A ranked entry: higher score first, then smaller key. slot names the caller's payload. */
+struct tg_search_top {
+    double score;
+    uint32_t key;
+    uint32_t slot;
+};
+
+/* A bounded min-heap of the best `cap` entries seen (its root is the worst kept). */
+struct tg_search_heap {
+    struct tg_search_top *entries;
+    size_t count, cap;
+};
+
+bool tg_search_top_better(const struct tg_search_top *a, const struct tg_search_top *b);
+
+/*
+ * Offers e to the heap. Returns false when it is not kept; otherwise true with the slot it may
+ * fill in e->slot (a fresh slot number while the heap fills, then the slot of the entry it
+ * pushed out).
+ */
+bool tg_search_heap_offer(struct tg_search_heap *h, struct tg_search_top *e);
+
+/* Sorts the kept entries best first (the heap is no longer a heap afterwards). */
+void tg_search_heap_sort(struct tg_search_heap *h);
+
+/* Byte order of term keys, the order of the index's dictionary. */
+int tg_search_compare_keys(const char *a, size_t alen, const char *b, size_t blen);
+
+/*
+ * Moves *i to the next token that is a word (punctuation is never indexed) and maps it to the
+ * original text in *span; false past the last token.
+ */
+bool tg_search_next_word(const struct tg_text_norm *norm, const struct tg_text_token *tokens,
+                         size_t count, size_t *i, struct tg_text_span *span);
+
+/* Checks a query or prefix: TG_ERR_INVALID_UTF8 (NUL included) or TG_ERR_TOO_LARGE past
+ * TG_SEARCH_MAX_QUERY_CODEPOINTS. */
+enum tg_status tg_search_check_query(const char *text, size_t len);
+
+#endif

@@ -1,0 +1,257 @@
+/*
+ * Snippets: the window with the most matches, centred, then narrowed to cut points a reader
+ * will not trip over. The only word boundaries known without a segmenter are whitespace and the
+ * matches' own edges (a match is a whole token), so the window is cut there; only a window with
+ * neither (a long unspaced run and no match) falls back to a character boundary, never inside a
+ * UTF-8 sequence nor before a Thai vowel or tone mark.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "search_internal.h"
+#include "thaigraph/utf8.h"
+
+#define ELLIPSIS "\xE2\x80\xA6"
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static bool is_continuation(unsigned char c)
+{
+    return (c & 0xC0) == 0x80;
+}
+
+/* True when the code point at text[b] would be torn from the syllable before it. */
+static bool leans_back(const char *text, size_t len, size_t b)
+{
+    size_t pos = b;
+    uint32_t c = tg_utf8_next(text, len, &pos);
+    return c == 0x0E30 || (c >= 0x0E31 && c <= 0x0E3A) || c == 0x0E45 ||
+           (c >= 0x0E47 && c <= 0x0E4E);
+}
+
+static int compare_spans(const void *a, const void *b)
+{
+    const struct tg_search_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Sorted, overlaps merged, empty spans dropped; false for a span that does not fit the text. */
+static bool tidy(const char *text, size_t len, struct tg_search_span *m, size_t *count)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < *count; i++) {
+        struct tg_search_span s = m[i];
+        if (s.start > s.end || s.end > len || (s.start < len && is_continuation(text[s.start])) ||
+            (s.end < len && is_continuation(text[s.end])))
+            return false;
+        if (s.start < s.end)
+            m[n++] = s;
+    }
+    qsort(m, n, sizeof *m, compare_spans);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k > 0 && m[i].start < m[k - 1].end) {
+            if (m[i].end > m[k - 1].end)
+                m[k - 1].end = m[i].end;
+        } else {
+            m[k++] = m[i];
+        }
+    }
+    *count = k;
+    return true;
+}
+
+static bool is_edge(const struct tg_search_span *m, size_t n, size_t b)
+{
+    for (size_t i = 0; i < n; i++)
+        if (m[i].start == b || m[i].end == b)
+            return true;
+    return false;
+}
+
+struct window {
+    size_t start, end;  /* bytes */
+    size_t first, last; /* matches [first, last) the window was chosen for */
+};
+
+/*
+ * The code-point window of max_cp with the most matches in it, in bytes; cp has room for the
+ * code-point offsets of both ends of every match.
+ */
+static struct window choose(const char *text, size_t len, const struct tg_search_span *m, size_t n,
+                            size_t max_cp, size_t *cp)
+{
+    struct window w = {0, 0, 0, 0};
+    size_t best_start = 0, best_end = 0, best = 0;
+    size_t at = 0, count = 0;
+    for (size_t i = 0; i < n; i++) {
+        count += tg_utf8_count(text + at, m[i].start - at);
+        cp[2 * i] = count;
+        count += tg_utf8_count(text + m[i].start, m[i].end - m[i].start);
+        cp[2 * i + 1] = count;
+        at = m[i].end;
+    }
+    for (size_t i = 0, j = 0; i < n; i++) {
+        if (j < i + 1)
+            j = i + 1;
+        while (j < n && cp[2 * j + 1] - cp[2 * i] <= max_cp)
+            j++;
+        if (j - i > best) {
+            best = j - i;
+            w.first = i;
+            w.last = j;
+        }
+    }
+    if (best) {
+        best_start = cp[2 * w.first];
+        best_end = cp[2 * (w.last - 1) + 1];
+    }
+    size_t total = tg_utf8_count(text, len), span = best_end - best_start;
+    size_t ws = best_start, we = best_end;
+    if (span < max_cp) {
+        size_t slack = max_cp - span;
+        ws = best_start > slack / 2 ? best_start - slack / 2 : 0;
+        we = ws + max_cp < total ? ws + max_cp : total;
+        ws = we > max_cp ? we - max_cp : 0;
+    }
+    w.start = tg_utf8_offset_of(text, len, ws);
+    w.end = tg_utf8_offset_of(text, len, we);
+    return w;
+}
+
+/* Narrows the window to cut points: whitespace, match edges or the text's ends. */
+static void cut(const char *text, size_t len, const struct tg_search_span *m, size_t n,
+                struct window *w)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].start < w->start && w->start < m[i].end)
+            w->start = m[i].end;
+        if (m[i].start < w->end && w->end < m[i].end)
+            w->end = m[i].start;
+    }
+    size_t lead = w->last > w->first ? m[w->first].start : w->end;
+    size_t tail = w->last > w->first ? m[w->last - 1].end : w->start;
+    size_t b = w->start;
+    while (b < lead && b > 0 && !is_space(text[b - 1]) && !is_edge(m, n, b))
+        b++;
+    w->start = b;
+    b = w->end;
+    while (b > tail && b < len && !is_space(text[b]) && !is_edge(m, n, b))
+        b--;
+    if (b == w->start && w->end > w->start) {
+        b = w->end;
+        while (b > w->start &&
+               (is_continuation((unsigned char)text[b]) || leans_back(text, len, b)))
+            b--;
+    }
+    w->end = b;
+    while (w->start < w->end && is_space(text[w->start]))
+        w->start++;
+    while (w->end > w->start && is_space(text[w->end - 1]))
+        w->end--;
+}
+
+static bool only_space(const char *text, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (!is_space(text[i]))
+            return false;
+    return true;
+}
+
+static char *put(char *out, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(out, s, n);
+    return out + n;
+}
+
+static char *escape(char *out, char c)
+{
+    switch (c) {
+    case '&':
+        return put(out, "&amp;");
+    case '<':
+        return put(out, "&lt;");
+    case '>':
+        return put(out, "&gt;");
+    case '"':
+        return put(out, "&quot;");
+    case '\'':
+        return put(out, "&#39;");
+    default:
+        *out = c;
+        return out + 1;
+    }
+}
+
+static char *render(const char *text, size_t len, const struct tg_search_span *m, size_t n,
+                    const struct window *w)
+{
+    char *html = malloc((w->end - w->start) * 6 + n * 13 + 2 * sizeof ELLIPSIS + 1);
+    if (!html)
+        return NULL;
+    char *out = html;
+    if (!only_space(text, 0, w->start))
+        out = put(out, ELLIPSIS);
+    size_t k = 0;
+    while (k < n && m[k].start < w->start)
+        k++;
+    bool open = false;
+    for (size_t b = w->start;;) {
+        if (open && b == m[k].end) {
+            out = put(out, "</mark>");
+            open = false;
+            k++;
+        }
+        if (b >= w->end)
+            break;
+        if (!open && k < n && m[k].start == b && m[k].end <= w->end) {
+            out = put(out, "<mark>");
+            open = true;
+        }
+        if (is_space(text[b])) {
+            *out++ = ' ';
+            size_t stop = open ? m[k].end : k < n ? m[k].start : w->end;
+            while (b < w->end && b < stop && is_space(text[b]))
+                b++;
+        } else {
+            out = escape(out, text[b++]);
+        }
+    }
+    if (!only_space(text, w->end, len))
+        out = put(out, ELLIPSIS);
+    *out = '\0';
+    return html;
+}
+
+enum tg_status tg_search_snippet(const char *text, size_t len, const struct tg_search_span *matches,
+                                 size_t match_count, size_t max_codepoints, char **html)
+{
+    if (!html || (!text && len) || (!matches && match_count) || max_codepoints == 0)
+        return TG_ERR_INVALID_ARGUMENT;
+    if (!text)
+        text = "";
+    if (tg_utf8_validate(text, len, NULL) != TG_OK || tg_utf8_has_nul(text, len))
+        return TG_ERR_INVALID_UTF8;
+    struct tg_search_span *m = malloc((match_count + 1) * sizeof *m);
+    size_t *cp = malloc((2 * match_count + 1) * sizeof *cp);
+    enum tg_status st = m && cp ? TG_OK : TG_ERR_NOMEM;
+    size_t n = match_count;
+    if (st == TG_OK && match_count)
+        memcpy(m, matches, match_count * sizeof *m);
+    if (st == TG_OK && !tidy(text, len, m, &n))
+        st = TG_ERR_INVALID_ARGUMENT;
+    if (st == TG_OK) {
+        struct window w = choose(text, len, m, n, max_codepoints, cp);
+        cut(text, len, m, n, &w);
+        if (!(*html = render(text, len, m, n, &w)))
+            st = TG_ERR_NOMEM;
+    }
+    free(m);
+    free(cp);
+    return st;
+}

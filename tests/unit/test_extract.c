@@ -1,0 +1,514 @@
+/* tg_extract: what one article says, checked against values read off the articles by hand. */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "thaigraph/extract.h"
+
+#include "suite.h"
+
+enum check {
+    ORG,       /* a name, b abbreviation, c kind, d parent, e alias */
+    NO_ORG,    /* a is no organisation's name */
+    PERSON,    /* a name, b honorific, c title, d title's organisation, e as_of, n mentions */
+    NO_PERSON, /* a is nobody's name */
+    PLACE,     /* a name, b kind, c the venue it is within */
+    PROGRAMME, /* a name, b alias */
+    EVENT,     /* a kind, b date, c place, d and e organisations, n collaboration */
+    NO_EVENT,  /* no event of kind a */
+    MENTION,   /* a type, b surface, c entity name or value */
+    EXCLUDED,  /* with the bytes of b excluded, a is no organisation */
+    STATUS,    /* n the status */
+};
+
+struct extract_case {
+    const char *label;
+    const char *source; /* "seed:NNN" names seeds/NNN_*.txt; anything else is the text */
+    const char *context;
+    enum check check;
+    const char *a, *b, *c, *d, *e;
+    int n;
+};
+
+#define MOPH       "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์"
+#define THAIHEALTH "สำนักงานกองทุนสนับสนุนการสร้างเสริมสุขภาพ"
+#define DCY        "สำนักงานส่งเสริมสวัสดิภาพและพิทักษ์เด็ก เยาวชน ผู้ด้อยโอกาส และผู้สูงอายุ"
+#define PMJ        "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด"
+
+static const struct extract_case cases[] = {
+    /* seed 000: a wire release dated by its dateline */
+    {"000 ministry", "seed:000", "2011-12-22", ORG, MOPH, "พม.", "ministry", NULL, NULL, 0},
+    {"000 fund taught by its pair", "seed:000", "2011-12-22", ORG, THAIHEALTH, "สสส.", "fund", NULL,
+     NULL, 0},
+    {"000 office with its parent", "seed:000", "2011-12-22", ORG, DCY, "สท.", "office", MOPH,
+     "สำนักงานส่งเสริมสวัสดิภาพและพิทักษ์เด็กฯ", 0},
+    {"000 council", "seed:000", "2011-12-22", ORG, "สภาเด็กและเยาวชนแห่งประเทศไทย", NULL, "council",
+     NULL, NULL, 0},
+    {"000 department of the interior", "seed:000", "2011-12-22", ORG, "กรมส่งเสริมการปกครองท้องถิ่น",
+     NULL, "department", "กระทรวงมหาดไทย", NULL, 0},
+    {"000 department of health", "seed:000", "2011-12-22", ORG, "กรมอนามัย", NULL, "department",
+     "กระทรวงสาธารณสุข", NULL, 0},
+    {"000 truncation is no organisation of its own", "seed:000", "2011-12-22", NO_ORG,
+     "สำนักงานส่งเสริมสวัสดิภาพและพิทักษ์เด็กฯ", NULL, NULL, NULL, NULL, 0},
+    {"000 director", "seed:000", "2011-12-22", PERSON, "ปิ่นชาย ปิ่นแก้ว", "นาย", "ผู้อำนวยการ", DCY,
+     "2011-12-22", 3},
+    {"000 room", "seed:000", "2011-12-22", PLACE, "ห้องคอนเน็ทชั่น ๑ ชั้น ๙", "room",
+     "โรงแรมอมารี วอเตอร์เกท", NULL, NULL, 0},
+    {"000 hotel", "seed:000", "2011-12-22", PLACE, "โรงแรมอมารี วอเตอร์เกท", "venue", NULL, NULL,
+     NULL, 0},
+    {"000 district", "seed:000", "2011-12-22", PLACE, "เขตลาดกระบัง", "district", NULL, NULL, NULL,
+     0},
+    {"000 province glued to และ", "seed:000", "2011-12-22", PLACE, "สตูล", "province", NULL, NULL,
+     NULL, 0},
+    {"000 Bangkok by its short form", "seed:000", "2011-12-22", PLACE, "กรุงเทพมหานคร", "province",
+     NULL, NULL, NULL, 0},
+    {"000 programme with its quoted name", "seed:000", "2011-12-22", PROGRAMME,
+     "โครงการปฏิรูปการทำงานด้านเด็กและเยาวชนแนวทางใหม่“สานเสริมพลัง...พัฒนาเด็กและเยาวชน”", NULL, NULL, NULL,
+     NULL, 0},
+    {"000 meeting dated 22 ธ.ค. by the context year", "seed:000", "2011-12-22", EVENT, "meeting",
+     "2011-12-22", "ห้องคอนเน็ทชั่น ๑ ชั้น ๙", MOPH, THAIHEALTH, 1},
+    {"000 date without a year", "seed:000", "2011-12-22", MENTION, "date", "22 ธ.ค.", "2011-12-22",
+     NULL, NULL, 0},
+    {"000 month range", "seed:000", "2011-12-22", MENTION, "date", "เดือนมกราคมถึงกันยายน ๒๕๕๕",
+     "2012-01/2012-09", NULL, NULL, 0},
+    {"000 Thai digits", "seed:000", "2011-12-22", MENTION, "number", "๔๐", "40", NULL, NULL, 0},
+    {"000 truncated ministry", "seed:000", "2011-12-22", MENTION, "organisation",
+     "กระทรวงการพัฒนาสังคมฯ", MOPH, NULL, NULL, 0},
+    {"000 partial name", "seed:000", "2011-12-22", MENTION, "person", "นายปิ่นชาย", "ปิ่นชาย ปิ่นแก้ว",
+     NULL, NULL, 0},
+    {"000 glued abbreviation", "seed:000", "2011-12-22", MENTION, "organisation", "พม.", MOPH, NULL,
+     NULL, 0},
+
+    /* seed 001: the Executive Conference of 30 June 2015 */
+    {"001 ministry", "seed:001", NULL, ORG, MOPH, "พม.", "ministry", NULL, "กระทรวงการพัฒนาสังคมฯ",
+     0},
+    {"001 fund written short", "seed:001", NULL, ORG, THAIHEALTH, "สสส.", "fund", NULL,
+     "กองทุนสนับสนุนการสร้างเสริมสุขภาพ", 0},
+    {"001 short form is no organisation of its own", "seed:001", NULL, NO_ORG,
+     "กองทุนสนับสนุนการสร้างเสริมสุขภาพ", NULL, NULL, NULL, NULL, 0},
+    {"001 permanent secretary", "seed:001", NULL, PERSON, "วิเชียร ชวลิต", "นาย", "ปลัดกระทรวง", MOPH,
+     "2015-06-30", 2},
+    {"001 manager", "seed:001", NULL, PERSON, "กฤษดา เรืองอารีย์รัชต์", "ทันตแพทย์", "ผู้จัดการ", THAIHEALTH,
+     "2015-06-30", 2},
+    {"001 given name alone", "seed:001", NULL, MENTION, "person", "วิเชียร", "วิเชียร ชวลิต", NULL, NULL,
+     0},
+    {"001 honorific abbreviation", "seed:001", NULL, MENTION, "person", "ทพ.กฤษดา",
+     "กฤษดา เรืองอารีย์รัชต์", NULL, NULL, 0},
+    {"001 room in its hotel", "seed:001", NULL, PLACE, "ห้องประชุมรัตนโกสินทร์ ชั้น 1", "room",
+     "โรงแรม เดอะสุโกศล", NULL, NULL, 0},
+    {"001 hotel", "seed:001", NULL, PLACE, "โรงแรม เดอะสุโกศล", "venue", NULL, NULL, NULL, 0},
+    {"001 Latin programme", "seed:001", NULL, PROGRAMME, "Leadership Program", NULL, NULL, NULL,
+     NULL, 0},
+    {"001 conference", "seed:001", NULL, EVENT, "conference", "2015-06-30",
+     "ห้องประชุมรัตนโกสินทร์ ชั้น 1", MOPH, THAIHEALTH, 1},
+    {"001 the MOU recalled", "seed:001", NULL, EVENT, "agreement", "2010-11-02", NULL, MOPH,
+     THAIHEALTH, 1},
+    {"001 two-digit Buddhist year", "seed:001", NULL, MENTION, "date", "วันที่ 30 มิ.ย. 58",
+     "2015-06-30", NULL, NULL, 0},
+    {"001 abbreviation glued to ระหว่าง", "seed:001", NULL, MENTION, "organisation", "พม.", MOPH,
+     NULL, NULL, 0},
+    {"001 a list of examples is no event", "seed:001", NULL, NO_ORG, "กระทรงศึกษาธิการ", NULL, NULL,
+     NULL, NULL, 0},
+
+    /* seed 002: the same conference, undated */
+    {"002 chair", "seed:002", NULL, PERSON, "วิเชียร ชวลิต", "นาย", "ปลัดกระทรวง", MOPH, NULL, 3},
+    {"002 full honorific", "seed:002", NULL, PERSON, "กฤษดา เรืองอารีย์รัชต์", "ทันตแพทย์", "ผู้จัดการ",
+     THAIHEALTH, NULL, 1},
+    {"002 position abbreviation is no organisation", "seed:002", NULL, NO_ORG, "ปพม.", NULL, NULL,
+     NULL, NULL, 0},
+    {"002 programme with its Latin alias", "seed:002", NULL, PROGRAMME,
+     "โครงการพัฒนาศักยภาพผู้นำเพื่อการเปลี่ยนแปลงทางสังคม", "Leadership Program", NULL, NULL, NULL, 0},
+    {"002 conference from the headline's จับมือ", "seed:002", NULL, EVENT, "conference", NULL, NULL,
+     MOPH, THAIHEALTH, 1},
+    {"002 MOU", "seed:002", NULL, EVENT, "agreement", "2010-11-02", NULL, MOPH, THAIHEALTH, 1},
+
+    /* seed 003: a later permanent secretary */
+    {"003 permanent secretary", "seed:003", "2017-05-02", PERSON, "ไมตรี อินทุสุต", "นาย", "ปลัดกระทรวง",
+     MOPH, "2017-05-02", 5},
+    {"003 provincial office", "seed:003", "2017-05-02", ORG, PMJ, "พมจ.", "provincial_office", MOPH,
+     NULL, 0},
+    {"003 room in a ministry", "seed:003", "2017-05-02", PLACE, "ห้องประชุม 2", "room", NULL, NULL,
+     NULL, 0},
+    {"003 meeting", "seed:003", "2017-05-02", EVENT, "meeting", "2017-05-02", "ห้องประชุม 2", MOPH,
+     NULL, 0},
+    {"003 position title is no person", "seed:003", "2017-05-02", NO_PERSON, "สาธารณสุขจังหวัด", NULL,
+     NULL, NULL, NULL, 0},
+    {"003 dated today", "seed:003", "2017-05-02", MENTION, "date", "2 พ.ค. 60", "2017-05-02", NULL,
+     NULL, 0},
+
+    /* seed 004: the minister opens a training course */
+    {"004 minister", "seed:004", "2020-09-24", PERSON, "จุติ ไกรฤกษ์", "นาย", "รัฐมนตรีว่าการกระทรวง",
+     MOPH, "2020-09-24", 4},
+    {"004 provincial office named without จังหวัด", "seed:004", "2020-09-24", NO_ORG,
+     "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์", NULL, NULL, NULL, NULL, 0},
+    {"004 the document's pair wins over the gazetteer", "seed:004", "2020-09-24", ORG,
+     "สำนักงานส่งเสริมและสนับสนุนวิชาการ", "สสว.", "office", NULL, NULL, 0},
+    {"004 team programme", "seed:004", "2020-09-24", PROGRAMME, "One Team", NULL, NULL, NULL, NULL,
+     0},
+    {"004 training", "seed:004", "2020-09-24", EVENT, "training", "2020-09-24", "ห้องแม่น้ำแกรนด์",
+     MOPH, NULL, 0},
+    {"004 hotel", "seed:004", "2020-09-24", PLACE, "โรงแรมแม่น้ำ รามาดา", "venue", NULL, NULL, NULL,
+     0},
+    {"004 a wish is no event", "seed:004", "2020-09-24", NO_EVENT, "meeting", NULL, NULL, NULL,
+     NULL, 0},
+    {"004 minister's abbreviation", "seed:004", "2020-09-24", MENTION, "organisation", "พม.", MOPH,
+     NULL, NULL, 0},
+
+    /* inline sentences */
+    {"rank before a name", "พลเอก ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี กล่าวว่า", NULL, PERSON,
+     "ประยุทธ์ จันทร์โอชา", "พลเอก", "นายกรัฐมนตรี", NULL, NULL, 1},
+    {"position then abbreviation", "นายสมชาย ใจดี ผู้อำนวยการสำนักงานกองทุนสนับสนุนการวิจัย (สกว.) เปิดเผยว่า",
+     NULL, PERSON, "สมชาย ใจดี", "นาย", "ผู้อำนวยการ", "สำนักงานกองทุนสนับสนุนการวิจัย", NULL, 1},
+    {"unknown organisation teaches its abbreviation",
+     "มูลนิธิเพื่อนหญิงบ้านสวน (มพส.) ร่วมกับ กรมอนามัย จัดอบรม ต่อมา มพส. แถลง", NULL, ORG,
+     "มูลนิธิเพื่อนหญิงบ้านสวน", "มพส.", "other", NULL, NULL, 0},
+    {"learnt abbreviation used bare",
+     "มูลนิธิเพื่อนหญิงบ้านสวน (มพส.) ร่วมกับ กรมอนามัย จัดอบรม ต่อมา มพส. แถลง", NULL, MENTION, "organisation",
+     "มพส.", "มูลนิธิเพื่อนหญิงบ้านสวน", NULL, NULL, 0},
+    {"ร่วมกับ makes a collaboration", "มูลนิธิเพื่อนหญิงบ้านสวน (มพส.) ร่วมกับ กรมอนามัย จัดอบรมอาสาสมัคร",
+     "2020-01-15", EVENT, "training", "2020-01-15", NULL, "มูลนิธิเพื่อนหญิงบ้านสวน", "กรมอนามัย", 1},
+    {"a prefix alone is no organisation", "ความร่วมมือระดับกระทรวง กรม และจังหวัด", NULL, NO_ORG,
+     "กระทรวง", NULL, NULL, NULL, NULL, 0},
+    {"a prefix inside a word is no organisation", "สภาพอากาศวันนี้ดี", NULL, NO_ORG, "สภาพอากาศวันนี้ดี",
+     NULL, NULL, NULL, NULL, 0},
+    {"prefix name ends at a function word", "กรมการจัดหางานได้ประกาศรับสมัคร", NULL, ORG,
+     "กรมการจัดหางาน", NULL, "department", NULL, NULL, 0},
+    {"prefixes that share a start do not merge",
+     "สำนักงานส่งเสริมการค้า และ สำนักงานส่งเสริมการลงทุนภาค ร่วมประชุม", NULL, ORG, "สำนักงานส่งเสริมการค้า",
+     NULL, "office", NULL, NULL, 0},
+    {"abbreviation inside another abbreviation", "ปลัดกระทรวง (ปพม.) กล่าว", NULL, NO_ORG, MOPH, NULL,
+     NULL, NULL, NULL, 0},
+    {"excluded furniture", "ข่าวหลัก\nกระทรวงมหาดไทยแถลง\n", NULL, EXCLUDED, "กระทรวงมหาดไทย",
+     "กระทรวงมหาดไทยแถลง", NULL, NULL, NULL, 0},
+    {"gazetteer name before a glued verb", "กระทรวงแรงงานเปิดรับสมัครงาน", NULL, ORG, "กระทรวงแรงงาน",
+     NULL, "ministry", NULL, NULL, 0},
+    {"a glued verb is no part of the name", "กระทรวงแรงงานเปิดรับสมัครงาน", NULL, NO_ORG,
+     "กระทรวงแรงงานเปิด", NULL, NULL, NULL, NULL, 0},
+    {"no-break space between the names", "นายวิษณุ\u00a0เครืองาม รองนายกรัฐมนตรี กล่าว", NULL, PERSON,
+     "วิษณุ เครืองาม", "นาย", "รองนายกรัฐมนตรี", NULL, NULL, 1},
+    {"royal rank after กรม", "กรมสมเด็จพระเทพรัตนราชสุดาฯ เสด็จ", NULL, NO_ORG,
+     "กรมสมเด็จพระเทพรัตนราชสุดาฯ", NULL, NULL, NULL, NULL, 0},
+    {"a title-like word alone names nobody", "คุณประโยชน์ของโครงการนี้มีมาก", NULL, NO_PERSON, "ประโยชน์",
+     NULL, NULL, NULL, NULL, 0},
+    {"verb glued to a given name",
+     "ดร.สาธิต ปิตุเตชะ รัฐมนตรีช่วยว่าการกระทรวงสาธารณสุข เปิดงาน ดร.สาธิตกล่าวว่า", NULL, MENTION, "person",
+     "ดร.สาธิต", "สาธิต ปิตุเตชะ", NULL, NULL, 0},
+    {"deputy minister", "ดร.สาธิต ปิตุเตชะ รัฐมนตรีช่วยว่าการกระทรวงสาธารณสุข เปิดงาน", NULL, PERSON,
+     "สาธิต ปิตุเตชะ", "ดร.", "รัฐมนตรีช่วยว่าการกระทรวง", "กระทรวงสาธารณสุข", NULL, 1},
+    {"empty text", "", NULL, STATUS, NULL, NULL, NULL, NULL, NULL, TG_ERR_EMPTY},
+    {"blank text", " \n\t ", NULL, STATUS, NULL, NULL, NULL, NULL, NULL, TG_ERR_EMPTY},
+    {"invalid UTF-8", "\xe0\xb8", NULL, STATUS, NULL, NULL, NULL, NULL, NULL, TG_ERR_INVALID_UTF8},
+    {"overlong UTF-8", "\xc0\xaf", NULL, STATUS, NULL, NULL, NULL, NULL, NULL, TG_ERR_INVALID_UTF8},
+};
+
+static char *read_seed(const char *prefix, size_t *len)
+{
+    DIR *dir = opendir("seeds");
+    ck_assert_msg(dir != NULL, "seeds/ not found (run from the project root)");
+    char path[512] = "";
+    for (struct dirent *de; (de = readdir(dir));)
+        if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 && de->d_name[3] == '_')
+            snprintf(path, sizeof path, "seeds/%s", de->d_name);
+    closedir(dir);
+    ck_assert_msg(path[0], "no seed %s", prefix);
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = malloc((size_t)n + 1);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_int_eq(fread(text, 1, (size_t)n, f), n);
+    fclose(f);
+    *len = (size_t)n;
+    return text;
+}
+
+static struct tg_date parse_context(const char *iso)
+{
+    struct tg_date d = {0, 0, 0, TG_DATE_PRECISION_NONE};
+    if (iso && sscanf(iso, "%d-%d-%d", &d.year, &d.month, &d.day) == 3)
+        d.precision = TG_DATE_PRECISION_DAY;
+    return d;
+}
+
+static bool same(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+static long find_org(const struct tg_extract_result *r, const char *name)
+{
+    for (size_t i = 0; i < r->organisation_count; i++)
+        if (same(r->organisations[i].name, name))
+            return (long)i;
+    return -1;
+}
+
+static bool in_list(char **list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (same(list[i], s))
+            return true;
+    return false;
+}
+
+static void check_org(const struct extract_case *c, const struct tg_extract_result *r)
+{
+    long i = find_org(r, c->a);
+    ck_assert_msg(i >= 0, "%s: no organisation %s", c->label, c->a);
+    const struct tg_extract_organisation *o = &r->organisations[i];
+    ck_assert_msg(!c->b || in_list(o->abbreviations, o->abbreviation_count, c->b),
+                  "%s: %s lacks abbreviation %s", c->label, c->a, c->b);
+    ck_assert_msg(!c->c || same(o->kind, c->c), "%s: kind %s", c->label, o->kind);
+    ck_assert_msg(!c->d || same(o->parent_name, c->d), "%s: parent %s", c->label,
+                  o->parent_name ? o->parent_name : "(none)");
+    ck_assert_msg(!c->e || in_list(o->aliases, o->alias_count, c->e), "%s: no alias %s", c->label,
+                  c->e);
+}
+
+static void check_person(const struct extract_case *c, const struct tg_extract_result *r)
+{
+    const struct tg_extract_person *p = NULL;
+    for (size_t i = 0; i < r->person_count; i++)
+        if (same(r->people[i].name, c->a))
+            p = &r->people[i];
+    ck_assert_msg(p != NULL, "%s: no person %s", c->label, c->a);
+    ck_assert_msg(same(p->honorific, c->b), "%s: honorific %s", c->label,
+                  p->honorific ? p->honorific : "(none)");
+    ck_assert_msg((int)p->mention_count >= c->n, "%s: %zu mentions", c->label, p->mention_count);
+    if (!c->c)
+        return;
+    bool found = false;
+    for (size_t k = 0; k < p->position_count; k++) {
+        const struct tg_extract_position *pos = &p->positions[k];
+        if (!same(pos->title, c->c))
+            continue;
+        const char *org = pos->organisation >= 0 ? r->organisations[pos->organisation].name : NULL;
+        if (c->d ? !same(org, c->d) : org != NULL)
+            continue;
+        char iso[11];
+        tg_date_format_iso(&pos->as_of, iso);
+        ck_assert_msg(!c->e || strcmp(iso, c->e) == 0, "%s: as of %s", c->label, iso);
+        found = true;
+    }
+    ck_assert_msg(found, "%s: no position %s at %s", c->label, c->c, c->d ? c->d : "-");
+}
+
+static const char *place_name(const struct tg_extract_result *r, long i)
+{
+    return i >= 0 ? r->places[i].name : NULL;
+}
+
+static void check_place(const struct extract_case *c, const struct tg_extract_result *r)
+{
+    for (size_t i = 0; i < r->place_count; i++)
+        if (same(r->places[i].name, c->a)) {
+            ck_assert_msg(same(r->places[i].kind, c->b), "%s: kind %s", c->label,
+                          r->places[i].kind);
+            ck_assert_msg(!c->c || same(place_name(r, r->places[i].within), c->c),
+                          "%s: not within %s", c->label, c->c);
+            return;
+        }
+    ck_abort_msg("%s: no place %s", c->label, c->a);
+}
+
+static void check_programme(const struct extract_case *c, const struct tg_extract_result *r)
+{
+    for (size_t i = 0; i < r->programme_count; i++)
+        if (same(r->programmes[i].name, c->a)) {
+            ck_assert_msg(!c->b ||
+                              in_list(r->programmes[i].aliases, r->programmes[i].alias_count, c->b),
+                          "%s: no alias %s", c->label, c->b);
+            return;
+        }
+    ck_abort_msg("%s: no programme %s", c->label, c->a);
+}
+
+static bool takes_part(const struct tg_extract_result *r, const struct tg_extract_event *e,
+                       const char *org)
+{
+    for (size_t k = 0; k < e->organisation_count; k++)
+        if (same(r->organisations[e->organisations[k].entity].name, org))
+            return true;
+    return false;
+}
+
+static void check_event(const struct extract_case *c, const struct tg_extract_result *r)
+{
+    for (size_t i = 0; i < r->event_count; i++) {
+        const struct tg_extract_event *e = &r->events[i];
+        char iso[11];
+        tg_date_format_iso(&e->date, iso);
+        if (!same(e->kind, c->a) || (c->b ? strcmp(iso, c->b) != 0 : iso[0] != '\0'))
+            continue;
+        ck_assert_msg(!c->c || same(place_name(r, e->place), c->c), "%s: place %s", c->label,
+                      place_name(r, e->place) ? place_name(r, e->place) : "(none)");
+        ck_assert_msg(!c->d || takes_part(r, e, c->d), "%s: %s takes no part", c->label, c->d);
+        ck_assert_msg(!c->e || takes_part(r, e, c->e), "%s: %s takes no part", c->label, c->e);
+        ck_assert_msg(e->collaboration == (c->n != 0), "%s: collaboration %d", c->label,
+                      e->collaboration);
+        ck_assert_msg(e->evidence && e->evidence_end > e->evidence_start, "%s: no evidence",
+                      c->label);
+        return;
+    }
+    ck_abort_msg("%s: no %s event on %s", c->label, c->a, c->b ? c->b : "(no date)");
+}
+
+static void check_mention(const struct extract_case *c, const struct tg_extract_result *r)
+{
+    for (size_t i = 0; i < r->mention_count; i++) {
+        const struct tg_extract_mention *m = &r->mentions[i];
+        if (!same(tg_extract_type_name(m->type), c->a) || !same(m->surface, c->b))
+            continue;
+        const char *target = m->value;
+        if (m->type == TG_EXTRACT_ORGANISATION)
+            target = r->organisations[m->entity].name;
+        else if (m->type == TG_EXTRACT_PERSON)
+            target = r->people[m->entity].name;
+        if (same(target, c->c)) {
+            ck_assert_int_lt(m->start, m->end);
+            ck_assert_int_lt(m->byte_start, m->byte_end);
+            return;
+        }
+    }
+    ck_abort_msg("%s: no %s mention %s of %s", c->label, c->a, c->b, c->c);
+}
+
+START_TEST(test_extract_cases)
+{
+    const struct extract_case *c = &cases[_i];
+    struct tg_error err;
+    struct tg_extract *ex = NULL;
+    ck_assert_int_eq(tg_extract_new(&ex, &err), TG_OK);
+    size_t len = strlen(c->source);
+    char *text =
+        strncmp(c->source, "seed:", 5) == 0 ? read_seed(c->source + 5, &len) : strdup(c->source);
+    struct tg_date ctx = parse_context(c->context);
+    struct tg_extract_range range = {0, 0};
+    if (c->check == EXCLUDED) {
+        const char *hit = strstr(text, c->b);
+        range =
+            (struct tg_extract_range){(size_t)(hit - text), (size_t)(hit - text) + strlen(c->b)};
+    }
+    struct tg_extract_result *r = NULL;
+    enum tg_status st = tg_extract_document(ex, text, len, c->check == EXCLUDED ? &range : NULL,
+                                            c->check == EXCLUDED, c->context ? &ctx : NULL, &r);
+    if (c->check == STATUS) {
+        ck_assert_msg(st == (enum tg_status)c->n, "%s: status %s", c->label, tg_status_name(st));
+        ck_assert_ptr_null(r);
+    } else {
+        ck_assert_msg(st == TG_OK, "%s: status %s", c->label, tg_status_name(st));
+        for (size_t i = 1; i < r->mention_count; i++)
+            ck_assert_int_le(r->mentions[i - 1].start, r->mentions[i].start);
+        bool found = false;
+        switch (c->check) {
+        case ORG:
+            check_org(c, r);
+            break;
+        case NO_ORG:
+        case EXCLUDED:
+            ck_assert_msg(find_org(r, c->a) < 0, "%s: %s is an organisation", c->label, c->a);
+            break;
+        case PERSON:
+            check_person(c, r);
+            break;
+        case NO_PERSON:
+            for (size_t i = 0; i < r->person_count; i++)
+                ck_assert_msg(!same(r->people[i].name, c->a), "%s: %s is a person", c->label, c->a);
+            break;
+        case PLACE:
+            check_place(c, r);
+            break;
+        case PROGRAMME:
+            check_programme(c, r);
+            break;
+        case EVENT:
+            check_event(c, r);
+            break;
+        case NO_EVENT:
+            for (size_t i = 0; i < r->event_count; i++)
+                found = found || same(r->events[i].kind, c->a);
+            ck_assert_msg(!found, "%s: a %s event", c->label, c->a);
+            break;
+        case MENTION:
+            check_mention(c, r);
+            break;
+        case STATUS:
+            break;
+        }
+    }
+    tg_extract_result_free(r);
+    free(text);
+    tg_extract_free(ex);
+}
+END_TEST
+
+START_TEST(test_mentions_never_overlap)
+{
+    static const char *const seeds[] = {"000", "001", "002", "003", "004"};
+    struct tg_extract *ex = NULL;
+    ck_assert_int_eq(tg_extract_new(&ex, NULL), TG_OK);
+    size_t len;
+    char *text = read_seed(seeds[_i], &len);
+    struct tg_extract_result *r = NULL;
+    ck_assert_int_eq(tg_extract_document(ex, text, len, NULL, 0, NULL, &r), TG_OK);
+    size_t last_end = 0;
+    for (size_t i = 0; i < r->mention_count; i++) {
+        const struct tg_extract_mention *m = &r->mentions[i];
+        ck_assert_int_eq(memcmp(text + m->byte_start, m->surface, m->byte_end - m->byte_start), 0);
+        if (m->type > TG_EXTRACT_PROGRAMME)
+            continue;
+        ck_assert_msg(m->byte_start >= last_end, "seed %s: %s overlaps", seeds[_i], m->surface);
+        last_end = m->byte_end;
+    }
+    for (size_t i = 0; i < r->organisation_count; i++) {
+        char *key = tg_extract_key(r->organisations[i].name, strlen(r->organisations[i].name));
+        ck_assert_str_eq(key, r->organisations[i].key);
+        free(key);
+    }
+    tg_extract_result_free(r);
+    free(text);
+    tg_extract_free(ex);
+}
+END_TEST
+
+START_TEST(test_bad_arguments)
+{
+    struct tg_extract *ex = NULL;
+    ck_assert_int_eq(tg_extract_new(&ex, NULL), TG_OK);
+    struct tg_extract_result *r = NULL;
+    struct tg_extract_range past = {0, 99};
+    ck_assert_int_eq(tg_extract_document(ex, "กรม", 9, &past, 1, NULL, &r),
+                     TG_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(tg_extract_document(ex, "กรม", 9, NULL, 0, NULL, NULL),
+                     TG_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(tg_extract_document(ex, "a\0b", 3, NULL, 0, NULL, &r), TG_ERR_INVALID_UTF8);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(tg_extract_new(NULL, NULL), TG_ERR_INVALID_ARGUMENT);
+    tg_extract_free(ex);
+    tg_extract_free(NULL);
+    tg_extract_result_free(NULL);
+}
+END_TEST
+
+/* One test case per kind of check, so a failure report says which kind broke. */
+static TCase *timed_case(Suite *suite, const char *name)
+{
+    TCase *tc = tcase_create(name);
+    tcase_set_timeout(tc, 60);
+    suite_add_tcase(suite, tc);
+    return tc;
+}
+
+int main(void)
+{
+    Suite *suite = suite_create("extract");
+    tcase_add_loop_test(timed_case(suite, "read off the articles"), test_extract_cases, 0,
+                        (int)(sizeof cases / sizeof cases[0]));
+    tcase_add_loop_test(timed_case(suite, "mention invariants"), test_mentions_never_overlap, 0, 5);
+    tcase_add_test(timed_case(suite, "arguments"), test_bad_arguments);
+    return tgt_run_suite(suite);
+}

@@ -1,0 +1,692 @@
+/*
+ * Tests of tg_search over the five seed articles plus small inline documents: matching (folds,
+ * abbreviations, phrases, AND, skip ranges), ranking, paging, guard rails, snippets with exact
+ * HTML, suggestions, a threaded build equal to a serial one, and queries from four threads.
+ */
+#include <check.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "thaigraph/search.h"
+#include "thaigraph/utf8.h"
+
+#include "suite.h"
+
+#define TABLE_SIZE(t) (sizeof(t) / sizeof((t)[0]))
+#define END           -1
+
+static const char *const seed_files[] = {
+    "seeds/000_2304adfd9e82273a.txt", "seeds/001_728345b0fb86cf7d.txt",
+    "seeds/002_4301d2a2d545386e.txt", "seeds/003_5d58ccc2649354b1.txt",
+    "seeds/004_6bbdc058e895814a.txt",
+};
+
+/* Items 5 and up; a skip range leaves out the text between `[` and `]` of its document. */
+static const char *const inline_docs[] = {
+    "มีผู้เข้าร่วม ๔๐ คน ในงานนี้",                    /* 5 */
+    "alpha [zebracorn beta] gamma unicornfish", /* 6 */
+    "kiwi kiwi kiwi banana",                    /* 7 */
+    "kiwi banana banana banana",                /* 8 */
+    "papaya one two three guava",               /* 9 */
+    "papaya guava one two three",               /* 10 */
+    "durian",
+    "durian",
+    "durian",
+    "durian",
+    "durian",                          /* 11-15 */
+    "ราคา <b>ทุเรียน</b> & \"มังคุด\" ปีนี้", /* 16 */
+};
+
+#define ITEM_COUNT (TABLE_SIZE(seed_files) + TABLE_SIZE(inline_docs))
+
+struct doc {
+    char *text;
+    size_t len;
+    struct tg_search_range skip;
+    size_t skip_count;
+};
+
+static struct doc docs[ITEM_COUNT];
+static struct tg_search_index *index_;
+static struct tg_text_segmenter *seg;
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    char *buf = malloc(1 << 20);
+    ck_assert_ptr_nonnull(buf);
+    *len = fread(buf, 1, (1 << 20) - 1, f);
+    buf[*len] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static enum tg_status get_doc(void *ctx, size_t i, struct tg_search_item *out)
+{
+    (void)ctx;
+    *out = (struct tg_search_item){(uint32_t)i,   docs[i].text,       docs[i].len,
+                                   &docs[i].skip, docs[i].skip_count, 0};
+    return TG_OK;
+}
+
+static void setup(void)
+{
+    for (size_t i = 0; i < TABLE_SIZE(seed_files); i++)
+        docs[i].text = read_file(seed_files[i], &docs[i].len);
+    for (size_t i = 0; i < TABLE_SIZE(inline_docs); i++) {
+        struct doc *d = &docs[TABLE_SIZE(seed_files) + i];
+        d->text = strdup(inline_docs[i]);
+        d->len = strlen(d->text);
+        char *open = strchr(d->text, '['), *close = strchr(d->text, ']');
+        if (open && close) {
+            d->skip =
+                (struct tg_search_range){(size_t)(open - d->text), (size_t)(close - d->text) + 1};
+            d->skip_count = 1;
+        }
+    }
+    struct tg_search_build_options opt = {.threads = 2};
+    ck_assert_int_eq(tg_search_build(ITEM_COUNT, get_doc, NULL, &opt, &index_), TG_OK);
+    ck_assert_int_eq(tg_text_segmenter_new(TG_TEXT_FULL, &seg), TG_OK);
+}
+
+static void teardown(void)
+{
+    tg_search_index_free(index_);
+    tg_text_segmenter_free(seg);
+    for (size_t i = 0; i < ITEM_COUNT; i++)
+        free(docs[i].text);
+}
+
+/* Every matching item, in rank order, into items; returns the total. */
+static size_t run_query(const struct tg_search_index *x, struct tg_text_segmenter *s, const char *q,
+                        uint32_t *items, double *scores, size_t cap)
+{
+    struct tg_search_options opt = {.limit = cap};
+    struct tg_search_result *r;
+    ck_assert_int_eq(tg_search_query(x, s, q, strlen(q), &opt, &r), TG_OK);
+    size_t n = tg_search_result_count(r);
+    ck_assert_uint_eq(n, tg_search_result_total(r));
+    for (size_t i = 0; i < n; i++) {
+        const struct tg_search_hit *h = tg_search_result_hit(r, i);
+        items[i] = h->item;
+        if (scores)
+            scores[i] = h->score;
+        /* Spans point at whole characters of the original text, in order. */
+        for (size_t k = 0; k < h->span_count; k++) {
+            ck_assert_uint_lt(h->spans[k].start, h->spans[k].end);
+            ck_assert_uint_le(h->spans[k].end, docs[h->item].len);
+            ck_assert_int_eq(tg_utf8_validate(docs[h->item].text + h->spans[k].start,
+                                              h->spans[k].end - h->spans[k].start, NULL),
+                             TG_OK);
+            if (k)
+                ck_assert_uint_ge(h->spans[k].start, h->spans[k - 1].end);
+        }
+    }
+    tg_search_result_free(r);
+    return n;
+}
+
+struct match_case {
+    const char *query;
+    int expected[ITEM_COUNT + 1]; /* matching items, any order, END-terminated */
+};
+
+static const struct match_case match_cases[] = {
+    {"ความร่วมมือ", {0, 1, 2, 3, END}},
+    {"สสส.", {0, 1, 2, END}},
+    {"สสส", {0, 1, 2, END}},
+    {"40 คน", {0, 5, END}},
+    {"๔๐ คน", {0, 5, END}},
+    {"leadership program", {1, 2, END}},
+    {"Leadership Program", {1, 2, END}},
+    {"ONE TEAM", {4, END}},
+    {"one team", {4, END}},
+    {"\"พม. จับมือ\"", {0, 2, END}},
+    {"\"จับมือ พม.\"", {END}},
+    {"\xE2\x80\x9Cพม. จับมือ\xE2\x80\x9D", {0, 2, END}},
+    {"high level meeting", {0, END}},
+    {"xyzzy", {END}},
+    {"ความร่วมมือ xyzzy", {END}},
+    {"zebracorn", {END}},
+    {"beta", {END}},
+    {"unicornfish", {6, END}},
+    {"alpha gamma", {6, END}},
+    {"\"alpha gamma\"", {END}},
+    {"kiwi", {7, 8, END}},
+    {"KIWI banana", {7, 8, END}},
+    {"\"banana kiwi\"", {END}},
+    {"papaya guava", {9, 10, END}},
+    {"ทุเรียน มังคุด", {16, END}},
+    {"durian", {11, 12, 13, 14, 15, END}},
+};
+
+START_TEST(test_match)
+{
+    const struct match_case *c = &match_cases[_i];
+    uint32_t items[ITEM_COUNT];
+    size_t n = run_query(index_, seg, c->query, items, NULL, ITEM_COUNT);
+    size_t expected = 0;
+    while (c->expected[expected] != END)
+        expected++;
+    ck_assert_msg(n == expected, "%s: %zu hits, expected %zu", c->query, n, expected);
+    for (size_t i = 0; i < n; i++) {
+        bool found = false;
+        for (size_t j = 0; j < expected; j++)
+            found = found || (uint32_t)c->expected[j] == items[i];
+        ck_assert_msg(found, "%s: unexpected item %u", c->query, items[i]);
+    }
+}
+END_TEST
+
+/* Pairs of queries that must give the same items with the same scores. */
+static const char *const same_cases[][2] = {
+    {"สสส.", "สสส"},
+    {"40 คน", "๔๐ คน"},
+    {"ONE TEAM", "one team"},
+    {"leadership program", "LEADERSHIP  PROGRAM"},
+};
+
+START_TEST(test_same)
+{
+    uint32_t a[ITEM_COUNT], b[ITEM_COUNT];
+    double sa[ITEM_COUNT], sb[ITEM_COUNT];
+    size_t n = run_query(index_, seg, same_cases[_i][0], a, sa, ITEM_COUNT);
+    ck_assert_uint_eq(run_query(index_, seg, same_cases[_i][1], b, sb, ITEM_COUNT), n);
+    ck_assert_uint_gt(n, 0);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_uint_eq(a[i], b[i]);
+        ck_assert_double_eq(sa[i], sb[i]);
+    }
+}
+END_TEST
+
+/* Rankings reasoned out: more occurrences in a document of equal length rank first, and query
+ * words found next to each other in query order beat the same words apart. */
+static const struct {
+    const char *query;
+    uint32_t first, second;
+} rank_cases[] = {
+    {"kiwi", 7, 8},
+    {"papaya guava", 10, 9},
+    {"banana", 8, 7},
+};
+
+START_TEST(test_rank)
+{
+    uint32_t items[ITEM_COUNT];
+    double scores[ITEM_COUNT];
+    size_t n = run_query(index_, seg, rank_cases[_i].query, items, scores, ITEM_COUNT);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_uint_eq(items[0], rank_cases[_i].first);
+    ck_assert_uint_eq(items[1], rank_cases[_i].second);
+    ck_assert_double_gt(scores[0], scores[1]);
+}
+END_TEST
+
+struct error_case {
+    const char *query;
+    size_t len; /* 0: strlen */
+    size_t limit;
+    enum tg_status expected;
+};
+
+static char words_32[65], words_33[66], chars_256[257], chars_257[258];
+
+static const struct error_case error_cases[] = {
+    {words_32, 0, 0, TG_OK},
+    {words_33, 0, 0, TG_ERR_TOO_LARGE},
+    {chars_256, 0, 0, TG_OK},
+    {chars_257, 0, 0, TG_ERR_TOO_LARGE},
+    {"", 0, 0, TG_ERR_BAD_PARAMETER},
+    {"   \t ", 0, 0, TG_ERR_BAD_PARAMETER},
+    {"... !!! ???", 0, 0, TG_ERR_BAD_PARAMETER},
+    {"\"\"", 0, 0, TG_ERR_BAD_PARAMETER},
+    {"\xFF", 0, 0, TG_ERR_INVALID_UTF8},
+    {"สสส\xE0\xB8", 0, 0, TG_ERR_INVALID_UTF8},
+    {"a\0b", 3, 0, TG_ERR_INVALID_UTF8},
+    {"\xED\xA0\x80", 0, 0, TG_ERR_INVALID_UTF8},
+    {"kiwi", 0, TG_SEARCH_MAX_LIMIT + 1, TG_ERR_BAD_PARAMETER},
+    {"kiwi", 0, TG_SEARCH_MAX_LIMIT, TG_OK},
+};
+
+static void fill_guards(void)
+{
+    for (int i = 0; i < 32; i++)
+        memcpy(words_32 + 2 * i, "a ", 2);
+    memcpy(words_33, words_32, 64);
+    memcpy(words_33 + 64, "a", 1);
+    memset(chars_256, 'a', 256);
+    memset(chars_257, 'a', 257);
+}
+
+START_TEST(test_errors)
+{
+    const struct error_case *c = &error_cases[_i];
+    struct tg_search_options opt = {.limit = c->limit};
+    struct tg_search_result *r = NULL;
+    size_t len = c->len ? c->len : strlen(c->query);
+    ck_assert_int_eq(tg_search_query(index_, seg, c->query, len, &opt, &r), c->expected);
+    if (c->expected == TG_OK)
+        ck_assert_ptr_nonnull(r);
+    tg_search_result_free(r);
+}
+END_TEST
+
+START_TEST(test_tokens)
+{
+    const char *q = "พม.จับมือ \"ONE team\"";
+    struct tg_search_result *r;
+    ck_assert_int_eq(tg_search_query(index_, seg, q, strlen(q), NULL, &r), TG_OK);
+    static const char *const expected[] = {"พม.", "จับ", "มือ", "one", "team"};
+    ck_assert_uint_eq(tg_search_result_token_count(r), TABLE_SIZE(expected));
+    for (size_t i = 0; i < TABLE_SIZE(expected); i++)
+        ck_assert_str_eq(tg_search_result_token(r, i)->text, expected[i]);
+    const struct tg_search_token *one = tg_search_result_token(r, 3);
+    ck_assert_uint_eq(one->end - one->start, 3);
+    ck_assert_int_eq(memcmp(q + one->start, "ONE", 3), 0);
+    ck_assert_uint_eq(tg_search_result_total(r), 0);
+    tg_search_result_free(r);
+}
+END_TEST
+
+/* Pages of every size walk all hits exactly once, ties included. */
+static const char *const page_queries[] = {"durian", "กระทรวง", "ความร่วมมือ"};
+
+START_TEST(test_paging)
+{
+    uint32_t all[ITEM_COUNT];
+    size_t total = run_query(index_, seg, page_queries[_i], all, NULL, ITEM_COUNT);
+    ck_assert_uint_gt(total, 2);
+    for (size_t limit = 1; limit <= 3; limit++) {
+        struct tg_search_cursor cursor;
+        bool have_cursor = false;
+        size_t seen = 0;
+        for (;;) {
+            struct tg_search_options opt = {.limit = limit, .after = have_cursor ? &cursor : NULL};
+            struct tg_search_result *r;
+            ck_assert_int_eq(
+                tg_search_query(index_, seg, page_queries[_i], strlen(page_queries[_i]), &opt, &r),
+                TG_OK);
+            ck_assert_uint_eq(tg_search_result_total(r), total);
+            for (size_t i = 0; i < tg_search_result_count(r); i++)
+                ck_assert_uint_eq(tg_search_result_hit(r, i)->item, all[seen++]);
+            struct tg_search_cursor next;
+            bool more = tg_search_result_next(r, &next);
+            tg_search_result_free(r);
+            if (!more)
+                break;
+            char text[TG_SEARCH_CURSOR_SIZE];
+            tg_search_cursor_encode(&next, text);
+            ck_assert_int_eq(tg_search_cursor_decode(text, strlen(text), &cursor), TG_OK);
+            ck_assert_uint_eq(cursor.item, next.item);
+            ck_assert_double_eq(cursor.score, next.score);
+            have_cursor = true;
+        }
+        ck_assert_uint_eq(seen, total);
+    }
+}
+END_TEST
+
+static const char *const bad_cursors[] = {
+    "",
+    "abc",
+    "3ff0000000000000_00000001",
+    "3ff000000000000g-00000001",
+    "7ff8000000000000-00000001", /* NaN */
+    "3FF0000000000000-00000001",
+};
+
+START_TEST(test_bad_cursor)
+{
+    struct tg_search_cursor c;
+    ck_assert_int_eq(tg_search_cursor_decode(bad_cursors[_i], strlen(bad_cursors[_i]), &c),
+                     TG_ERR_BAD_PARAMETER);
+}
+END_TEST
+
+static bool only_odd(uint32_t item, void *ctx)
+{
+    ++*(int *)ctx;
+    return item % 2 == 1;
+}
+
+START_TEST(test_filter)
+{
+    int calls = 0;
+    struct tg_search_options opt = {.accept = only_odd, .accept_ctx = &calls};
+    struct tg_search_result *r;
+    ck_assert_int_eq(tg_search_query(index_, seg, "durian", 6, &opt, &r), TG_OK);
+    ck_assert_int_eq(calls, 5);
+    ck_assert_uint_eq(tg_search_result_total(r), 3);
+    ck_assert_uint_eq(tg_search_result_hit(r, 0)->item, 11);
+    ck_assert_uint_eq(tg_search_result_hit(r, 1)->item, 13);
+    ck_assert_uint_eq(tg_search_result_hit(r, 2)->item, 15);
+    tg_search_result_free(r);
+}
+END_TEST
+
+/* The hits' spans cover exactly the matched words as published, Thai digits included. */
+START_TEST(test_spans)
+{
+    struct tg_search_result *r;
+    ck_assert_int_eq(tg_search_query(index_, seg, "40 คน", strlen("40 คน"), NULL, &r), TG_OK);
+    ck_assert_uint_eq(tg_search_result_count(r), 2);
+    /* Every occurrence of a query word is a span, not only the ones next to each other. */
+    for (size_t i = 0; i < 2; i++) {
+        const struct tg_search_hit *h = tg_search_result_hit(r, i);
+        ck_assert_uint_ge(h->span_count, 2);
+        ck_assert_uint_eq(h->span_count == 2, h->item == 5);
+        for (size_t k = 0; k < h->span_count; k++) {
+            const char *word = docs[h->item].text + h->spans[k].start;
+            size_t len = h->spans[k].end - h->spans[k].start;
+            ck_assert((len == strlen("๔๐") && memcmp(word, "๔๐", len) == 0) ||
+                      (len == strlen("คน") && memcmp(word, "คน", len) == 0));
+        }
+    }
+    tg_search_result_free(r);
+}
+END_TEST
+
+/* Snippet input marks each match as [[word]]; the markers are removed before the call. */
+struct snippet_case {
+    const char *marked;
+    size_t max;
+    const char *expected;
+};
+
+static const struct snippet_case snippet_cases[] = {
+    {"Hello [[world]]", 100, "Hello <mark>world</mark>"},
+    {"<script>alert('x')</script> [[safe]] & \"q\"", 100,
+     "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; <mark>safe</mark> &amp; &quot;q&quot;"},
+    {"one two three four [[five]] six seven eight", 14, "…four <mark>five</mark> six…"},
+    {"ข่าว [[สสส.]] จัดงาน", 100, "ข่าว <mark>สสส.</mark> จัดงาน"},
+    {"abc def", 100, "abc def"},
+    {"abc def ghi", 5, "abc…"},
+    {"a\n\n  [[b]]\tc", 100, "a <mark>b</mark> c"},
+    {"กขคงจฉชซฌญ[[ทดสอบ]]ฎฏฐฑฒ", 7, "…<mark>ทดสอบ</mark>…"},
+    {"[[x]] a b c d e f g h i j k l m n o p q r s t u v w [[y]] [[y]] [[y]]", 12,
+     "…u v w <mark>y</mark> <mark>y</mark> <mark>y</mark>"},
+    {"[[พม.]]จับมือ[[สสส.]] จัดประชุม", 100, "<mark>พม.</mark>จับมือ<mark>สสส.</mark> จัดประชุม"},
+    {"  lead [[x]]  ", 100, "lead <mark>x</mark>"},
+    {"สวัสดีครับทุกคน", 4, "สวัส…"},
+    {"ที่นี่ดีมาก", 3, "ที่…"},
+    {"ที่นี่ดีมาก", 2, "…"},
+    {"", 10, ""},
+};
+
+START_TEST(test_snippet)
+{
+    const struct snippet_case *c = &snippet_cases[_i];
+    char text[512];
+    struct tg_search_span spans[8];
+    size_t len = 0, n = 0;
+    for (const char *p = c->marked; *p;) {
+        if (strncmp(p, "[[", 2) == 0) {
+            spans[n].start = len;
+            p += 2;
+        } else if (strncmp(p, "]]", 2) == 0) {
+            spans[n++].end = len;
+            p += 2;
+        } else {
+            text[len++] = *p++;
+        }
+    }
+    text[len] = '\0';
+    char *html;
+    ck_assert_int_eq(tg_search_snippet(text, len, spans, n, c->max, &html), TG_OK);
+    ck_assert_str_eq(html, c->expected);
+    ck_assert_int_eq(tg_utf8_validate(html, strlen(html), NULL), TG_OK);
+    free(html);
+}
+END_TEST
+
+static const struct {
+    const char *text;
+    struct tg_search_span span;
+    size_t max;
+    enum tg_status expected;
+} snippet_errors[] = {
+    {"ทดสอบ", {1, 3}, 10, TG_ERR_INVALID_ARGUMENT}, /* inside a UTF-8 sequence */
+    {"abc", {1, 9}, 10, TG_ERR_INVALID_ARGUMENT},   /* past the end */
+    {"abc", {2, 1}, 10, TG_ERR_INVALID_ARGUMENT},   /* reversed */
+    {"abc", {0, 1}, 0, TG_ERR_INVALID_ARGUMENT},    /* no room */
+    {"ab\xC3", {0, 1}, 10, TG_ERR_INVALID_UTF8},
+};
+
+START_TEST(test_snippet_errors)
+{
+    char *html = NULL;
+    ck_assert_int_eq(tg_search_snippet(snippet_errors[_i].text, strlen(snippet_errors[_i].text),
+                                       &snippet_errors[_i].span, 1, snippet_errors[_i].max, &html),
+                     snippet_errors[_i].expected);
+    ck_assert_ptr_null(html);
+}
+END_TEST
+
+/* Matches given out of order and overlapping are sorted and merged. */
+START_TEST(test_snippet_overlap)
+{
+    const char *text = "abcdef ghi";
+    struct tg_search_span spans[] = {{7, 10}, {2, 5}, {0, 3}};
+    char *html;
+    ck_assert_int_eq(tg_search_snippet(text, strlen(text), spans, 3, 100, &html), TG_OK);
+    ck_assert_str_eq(html, "<mark>abcde</mark>f <mark>ghi</mark>");
+    free(html);
+}
+END_TEST
+
+/* A snippet of a real hit is valid UTF-8, marks something and fits its size. */
+START_TEST(test_snippet_of_hit)
+{
+    struct tg_search_result *r;
+    ck_assert_int_eq(tg_search_query(index_, seg, "สสส", strlen("สสส"), NULL, &r), TG_OK);
+    for (size_t i = 0; i < tg_search_result_count(r); i++) {
+        const struct tg_search_hit *h = tg_search_result_hit(r, i);
+        char *html;
+        ck_assert_int_eq(tg_search_snippet(docs[h->item].text, docs[h->item].len, h->spans,
+                                           h->span_count, 160, &html),
+                         TG_OK);
+        ck_assert_int_eq(tg_utf8_validate(html, strlen(html), NULL), TG_OK);
+        ck_assert_ptr_nonnull(strstr(html, "<mark>สสส"));
+        free(html);
+    }
+    tg_search_result_free(r);
+}
+END_TEST
+
+static const struct {
+    const char *name;
+    uint32_t weight;
+} entities[] = {
+    {"กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์", 10},
+    {"กระทรวงสาธารณสุข", 50},
+    {"กรมอนามัย", 5},
+    {"Leadership Program", 3},
+    {"LINE Corp", 7},
+    {"สำนักงานกองทุนสนับสนุนการสร้างเสริมสุขภาพ", 20},
+};
+
+static const struct {
+    const char *prefix;
+    size_t limit;
+    enum tg_status status;
+    int expected[8];
+} suggest_cases[] = {
+    {"กระทรวง", 10, TG_OK, {1, 0, END}},
+    {"กร", 10, TG_OK, {1, 0, 2, END}},
+    {"กร", 1, TG_OK, {1, END}},
+    {"lea", 10, TG_OK, {3, END}},
+    {"L", 10, TG_OK, {4, 3, END}},
+    {"  LEADERSHIP  p", 10, TG_OK, {3, END}},
+    {"สำนัก", 10, TG_OK, {5, END}},
+    {"xyz", 10, TG_OK, {END}},
+    {"", 10, TG_ERR_BAD_PARAMETER, {END}},
+    {"กร", 0, TG_ERR_BAD_PARAMETER, {END}},
+    {"\xFF", 10, TG_ERR_INVALID_UTF8, {END}},
+};
+
+START_TEST(test_suggest)
+{
+    struct tg_search_builder *b;
+    ck_assert_int_eq(tg_search_builder_new(true, &b), TG_OK);
+    for (size_t i = 0; i < TABLE_SIZE(entities); i++)
+        ck_assert_int_eq(tg_search_builder_add(b, seg, (uint32_t)i, entities[i].name,
+                                               strlen(entities[i].name), NULL, 0,
+                                               entities[i].weight),
+                         TG_OK);
+    struct tg_search_index *x;
+    ck_assert_int_eq(tg_search_builder_finish(b, &x), TG_OK);
+    uint32_t items[16];
+    size_t count = 0;
+    ck_assert_int_eq(tg_search_suggest(x, suggest_cases[_i].prefix,
+                                       strlen(suggest_cases[_i].prefix), suggest_cases[_i].limit,
+                                       items, &count),
+                     suggest_cases[_i].status);
+    if (suggest_cases[_i].status == TG_OK) {
+        size_t n = 0;
+        for (; suggest_cases[_i].expected[n] != END; n++)
+            ck_assert_uint_eq(items[n], (uint32_t)suggest_cases[_i].expected[n]);
+        ck_assert_uint_eq(count, n);
+    }
+    tg_search_index_free(x);
+}
+END_TEST
+
+START_TEST(test_suggest_needs_names)
+{
+    uint32_t items[4];
+    size_t count;
+    ck_assert_int_eq(tg_search_suggest(index_, "ก", strlen("ก"), 4, items, &count),
+                     TG_ERR_INVALID_ARGUMENT);
+}
+END_TEST
+
+static const struct {
+    struct tg_search_range skip;
+    enum tg_status expected;
+} add_errors[] = {
+    {{2, 1}, TG_ERR_INVALID_ARGUMENT},
+    {{0, 99}, TG_ERR_INVALID_ARGUMENT},
+    {{0, 0}, TG_OK},
+};
+
+START_TEST(test_add_errors)
+{
+    struct tg_search_builder *b;
+    ck_assert_int_eq(tg_search_builder_new(false, &b), TG_OK);
+    ck_assert_int_eq(tg_search_builder_add(b, seg, 0, "abc", 3, &add_errors[_i].skip, 1, 0),
+                     add_errors[_i].expected);
+    ck_assert_int_eq(tg_search_builder_add(b, seg, 1, "a\xFF", 2, NULL, 0, 0), TG_ERR_INVALID_UTF8);
+    struct tg_search_index *x;
+    ck_assert_int_eq(tg_search_builder_finish(b, &x), TG_OK);
+    ck_assert_uint_eq(tg_search_index_items(x), add_errors[_i].expected == TG_OK);
+    tg_search_index_free(x);
+}
+END_TEST
+
+/* A build over 1, 3 and 8 threads answers like items added one by one. */
+START_TEST(test_threaded_build)
+{
+    struct tg_search_builder *b;
+    ck_assert_int_eq(tg_search_builder_new(false, &b), TG_OK);
+    for (size_t i = 0; i < ITEM_COUNT; i++)
+        ck_assert_int_eq(tg_search_builder_add(b, seg, (uint32_t)i, docs[i].text, docs[i].len,
+                                               &docs[i].skip, docs[i].skip_count, 0),
+                         TG_OK);
+    struct tg_search_index *serial, *threaded;
+    ck_assert_int_eq(tg_search_builder_finish(b, &serial), TG_OK);
+    struct tg_search_build_options opt = {.threads = _i == 0 ? 1 : _i == 1 ? 3 : 8};
+    ck_assert_int_eq(tg_search_build(ITEM_COUNT, get_doc, NULL, &opt, &threaded), TG_OK);
+    ck_assert_uint_eq(tg_search_index_terms(serial), tg_search_index_terms(threaded));
+    ck_assert_uint_eq(tg_search_index_memory(serial), tg_search_index_memory(threaded));
+    for (size_t q = 0; q < TABLE_SIZE(match_cases); q++) {
+        uint32_t a[ITEM_COUNT], c[ITEM_COUNT];
+        double sa[ITEM_COUNT], sc[ITEM_COUNT];
+        size_t n = run_query(serial, seg, match_cases[q].query, a, sa, ITEM_COUNT);
+        ck_assert_uint_eq(run_query(threaded, seg, match_cases[q].query, c, sc, ITEM_COUNT), n);
+        for (size_t i = 0; i < n; i++) {
+            ck_assert_uint_eq(a[i], c[i]);
+            ck_assert_double_eq(sa[i], sc[i]);
+        }
+    }
+    tg_search_index_free(serial);
+    tg_search_index_free(threaded);
+}
+END_TEST
+
+struct worker {
+    size_t mismatches;
+    enum tg_status status;
+};
+
+/* Each thread repeats every match case with its own segmenter and counts wrong answers. */
+static void *query_worker(void *arg)
+{
+    struct worker *w = arg;
+    struct tg_text_segmenter *s;
+    if ((w->status = tg_text_segmenter_new(TG_TEXT_FULL, &s)) != TG_OK)
+        return NULL;
+    for (int round = 0; round < 20; round++) {
+        for (size_t q = 0; q < TABLE_SIZE(match_cases); q++) {
+            struct tg_search_result *r;
+            const char *text = match_cases[q].query;
+            if (tg_search_query(index_, s, text, strlen(text), NULL, &r) != TG_OK) {
+                w->mismatches++;
+                continue;
+            }
+            size_t expected = 0;
+            while (match_cases[q].expected[expected] != END)
+                expected++;
+            w->mismatches += tg_search_result_total(r) != expected;
+            tg_search_result_free(r);
+        }
+    }
+    tg_text_segmenter_free(s);
+    return NULL;
+}
+
+START_TEST(test_concurrent)
+{
+    pthread_t threads[4];
+    struct worker workers[4] = {0};
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(pthread_create(&threads[i], NULL, query_worker, &workers[i]), 0);
+    for (int i = 0; i < 4; i++) {
+        pthread_join(threads[i], NULL);
+        ck_assert_int_eq(workers[i].status, TG_OK);
+        ck_assert_uint_eq(workers[i].mismatches, 0);
+    }
+}
+END_TEST
+
+int main(void)
+{
+    fill_guards();
+    Suite *suite = suite_create("search");
+    TCase *tc = tcase_create("search");
+    tcase_set_timeout(tc, 120);
+    tcase_add_unchecked_fixture(tc, setup, teardown);
+    tcase_add_loop_test(tc, test_match, 0, TABLE_SIZE(match_cases));
+    tcase_add_loop_test(tc, test_same, 0, TABLE_SIZE(same_cases));
+    tcase_add_loop_test(tc, test_rank, 0, TABLE_SIZE(rank_cases));
+    tcase_add_loop_test(tc, test_errors, 0, TABLE_SIZE(error_cases));
+    tcase_add_test(tc, test_tokens);
+    tcase_add_loop_test(tc, test_paging, 0, TABLE_SIZE(page_queries));
+    tcase_add_loop_test(tc, test_bad_cursor, 0, TABLE_SIZE(bad_cursors));
+    tcase_add_test(tc, test_filter);
+    tcase_add_test(tc, test_spans);
+    tcase_add_loop_test(tc, test_snippet, 0, TABLE_SIZE(snippet_cases));
+    tcase_add_loop_test(tc, test_snippet_errors, 0, TABLE_SIZE(snippet_errors));
+    tcase_add_test(tc, test_snippet_overlap);
+    tcase_add_test(tc, test_snippet_of_hit);
+    tcase_add_loop_test(tc, test_suggest, 0, TABLE_SIZE(suggest_cases));
+    tcase_add_test(tc, test_suggest_needs_names);
+    tcase_add_loop_test(tc, test_add_errors, 0, TABLE_SIZE(add_errors));
+    tcase_add_loop_test(tc, test_threaded_build, 0, 3);
+    tcase_add_test(tc, test_concurrent);
+    suite_add_tcase(suite, tc);
+    return tgt_run_suite(suite);
+}
