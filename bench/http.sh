@@ -66,9 +66,15 @@ first_id() {
 document=$(first_id "/v1/documents?limit=1")
 organisation=$(first_id "/v1/organisations?limit=1")
 
+# Searches are answered afresh every time (never from the response memo): a common word
+# (ความร่วมมือ, "cooperation") and a frequent title (นายกรัฐมนตรี, "prime minister"), percent-encoded.
+cooperation=%E0%B8%84%E0%B8%A7%E0%B8%B2%E0%B8%A1%E0%B8%A3%E0%B9%88%E0%B8%A7%E0%B8%A1%E0%B8%A1%E0%B8%B7%E0%B8%AD
+prime_minister=%E0%B8%99%E0%B8%B2%E0%B8%A2%E0%B8%81%E0%B8%A3%E0%B8%B1%E0%B8%90%E0%B8%A1%E0%B8%99%E0%B8%95%E0%B8%A3%E0%B8%B5
+
 printf '%-28s %12s %12s %8s\n' route thaigraphd baseline ratio
 for route in "/v1/organisations/$organisation" "/v1/documents/$document" \
-    "/v1/documents?limit=20" "/healthz"; do
+    "/v1/documents?limit=20" "/healthz" "/v1/search?q=$cooperation" \
+    "/v1/search?q=$prime_minister"; do
     curl -s "$thaigraph_url$route" >"$work/body"
     start "fixed$RANDOM" "$builddir/bench/fixed_server" "$work/body" "$threads"
     ours=$(requests_per_second "$thaigraph_url$route")

@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "thaigraph/search.h"
 #include "thaigraph/status.h"
 
 struct tg_graph;
@@ -254,6 +255,14 @@ bool tg_graph_memo_get(const struct tg_graph *graph, const char *key, const char
 void tg_graph_memo_put(const struct tg_graph *graph, const char *key, const char *value,
                        size_t len);
 
+/*
+ * True when an ISO date of any precision falls within [from, to] (either bound NULL for open).
+ * Dates of different precisions compare by their common prefix: the year "2011" is on or after
+ * "2011-12-22" as a `from` bound and reaches it as a `to` bound. An undated thing (date NULL)
+ * is in range only when both bounds are NULL.
+ */
+bool tg_graph_date_in_range(const char *date, const char *from, const char *to);
+
 /* Which documents a list request wants. NULL fields do not filter. */
 struct tg_graph_document_filter {
     const char *from;   /* ISO date; documents published on or after it */
@@ -270,5 +279,90 @@ void tg_graph_document_page(const struct tg_graph *graph,
                             const struct tg_graph_document_filter *filter, const char *after,
                             size_t limit, size_t *page, size_t *page_count, size_t *total,
                             bool *more);
+
+/*
+ * Search: full-text indexes built when the snapshot loads (see search.h for how words match and
+ * rank). Documents are indexed without their boilerplate; entities by their name, aliases and
+ * abbreviations; events by their title and evidence sentences. Queries are segmented with the
+ * same abbreviations as the texts were (the graph's own, plus the built-in ones), with one
+ * segmenter per thread kept across requests.
+ */
+enum tg_graph_search_scope {
+    TG_GRAPH_SEARCH_DOCUMENTS = 1u << 0,
+    TG_GRAPH_SEARCH_ORGANISATIONS = 1u << 1,
+    TG_GRAPH_SEARCH_PEOPLE = 1u << 2,
+    TG_GRAPH_SEARCH_PLACES = 1u << 3,
+    TG_GRAPH_SEARCH_PROGRAMMES = 1u << 4,
+    TG_GRAPH_SEARCH_EVENTS = 1u << 5,
+    TG_GRAPH_SEARCH_ALL = (1u << 6) - 1,
+};
+
+/* Code points of text a hit's snippet shows at most. */
+#define TG_GRAPH_SNIPPET_CODEPOINTS 200
+
+struct tg_graph_search_request {
+    const char *query;
+    size_t query_len;
+    unsigned scope;     /* TG_GRAPH_SEARCH_* bits */
+    const char *from;   /* ISO date or NULL: documents published, events held, on or after it */
+    const char *to;     /* ISO date or NULL */
+    const char *source; /* NULL or a document source; keeps documents only */
+    size_t limit;       /* 1..TG_SEARCH_MAX_LIMIT */
+    const struct tg_search_cursor *after; /* a previous page's next_cursor, decoded; or NULL */
+};
+
+struct tg_graph_hit {
+    const char *type; /* document, organisation, person, place, programme, event */
+    const char *id;
+    const char *title;     /* document title, entity name, event title */
+    const char *published; /* documents: published; events: their date; else NULL */
+    double score;
+    char *snippet; /* HTML, owned by the result */
+};
+
+struct tg_graph_query_token {
+    const char *text;  /* normalised, as matched; owned by the result */
+    size_t start, end; /* code points of the query */
+};
+
+struct tg_graph_search_result {
+    struct tg_graph_hit *hits; /* best first */
+    size_t hit_count;
+    size_t total;   /* matches on all pages together */
+    bool truncated; /* the work bound cut the candidates: total is a lower bound */
+    struct tg_graph_query_token *tokens;
+    size_t token_count;
+    const char *next_cursor; /* NULL on the last page; tg_search_cursor_decode reads it */
+};
+
+/*
+ * Runs a search. On TG_OK *out is a result the caller frees with tg_graph_search_result_free
+ * (strings it lends from the graph live as long as the graph). Fails with TG_ERR_BAD_PARAMETER
+ * (a query without words, an empty scope, a bad limit), TG_ERR_TOO_LARGE (more
+ * than TG_SEARCH_MAX_QUERY_WORDS words or TG_SEARCH_MAX_QUERY_CODEPOINTS code points),
+ * TG_ERR_INVALID_UTF8, TG_ERR_ICU or TG_ERR_NOMEM.
+ */
+enum tg_status tg_graph_search(const struct tg_graph *graph,
+                               const struct tg_graph_search_request *request,
+                               struct tg_graph_search_result **out);
+
+void tg_graph_search_result_free(struct tg_graph_search_result *result);
+
+/* An entity whose name, alias or abbreviation starts with a prefix. */
+struct tg_graph_suggestion {
+    const struct tg_graph_entity *entity;
+    const char *matched; /* the name that starts with the prefix */
+};
+
+#define TG_GRAPH_SUGGEST_MAX 100
+
+/*
+ * Up to limit (1..TG_GRAPH_SUGGEST_MAX) entities with a name starting with prefix (normalised like
+ * the texts), most mentioned first, each once, into suggestions[0..*count). Fails like
+ * tg_search_suggest.
+ */
+enum tg_status tg_graph_suggest(const struct tg_graph *graph, const char *prefix, size_t len,
+                                size_t limit, struct tg_graph_suggestion *suggestions,
+                                size_t *count);
 
 #endif

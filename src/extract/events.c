@@ -180,7 +180,8 @@ static size_t find_triggers(const struct xdoc *d, const struct xsentence *s, str
                 out[n++] = (struct trig){b, b + wl, t};
         }
     }
-    qsort(out, n, sizeof *out, by_b);
+    if (n > 1)
+        qsort(out, n, sizeof *out, by_b);
     return n;
 }
 

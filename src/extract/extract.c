@@ -462,7 +462,8 @@ static int by_start(const void *a, const void *b)
 /* Sorts the mentions and converts them in one walk over the text, which gives code points. */
 static enum tg_status finish_mentions(struct xdoc *d)
 {
-    qsort(d->m, d->n_m, sizeof *d->m, by_start);
+    if (d->n_m > 1)
+        qsort(d->m, d->n_m, sizeof *d->m, by_start);
     struct tg_extract_result *r = d->r;
     if (d->n_m && !(r->mentions = calloc(d->n_m, sizeof *r->mentions)))
         return TG_ERR_NOMEM;

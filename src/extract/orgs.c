@@ -547,7 +547,8 @@ static int by_b(const void *x, const void *y)
 
 static enum tg_status record(struct xdoc *d, struct cands *cs)
 {
-    qsort(cs->c, cs->n, sizeof *cs->c, by_b);
+    if (cs->n > 1)
+        qsort(cs->c, cs->n, sizeof *cs->c, by_b);
     enum tg_status st = TG_OK;
     for (size_t i = 0; st == TG_OK && i < cs->n; i++)
         if (!cs->c[i].truncated && cs->c[i].org < 0)

@@ -251,7 +251,8 @@ static enum tg_status scan_given_names(struct xdoc *d, struct pcands *cs)
         return TG_ERR_NOMEM;
     for (size_t i = 0; i < n; i++)
         names[i] = (struct given){d->r->people[i].given, strlen(d->r->people[i].given), (long)i};
-    qsort(names, n, sizeof *names, by_given);
+    if (n > 1)
+        qsort(names, n, sizeof *names, by_given);
     enum tg_status st = TG_OK;
     size_t w;
     for (size_t b = 0; st == TG_OK && b < d->len; b += w) {

@@ -373,7 +373,8 @@ static enum tg_status collect_pairs(struct tg_gazetteer *g, struct tg_error *err
             g->pairs[g->pair_count++] =
                 (struct pair){e->aliases[j], strlen(e->aliases[j]), (uint32_t)i};
     }
-    qsort(g->pairs, g->pair_count, sizeof *g->pairs, compare_pairs);
+    if (g->pair_count > 1)
+        qsort(g->pairs, g->pair_count, sizeof *g->pairs, compare_pairs);
     return TG_OK;
 }
 

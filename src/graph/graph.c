@@ -25,6 +25,7 @@ void *graph_alloc(struct tg_graph *g, size_t bytes)
 {
     const size_t align = _Alignof(max_align_t);
     size_t need = (bytes + align - 1) / align * align;
+    graph_search_free(g->search); /* lives in the arena */
     struct arena_block *block = g->arena;
     if (!block || block->size - block->used < need) {
         size_t size = need > ARENA_BLOCK_BYTES ? need : ARENA_BLOCK_BYTES;
@@ -117,6 +118,8 @@ enum tg_status tg_graph_load(const char *path, struct tg_graph **out, struct tg_
     }
     if (status == TG_OK)
         status = graph_load_claims(g, reader, err);
+    if (status == TG_OK && (status = graph_search_build(g)) != TG_OK)
+        tg_error_set(err, status, "cannot build the search index of %s", path);
     if (status == TG_OK && !(g->memo = graph_memo_new()))
         status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
     if (status != TG_OK)
@@ -135,6 +138,7 @@ void tg_graph_free(struct tg_graph *g)
 {
     if (!g)
         return;
+    graph_search_free(g->search); /* lives in the arena */
     struct arena_block *block = g->arena;
     while (block) {
         struct arena_block *next = block->next;
@@ -197,30 +201,22 @@ const struct tg_graph_document *tg_graph_document_find(const struct tg_graph *g,
     return graph_document(g, id);
 }
 
-/*
- * ISO dates of different precisions compare by their common prefix: "2011" is on or after
- * "2011-12-22" for a `to` bound, because the year 2011 reaches that day.
- */
-static bool published_in_range(const struct tg_graph_document *doc,
-                               const struct tg_graph_document_filter *f)
+bool tg_graph_date_in_range(const char *date, const char *from, const char *to)
 {
-    if (!f->from && !f->to)
+    if (!from && !to)
         return true;
-    if (!doc->published)
+    if (!date)
         return false;
-    if (f->from && strcmp(doc->published, f->from) < 0 &&
-        strncmp(doc->published, f->from, strlen(doc->published)) != 0)
+    if (from && strcmp(date, from) < 0 && strncmp(date, from, strlen(date)) != 0)
         return false;
-    if (f->to && strncmp(doc->published, f->to, strlen(f->to)) > 0)
-        return false;
-    return true;
+    return !to || strncmp(date, to, strlen(to)) <= 0;
 }
 
 static bool matches(const struct tg_graph_document *doc, const struct tg_graph_document_filter *f)
 {
     if (f->source && (!doc->source || strcasecmp(doc->source, f->source) != 0))
         return false;
-    return published_in_range(doc, f);
+    return tg_graph_date_in_range(doc->published, f->from, f->to);
 }
 
 void tg_graph_document_page(const struct tg_graph *g, const struct tg_graph_document_filter *filter,

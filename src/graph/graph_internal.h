@@ -11,6 +11,7 @@
 
 struct arena_block;
 struct graph_memo;
+struct graph_search;
 
 /* A name of an entity in normalised form, for tg_graph_resolve. */
 struct graph_name {
@@ -32,7 +33,8 @@ struct tg_graph {
     size_t event_count;
     const struct tg_graph_event **events_by_id;
     struct arena_block *arena;
-    struct graph_memo *memo; /* see tg_graph_memo_get */
+    struct graph_memo *memo;     /* see tg_graph_memo_get */
+    struct graph_search *search; /* in the arena; its indexes are not */
     uint64_t generation;
     char fingerprint[17];
     time_t loaded_at;
@@ -57,5 +59,9 @@ void graph_memo_free(struct graph_memo *memo);
 /* Loads entities, names, mentions, positions and events from the reader's claims. */
 enum tg_status graph_load_claims(struct tg_graph *g, struct tg_store_reader *reader,
                                  struct tg_error *err);
+
+/* Builds the search indexes (find.c); the graph must be complete. */
+enum tg_status graph_search_build(struct tg_graph *g);
+void graph_search_free(struct graph_search *search);
 
 #endif

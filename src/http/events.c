@@ -5,18 +5,6 @@
 static const char *const event_kinds[] = {"meeting",   "conference",   "agreement", "training",
                                           "programme", "announcement", "other"};
 
-/* Same prefix rule as the documents' dates: a coarser bound covers the whole period. */
-static bool in_range(const char *date, const char *from, const char *to)
-{
-    if (!from && !to)
-        return true;
-    if (!date)
-        return false;
-    if (from && strcmp(date, from) < 0 && strncmp(date, from, strlen(date)) != 0)
-        return false;
-    return !to || strncmp(date, to, strlen(to)) <= 0;
-}
-
 enum tg_status http_events_list(struct http_request *request, struct http_output *out)
 {
     size_t limit;
@@ -51,7 +39,7 @@ enum tg_status http_events_list(struct http_request *request, struct http_output
     for (size_t i = 0; i < count; i++) {
         const struct tg_graph_event *ev = tg_graph_event_at(request->graph, i);
         if ((kind && strcmp(ev->kind, kind) != 0) || (org && !tg_graph_event_has(ev, org)) ||
-            !in_range(ev->date, from, to))
+            !tg_graph_date_in_range(ev->date, from, to))
             continue;
         total++;
         if (i < start)

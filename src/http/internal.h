@@ -102,6 +102,8 @@ enum tg_status http_events_list(struct http_request *request, struct http_output
 enum tg_status http_events_get(struct http_request *request, struct http_output *out);
 enum tg_status http_collaborations_get(struct http_request *request, struct http_output *out);
 enum tg_status http_graph_get(struct http_request *request, struct http_output *out);
+enum tg_status http_search_get(struct http_request *request, struct http_output *out);
+enum tg_status http_search_suggest(struct http_request *request, struct http_output *out);
 enum tg_status http_openapi_get(struct http_request *request, struct http_output *out);
 
 /* Counts a finished request for /metrics: route_index is http_route_index, or

@@ -19,6 +19,9 @@ static const struct http_route routes[] = {
     {"/v1/events", "events", http_events_list, true},
     {"/v1/events/{id}", "event", http_events_get, true},
     {"/v1/graph", "graph", http_graph_get, true},
+    /* Queries are too varied for the bounded memo to help; suggestions repeat as users type. */
+    {"/v1/search", "search", http_search_get, false},
+    {"/v1/search/suggest", "search_suggest", http_search_suggest, true},
     {"/v1/analyze", "analyze", http_analyze_get, false},
     {"/metrics", "metrics", http_metrics_get, false},
     {"/openapi.yaml", "openapi", http_openapi_get, false},

@@ -514,7 +514,8 @@ enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size
         status = tg_error_set(err, TG_ERR_NOT_FOUND, "no .txt, .jsonl or .jsonl.gz files found");
         goto done;
     }
-    qsort(files.paths, files.count, sizeof *files.paths, compare_paths);
+    if (files.count > 1)
+        qsort(files.paths, files.count, sizeof *files.paths, compare_paths);
 
     status = tg_store_writer_open(db_path, options->start_empty, &run.writer, err);
     if (status != TG_OK)

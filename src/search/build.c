@@ -313,7 +313,8 @@ enum tg_status tg_search_builder_add(struct tg_search_builder *b, struct tg_text
     b->skip = copy;
     if (skip_count) {
         memcpy(b->skip, skip, skip_count * sizeof *skip);
-        qsort(b->skip, skip_count, sizeof *b->skip, compare_ranges);
+        if (skip_count > 1)
+            qsort(b->skip, skip_count, sizeof *b->skip, compare_ranges);
     }
     struct tg_text_norm *norm = NULL;
     enum tg_status st = tg_text_normalise(text ? text : "", len, &norm);
@@ -333,7 +334,8 @@ enum tg_status tg_search_builder_add(struct tg_search_builder *b, struct tg_text
     }
     st = collect(b, norm, tokens, count, skip_count, &occurrences, &positions);
     if (st == TG_OK) {
-        qsort(b->occurrences, occurrences, sizeof *b->occurrences, compare_occurrences);
+        if (occurrences > 1)
+            qsort(b->occurrences, occurrences, sizeof *b->occurrences, compare_occurrences);
         st = post(b, b->occurrences, occurrences);
     }
     if (st != TG_OK) {
@@ -367,7 +369,8 @@ static enum tg_status sort_terms(struct tg_search_builder *b)
         if (b->terms[i].df)
             b->sorted[b->sorted_count++] = (struct sorted_term){
                 (const char *)b->keys.data + b->terms[i].key, b->terms[i].key_len, (uint32_t)i};
-    qsort(b->sorted, b->sorted_count, sizeof *b->sorted, compare_sorted);
+    if (b->sorted_count > 1)
+        qsort(b->sorted, b->sorted_count, sizeof *b->sorted, compare_sorted);
     free(b->slots);
     b->slots = NULL;
     return TG_OK;
@@ -503,7 +506,8 @@ static bool sort_names(struct tg_search_index *x)
         return false;
     for (size_t i = 0; i < x->item_count; i++)
         named[i] = (struct named){x->names + x->name_offsets[i], (uint32_t)i};
-    qsort(named, x->item_count, sizeof *named, compare_names);
+    if (x->item_count > 1)
+        qsort(named, x->item_count, sizeof *named, compare_names);
     for (size_t i = 0; i < x->item_count; i++)
         x->name_order[i] = named[i].ordinal;
     free(named);

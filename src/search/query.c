@@ -347,7 +347,8 @@ static bool hit_spans(struct query *q, uint32_t slot, struct tg_search_span *spa
         for (uint32_t j = 0; j < tf && j < TG_SEARCH_MAX_SPANS; j++)
             positions[n++] = t->decoded[j];
     }
-    qsort(positions, n, sizeof *positions, compare_positions);
+    if (n > 1)
+        qsort(positions, n, sizeof *positions, compare_positions);
     size_t unique = 0;
     for (size_t i = 0; i < n && unique < TG_SEARCH_MAX_SPANS; i++)
         if (unique == 0 || positions[unique - 1] != positions[i])

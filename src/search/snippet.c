@@ -50,7 +50,8 @@ static bool tidy(const char *text, size_t len, struct tg_search_span *m, size_t 
         if (s.start < s.end)
             m[n++] = s;
     }
-    qsort(m, n, sizeof *m, compare_spans);
+    if (n > 1)
+        qsort(m, n, sizeof *m, compare_spans);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         if (k > 0 && m[i].start < m[k - 1].end) {
@@ -77,15 +78,30 @@ struct window {
     size_t first, last; /* matches [first, last) the window was chosen for */
 };
 
+/* Matches [first, last) spelled differently from every earlier one in the range: a window
+ * showing each query word once beats one repeating the commonest word. */
+static size_t distinct(const char *text, const struct tg_search_span *m, size_t first, size_t last)
+{
+    size_t n = 0;
+    for (size_t i = first; i < last; i++) {
+        bool repeat = false;
+        for (size_t k = first; k < i && !repeat; k++)
+            repeat = m[k].end - m[k].start == m[i].end - m[i].start &&
+                     memcmp(text + m[k].start, text + m[i].start, m[i].end - m[i].start) == 0;
+        n += !repeat;
+    }
+    return n;
+}
+
 /*
- * The code-point window of max_cp with the most matches in it, in bytes; cp has room for the
- * code-point offsets of both ends of every match.
+ * The code-point window of max_cp with the most distinct matches in it, then the most matches,
+ * in bytes; cp has room for the code-point offsets of both ends of every match.
  */
 static struct window choose(const char *text, size_t len, const struct tg_search_span *m, size_t n,
                             size_t max_cp, size_t *cp)
 {
     struct window w = {0, 0, 0, 0};
-    size_t best_start = 0, best_end = 0, best = 0;
+    size_t best_start = 0, best_end = 0, best = 0, best_distinct = 0;
     size_t at = 0, count = 0;
     for (size_t i = 0; i < n; i++) {
         count += tg_utf8_count(text + at, m[i].start - at);
@@ -99,8 +115,10 @@ static struct window choose(const char *text, size_t len, const struct tg_search
             j = i + 1;
         while (j < n && cp[2 * j + 1] - cp[2 * i] <= max_cp)
             j++;
-        if (j - i > best) {
+        size_t d = distinct(text, m, i, j);
+        if (d > best_distinct || (d == best_distinct && j - i > best)) {
             best = j - i;
+            best_distinct = d;
             w.first = i;
             w.last = j;
         }

@@ -44,19 +44,9 @@ static void stop_daemon(void)
     tgt_seeded_stop(&fixture);
 }
 
-/* GET with query parameters percent-encoded (Thai names). pairs: name, value, ..., NULL. */
 static json_t *get_query(const char *path, long status, const char *const *pairs)
 {
-    char url[2048];
-    snprintf(url, sizeof url, "%s", path);
-    for (size_t i = 0; pairs && pairs[i]; i += 2) {
-        char *escaped = tgt_url_escape(pairs[i + 1]);
-        size_t used = strlen(url);
-        char separator = i || strchr(path, '?') ? '&' : '?';
-        snprintf(url + used, sizeof url - used, "%c%s=%s", separator, pairs[i], escaped);
-        free(escaped);
-    }
-    return tgt_get_json(&fixture.daemon, url, status, status < 300 ? TGT_JSON : TGT_PROBLEM);
+    return tgt_get_query(&fixture.daemon, path, status, pairs);
 }
 
 static const char *str(json_t *object, const char *key)

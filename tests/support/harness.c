@@ -388,3 +388,18 @@ void tgt_assert_problem(const struct tgt_daemon *daemon, const char *path, long 
             "GET %s: problem does not name parameter %s", path, parameter);
     json_decref(body);
 }
+
+json_t *tgt_get_query(const struct tgt_daemon *daemon, const char *path, long status,
+                      const char *const *pairs)
+{
+    char url[4096];
+    snprintf(url, sizeof url, "%s", path);
+    for (size_t i = 0; pairs && pairs[i]; i += 2) {
+        char *escaped = tgt_url_escape(pairs[i + 1]);
+        size_t used = strlen(url);
+        char separator = i || strchr(path, '?') ? '&' : '?';
+        snprintf(url + used, sizeof url - used, "%c%s=%s", separator, pairs[i], escaped);
+        free(escaped);
+    }
+    return tgt_get_json(daemon, url, status, status < 300 ? TGT_JSON : TGT_PROBLEM);
+}

@@ -99,6 +99,11 @@ void tgt_seeded_stop(struct tgt_seeded *fixture);
 struct json_t *tgt_get_json(const struct tgt_daemon *daemon, const char *path, long status,
                             const char *content_type);
 
+/* tgt_get_json with query parameters percent-encoded (Thai text): pairs is name, value, ...,
+ * NULL. A status of 300 or more expects a problem body. */
+struct json_t *tgt_get_query(const struct tgt_daemon *daemon, const char *path, long status,
+                             const char *const *pairs);
+
 /* Asserts that GET path answers a problem body with this status (and names parameter, when
  * not NULL). */
 void tgt_assert_problem(const struct tgt_daemon *daemon, const char *path, long status,
