@@ -3,6 +3,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -422,28 +424,58 @@ done:
     return status;
 }
 
+/* One document's extraction, done on a worker thread: everything it reads is its own copy. */
+struct extraction {
+    char *id, *text, *origin, *published;
+    size_t text_len;
+    struct tg_extract_result *result; /* NULL when the document is all page furniture */
+    enum tg_status status;
+};
+
+static enum tg_status extraction_load(struct extraction *job, const struct tg_store_document *doc)
+{
+    *job = (struct extraction){.text_len = doc->text_len};
+    job->id = strdup(doc->id);
+    job->origin = strdup(doc->origin);
+    job->text = malloc(doc->text_len + 1);
+    job->published = doc->published ? strdup(doc->published) : NULL;
+    if (!job->id || !job->origin || !job->text || (doc->published && !job->published))
+        return TG_ERR_NOMEM;
+    memcpy(job->text, doc->text, doc->text_len);
+    job->text[doc->text_len] = '\0';
+    return TG_OK;
+}
+
+static void extraction_clear(struct extraction *job)
+{
+    free(job->id);
+    free(job->text);
+    free(job->origin);
+    free(job->published);
+    tg_extract_result_free(job->result);
+    *job = (struct extraction){0};
+}
+
 /* The publication date as extraction context: "2011-12-22" at its precision. */
-static bool context_date(const struct tg_store_document *doc, struct tg_date *date)
+static bool context_date(const char *published, struct tg_date *date)
 {
     memset(date, 0, sizeof *date);
-    if (!doc->published)
+    if (!published)
         return false;
-    int fields = sscanf(doc->published, "%4d-%2d-%2d", &date->year, &date->month, &date->day);
+    int fields = sscanf(published, "%4d-%2d-%2d", &date->year, &date->month, &date->day);
     date->precision = fields == 3   ? TG_DATE_PRECISION_DAY
                       : fields == 2 ? TG_DATE_PRECISION_MONTH
                                     : TG_DATE_PRECISION_YEAR;
     return fields >= 1;
 }
 
-static enum tg_status extract_document(struct run *run, const struct tg_extract *extractor,
-                                       const struct tg_store_document *doc, struct tg_error *err)
+static void extraction_run(const struct tg_extract *extractor, struct extraction *job)
 {
     struct tg_boilerplate_range *furniture = NULL;
     size_t furniture_count = 0;
     struct tg_extract_range *excluded = NULL;
-    struct tg_extract_result *result = NULL;
     enum tg_status status =
-        tg_boilerplate_find(doc->text, doc->text_len, &furniture, &furniture_count);
+        tg_boilerplate_find(job->text, job->text_len, &furniture, &furniture_count);
     if (status == TG_OK && furniture_count > 0) {
         excluded = malloc(furniture_count * sizeof *excluded);
         if (!excluded)
@@ -452,23 +484,71 @@ static enum tg_status extract_document(struct run *run, const struct tg_extract 
             excluded[i] = (struct tg_extract_range){furniture[i].start, furniture[i].end};
     }
     struct tg_date context;
-    bool dated = context_date(doc, &context);
+    bool dated = context_date(job->published, &context);
     if (status == TG_OK)
-        status = tg_extract_document(extractor, doc->text, doc->text_len, excluded, furniture_count,
-                                     dated ? &context : NULL, &result);
+        status = tg_extract_document(extractor, job->text, job->text_len, excluded,
+                                     furniture_count, dated ? &context : NULL, &job->result);
     /* A document that is all page furniture says nothing: it gets empty claims. */
-    static const struct tg_extract_result nothing;
-    if (status == TG_ERR_EMPTY)
-        status = TG_OK;
-    if (status == TG_OK)
-        status = tg_store_writer_put_claims(run->writer, doc->id, result ? result : &nothing,
-                                            TG_INGEST_EXTRACTION_VERSION, err);
-    else
-        tg_error_set(err, status, "%s: extraction failed: %s", doc->origin,
-                     tg_status_title(status));
-    tg_extract_result_free(result);
+    job->status = status == TG_ERR_EMPTY ? TG_OK : status;
     free(excluded);
     free(furniture);
+}
+
+/* Documents extracted together: the workers share them out, then the claims are written in
+ * id order by the one thread that owns the store. */
+#define EXTRACTION_BATCH       64
+#define EXTRACTION_MAX_WORKERS 16
+
+struct extraction_batch {
+    const struct tg_extract *extractor;
+    struct extraction *jobs;
+    size_t count;
+    _Atomic size_t next;
+};
+
+static void *extraction_worker(void *arg)
+{
+    struct extraction_batch *batch = arg;
+    for (size_t i; (i = atomic_fetch_add(&batch->next, 1)) < batch->count;)
+        extraction_run(batch->extractor, &batch->jobs[i]);
+    return NULL;
+}
+
+static void extract_batch(struct extraction_batch *batch, unsigned workers)
+{
+    pthread_t threads[EXTRACTION_MAX_WORKERS];
+    unsigned started = 0;
+    atomic_store(&batch->next, 0);
+    while (started + 1 < workers &&
+           pthread_create(&threads[started], NULL, extraction_worker, batch) == 0)
+        started++;
+    extraction_worker(batch); /* the calling thread works too, so a failed create only slows */
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+}
+
+static unsigned extraction_workers(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    if (cores < 1)
+        return 1;
+    return cores > EXTRACTION_MAX_WORKERS ? EXTRACTION_MAX_WORKERS : (unsigned)cores;
+}
+
+static enum tg_status store_extraction(struct run *run, const struct extraction *job,
+                                       struct tg_error *err)
+{
+    static const struct tg_extract_result nothing;
+    if (job->status != TG_OK)
+        return tg_error_set(err, job->status, "%s: extraction failed: %s", job->origin,
+                            tg_status_title(job->status));
+    enum tg_status status =
+        tg_store_writer_put_claims(run->writer, job->id, job->result ? job->result : &nothing,
+                                   TG_INGEST_EXTRACTION_VERSION, err);
+    if (status == TG_OK) {
+        run->report->extracted++;
+        show_progress(run, false);
+    }
     return status;
 }
 
@@ -482,16 +562,25 @@ static enum tg_status extract_stale(struct run *run, struct tg_error *err)
     if (status != TG_OK || count == 0)
         return status;
     struct tg_extract *extractor = NULL;
+    struct extraction jobs[EXTRACTION_BATCH] = {{0}};
+    struct extraction_batch batch = {.jobs = jobs};
+    unsigned workers = extraction_workers();
     status = tg_extract_new(&extractor, err);
-    for (size_t i = 0; i < count && status == TG_OK; i++) {
-        struct tg_store_document doc;
-        status = tg_store_writer_get_document(run->writer, ids[i], &doc, err);
-        if (status == TG_OK)
-            status = extract_document(run, extractor, &doc, err);
-        if (status == TG_OK) {
-            run->report->extracted++;
-            show_progress(run, false);
+    batch.extractor = extractor;
+    for (size_t first = 0; first < count && status == TG_OK; first += EXTRACTION_BATCH) {
+        batch.count = count - first < EXTRACTION_BATCH ? count - first : EXTRACTION_BATCH;
+        for (size_t i = 0; i < batch.count && status == TG_OK; i++) {
+            struct tg_store_document doc;
+            status = tg_store_writer_get_document(run->writer, ids[first + i], &doc, err);
+            if (status == TG_OK && extraction_load(&jobs[i], &doc) != TG_OK)
+                status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
         }
+        if (status == TG_OK)
+            extract_batch(&batch, workers);
+        for (size_t i = 0; i < batch.count && status == TG_OK; i++)
+            status = store_extraction(run, &jobs[i], err);
+        for (size_t i = 0; i < batch.count; i++)
+            extraction_clear(&jobs[i]);
     }
     tg_extract_free(extractor);
     tg_store_ids_free(ids, count);
