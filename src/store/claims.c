@@ -486,15 +486,7 @@ enum tg_status tg_store_writer_get_document(struct tg_store_writer *w, const cha
         return tg_error_set(err, TG_ERR_NOT_FOUND, "no document '%s'", id);
     if (rc != SQLITE_ROW)
         return store_db_error(err, w->db, w->temp_path, "reading a document");
-    doc->id = (const char *)sqlite3_column_text(s, 0);
-    doc->title = (const char *)sqlite3_column_text(s, 1);
-    doc->text = (const char *)sqlite3_column_text(s, 2);
-    doc->text_len = (size_t)sqlite3_column_bytes(s, 2);
-    doc->published = (const char *)sqlite3_column_text(s, 3);
-    doc->published_precision = (const char *)sqlite3_column_text(s, 4);
-    doc->source = (const char *)sqlite3_column_text(s, 5);
-    doc->url = (const char *)sqlite3_column_text(s, 6);
-    doc->origin = (const char *)sqlite3_column_text(s, 7);
+    store_document_from_row(s, doc);
     return TG_OK;
 }
 

@@ -18,6 +18,19 @@ extern const unsigned char tg_store_schema_sql[];
 extern const unsigned char tg_store_migrate_1_sql[];
 extern const unsigned char tg_store_claims_sql[];
 
+void store_document_from_row(sqlite3_stmt *s, struct tg_store_document *doc)
+{
+    doc->id = (const char *)sqlite3_column_text(s, 0);
+    doc->title = (const char *)sqlite3_column_text(s, 1);
+    doc->text = (const char *)sqlite3_column_text(s, 2);
+    doc->text_len = (size_t)sqlite3_column_bytes(s, 2);
+    doc->published = (const char *)sqlite3_column_text(s, 3);
+    doc->published_precision = (const char *)sqlite3_column_text(s, 4);
+    doc->source = (const char *)sqlite3_column_text(s, 5);
+    doc->url = (const char *)sqlite3_column_text(s, 6);
+    doc->origin = (const char *)sqlite3_column_text(s, 7);
+}
+
 enum tg_status store_db_error(struct tg_error *err, sqlite3 *db, const char *path, const char *what)
 {
     int code = sqlite3_errcode(db);
@@ -537,15 +550,7 @@ enum tg_status tg_store_reader_next_document(struct tg_store_reader *r,
         return store_db_error(err, r->db, sqlite3_db_filename(r->db, "main"), "reading documents");
     sqlite3_stmt *s = r->documents;
     *done = false;
-    doc->id = (const char *)sqlite3_column_text(s, 0);
-    doc->title = (const char *)sqlite3_column_text(s, 1);
-    doc->text = (const char *)sqlite3_column_text(s, 2);
-    doc->text_len = (size_t)sqlite3_column_bytes(s, 2);
-    doc->published = (const char *)sqlite3_column_text(s, 3);
-    doc->published_precision = (const char *)sqlite3_column_text(s, 4);
-    doc->source = (const char *)sqlite3_column_text(s, 5);
-    doc->url = (const char *)sqlite3_column_text(s, 6);
-    doc->origin = (const char *)sqlite3_column_text(s, 7);
+    store_document_from_row(s, doc);
     return TG_OK;
 }
 

@@ -44,6 +44,10 @@ struct tg_store_reader {
 };
 
 /* Maps SQLite's error on db to a status and a message naming path and what was being done. */
+/* Points doc at the columns id, title, text, published, published_precision, source, url,
+ * origin of the statement's current row; valid until the statement steps or resets. */
+void store_document_from_row(sqlite3_stmt *s, struct tg_store_document *doc);
+
 enum tg_status store_db_error(struct tg_error *err, sqlite3 *db, const char *path,
                               const char *what);
 
