@@ -486,8 +486,8 @@ static void extraction_run(const struct tg_extract *extractor, struct extraction
     struct tg_date context;
     bool dated = context_date(job->published, &context);
     if (status == TG_OK)
-        status = tg_extract_document(extractor, job->text, job->text_len, excluded,
-                                     furniture_count, dated ? &context : NULL, &job->result);
+        status = tg_extract_document(extractor, job->text, job->text_len, excluded, furniture_count,
+                                     dated ? &context : NULL, &job->result);
     /* A document that is all page furniture says nothing: it gets empty claims. */
     job->status = status == TG_ERR_EMPTY ? TG_OK : status;
     free(excluded);
