@@ -19,8 +19,9 @@ static const struct http_route routes[] = {
     {"/v1/events", "events", http_events_list, true},
     {"/v1/events/{id}", "event", http_events_get, true},
     {"/v1/graph", "graph", http_graph_get, true},
-    /* Queries are too varied for the bounded memo to help; suggestions repeat as users type. */
-    {"/v1/search", "search", http_search_get, false},
+    /* Popular queries repeat (a news event, a trending name), so a search is remembered like
+     * any page; the memo's bound keeps a stream of one-off queries from growing it. */
+    {"/v1/search", "search", http_search_get, true},
     {"/v1/search/suggest", "search_suggest", http_search_suggest, true},
     {"/v1/analyze", "analyze", http_analyze_get, false},
     {"/metrics", "metrics", http_metrics_get, false},
