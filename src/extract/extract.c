@@ -526,6 +526,8 @@ static enum tg_status run(struct xdoc *d, struct tg_text_segmenter *seg)
         st = xd_places(d);
     if (st == TG_OK)
         st = xd_programmes(d);
+    if (st == TG_OK)
+        st = xd_orgs_from_model(d);
     if (st == TG_OK) {
         xd_link_rooms(d);
         st = add_dates_and_numbers(d);

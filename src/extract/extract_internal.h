@@ -116,6 +116,7 @@ bool xd_word_at(const struct xdoc *d, size_t b, const char *const *words, size_t
 bool xd_stop_word_at(const struct xdoc *d, size_t b);
 
 enum tg_status xd_orgs(struct xdoc *d);
+enum tg_status xd_orgs_from_model(struct xdoc *d);
 enum tg_status xd_people(struct xdoc *d);
 enum tg_status xd_places(struct xdoc *d);
 enum tg_status xd_programmes(struct xdoc *d);

@@ -490,8 +490,10 @@ static enum tg_status scan_ner(struct xdoc *d, struct cands *cs)
         const struct tg_ner_span *s = &d->ner[i];
         if (s->type != TG_NER_ORGANISATION || s->end - s->start < 4 ||
             d->text[s->byte_end - 1] == '.' || inside_position(d, s->byte_start, s->byte_end) ||
-            covered(cs, s->byte_start, s->byte_end) || xd_excluded(d, s->byte_start, s->byte_end) ||
-            xd_stop_word_at(d, s->byte_start) || !xd_is_thai(xd_cp(d, s->byte_start, NULL)) ||
+            covered(cs, s->byte_start, s->byte_end) ||
+            xd_overlap(d, s->byte_start, s->byte_end) >= 0 ||
+            xd_excluded(d, s->byte_start, s->byte_end) || xd_stop_word_at(d, s->byte_start) ||
+            !xd_is_thai(xd_cp(d, s->byte_start, NULL)) ||
             xd_thai_run(d, s->byte_start) < s->byte_end ||
             xd_token_after(d, s->byte_start) >= s->byte_end ||
             tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, s->byte_start,
@@ -584,7 +586,18 @@ enum tg_status xd_orgs(struct xdoc *d)
     if (st == TG_OK)
         st = scan_learnt(d, &cs);
     if (st == TG_OK)
-        st = scan_ner(d, &cs);
+        st = record(d, &cs);
+    free(cs.c);
+    free(cs.claimed);
+    return st;
+}
+
+/* The tagger's organisations come last, once people, places and programmes have taken what the
+ * rules know (a hotel's name is not an organisation because the tagger says so). */
+enum tg_status xd_orgs_from_model(struct xdoc *d)
+{
+    struct cands cs = {.claimed = calloc(d->len, 1)};
+    enum tg_status st = cs.claimed ? scan_ner(d, &cs) : TG_ERR_NOMEM;
     if (st == TG_OK)
         st = record(d, &cs);
     free(cs.c);
