@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "graph_internal.h"
-#include "thaigraph/extract.h"
+#include "thaigraph/text.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/utf8.h"
 
@@ -298,7 +298,7 @@ static enum tg_status load_names(struct tg_graph *g, struct rows *names)
 /* The normalised form names are compared in: the extractor's key without a trailing dot. */
 static char *name_key(const char *name)
 {
-    char *key = tg_extract_key(name, strlen(name));
+    char *key = tg_text_key(name, strlen(name));
     size_t n = key ? strlen(key) : 0;
     if (n > 1 && key[n - 1] == '.')
         key[n - 1] = '\0';
@@ -568,7 +568,7 @@ static int compare_u64(const void *a, const void *b)
  * merge-like pass. */
 static bool title_bigrams(const char *title, struct report *r)
 {
-    char *key = tg_extract_key(title, strlen(title));
+    char *key = tg_text_key(title, strlen(title));
     if (!key)
         return false;
     size_t len = strlen(key);

@@ -8,6 +8,7 @@
 
 #include "store_internal.h"
 #include "thaigraph/hash.h"
+#include "thaigraph/text.h"
 
 static const char *const claim_sql[CLAIM_STATEMENT_COUNT] = {
     [CLAIM_DELETE_ENTITIES] = "DELETE FROM entity_claims WHERE document_id = ?1",
@@ -214,7 +215,7 @@ static enum tg_status put_organisations(struct tg_store_writer *w, const char *d
         const struct tg_extract_organisation *o = &r->organisations[i];
         char parent[TG_STORE_ENTITY_ID_BYTES];
         char *parent_key =
-            o->parent_name ? tg_extract_key(o->parent_name, strlen(o->parent_name)) : NULL;
+            o->parent_name ? tg_text_key(o->parent_name, strlen(o->parent_name)) : NULL;
         if (o->parent_name && !parent_key)
             return TG_ERR_NOMEM;
         if (parent_key)
