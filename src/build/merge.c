@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph_internal.h"
+#include "../graph/graph_internal.h"
 #include "thaigraph/text.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/utf8.h"

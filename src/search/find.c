@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph_internal.h"
+#include "../graph/graph_internal.h"
 #include "thaigraph/boilerplate.h"
 #include "thaigraph/search.h"
 #include "thaigraph/utf8.h"
