@@ -1,8 +1,8 @@
 /*
  * Entities, events and their relations, merged from the per-document claims of the store.
  *
- * Loading reads each claim table once into temporary rows, sorts them, and folds them into the
- * snapshot's arena: entities by id, events by clustering the reports that describe one event,
+ * The build reads each claim table once into typed rows, checks them, sorts them, and folds them
+ * into the graph's arena: entities by id, events by clustering the reports that describe one event,
  * then the adjacency arrays (documents, events and positions of each entity, events of each
  * document) that queries walk.
  */
@@ -10,22 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../graph/graph_internal.h"
-#include "thaigraph/text.h"
+#include "build_internal.h"
 #include "thaigraph/hash.h"
+#include "thaigraph/text.h"
 #include "thaigraph/utf8.h"
-
-static const char *const type_names[TG_GRAPH_TYPE_COUNT] = {
-    [TG_GRAPH_ORGANISATION] = "organisation",
-    [TG_GRAPH_PERSON] = "person",
-    [TG_GRAPH_PLACE] = "place",
-    [TG_GRAPH_PROGRAMME] = "programme",
-};
-
-const char *tg_graph_type_name(enum tg_graph_type type)
-{
-    return (size_t)type < TG_GRAPH_TYPE_COUNT ? type_names[type] : NULL;
-}
 
 /* A growable array of pointers for the temporary lists loading builds. */
 struct list {
@@ -67,61 +55,125 @@ static const void **list_freeze(struct tg_graph *g, const struct list *l, bool *
     return copy;
 }
 
-/* One claim row with its columns copied into the arena (strings outlive the callback). */
-struct row {
-    const char *col[13];
-};
-
-struct rows {
-    struct tg_graph *g;
-    struct row *rows;
-    size_t count, cap;
-    int columns;
-};
-
-static enum tg_status collect_row(void *ctx, const char *const *columns)
-{
-    struct rows *r = ctx;
-    if (r->count == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 256;
-        struct row *grown = realloc(r->rows, cap * sizeof *grown);
-        if (!grown)
-            return TG_ERR_NOMEM;
-        r->rows = grown;
-        r->cap = cap;
+/*
+ * The claim tables as typed rows, strings copied into the arena (they outlive the store's
+ * callbacks). Each table is one growable array.
+ */
+#define TABLE(type)                                                                                \
+    struct {                                                                                       \
+        type *rows;                                                                                \
+        size_t count, cap;                                                                         \
     }
+
+struct claims {
+    struct tg_graph *g;
+    TABLE(struct tg_store_entity_claim) entities;
+    TABLE(struct tg_store_name_claim) names;
+    TABLE(struct tg_store_mention) mentions;
+    TABLE(struct tg_store_position_claim) positions;
+    TABLE(struct tg_store_event_claim) events;
+    TABLE(struct tg_store_participant_claim) participants;
+};
+
+/* Room for one more row of size bytes in *rows; NULL when out of memory. */
+static void *next_row(void **rows, size_t *count, size_t *cap, size_t size)
+{
+    if (*count == *cap) {
+        size_t grown_cap = *cap ? *cap * 2 : 256;
+        void *grown = realloc(*rows, grown_cap * size);
+        if (!grown)
+            return NULL;
+        *rows = grown;
+        *cap = grown_cap;
+    }
+    return (char *)*rows + (*count)++ * size;
+}
+
+#define PUSH(table)                                                                                \
+    next_row((void **)&(table).rows, &(table).count, &(table).cap, sizeof *(table).rows)
+
+/* Copies the strings of a row into the arena; false when out of memory. */
+static bool keep(struct tg_graph *g, const char **fields[], size_t n)
+{
     bool ok = true;
-    struct row *row = &r->rows[r->count];
-    for (int c = 0; c < r->columns; c++)
-        row->col[c] = graph_strdup_optional(r->g, columns[c], &ok);
-    if (!ok)
+    for (size_t i = 0; i < n; i++)
+        *fields[i] = graph_strdup_optional(g, *fields[i], &ok);
+    return ok;
+}
+
+#define KEEP(g, ...)                                                                               \
+    keep((g), (const char **[]){__VA_ARGS__},                                                      \
+         sizeof((const char **[]){__VA_ARGS__}) / sizeof(const char **))
+
+static enum tg_status take_entity(void *ctx, const struct tg_store_entity_claim *row)
+{
+    struct claims *c = ctx;
+    struct tg_store_entity_claim *r = PUSH(c->entities);
+    if (!r)
         return TG_ERR_NOMEM;
-    r->count++;
-    return TG_OK;
+    *r = *row;
+    return KEEP(c->g, &r->document_id, &r->entity_id, &r->type, &r->key, &r->name, &r->kind,
+                &r->honorific, &r->parent_id)
+               ? TG_OK
+               : TG_ERR_NOMEM;
 }
 
-static enum tg_status read_rows(struct tg_graph *g, struct tg_store_reader *reader,
-                                enum tg_store_rows table, int columns, struct rows *out,
-                                struct tg_error *err)
+static enum tg_status take_name(void *ctx, const struct tg_store_name_claim *row)
 {
-    *out = (struct rows){.g = g, .columns = columns};
-    return tg_store_reader_rows(reader, table, collect_row, out, err);
+    struct claims *c = ctx;
+    struct tg_store_name_claim *r = PUSH(c->names);
+    if (!r)
+        return TG_ERR_NOMEM;
+    *r = *row;
+    return KEEP(c->g, &r->document_id, &r->entity_id, &r->form, &r->name) ? TG_OK : TG_ERR_NOMEM;
 }
 
-static long to_long(const char *s)
+static enum tg_status take_mention(void *ctx, const struct tg_store_mention *row)
 {
-    return s ? strtol(s, NULL, 10) : 0;
+    struct claims *c = ctx;
+    struct tg_store_mention *r = PUSH(c->mentions);
+    if (!r)
+        return TG_ERR_NOMEM;
+    *r = *row;
+    return KEEP(c->g, &r->document_id, &r->type, &r->surface, &r->entity_id, &r->value)
+               ? TG_OK
+               : TG_ERR_NOMEM;
 }
 
-static int compare_entities(const void *a, const void *b)
+static enum tg_status take_position(void *ctx, const struct tg_store_position_claim *row)
 {
-    return strcmp(((const struct tg_graph_entity *)a)->id, ((const struct tg_graph_entity *)b)->id);
+    struct claims *c = ctx;
+    struct tg_store_position_claim *r = PUSH(c->positions);
+    if (!r)
+        return TG_ERR_NOMEM;
+    *r = *row;
+    return KEEP(c->g, &r->document_id, &r->person_id, &r->title, &r->organisation_id, &r->as_of,
+                &r->as_of_precision)
+               ? TG_OK
+               : TG_ERR_NOMEM;
 }
 
-const struct tg_graph_entity *tg_graph_entity_find(const struct tg_graph *g, const char *id)
+static enum tg_status take_event(void *ctx, const struct tg_store_event_claim *row)
 {
-    struct tg_graph_entity key = {.id = id};
-    return bsearch(&key, g->entities, g->entity_count, sizeof key, compare_entities);
+    struct claims *c = ctx;
+    struct tg_store_event_claim *r = PUSH(c->events);
+    if (!r)
+        return TG_ERR_NOMEM;
+    *r = *row;
+    return KEEP(c->g, &r->document_id, &r->kind, &r->title, &r->date, &r->date_precision,
+                &r->place_id, &r->programme_id, &r->sentence)
+               ? TG_OK
+               : TG_ERR_NOMEM;
+}
+
+static enum tg_status take_participant(void *ctx, const struct tg_store_participant_claim *row)
+{
+    struct claims *c = ctx;
+    struct tg_store_participant_claim *r = PUSH(c->participants);
+    if (!r)
+        return TG_ERR_NOMEM;
+    *r = *row;
+    return KEEP(c->g, &r->document_id, &r->entity_id, &r->role) ? TG_OK : TG_ERR_NOMEM;
 }
 
 static struct tg_graph_entity *entity_mut(struct tg_graph *g, const char *id)
@@ -129,17 +181,24 @@ static struct tg_graph_entity *entity_mut(struct tg_graph *g, const char *id)
     return id ? (struct tg_graph_entity *)tg_graph_entity_find(g, id) : NULL;
 }
 
-static int compare_rows_by_entity(const void *a, const void *b)
+static int compare_entity_claims(const void *a, const void *b)
 {
-    const struct row *x = a, *y = b;
-    int c = strcmp(x->col[1], y->col[1]);
-    return c ? c : strcmp(x->col[0], y->col[0]);
+    const struct tg_store_entity_claim *x = a, *y = b;
+    int c = strcmp(x->entity_id, y->entity_id);
+    return c ? c : strcmp(x->document_id, y->document_id);
+}
+
+static int compare_name_claims(const void *a, const void *b)
+{
+    const struct tg_store_name_claim *x = a, *y = b;
+    int c = strcmp(x->entity_id, y->entity_id);
+    return c ? c : strcmp(x->document_id, y->document_id);
 }
 
 static enum tg_graph_type type_of(const char *name)
 {
     for (int t = 0; t < TG_GRAPH_TYPE_COUNT; t++) {
-        if (strcmp(type_names[t], name) == 0)
+        if (strcmp(tg_graph_type_name((enum tg_graph_type)t), name) == 0)
             return (enum tg_graph_type)t;
     }
     return TG_GRAPH_TYPE_COUNT;
@@ -150,62 +209,63 @@ static enum tg_graph_type type_of(const char *name)
  * claims decide first; otherwise the name most documents use wins, and the first non-empty
  * kind, honorific and parent in document order.
  */
-static void merge_entity(struct tg_graph_entity *e, struct row *rows, size_t n, const char **parent)
+static void merge_entity(struct tg_graph_entity *e, const struct tg_store_entity_claim *rows,
+                         size_t n, const char **parent)
 {
-    /* columns: document_id, entity_id, type, key, name, kind, honorific, parent_id, known,
-     * mentions */
     size_t best = 0, best_votes = 0;
     for (size_t i = 0; i < n; i++) {
         size_t votes = 0;
         for (size_t k = 0; k < n; k++)
-            votes += strcmp(rows[k].col[4], rows[i].col[4]) == 0;
-        votes += to_long(rows[i].col[8]) ? n : 0;
+            votes += strcmp(rows[k].name, rows[i].name) == 0;
+        votes += rows[i].known ? n : 0;
         if (votes > best_votes) {
             best = i;
             best_votes = votes;
         }
     }
-    e->id = rows[0].col[1];
-    e->type = type_of(rows[0].col[2]);
-    e->name = rows[best].col[4];
+    e->id = rows[0].entity_id;
+    e->type = type_of(rows[0].type);
+    e->name = rows[best].name;
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < n; i++) {
-            if ((to_long(rows[i].col[8]) != 0) != (pass == 0))
+            if ((rows[i].known != 0) != (pass == 0))
                 continue;
             if (!e->kind)
-                e->kind = rows[i].col[5];
+                e->kind = rows[i].kind;
             if (!e->honorific)
-                e->honorific = rows[i].col[6];
+                e->honorific = rows[i].honorific;
             if (!*parent)
-                *parent = rows[i].col[7];
+                *parent = rows[i].parent_id;
         }
     }
     for (size_t i = 0; i < n; i++)
-        e->mention_count += (size_t)to_long(rows[i].col[9]);
+        e->mention_count += rows[i].mentions;
 }
 
-static enum tg_status load_entities(struct tg_graph *g, struct rows *claims, const char ***parents)
+static enum tg_status load_entities(struct tg_graph *g, struct claims *c, const char ***parents)
 {
-    sort(claims->rows, claims->count, sizeof *claims->rows, compare_rows_by_entity);
+    sort(c->entities.rows, c->entities.count, sizeof *c->entities.rows, compare_entity_claims);
     size_t groups = 0;
-    for (size_t i = 0; i < claims->count; i++)
-        groups += i == 0 || strcmp(claims->rows[i].col[1], claims->rows[i - 1].col[1]) != 0;
+    for (size_t i = 0; i < c->entities.count; i++)
+        groups +=
+            i == 0 || strcmp(c->entities.rows[i].entity_id, c->entities.rows[i - 1].entity_id) != 0;
     g->entities = graph_alloc(g, (groups ? groups : 1) * sizeof *g->entities);
     *parents = calloc(groups ? groups : 1, sizeof **parents);
     if (!g->entities || !*parents)
         return TG_ERR_NOMEM;
     struct list docs = {0};
     bool ok = true;
-    for (size_t i = 0; i < claims->count && ok;) {
+    for (size_t i = 0; i < c->entities.count && ok;) {
         size_t j = i;
         docs.count = 0;
-        while (j < claims->count && strcmp(claims->rows[j].col[1], claims->rows[i].col[1]) == 0) {
-            struct tg_graph_document *doc = graph_document(g, claims->rows[j].col[0]);
+        while (j < c->entities.count &&
+               strcmp(c->entities.rows[j].entity_id, c->entities.rows[i].entity_id) == 0) {
+            struct tg_graph_document *doc = graph_document(g, c->entities.rows[j].document_id);
             ok = ok && (!doc || list_push(&docs, doc));
             j++;
         }
         struct tg_graph_entity *e = &g->entities[g->entity_count];
-        merge_entity(e, claims->rows + i, j - i, &(*parents)[g->entity_count]);
+        merge_entity(e, c->entities.rows + i, j - i, &(*parents)[g->entity_count]);
         e->documents = (const struct tg_graph_document *const *)list_freeze(g, &docs, &ok);
         e->document_count = docs.count;
         if (e->type != TG_GRAPH_TYPE_COUNT)
@@ -258,19 +318,20 @@ static int compare_strings(const void *a, const void *b)
 }
 
 /* Abbreviations and aliases, each once and sorted. Rows are sorted by entity, form, name. */
-static enum tg_status load_names(struct tg_graph *g, struct rows *names)
+static enum tg_status load_names(struct tg_graph *g, struct claims *c)
 {
-    /* columns: document_id, entity_id, form, name */
-    sort(names->rows, names->count, sizeof *names->rows, compare_rows_by_entity);
+    sort(c->names.rows, c->names.count, sizeof *c->names.rows, compare_name_claims);
     struct list forms[2] = {{0}};
     bool ok = true;
-    for (size_t i = 0; i < names->count && ok;) {
-        struct tg_graph_entity *e = entity_mut(g, names->rows[i].col[1]);
+    for (size_t i = 0; i < c->names.count && ok;) {
+        struct tg_graph_entity *e = entity_mut(g, c->names.rows[i].entity_id);
         forms[0].count = forms[1].count = 0;
         size_t j = i;
-        for (; j < names->count && strcmp(names->rows[j].col[1], names->rows[i].col[1]) == 0; j++)
-            ok = ok && list_push(&forms[strcmp(names->rows[j].col[2], "alias") == 0],
-                                 (void *)names->rows[j].col[3]);
+        for (; j < c->names.count &&
+               strcmp(c->names.rows[j].entity_id, c->names.rows[i].entity_id) == 0;
+             j++)
+            ok = ok && list_push(&forms[strcmp(c->names.rows[j].form, "alias") == 0],
+                                 (void *)c->names.rows[j].name);
         for (int f = 0; f < 2 && e && ok; f++) {
             sort(forms[f].items, forms[f].count, sizeof *forms[f].items, compare_strings);
             size_t unique = 0;
@@ -295,16 +356,6 @@ static enum tg_status load_names(struct tg_graph *g, struct rows *names)
     return ok ? TG_OK : TG_ERR_NOMEM;
 }
 
-/* The normalised form names are compared in: the extractor's key without a trailing dot. */
-static char *name_key(const char *name)
-{
-    char *key = tg_text_key(name, strlen(name));
-    size_t n = key ? strlen(key) : 0;
-    if (n > 1 && key[n - 1] == '.')
-        key[n - 1] = '\0';
-    return key;
-}
-
 static int compare_names(const void *a, const void *b)
 {
     const struct graph_name *x = a, *y = b;
@@ -315,7 +366,7 @@ static int compare_names(const void *a, const void *b)
 static bool add_name(struct tg_graph *g, struct list *names, const struct tg_graph_entity *e,
                      const char *name)
 {
-    char *key = name_key(name);
+    char *key = graph_name_key(name);
     struct graph_name *entry = graph_alloc(g, sizeof *entry);
     bool ok = key && entry;
     if (ok) {
@@ -351,78 +402,106 @@ static enum tg_status index_names(struct tg_graph *g)
     return ok ? TG_OK : TG_ERR_NOMEM;
 }
 
-enum tg_status tg_graph_resolve(const struct tg_graph *g, enum tg_graph_type type, const char *name,
-                                const struct tg_graph_entity **matches, size_t cap, size_t *count)
+/* Mentions in document order (check_claims made sure every one names a document, in order). */
+static enum tg_status load_mentions(struct tg_graph *g, struct claims *c)
 {
-    *count = 0;
-    if (tg_utf8_validate(name, strlen(name), NULL) != TG_OK)
-        return TG_ERR_INVALID_UTF8;
-    char *key = name_key(name);
-    if (!key)
+    size_t n = c->mentions.count;
+    g->mentions = graph_alloc(g, (n ? n : 1) * sizeof *g->mentions);
+    g->mention_first = graph_alloc(g, (g->document_count + 1) * sizeof *g->mention_first);
+    if (!g->mentions || !g->mention_first)
         return TG_ERR_NOMEM;
-    size_t lo = 0, hi = g->name_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(g->names[mid].key, key) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < g->name_count && strcmp(g->names[i].key, key) == 0; i++) {
-        const struct tg_graph_entity *e = g->names[i].entity;
-        bool seen = false;
-        for (size_t k = 0; k < *count && k < cap; k++)
-            seen = seen || matches[k] == e;
-        if (seen || (type != TG_GRAPH_TYPE_COUNT && e->type != type))
-            continue;
-        if (*count < cap)
-            matches[*count] = e;
-        (*count)++;
-    }
-    /* The entity more documents mention is the likelier meaning. */
-    for (size_t i = 1; i < *count && i < cap; i++) {
-        for (size_t k = i; k > 0 && matches[k]->document_count > matches[k - 1]->document_count;
-             k--) {
-            const struct tg_graph_entity *t = matches[k];
-            matches[k] = matches[k - 1];
-            matches[k - 1] = t;
-        }
-    }
-    free(key);
-    return TG_OK;
-}
-
-static enum tg_status load_mentions(struct tg_graph *g, struct rows *rows)
-{
-    /* columns: document_id, start, end, type, surface, entity_id, value; by document, start */
-    struct tg_graph_mention *all = graph_alloc(g, (rows->count ? rows->count : 1) * sizeof *all);
-    if (!all)
-        return TG_ERR_NOMEM;
-    struct tg_graph_document *doc = NULL;
-    for (size_t i = 0; i < rows->count; i++) {
-        const struct row *r = &rows->rows[i];
-        if (!doc || strcmp(doc->id, r->col[0]) != 0) {
-            doc = graph_document(g, r->col[0]);
-            if (doc)
-                doc->mentions = &all[i];
-        }
-        if (!doc)
-            continue;
-        all[i] = (struct tg_graph_mention){(size_t)to_long(r->col[1]),
-                                           (size_t)to_long(r->col[2]),
-                                           r->col[3],
-                                           r->col[4],
-                                           r->col[6],
-                                           tg_graph_entity_find(g, r->col[5] ? r->col[5] : "")};
+    size_t d = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct tg_store_mention *r = &c->mentions.rows[i];
+        while (strcmp(g->documents[d].id, r->document_id) != 0)
+            g->mention_first[++d] = i;
+        struct tg_graph_document *doc = &g->documents[d];
+        g->mentions[i] = (struct tg_graph_mention){
+            r->start,   r->end,   r->type,
+            r->surface, r->value, tg_graph_entity_find(g, r->entity_id ? r->entity_id : "")};
         doc->mention_count++;
-        const struct tg_graph_entity *e = all[i].entity;
+        const struct tg_graph_entity *e = g->mentions[i].entity;
         bool first = true;
-        for (size_t k = 0; e && k + 1 < doc->mention_count; k++)
-            first = first && doc->mentions[k].entity != e;
+        for (size_t k = g->mention_first[d]; e && k < i; k++)
+            first = first && g->mentions[k].entity != e;
         if (e && first && e->type == TG_GRAPH_ORGANISATION)
             doc->organisation_count++;
         if (e && first && e->type == TG_GRAPH_PERSON)
             doc->person_count++;
+    }
+    while (d < g->document_count)
+        g->mention_first[++d] = n;
+    return TG_OK;
+}
+
+/* Event claims in the order the store reads them: document, then ordinal. */
+static int compare_event_claims(const void *a, const void *b)
+{
+    const struct tg_store_event_claim *x = a, *y = b;
+    int c = strcmp(x->document_id, y->document_id);
+    return c ? c : (x->ordinal > y->ordinal) - (x->ordinal < y->ordinal);
+}
+
+/* Refuses claims the merge cannot trust, naming the table and row. */
+static enum tg_status refuse(struct tg_error *err, const char *table, size_t row,
+                             const char *document, const char *what)
+{
+    return tg_error_set(err, TG_ERR_DB_CORRUPT, "claims: %s row %zu (document '%s'): %s", table,
+                        row, document ? document : "(null)", what);
+}
+
+/* The document a claim belongs to, which must exist. */
+static const struct tg_graph_document *claim_document(const struct tg_graph *g, const char *id)
+{
+    return id ? graph_document(g, id) : NULL;
+}
+
+/*
+ * What the merge relies on and the store's constraints do not promise (SQLite does not enforce
+ * the foreign keys): every claim belongs to a stored document, mentions come in text order
+ * within their document's text, evidence spans lie within theirs, and every participant belongs
+ * to an event claim of its document.
+ */
+static enum tg_status check_claims(const struct tg_graph *g, const struct claims *c,
+                                   struct tg_error *err)
+{
+    for (size_t i = 0; i < c->entities.count; i++)
+        if (!claim_document(g, c->entities.rows[i].document_id))
+            return refuse(err, "entity_claims", i, c->entities.rows[i].document_id,
+                          "no such document");
+    for (size_t i = 0; i < c->names.count; i++)
+        if (!claim_document(g, c->names.rows[i].document_id))
+            return refuse(err, "name_claims", i, c->names.rows[i].document_id, "no such document");
+    for (size_t i = 0; i < c->positions.count; i++)
+        if (!claim_document(g, c->positions.rows[i].document_id))
+            return refuse(err, "position_claims", i, c->positions.rows[i].document_id,
+                          "no such document");
+    const struct tg_graph_document *previous = NULL;
+    for (size_t i = 0; i < c->mentions.count; i++) {
+        const struct tg_store_mention *m = &c->mentions.rows[i];
+        const struct tg_graph_document *doc = claim_document(g, m->document_id);
+        if (!doc)
+            return refuse(err, "mentions", i, m->document_id, "no such document");
+        if (previous && (doc < previous || (doc == previous && m->start <= m[-1].start)))
+            return refuse(err, "mentions", i, m->document_id, "out of order");
+        if (m->start > m->end || m->end > doc->length)
+            return refuse(err, "mentions", i, m->document_id, "span outside the text");
+        previous = doc;
+    }
+    for (size_t i = 0; i < c->events.count; i++) {
+        const struct tg_store_event_claim *e = &c->events.rows[i];
+        const struct tg_graph_document *doc = claim_document(g, e->document_id);
+        if (!doc)
+            return refuse(err, "event_claims", i, e->document_id, "no such document");
+        if (e->start > e->end || e->end > doc->length)
+            return refuse(err, "event_claims", i, e->document_id, "evidence outside the text");
+    }
+    for (size_t i = 0; i < c->participants.count; i++) {
+        const struct tg_store_participant_claim *p = &c->participants.rows[i];
+        struct tg_store_event_claim key = {.document_id = p->document_id, .ordinal = p->ordinal};
+        if (!p->document_id || !bsearch(&key, c->events.rows, c->events.count,
+                                        sizeof *c->events.rows, compare_event_claims))
+            return refuse(err, "participant_claims", i, p->document_id, "no such event");
     }
     return TG_OK;
 }
@@ -513,21 +592,21 @@ static void date_from_events(struct tg_graph_position *position)
 }
 
 /* Runs after the events are merged, so undated positions can take their events' dates. */
-static enum tg_status load_positions(struct tg_graph *g, struct rows *rows)
+static enum tg_status load_positions(struct tg_graph *g, struct claims *c)
 {
-    /* columns: document_id, person_id, title, organisation_id, as_of, as_of_precision */
-    struct tg_graph_position *all = graph_alloc(g, (rows->count ? rows->count : 1) * sizeof *all);
+    struct tg_graph_position *all =
+        graph_alloc(g, (c->positions.count ? c->positions.count : 1) * sizeof *all);
     if (!all)
         return TG_ERR_NOMEM;
     size_t n = 0;
-    for (size_t i = 0; i < rows->count; i++) {
-        const struct row *r = &rows->rows[i];
-        const struct tg_graph_entity *person = tg_graph_entity_find(g, r->col[1]);
-        const struct tg_graph_document *doc = graph_document(g, r->col[0]);
+    for (size_t i = 0; i < c->positions.count; i++) {
+        const struct tg_store_position_claim *r = &c->positions.rows[i];
+        const struct tg_graph_entity *person = tg_graph_entity_find(g, r->person_id);
+        const struct tg_graph_document *doc = graph_document(g, r->document_id);
         if (!person || !doc)
             continue;
-        all[n] = (struct tg_graph_position){person,    r->col[2], entity_mut(g, r->col[3]),
-                                            r->col[4], r->col[5], doc};
+        all[n] = (struct tg_graph_position){
+            person, r->title, entity_mut(g, r->organisation_id), r->as_of, r->as_of_precision, doc};
         if (!all[n].as_of)
             date_from_events(&all[n]);
         n++;
@@ -537,8 +616,8 @@ static enum tg_status load_positions(struct tg_graph *g, struct rows *rows)
 
 /* One document's report of an event, with the organisations it names, before merging. */
 struct report {
-    const struct row *row; /* the event claim */
-    const struct row **participants;
+    const struct tg_store_event_claim *row; /* the event claim */
+    const struct tg_store_participant_claim **participants;
     size_t participant_count;
     const char **organisations; /* sorted entity ids */
     size_t organisation_count;
@@ -646,8 +725,7 @@ static size_t shared_organisations(const struct report *a, const struct report *
  */
 static bool same_event(const struct report *a, const struct report *b)
 {
-    /* event columns: document_id, ordinal, kind, title, ... */
-    if (strcmp(a->row->col[0], b->row->col[0]) == 0 || strcmp(a->row->col[2], b->row->col[2]))
+    if (strcmp(a->row->document_id, b->row->document_id) == 0 || strcmp(a->row->kind, b->row->kind))
         return false;
     size_t fewest = a->organisation_count < b->organisation_count ? a->organisation_count
                                                                   : b->organisation_count;
@@ -666,7 +744,7 @@ static int compare_kind_day(const void *x, const void *y)
 {
     const struct report *a = *(const struct report *const *)x;
     const struct report *b = *(const struct report *const *)y;
-    int c = strcmp(a->row->col[2], b->row->col[2]);
+    int c = strcmp(a->row->kind, b->row->kind);
     if (c)
         return c;
     return (a->day > b->day) - (a->day < b->day);
@@ -694,23 +772,27 @@ static bool build_event(struct tg_graph *g, struct tg_graph_event *ev, struct re
                         size_t n)
 {
     bool ok = true;
-    const struct row *lead = members[0]->row;
+    const struct tg_store_event_claim *lead = members[0]->row;
     for (size_t i = 0; i < n; i++) {
-        if (to_long(members[i]->row->col[6]) && members[i]->row->col[4]) {
+        if (members[i]->row->date_from_text && members[i]->row->date) {
             lead = members[i]->row;
             break;
         }
     }
-    char id[24];
-    uint64_t h = tg_hash_bytes(members[0]->row->col[0], strlen(members[0]->row->col[0]) + 1);
-    h = tg_hash_update(h, members[0]->row->col[1], strlen(members[0]->row->col[1]));
+    /* The id hashes the lead report's document id and its ordinal in decimal, as the store
+     * wrote it, so ids stay what they were when claims were read as text. */
+    char id[24], ordinal[24];
+    snprintf(ordinal, sizeof ordinal, "%zu", members[0]->row->ordinal);
+    uint64_t h =
+        tg_hash_bytes(members[0]->row->document_id, strlen(members[0]->row->document_id) + 1);
+    h = tg_hash_update(h, ordinal, strlen(ordinal));
     snprintf(id, sizeof id, "evt_%012llx", (unsigned long long)(h & 0xffffffffffffULL));
     ev->id = graph_strndup(g, id, strlen(id));
     ok = ev->id != NULL;
-    ev->kind = lead->col[2];
-    ev->title = lead->col[3];
-    ev->date = lead->col[4];
-    ev->date_precision = lead->col[5];
+    ev->kind = lead->kind;
+    ev->title = lead->title;
+    ev->date = lead->date;
+    ev->date_precision = lead->date_precision;
     struct tg_graph_evidence *evidence = graph_alloc(g, n * sizeof *evidence);
     size_t max_participants = 0;
     for (size_t i = 0; i < n; i++)
@@ -720,15 +802,14 @@ static bool build_event(struct tg_graph *g, struct tg_graph_event *ev, struct re
     if (!evidence || !parts)
         return false;
     for (size_t i = 0; i < n; i++) {
-        const struct row *r = members[i]->row;
+        const struct tg_store_event_claim *r = members[i]->row;
         if (!ev->place)
-            ev->place = tg_graph_entity_find(g, r->col[7] ? r->col[7] : "");
+            ev->place = tg_graph_entity_find(g, r->place_id ? r->place_id : "");
         if (!ev->programme)
-            ev->programme = tg_graph_entity_find(g, r->col[8] ? r->col[8] : "");
-        ev->collaboration = ev->collaboration || to_long(r->col[9]);
-        evidence[i] =
-            (struct tg_graph_evidence){graph_document(g, r->col[0]), r->col[10],
-                                       (size_t)to_long(r->col[11]), (size_t)to_long(r->col[12])};
+            ev->programme = tg_graph_entity_find(g, r->programme_id ? r->programme_id : "");
+        ev->collaboration = ev->collaboration || r->collaboration;
+        evidence[i] = (struct tg_graph_evidence){graph_document(g, r->document_id), r->sentence,
+                                                 r->start, r->end};
     }
     sort(evidence, n, sizeof *evidence, compare_evidence);
     ev->evidence = evidence;
@@ -737,17 +818,17 @@ static bool build_event(struct tg_graph *g, struct tg_graph_event *ev, struct re
     for (int people = 0; people < 2; people++) {
         for (size_t i = 0; i < n; i++) {
             for (size_t k = 0; k < members[i]->participant_count; k++) {
-                const struct row *p = members[i]->participants[k];
-                const struct tg_graph_entity *e = tg_graph_entity_find(g, p->col[2]);
+                const struct tg_store_participant_claim *p = members[i]->participants[k];
+                const struct tg_graph_entity *e = tg_graph_entity_find(g, p->entity_id);
                 if (!e || (e->type == TG_GRAPH_PERSON) != (people == 1))
                     continue;
                 size_t at = 0;
                 while (at < ev->participant_count && parts[at].entity != e)
                     at++;
                 if (at == ev->participant_count)
-                    parts[ev->participant_count++] = (struct tg_graph_participant){e, p->col[3]};
-                else if (role_rank(p->col[3]) > role_rank(parts[at].role))
-                    parts[at].role = p->col[3];
+                    parts[ev->participant_count++] = (struct tg_graph_participant){e, p->role};
+                else if (role_rank(p->role) > role_rank(parts[at].role))
+                    parts[at].role = p->role;
             }
         }
     }
@@ -761,12 +842,6 @@ static int compare_events(const void *a, const void *b)
     return compare_dated(x->date, x->id, y->date, y->id);
 }
 
-static int compare_event_ids(const void *a, const void *b)
-{
-    return strcmp((*(const struct tg_graph_event *const *)a)->id,
-                  (*(const struct tg_graph_event *const *)b)->id);
-}
-
 static int compare_strings_ptr(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -774,22 +849,22 @@ static int compare_strings_ptr(const void *a, const void *b)
 
 /* Gathers each report's participants and sorted organisation ids. Rows of both tables are
  * ordered by document and ordinal, so one forward walk pairs them. */
-static bool gather_reports(struct rows *events, struct rows *participants, struct report *reports)
+static bool gather_reports(const struct claims *c, struct report *reports)
 {
     size_t p = 0;
-    for (size_t i = 0; i < events->count; i++) {
+    const struct tg_store_participant_claim *parts = c->participants.rows;
+    size_t count = c->participants.count;
+    for (size_t i = 0; i < c->events.count; i++) {
         struct report *r = &reports[i];
-        r->row = &events->rows[i];
+        r->row = &c->events.rows[i];
         r->cluster = i;
-        while (p < participants->count &&
-               (strcmp(participants->rows[p].col[0], r->row->col[0]) < 0 ||
-                (strcmp(participants->rows[p].col[0], r->row->col[0]) == 0 &&
-                 to_long(participants->rows[p].col[1]) < to_long(r->row->col[1]))))
+        while (p < count && (strcmp(parts[p].document_id, r->row->document_id) < 0 ||
+                             (strcmp(parts[p].document_id, r->row->document_id) == 0 &&
+                              parts[p].ordinal < r->row->ordinal)))
             p++;
         size_t start = p;
-        while (p < participants->count &&
-               strcmp(participants->rows[p].col[0], r->row->col[0]) == 0 &&
-               to_long(participants->rows[p].col[1]) == to_long(r->row->col[1]))
+        while (p < count && strcmp(parts[p].document_id, r->row->document_id) == 0 &&
+               parts[p].ordinal == r->row->ordinal)
             p++;
         r->participant_count = p - start;
         r->participants = malloc((r->participant_count + 1) * sizeof *r->participants);
@@ -797,19 +872,19 @@ static bool gather_reports(struct rows *events, struct rows *participants, struc
         if (!r->participants || !r->organisations)
             return false;
         for (size_t k = 0; k < r->participant_count; k++) {
-            const struct row *part = &participants->rows[start + k];
+            const struct tg_store_participant_claim *part = &parts[start + k];
             r->participants[k] = part;
-            bool is_org = strncmp(part->col[2], "org_", 4) == 0;
+            bool is_org = strncmp(part->entity_id, "org_", 4) == 0;
             bool repeat = r->organisation_count &&
-                          strcmp(r->organisations[r->organisation_count - 1], part->col[2]) == 0;
+                          strcmp(r->organisations[r->organisation_count - 1], part->entity_id) == 0;
             if (is_org && !repeat)
-                r->organisations[r->organisation_count++] = part->col[2];
+                r->organisations[r->organisation_count++] = part->entity_id;
         }
         sort(r->organisations, r->organisation_count, sizeof *r->organisations,
              compare_strings_ptr);
-        r->day = day_number(r->row->col[4]);
-        r->text_date = to_long(r->row->col[6]) != 0 && r->day >= 0;
-        if (!title_bigrams(r->row->col[3], r))
+        r->day = day_number(r->row->date);
+        r->text_date = r->row->date_from_text && r->day >= 0;
+        if (!title_bigrams(r->row->title, r))
             return false;
     }
     return true;
@@ -850,23 +925,23 @@ static enum tg_status attach_events(struct tg_graph *g)
     return ok ? TG_OK : TG_ERR_NOMEM;
 }
 
-static enum tg_status load_events(struct tg_graph *g, struct rows *events,
-                                  struct rows *participants)
+static enum tg_status load_events(struct tg_graph *g, const struct claims *c)
 {
-    struct report *reports = calloc(events->count + 1, sizeof *reports);
-    struct report **members = calloc(events->count + 1, sizeof *members);
-    bool ok = reports && members && gather_reports(events, participants, reports);
+    size_t count = c->events.count;
+    struct report *reports = calloc(count + 1, sizeof *reports);
+    struct report **members = calloc(count + 1, sizeof *members);
+    bool ok = reports && members && gather_reports(c, reports);
     /* Candidates for one event share a kind and lie within days of each other, so after
      * sorting by both each report is compared only with its neighbours in time (and undated
      * reports with their whole kind, which real corpora rarely have). */
-    for (size_t i = 0; ok && i < events->count; i++)
+    for (size_t i = 0; ok && i < count; i++)
         members[i] = &reports[i];
     if (ok)
-        sort(members, events->count, sizeof *members, compare_kind_day);
-    for (size_t i = 0; ok && i < events->count; i++) {
-        for (size_t k = i + 1; k < events->count; k++) {
+        sort(members, count, sizeof *members, compare_kind_day);
+    for (size_t i = 0; ok && i < count; i++) {
+        for (size_t k = i + 1; k < count; k++) {
             const struct report *a = members[i], *b = members[k];
-            if (strcmp(a->row->col[2], b->row->col[2]) != 0 ||
+            if (strcmp(a->row->kind, b->row->kind) != 0 ||
                 (a->day >= 0 && b->day - a->day > SAME_EVENT_DAYS))
                 break;
             size_t x = find_cluster(reports, (size_t)(a - reports));
@@ -876,21 +951,21 @@ static enum tg_status load_events(struct tg_graph *g, struct rows *events,
         }
     }
     size_t clusters = 0;
-    for (size_t i = 0; ok && i < events->count; i++)
+    for (size_t i = 0; ok && i < count; i++)
         clusters += find_cluster(reports, i) == i;
     g->events = ok ? graph_alloc(g, (clusters ? clusters : 1) * sizeof *g->events) : NULL;
     ok = ok && g->events;
-    for (size_t i = 0; ok && i < events->count; i++) {
+    for (size_t i = 0; ok && i < count; i++) {
         if (find_cluster(reports, i) != i)
             continue;
         size_t n = 0;
-        for (size_t k = i; k < events->count; k++) {
+        for (size_t k = i; k < count; k++) {
             if (find_cluster(reports, k) == i)
                 members[n++] = &reports[k];
         }
         ok = build_event(g, &g->events[g->event_count++], members, n);
     }
-    for (size_t i = 0; reports && i < events->count; i++) {
+    for (size_t i = 0; reports && i < count; i++) {
         free(reports[i].participants);
         free(reports[i].organisations);
         free(reports[i].bigrams);
@@ -905,156 +980,42 @@ static enum tg_status load_events(struct tg_graph *g, struct rows *events,
         return TG_ERR_NOMEM;
     for (size_t i = 0; i < g->event_count; i++)
         g->events_by_id[i] = &g->events[i];
-    sort(g->events_by_id, g->event_count, sizeof *g->events_by_id, compare_event_ids);
+    sort(g->events_by_id, g->event_count, sizeof *g->events_by_id, graph_compare_event_ids);
     return attach_events(g);
 }
 
-enum tg_status graph_load_claims(struct tg_graph *g, struct tg_store_reader *reader,
-                                 struct tg_error *err)
+enum tg_status build_merge(struct tg_graph *g, struct tg_store_writer *writer, struct tg_error *err)
 {
-    struct rows tables[6] = {{0}};
-    static const struct {
-        enum tg_store_rows table;
-        int columns;
-    } wanted[6] = {
-        {TG_STORE_ENTITY_CLAIMS, 10}, {TG_STORE_NAME_CLAIMS, 4},
-        {TG_STORE_MENTIONS, 7},       {TG_STORE_POSITION_CLAIMS, 6},
-        {TG_STORE_EVENT_CLAIMS, 13},  {TG_STORE_PARTICIPANT_CLAIMS, 4},
+    struct claims c = {.g = g};
+    static const struct tg_store_claim_visitor visitor = {
+        take_entity, take_name, take_mention, take_position, take_event, take_participant,
     };
     const char **parents = NULL;
-    enum tg_status status = TG_OK;
-    for (int t = 0; t < 6 && status == TG_OK; t++)
-        status = read_rows(g, reader, wanted[t].table, wanted[t].columns, &tables[t], err);
+    enum tg_status status = tg_store_writer_claims(writer, &visitor, &c, err);
     if (status == TG_OK)
-        status = load_entities(g, &tables[0], &parents);
+        status = check_claims(g, &c, err);
+    if (status == TG_OK)
+        status = load_entities(g, &c, &parents);
     if (status == TG_OK)
         status = link_entities(g, parents);
     if (status == TG_OK)
-        status = load_names(g, &tables[1]);
+        status = load_names(g, &c);
     if (status == TG_OK)
         status = index_names(g);
     if (status == TG_OK)
-        status = load_mentions(g, &tables[2]);
+        status = load_mentions(g, &c);
     if (status == TG_OK)
-        status = load_events(g, &tables[4], &tables[5]);
+        status = load_events(g, &c);
     if (status == TG_OK)
-        status = load_positions(g, &tables[3]);
-    for (int t = 0; t < 6; t++)
-        free(tables[t].rows);
+        status = load_positions(g, &c);
+    free(c.entities.rows);
+    free(c.names.rows);
+    free(c.mentions.rows);
+    free(c.positions.rows);
+    free(c.events.rows);
+    free(c.participants.rows);
     free(parents);
     if (status == TG_ERR_NOMEM)
-        tg_error_set(err, status, "out of memory loading the graph");
+        tg_error_set(err, status, "out of memory merging the claims");
     return status;
-}
-
-size_t tg_graph_entity_count(const struct tg_graph *g, enum tg_graph_type type)
-{
-    return (size_t)type < TG_GRAPH_TYPE_COUNT ? g->type_count[type] : 0;
-}
-
-const struct tg_graph_entity *tg_graph_entity_at(const struct tg_graph *g, enum tg_graph_type type,
-                                                 size_t index)
-{
-    return index < tg_graph_entity_count(g, type) ? g->by_type[type][index] : NULL;
-}
-
-size_t tg_graph_entity_after(const struct tg_graph *g, enum tg_graph_type type, const char *id)
-{
-    size_t lo = 0, hi = tg_graph_entity_count(g, type);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(g->by_type[type][mid]->id, id) <= 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-size_t tg_graph_event_count(const struct tg_graph *g)
-{
-    return g->event_count;
-}
-
-const struct tg_graph_event *tg_graph_event_at(const struct tg_graph *g, size_t index)
-{
-    return index < g->event_count ? &g->events[index] : NULL;
-}
-
-const struct tg_graph_event *tg_graph_event_find(const struct tg_graph *g, const char *id)
-{
-    struct tg_graph_event key = {.id = id};
-    const struct tg_graph_event *key_ptr = &key;
-    const struct tg_graph_event **found =
-        bsearch(&key_ptr, g->events_by_id, g->event_count, sizeof key_ptr, compare_event_ids);
-    return found ? *found : NULL;
-}
-
-size_t tg_graph_event_index(const struct tg_graph *g, const char *id)
-{
-    const struct tg_graph_event *ev = tg_graph_event_find(g, id);
-    return ev ? (size_t)(ev - g->events) : g->event_count;
-}
-
-bool tg_graph_event_has(const struct tg_graph_event *ev, const struct tg_graph_entity *e)
-{
-    for (size_t i = 0; i < ev->participant_count; i++) {
-        if (ev->participants[i].entity == e)
-            return true;
-    }
-    return false;
-}
-
-void tg_graph_collaboration(const struct tg_graph_entity *a, const struct tg_graph_entity *b,
-                            const struct tg_graph_event **events, size_t cap, size_t *count)
-{
-    *count = 0;
-    for (size_t i = 0; i < a->event_count; i++) {
-        const struct tg_graph_event *ev = a->events[i];
-        if (a == b || !ev->collaboration || !tg_graph_event_has(ev, b))
-            continue;
-        if (*count < cap)
-            events[*count] = ev;
-        (*count)++;
-    }
-}
-
-static int compare_partners(const void *x, const void *y)
-{
-    const struct tg_graph_partner *a = x, *b = y;
-    if (a->event_count != b->event_count)
-        return a->event_count < b->event_count ? 1 : -1;
-    return strcmp(a->organisation->id, b->organisation->id);
-}
-
-enum tg_status tg_graph_partners(const struct tg_graph_entity *a,
-                                 struct tg_graph_partner **partners, size_t *count)
-{
-    size_t cap = 0;
-    for (size_t i = 0; i < a->event_count; i++)
-        cap += a->events[i]->participant_count;
-    struct tg_graph_partner *list = calloc(cap ? cap : 1, sizeof *list);
-    if (!list)
-        return TG_ERR_NOMEM;
-    size_t n = 0;
-    /* a's events are oldest first, so the first sighting is the first event. */
-    for (size_t i = 0; i < a->event_count; i++) {
-        const struct tg_graph_event *ev = a->events[i];
-        for (size_t k = 0; ev->collaboration && k < ev->participant_count; k++) {
-            const struct tg_graph_entity *o = ev->participants[k].entity;
-            if (o == a || o->type != TG_GRAPH_ORGANISATION)
-                continue;
-            size_t at = 0;
-            while (at < n && list[at].organisation != o)
-                at++;
-            if (at == n)
-                list[n++] = (struct tg_graph_partner){o, 0, ev, ev};
-            list[at].event_count++;
-            list[at].last = ev;
-        }
-    }
-    sort(list, n, sizeof *list, compare_partners);
-    *partners = list;
-    *count = n;
-    return TG_OK;
 }

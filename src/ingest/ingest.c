@@ -15,6 +15,7 @@
 
 #include "thaigraph/article.h"
 #include "thaigraph/boilerplate.h"
+#include "thaigraph/build.h"
 #include "thaigraph/extract.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/log.h"
@@ -599,7 +600,13 @@ enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size
         status = collect(paths[i], true, &files, err);
     if (status != TG_OK)
         goto done;
-    if (files.count == 0) {
+    /* No inputs at all is a rebuild of an existing database's derived data. */
+    if (path_count == 0 && access(db_path, F_OK) != 0) {
+        status = tg_error_set(err, TG_ERR_NOT_FOUND,
+                              "%s: no such database to rebuild, and no inputs to read", db_path);
+        goto done;
+    }
+    if (files.count == 0 && path_count > 0) {
         status = tg_error_set(err, TG_ERR_NOT_FOUND, "no .txt, .jsonl or .jsonl.gz files found");
         goto done;
     }
@@ -617,6 +624,8 @@ enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size
     if (status == TG_OK)
         status = extract_stale(&run, err);
     show_progress(&run, true);
+    if (status == TG_OK)
+        status = tg_build_snapshot(run.writer, &report->build, err);
     if (status == TG_OK) {
         status = tg_store_writer_commit(run.writer, &report->meta, err);
         run.writer = NULL;

@@ -1,9 +1,9 @@
--- thaigraph database schema, version 2.
+-- thaigraph database schema, version 3.
 -- The file is embedded in the binaries at build time; tg_store creates new databases from it.
 -- user_version tells a reader which schema it holds; a reader refuses any version it was not
 -- built for rather than guessing at columns.
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- Bookkeeping: 'generation' counts content changes, 'fingerprint' identifies the content.
 CREATE TABLE meta (
@@ -33,5 +33,13 @@ CREATE TABLE documents (
 CREATE INDEX documents_published ON documents (published);
 
 -- What extraction read from each document, as claims that belong to it: re-ingesting a
--- document replaces exactly its rows, and the daemon merges claims across documents (entities by
--- id, events by what they describe) when it loads the file.
+-- document replaces exactly its rows (claims.sql).
+--
+-- Derived data. Only the documents table is source. Claims are derived from it by extraction,
+-- and everything thaigraphd serves (merged entities and events, search indexes, suggestions) is
+-- derived from documents and claims by the build stage of `thaigraph ingest`, which writes it as
+-- one snapshot image after the last SQLite page of this file (layout: src/graph/image.h). The meta
+-- rows 'snapshot_bytes', 'snapshot_format' and 'snapshot_checksum' describe it. SQLite never
+-- reads past its own pages, so the image is invisible to it; but writing to this file with
+-- another program leaves the image stale or overwrites it, and the daemon then refuses the file
+-- until `thaigraph ingest --db FILE` (no inputs needed) rebuilds the image.
