@@ -10,12 +10,14 @@
  * TG_STORE_SCHEMA_VERSION, so a daemon never serves a database it misreads.
  *
  * Schema version 2 adds what extraction read from each document as claims that belong to the
- * document (entities, names, mentions, positions, events, participants); a writer opening a
- * version 1 file upgrades it and marks its documents for extraction.
+ * document (entities, names, mentions, positions, events, participants); version 3 gives
+ * participants the roles of extract.h and positions and participants the span of their evidence
+ * sentence. A writer opening a version 1 or 2 file upgrades it: the claims are derived, so it
+ * drops and recreates them and marks every document for extraction.
  *
- * Schema version 3 stores the snapshot image thaigraphd serves after the SQLite pages (see
- * tg_store_writer_snapshot); its tables are those of version 2, so a version 2 file upgrades by
- * being rebuilt: every document is marked for extraction again.
+ * Files this build writes also carry the snapshot image thaigraphd serves, after the SQLite pages
+ * (tg_store_writer_snapshot); a file without one stores everything but cannot be served until an
+ * ingest builds it. The image needs no schema version of its own: the meta table names its format.
  *
  * Memory: writers and readers are opaque and freed by their commit/abort/close function.
  * Strings passed to tg_store_writer_put are copied by SQLite; strings handed out by the reader
@@ -125,6 +127,7 @@ struct tg_store_mention {
 
 struct tg_store_position_claim {
     const char *document_id, *person_id, *title, *organisation_id, *as_of, *as_of_precision;
+    size_t start, end; /* the evidence sentence, code points */
 };
 
 struct tg_store_event_claim {
@@ -142,6 +145,7 @@ struct tg_store_participant_claim {
     const char *document_id;
     size_t ordinal; /* the event's */
     const char *entity_id, *role;
+    size_t start, end; /* the evidence sentence, code points */
 };
 
 /*

@@ -591,6 +591,25 @@ static void date_from_events(struct tg_graph_position *position)
     }
 }
 
+/*
+ * The sentence of doc over code points [start, end) (clipped to the text): one of the event's
+ * own evidence sentences when it is one (participants are mostly read from the sentence that
+ * reports the event), else a copy of the text. NULL only when out of memory.
+ */
+static const char *sentence_at(struct tg_graph *g, const struct tg_graph_event *ev,
+                               const struct tg_graph_document *doc, size_t start, size_t end)
+{
+    for (size_t i = 0; ev && i < ev->evidence_count; i++) {
+        const struct tg_graph_evidence *e = &ev->evidence[i];
+        if (e->document == doc && e->start == start && e->end == end)
+            return e->sentence;
+    }
+    size_t b = tg_utf8_offset_of(doc->text, doc->text_bytes, start);
+    size_t e =
+        end > start ? b + tg_utf8_offset_of(doc->text + b, doc->text_bytes - b, end - start) : b;
+    return graph_strndup(g, doc->text + b, e - b);
+}
+
 /* Runs after the events are merged, so undated positions can take their events' dates. */
 static enum tg_status load_positions(struct tg_graph *g, struct claims *c)
 {
@@ -605,8 +624,16 @@ static enum tg_status load_positions(struct tg_graph *g, struct claims *c)
         const struct tg_graph_document *doc = graph_document(g, r->document_id);
         if (!person || !doc)
             continue;
-        all[n] = (struct tg_graph_position){
-            person, r->title, entity_mut(g, r->organisation_id), r->as_of, r->as_of_precision, doc};
+        const char *sentence = sentence_at(g, NULL, doc, r->start, r->end);
+        if (!sentence)
+            return TG_ERR_NOMEM;
+        all[n] = (struct tg_graph_position){person,
+                                            r->title,
+                                            entity_mut(g, r->organisation_id),
+                                            r->as_of,
+                                            r->as_of_precision,
+                                            doc,
+                                            {doc, sentence, r->start, r->end}};
         if (!all[n].as_of)
             date_from_events(&all[n]);
         n++;
@@ -750,21 +777,40 @@ static int compare_kind_day(const void *x, const void *y)
     return (a->day > b->day) - (a->day < b->day);
 }
 
-static int role_rank(const char *role)
-{
-    static const char *const ranked[] = {"participant", "partner", "host", "chair"};
-    for (int i = 3; i >= 0; i--) {
-        if (strcmp(role, ranked[i]) == 0)
-            return i;
-    }
-    return 0;
-}
-
 static int compare_evidence(const void *a, const void *b)
 {
     const struct tg_graph_evidence *x = a, *y = b;
     int c = strcmp(x->document->id, y->document->id);
     return c ? c : (x->start > y->start) - (x->start < y->start);
+}
+
+/* Gives every participant the sentences of the reports that name it, in document order;
+ * false when out of memory. */
+static bool cite_participants(struct tg_graph *g, struct tg_graph_event *ev,
+                              struct report **members, size_t n, struct tg_graph_evidence *cited)
+{
+    struct tg_graph_participant *parts = (struct tg_graph_participant *)ev->participants;
+    size_t used = 0;
+    for (size_t k = 0; k < ev->participant_count; k++) {
+        size_t first = used;
+        parts[k].evidence = cited + first;
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < members[i]->participant_count; j++) {
+                const struct tg_store_participant_claim *p = members[i]->participants[j];
+                if (strcmp(p->entity_id, parts[k].entity->id) != 0)
+                    continue;
+                const struct tg_graph_document *doc = graph_document(g, p->document_id);
+                const char *sentence = doc ? sentence_at(g, ev, doc, p->start, p->end) : NULL;
+                if (doc && !sentence)
+                    return false;
+                if (!doc)
+                    continue;
+                cited[used++] = (struct tg_graph_evidence){doc, sentence, p->start, p->end};
+                parts[k].evidence_count++;
+            }
+        sort(cited + first, used - first, sizeof *cited, compare_evidence);
+    }
+    return true;
 }
 
 /* Folds the reports of one cluster into the event. */
@@ -799,7 +845,9 @@ static bool build_event(struct tg_graph *g, struct tg_graph_event *ev, struct re
         max_participants += members[i]->participant_count;
     struct tg_graph_participant *parts =
         graph_alloc(g, (max_participants ? max_participants : 1) * sizeof *parts);
-    if (!evidence || !parts)
+    struct tg_graph_evidence *cited =
+        graph_alloc(g, (max_participants ? max_participants : 1) * sizeof *cited);
+    if (!evidence || !parts || !cited)
         return false;
     for (size_t i = 0; i < n; i++) {
         const struct tg_store_event_claim *r = members[i]->row;
@@ -807,7 +855,6 @@ static bool build_event(struct tg_graph *g, struct tg_graph_event *ev, struct re
             ev->place = tg_graph_entity_find(g, r->place_id ? r->place_id : "");
         if (!ev->programme)
             ev->programme = tg_graph_entity_find(g, r->programme_id ? r->programme_id : "");
-        ev->collaboration = ev->collaboration || r->collaboration;
         evidence[i] = (struct tg_graph_evidence){graph_document(g, r->document_id), r->sentence,
                                                  r->start, r->end};
     }
@@ -826,13 +873,16 @@ static bool build_event(struct tg_graph *g, struct tg_graph_event *ev, struct re
                 while (at < ev->participant_count && parts[at].entity != e)
                     at++;
                 if (at == ev->participant_count)
-                    parts[ev->participant_count++] = (struct tg_graph_participant){e, p->role};
-                else if (role_rank(p->role) > role_rank(parts[at].role))
+                    parts[ev->participant_count++] =
+                        (struct tg_graph_participant){.entity = e, .role = p->role};
+                else if (graph_role_rank(p->role) > graph_role_rank(parts[at].role))
                     parts[at].role = p->role;
             }
         }
     }
     ev->participants = parts;
+    ok = ok && cite_participants(g, ev, members, n, cited);
+    ev->collaboration = graph_event_is_collaboration(ev);
     return ok;
 }
 

@@ -213,7 +213,10 @@ static void entities(struct writer *w)
                                  ENTITY(w, p->organisation),
                                  intern(&w->strings, p->as_of),
                                  intern(&w->strings, p->as_of_precision),
-                                 DOCUMENT(w, p->document)};
+                                 DOCUMENT(w, p->document),
+                                 intern(&w->strings, p->evidence.sentence),
+                                 (uint32_t)p->evidence.start,
+                                 (uint32_t)p->evidence.end};
         VEC_PUSH(&w->sections[IMG_POSITIONS], r);
     }
     for (size_t i = 0; i < g->entity_count; i++) {
@@ -256,6 +259,15 @@ static void entities(struct writer *w)
     free(all);
 }
 
+static void evidence(struct writer *w, const struct tg_graph_evidence *e)
+{
+    struct img_evidence r = {DOCUMENT(w, e->document), intern(&w->strings, e->sentence),
+                             (uint32_t)e->start, (uint32_t)e->end};
+    VEC_PUSH(&w->sections[IMG_EVIDENCE], r);
+}
+
+/* Each event's participants with their evidence, then its own evidence: every evidence list is
+ * one range of EVIDENCE, so the event's range is taken after its participants'. */
 static void events(struct writer *w)
 {
     const struct tg_graph *g = w->g;
@@ -271,22 +283,24 @@ static void events(struct writer *w)
             ENTITY(w, ev->programme),
             (uint32_t)(w->sections[IMG_PARTICIPANTS].len / sizeof(struct img_participant)),
             (uint32_t)ev->participant_count,
-            (uint32_t)(w->sections[IMG_EVIDENCE].len / sizeof(struct img_evidence)),
+            0,
             (uint32_t)ev->evidence_count,
             ev->collaboration,
         };
-        VEC_PUSH(&w->sections[IMG_EVENTS], r);
         for (size_t k = 0; k < ev->participant_count; k++) {
-            struct img_participant p = {ENTITY(w, ev->participants[k].entity),
-                                        intern(&w->strings, ev->participants[k].role)};
+            const struct tg_graph_participant *part = &ev->participants[k];
+            struct img_participant p = {
+                ENTITY(w, part->entity), intern(&w->strings, part->role),
+                (uint32_t)(w->sections[IMG_EVIDENCE].len / sizeof(struct img_evidence)),
+                (uint32_t)part->evidence_count};
             VEC_PUSH(&w->sections[IMG_PARTICIPANTS], p);
+            for (size_t e = 0; e < part->evidence_count; e++)
+                evidence(w, &part->evidence[e]);
         }
-        for (size_t k = 0; k < ev->evidence_count; k++) {
-            const struct tg_graph_evidence *e = &ev->evidence[k];
-            struct img_evidence r2 = {DOCUMENT(w, e->document), intern(&w->strings, e->sentence),
-                                      (uint32_t)e->start, (uint32_t)e->end};
-            VEC_PUSH(&w->sections[IMG_EVIDENCE], r2);
-        }
+        r.evidence = (uint32_t)(w->sections[IMG_EVIDENCE].len / sizeof(struct img_evidence));
+        for (size_t k = 0; k < ev->evidence_count; k++)
+            evidence(w, &ev->evidence[k]);
+        VEC_PUSH(&w->sections[IMG_EVENTS], r);
         uint32_t by_id = EVENT(w, g->events_by_id[i]);
         VEC_PUSH(&w->sections[IMG_EVENTS_BY_ID], by_id);
     }

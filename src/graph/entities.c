@@ -9,13 +9,6 @@
 #include "thaigraph/text.h"
 #include "thaigraph/utf8.h"
 
-/* qsort, except that an empty array may be NULL (which qsort itself does not allow). */
-static void sort(void *base, size_t count, size_t size, int (*compare)(const void *, const void *))
-{
-    if (count > 1)
-        qsort(base, count, size, compare);
-}
-
 static const char *const type_names[TG_GRAPH_TYPE_COUNT] = {
     [TG_GRAPH_ORGANISATION] = "organisation",
     [TG_GRAPH_PERSON] = "person",
@@ -152,60 +145,6 @@ bool tg_graph_event_has(const struct tg_graph_event *ev, const struct tg_graph_e
             return true;
     }
     return false;
-}
-
-void tg_graph_collaboration(const struct tg_graph_entity *a, const struct tg_graph_entity *b,
-                            const struct tg_graph_event **events, size_t cap, size_t *count)
-{
-    *count = 0;
-    for (size_t i = 0; i < a->event_count; i++) {
-        const struct tg_graph_event *ev = a->events[i];
-        if (a == b || !ev->collaboration || !tg_graph_event_has(ev, b))
-            continue;
-        if (*count < cap)
-            events[*count] = ev;
-        (*count)++;
-    }
-}
-
-static int compare_partners(const void *x, const void *y)
-{
-    const struct tg_graph_partner *a = x, *b = y;
-    if (a->event_count != b->event_count)
-        return a->event_count < b->event_count ? 1 : -1;
-    return strcmp(a->organisation->id, b->organisation->id);
-}
-
-enum tg_status tg_graph_partners(const struct tg_graph_entity *a,
-                                 struct tg_graph_partner **partners, size_t *count)
-{
-    size_t cap = 0;
-    for (size_t i = 0; i < a->event_count; i++)
-        cap += a->events[i]->participant_count;
-    struct tg_graph_partner *list = calloc(cap ? cap : 1, sizeof *list);
-    if (!list)
-        return TG_ERR_NOMEM;
-    size_t n = 0;
-    /* a's events are oldest first, so the first sighting is the first event. */
-    for (size_t i = 0; i < a->event_count; i++) {
-        const struct tg_graph_event *ev = a->events[i];
-        for (size_t k = 0; ev->collaboration && k < ev->participant_count; k++) {
-            const struct tg_graph_entity *o = ev->participants[k].entity;
-            if (o == a || o->type != TG_GRAPH_ORGANISATION)
-                continue;
-            size_t at = 0;
-            while (at < n && list[at].organisation != o)
-                at++;
-            if (at == n)
-                list[n++] = (struct tg_graph_partner){o, 0, ev, ev};
-            list[at].event_count++;
-            list[at].last = ev;
-        }
-    }
-    sort(list, n, sizeof *list, compare_partners);
-    *partners = list;
-    *count = n;
-    return TG_OK;
 }
 
 /* Every written name of an entity: canonical first, then aliases and abbreviations. */

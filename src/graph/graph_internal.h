@@ -97,6 +97,9 @@ struct tg_graph *graph_new(void);
 void graph_thing(const struct tg_graph *g, size_t t, const struct tg_graph_entity **entity,
                  const struct tg_graph_event **event);
 
+struct graph_memo *graph_memo_new(void);
+void graph_memo_free(struct graph_memo *memo);
+
 /* The key tg_graph_resolve compares names by: tg_text_key without a trailing dot; malloc'd. */
 char *graph_name_key(const char *name);
 
@@ -108,7 +111,10 @@ int graph_compare_event_ids(const void *a, const void *b);
  * length in *len; NULL when out of memory. */
 char *graph_thing_text(const struct tg_graph *g, size_t t, size_t *len);
 
-struct graph_memo *graph_memo_new(void);
-void graph_memo_free(struct graph_memo *memo);
+/* How much a participant's role (a name of extract.h's roles) says; -1 for an unknown name. */
+int graph_role_rank(const char *role);
+
+/* Whether two of the event's organisations collaborate (collaborations.c). */
+bool graph_event_is_collaboration(const struct tg_graph_event *ev);
 
 #endif

@@ -118,6 +118,7 @@ struct img_entity {
 
 struct img_position {
     uint32_t person, title, organisation, as_of, as_of_precision, document;
+    uint32_t sentence, start, end; /* the evidence in document */
 };
 
 struct img_event {
@@ -130,6 +131,7 @@ struct img_event {
 
 struct img_participant {
     uint32_t entity, role;
+    uint32_t evidence, evidence_count; /* EVIDENCE */
 };
 
 struct img_evidence {

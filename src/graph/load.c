@@ -353,13 +353,18 @@ static bool positions(struct load *l, struct tg_graph_position *all)
             !ref(l, IMG_POSITIONS, i, r->organisation, IMG_ENTITIES, true) ||
             !ref(l, IMG_POSITIONS, i, r->document, IMG_DOCUMENTS, false))
             return false;
+        const struct tg_graph_document *doc = &g->documents[r->document];
+        if (r->start > r->end || r->end > doc->length)
+            return bad(l, IMG_POSITIONS, i, "evidence %u..%u past document %u", r->start, r->end,
+                       r->document);
         all[i] = (struct tg_graph_position){
             &g->entities[r->person],
             str(l, IMG_POSITIONS, i, r->title, false),
             r->organisation == IMG_NONE ? NULL : &g->entities[r->organisation],
             str(l, IMG_POSITIONS, i, r->as_of, true),
             str(l, IMG_POSITIONS, i, r->as_of_precision, true),
-            &g->documents[r->document]};
+            doc,
+            {doc, str(l, IMG_POSITIONS, i, r->sentence, false), r->start, r->end}};
     }
     const struct img_entity *entities = SEC(l, IMG_ENTITIES, struct img_entity);
     for (size_t i = 0; i < g->entity_count && !l->failed; i++) {
@@ -371,12 +376,37 @@ static bool positions(struct load *l, struct tg_graph_position *all)
     return !l->failed;
 }
 
+/* EVIDENCE records [first, first + count), checked by the caller's range, as evidence. */
+static const struct tg_graph_evidence *evidence_list(struct load *l, uint32_t first, uint32_t count)
+{
+    struct tg_graph *g = l->g;
+    const struct img_evidence *rows = SEC(l, IMG_EVIDENCE, struct img_evidence);
+    struct tg_graph_evidence *out = graph_alloc(g, (count ? count : 1) * sizeof *out);
+    if (!out) {
+        oom(l);
+        return NULL;
+    }
+    for (uint32_t k = 0; k < count && !l->failed; k++) {
+        const struct img_evidence *q = &rows[first + k];
+        if (!ref(l, IMG_EVIDENCE, first + k, q->document, IMG_DOCUMENTS, false))
+            break;
+        const struct tg_graph_document *doc = &g->documents[q->document];
+        if (q->start > q->end || q->end > doc->length) {
+            bad(l, IMG_EVIDENCE, first + k, "span %u..%u past document %u", q->start, q->end,
+                q->document);
+            break;
+        }
+        out[k] = (struct tg_graph_evidence){
+            doc, str(l, IMG_EVIDENCE, first + k, q->sentence, false), q->start, q->end};
+    }
+    return out;
+}
+
 static bool events(struct load *l)
 {
     struct tg_graph *g = l->g;
     const struct img_event *rows = SEC(l, IMG_EVENTS, struct img_event);
     const struct img_participant *parts = SEC(l, IMG_PARTICIPANTS, struct img_participant);
-    const struct img_evidence *evidence = SEC(l, IMG_EVIDENCE, struct img_evidence);
     g->event_count = l->count[IMG_EVENTS];
     for (size_t i = 0; i < g->event_count && !l->failed; i++) {
         const struct img_event *r = &rows[i];
@@ -396,31 +426,21 @@ static bool events(struct load *l)
         ev->collaboration = r->collaboration != 0;
         struct tg_graph_participant *p =
             graph_alloc(g, (r->participant_count ? r->participant_count : 1) * sizeof *p);
-        struct tg_graph_evidence *e =
-            graph_alloc(g, (r->evidence_count ? r->evidence_count : 1) * sizeof *e);
-        if (!p || !e)
+        if (!p)
             return oom(l);
         for (uint32_t k = 0; k < r->participant_count && !l->failed; k++) {
-            const struct img_participant *q = &parts[r->participants + k];
-            if (ref(l, IMG_PARTICIPANTS, r->participants + k, q->entity, IMG_ENTITIES, false))
-                p[k] = (struct tg_graph_participant){
-                    &g->entities[q->entity],
-                    str(l, IMG_PARTICIPANTS, r->participants + k, q->role, false)};
-        }
-        for (uint32_t k = 0; k < r->evidence_count && !l->failed; k++) {
-            const struct img_evidence *q = &evidence[r->evidence + k];
-            if (!ref(l, IMG_EVIDENCE, r->evidence + k, q->document, IMG_DOCUMENTS, false))
+            size_t row = r->participants + k;
+            const struct img_participant *q = &parts[row];
+            if (!ref(l, IMG_PARTICIPANTS, row, q->entity, IMG_ENTITIES, false) ||
+                !range(l, IMG_PARTICIPANTS, row, q->evidence, q->evidence_count, IMG_EVIDENCE))
                 break;
-            const struct tg_graph_document *doc = &g->documents[q->document];
-            if (q->start > q->end || q->end > doc->length)
-                return bad(l, IMG_EVIDENCE, r->evidence + k, "span %u..%u past document %u",
-                           q->start, q->end, q->document);
-            e[k] = (struct tg_graph_evidence){
-                doc, str(l, IMG_EVIDENCE, r->evidence + k, q->sentence, false), q->start, q->end};
+            p[k] = (struct tg_graph_participant){
+                &g->entities[q->entity], str(l, IMG_PARTICIPANTS, row, q->role, false),
+                evidence_list(l, q->evidence, q->evidence_count), q->evidence_count};
         }
         ev->participants = p;
         ev->participant_count = r->participant_count;
-        ev->evidence = e;
+        ev->evidence = evidence_list(l, r->evidence, r->evidence_count);
         ev->evidence_count = r->evidence_count;
     }
     const uint32_t *by_id = SEC(l, IMG_EVENTS_BY_ID, uint32_t);

@@ -1,11 +1,12 @@
--- Upgrade from schema version 2. Files of version 3 carry the snapshot image thaigraphd serves
--- after their SQLite pages. Claims are derived data, so they are made anew: the tables go (claims.sql
--- recreates them) and every document is marked for extraction by the next ingest.
-DROP TABLE entity_claims;
-DROP TABLE name_claims;
-DROP TABLE mentions;
-DROP TABLE position_claims;
-DROP TABLE event_claims;
-DROP TABLE participant_claims;
+-- Upgrade from schema version 2 (and from 1, after migrate-1.sql): the claims tables are derived
+-- from the documents, so they are dropped, claims.sql creates them in their new form, and every
+-- document is marked for extraction (extracted = 0) so the next run fills them again. Version 3
+-- gave participants the roles of extract.h and evidence spans to positions and participants.
+DROP TABLE IF EXISTS participant_claims;
+DROP TABLE IF EXISTS event_claims;
+DROP TABLE IF EXISTS position_claims;
+DROP TABLE IF EXISTS mentions;
+DROP TABLE IF EXISTS name_claims;
+DROP TABLE IF EXISTS entity_claims;
 UPDATE documents SET extracted = 0;
 PRAGMA user_version = 3;

@@ -49,10 +49,10 @@ static enum tg_status copy_target(struct tg_store_writer *w, struct tg_error *er
         status = store_db_error(err, w->db, w->temp_path, "copying the existing database");
         goto done;
     }
-    /* Each step leaves the schema of the next version, claims tables included. */
-    const unsigned char *const steps[] = {tg_store_migrate_1_sql, tg_store_migrate_2_sql};
-    for (int from = version; from < TG_STORE_SCHEMA_VERSION && status == TG_OK; from++) {
-        status = store_exec(w->db, w->temp_path, (const char *)steps[from - 1], err);
+    if (version == 1)
+        status = store_exec(w->db, w->temp_path, (const char *)tg_store_migrate_1_sql, err);
+    if (status == TG_OK && version < TG_STORE_SCHEMA_VERSION) {
+        status = store_exec(w->db, w->temp_path, (const char *)tg_store_migrate_2_sql, err);
         if (status == TG_OK)
             status = store_exec(w->db, w->temp_path, (const char *)tg_store_claims_sql, err);
     }
