@@ -29,8 +29,9 @@
 #include "thaigraph/status.h"
 #include "thaigraph/store.h"
 
-/* Version of the extraction rules; raising it makes the next ingest re-extract every document. */
-#define TG_INGEST_EXTRACTION_VERSION 1
+/* Version of the extraction rules (extract.h); raising it makes the next ingest re-extract every
+ * document. */
+#define TG_INGEST_EXTRACTION_VERSION TG_EXTRACT_VERSION
 
 /* Longest document id: 1 to this many letters, digits, '.', '_' or '-', so every id is usable
  * in a URL as it is (the daemon refuses any other in a path). */
