@@ -78,7 +78,6 @@ void tg_graph_free(struct tg_graph *g)
     }
     if (g->map)
         munmap(g->map, g->map_bytes);
-    graph_memo_free(g->memo);
     free(g);
 }
 

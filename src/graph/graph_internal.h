@@ -19,7 +19,6 @@
 #include "thaigraph/search.h"
 
 struct arena_block;
-struct graph_memo;
 
 /* A name of an entity in normalised form, for tg_graph_resolve. */
 struct graph_name {
@@ -69,8 +68,7 @@ struct tg_graph {
     const char *strings;                       /* loaded: the STRINGS section */
     size_t strings_bytes;
     struct arena_block *arena;
-    struct graph_memo *memo; /* see tg_graph_memo_get */
-    void *map;               /* the image's mapping (loaded graphs), or NULL */
+    void *map; /* the image's mapping (loaded graphs), or NULL */
     size_t map_bytes;
     uint64_t generation;
     char fingerprint[17];
@@ -96,9 +94,6 @@ struct tg_graph *graph_new(void);
 /* The things index's item t: *entity or *event is set, the other NULL. */
 void graph_thing(const struct tg_graph *g, size_t t, const struct tg_graph_entity **entity,
                  const struct tg_graph_event **event);
-
-struct graph_memo *graph_memo_new(void);
-void graph_memo_free(struct graph_memo *memo);
 
 /* The key tg_graph_resolve compares names by: tg_text_key without a trailing dot; malloc'd. */
 char *graph_name_key(const char *name);

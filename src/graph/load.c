@@ -610,10 +610,6 @@ enum tg_status tg_graph_open(const char *path, unsigned flags, struct tg_graph *
     }
     /* The checks read every page; keep the page cache, drop them from this process. */
     madvise(g->map, g->map_bytes, MADV_DONTNEED);
-    if (!(g->memo = graph_memo_new())) {
-        status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
-        goto fail;
-    }
     tg_store_reader_close(reader);
     g->loaded_at = time(NULL);
     *out = g;
