@@ -15,12 +15,13 @@
 
 #include "thaigraph/article.h"
 #include "thaigraph/boilerplate.h"
+#include "thaigraph/build.h"
 #include "thaigraph/extract.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/log.h"
 #include "thaigraph/utf8.h"
 
-#define MAX_ID_BYTES 128
+#define MAX_ID_BYTES TG_INGEST_MAX_ID_BYTES
 #define READ_CHUNK   (256u * 1024u)
 
 struct run {
@@ -112,20 +113,6 @@ static enum tg_status collect(const char *path, bool named, struct file_list *li
     return status;
 }
 
-static bool id_is_valid(const char *id)
-{
-    size_t n = strlen(id);
-    if (n == 0 || n > MAX_ID_BYTES)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = id[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '.' || c == '_' || c == '-'))
-            return false;
-    }
-    return true;
-}
-
 /* A file's id is its name without extension; a name that is no valid id (Thai file names, say)
  * gets a stable hash-derived id instead so every document stays addressable in a URL. */
 static void id_for_file(const char *path, char id[MAX_ID_BYTES + 1])
@@ -137,7 +124,7 @@ static void id_for_file(const char *path, char id[MAX_ID_BYTES + 1])
     if (n <= MAX_ID_BYTES) {
         memcpy(id, base, n);
         id[n] = '\0';
-        if (id_is_valid(id))
+        if (tg_ingest_id_is_valid(id, strlen(id)))
             return;
     }
     snprintf(id, MAX_ID_BYTES + 1, "doc_%012llx",
@@ -315,7 +302,7 @@ static enum tg_status ingest_record(struct run *run, const char *where, const ch
     } else if (!json_is_string(id) || !json_is_string(text)) {
         status =
             tg_error_set(err, TG_ERR_PARSE, "%s: needs string fields \"id\" and \"text\"", where);
-    } else if (!id_is_valid(json_string_value(id))) {
+    } else if (!tg_ingest_id_is_valid(json_string_value(id), json_string_length(id))) {
         status = tg_error_set(err, TG_ERR_PARSE,
                               "%s: id must be 1 to %d characters of A-Z a-z 0-9 . _ -", where,
                               MAX_ID_BYTES);
@@ -599,7 +586,13 @@ enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size
         status = collect(paths[i], true, &files, err);
     if (status != TG_OK)
         goto done;
-    if (files.count == 0) {
+    /* No inputs at all is a rebuild of an existing database's derived data. */
+    if (path_count == 0 && access(db_path, F_OK) != 0) {
+        status = tg_error_set(err, TG_ERR_NOT_FOUND,
+                              "%s: no such database to rebuild, and no inputs to read", db_path);
+        goto done;
+    }
+    if (files.count == 0 && path_count > 0) {
         status = tg_error_set(err, TG_ERR_NOT_FOUND, "no .txt, .jsonl or .jsonl.gz files found");
         goto done;
     }
@@ -617,6 +610,8 @@ enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size
     if (status == TG_OK)
         status = extract_stale(&run, err);
     show_progress(&run, true);
+    if (status == TG_OK)
+        status = tg_build_snapshot(run.writer, &report->build, err);
     if (status == TG_OK) {
         status = tg_store_writer_commit(run.writer, &report->meta, err);
         run.writer = NULL;
