@@ -508,6 +508,8 @@ static enum tg_status run(struct xdoc *d, struct tg_text_segmenter *seg)
         st = xd_programmes(d);
     if (st == TG_OK)
         st = xd_orgs_from_model(d);
+    if (st == TG_OK)
+        st = xd_places_from_model(d);
     if (st == TG_OK) {
         xd_link_rooms(d);
         st = add_dates_and_numbers(d);
@@ -554,6 +556,9 @@ enum tg_status tg_extract_document(const struct tg_extract *ex, const char *text
         free(d.m[i].value);
     for (size_t i = 0; i < d.n_pairs; i++)
         free(d.pairs[i].abbr);
+    for (size_t i = 0; i < d.n_titles; i++)
+        free(d.titles[i].title);
+    free(d.titles);
     free(d.m);
     free(d.owner);
     free(d.excluded);

@@ -53,6 +53,7 @@ static const struct {
     {"สมาคม", "other", false},
     {"เทศบาล", "local_government", false},
     {"ธนาคาร", "agency", false},
+    {"บรรษัท", "agency", false},
     {"คณะกรรมการ", "council", false},
     {"สถานีโทรทัศน์", "media", false},
     {"หนังสือพิมพ์", "media", false},
@@ -214,6 +215,14 @@ static size_t after_position(const struct xdoc *d, size_t b)
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
         if (ends_with(d, b + n, prefixes[i].word))
             return b + n - strlen(prefixes[i].word);
+    /* ผู้ว่าการรถไฟแห่งประเทศไทย: the title's การ opens a state enterprise the gazetteer knows. */
+    const struct tg_gazetteer_entry *org;
+    size_t on, k = strlen("การ");
+    if (ends_with(d, b + n, "การ") &&
+        tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b + n - k,
+                              TG_GAZETTEER_MASK(TG_GAZETTEER_ORGANISATION), &org, &on) == TG_OK &&
+        on > k)
+        return b + n - k;
     return b + n;
 }
 
@@ -327,6 +336,12 @@ static enum tg_status org_get(struct xdoc *d, const char *name, size_t len,
     if (!o->kind)
         o->kind = "other";
     return TG_OK;
+}
+
+enum tg_status xd_org_from_entry(struct xdoc *d, const struct tg_gazetteer_entry *entry, long *org)
+{
+    const char *name = tg_gazetteer_entry_name(entry);
+    return org_get(d, name, strlen(name), entry, NULL, org);
 }
 
 static const struct tg_gazetteer_entry *find_entry(const struct xdoc *d, const char *s, size_t n)
