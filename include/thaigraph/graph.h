@@ -67,13 +67,23 @@ enum tg_graph_type {
 /* "organisation", "person", "place", "programme". */
 const char *tg_graph_type_name(enum tg_graph_type type);
 
+/* Where a fact is stated: a document and the sentence of it that says so. */
+struct tg_graph_evidence {
+    const struct tg_graph_document *document;
+    const char *sentence; /* NULL when the claim did not record its sentence */
+    size_t start, end;    /* the sentence in the document, code points (0, 0 when unknown) */
+};
+
 struct tg_graph_position {
     const struct tg_graph_entity *person;
     const char *title;
     const struct tg_graph_entity *organisation; /* NULL when the text names none */
     const char *as_of;                          /* ISO date or NULL */
     const char *as_of_precision;                /* day, month, year or NULL */
-    const struct tg_graph_document *document;   /* where it is stated */
+    const struct tg_graph_document *document;   /* where it is stated first (lowest id) */
+    /* Every document stating this office on this date, in id order (document first). */
+    const struct tg_graph_evidence *evidence;
+    size_t evidence_count;
 };
 
 struct tg_graph_entity {
@@ -102,12 +112,9 @@ struct tg_graph_entity {
 struct tg_graph_participant {
     const struct tg_graph_entity *entity;
     const char *role; /* participant, chair, host, partner */
-};
-
-struct tg_graph_evidence {
-    const struct tg_graph_document *document;
-    const char *sentence;
-    size_t start, end; /* the sentence in the document, code points */
+    /* The entries of the event's evidence whose reports name the entity, in their order. */
+    const struct tg_graph_evidence *const *evidence;
+    size_t evidence_count;
 };
 
 struct tg_graph_event {
@@ -300,6 +307,13 @@ enum tg_graph_search_scope {
 /* Code points of text a hit's snippet shows at most. */
 #define TG_GRAPH_SNIPPET_CODEPOINTS 200
 
+/* A thing a search matched: exactly one of document, entity and event is set. */
+struct tg_graph_match {
+    const struct tg_graph_document *document;
+    const struct tg_graph_entity *entity;
+    const struct tg_graph_event *event;
+};
+
 struct tg_graph_search_request {
     const char *query;
     size_t query_len;
@@ -309,6 +323,11 @@ struct tg_graph_search_request {
     const char *source; /* NULL or a document source; keeps documents only */
     size_t limit;       /* 1..TG_SEARCH_MAX_LIMIT */
     const struct tg_search_cursor *after; /* a previous page's next_cursor, decoded; or NULL */
+    /* NULL: none. accept keeps only the matches it returns true for (after the filters above);
+     * matched sees every match counted in total, whichever page is asked for. */
+    bool (*accept)(const struct tg_graph_match *match, void *ctx);
+    void (*matched)(const struct tg_graph_match *match, void *ctx);
+    void *match_ctx;
 };
 
 struct tg_graph_hit {

@@ -444,28 +444,65 @@ static int compare_positions(const void *a, const void *b)
     return compare_dated(x->as_of, x->document->id, y->as_of, y->document->id);
 }
 
-static bool optional_equal(const char *a, const char *b)
+static int compare_optional(const char *a, const char *b)
 {
-    return a == b || (a && b && strcmp(a, b) == 0);
+    return strcmp(a ? a : "", b ? b : "");
 }
 
-/* Several articles stating one office on one date are one position (the first, oldest
- * document's); keeps the list's order. */
-static void drop_restated_positions(struct list *l)
+/* Orders positions so that restatements of one office on one date (same person, organisation,
+ * title and date) are neighbours, their documents in id order. */
+static int compare_statements(const void *a, const void *b)
 {
-    size_t kept = 0;
-    for (size_t i = 0; i < l->count; i++) {
-        const struct tg_graph_position *p = l->items[i];
-        bool restated = false;
-        for (size_t k = 0; k < kept && !restated; k++) {
-            const struct tg_graph_position *q = l->items[k];
-            restated = q->person == p->person && q->organisation == p->organisation &&
-                       strcmp(q->title, p->title) == 0 && optional_equal(q->as_of, p->as_of);
+    const struct tg_graph_position *x = *(const struct tg_graph_position *const *)a;
+    const struct tg_graph_position *y = *(const struct tg_graph_position *const *)b;
+    int c = strcmp(x->person->id, y->person->id);
+    if (!c)
+        c = compare_optional(x->organisation ? x->organisation->id : NULL,
+                             y->organisation ? y->organisation->id : NULL);
+    if (!c)
+        c = strcmp(x->title, y->title);
+    if (!c)
+        c = compare_optional(x->as_of, y->as_of);
+    return c ? c : strcmp(x->document->id, y->document->id);
+}
+
+static bool same_statement(const struct tg_graph_position *x, const struct tg_graph_position *y)
+{
+    return x->person == y->person && x->organisation == y->organisation &&
+           strcmp(x->title, y->title) == 0 && compare_optional(x->as_of, y->as_of) == 0;
+}
+
+/*
+ * Several articles stating one office on one date are one position: the one of the lowest
+ * document id, with every stating document as its evidence. Writes the positions that remain
+ * to kept[0..*kept_count).
+ */
+static bool merge_statements(struct tg_graph *g, struct tg_graph_position *all, size_t count,
+                             struct tg_graph_position **kept, size_t *kept_count)
+{
+    struct tg_graph_position **order = malloc((count ? count : 1) * sizeof *order);
+    if (!order)
+        return false;
+    for (size_t i = 0; i < count; i++)
+        order[i] = &all[i];
+    sort(order, count, sizeof *order, compare_statements);
+    bool ok = true;
+    *kept_count = 0;
+    for (size_t i = 0, j; ok && i < count; i = j) {
+        for (j = i + 1; j < count && same_statement(order[i], order[j]); j++)
+            ;
+        struct tg_graph_evidence *evidence = graph_alloc(g, (j - i) * sizeof *evidence);
+        ok = evidence != NULL;
+        for (size_t k = i; ok && k < j; k++)
+            evidence[k - i] = (struct tg_graph_evidence){order[k]->document, NULL, 0, 0};
+        if (ok) {
+            order[i]->evidence = evidence;
+            order[i]->evidence_count = j - i;
+            kept[(*kept_count)++] = order[i];
         }
-        if (!restated)
-            l->items[kept++] = l->items[i];
     }
-    l->count = kept;
+    free(order);
+    return ok;
 }
 
 /* Gives each entity the positions that name it (as holder or as organisation). */
@@ -473,24 +510,26 @@ static enum tg_status attach_positions(struct tg_graph *g, struct tg_graph_posit
                                        size_t count)
 {
     struct list *lists = calloc(g->entity_count ? g->entity_count : 1, sizeof *lists);
-    bool ok = lists != NULL;
-    for (size_t i = 0; ok && i < count; i++) {
-        const struct tg_graph_entity *holders[] = {all[i].person, all[i].organisation};
+    struct tg_graph_position **kept = malloc((count ? count : 1) * sizeof *kept);
+    size_t kept_count = 0;
+    bool ok = lists && kept && merge_statements(g, all, count, kept, &kept_count);
+    for (size_t i = 0; ok && i < kept_count; i++) {
+        const struct tg_graph_entity *holders[] = {kept[i]->person, kept[i]->organisation};
         for (int h = 0; h < 2 && ok; h++) {
             if (holders[h])
-                ok = list_push(&lists[holders[h] - g->entities], &all[i]);
+                ok = list_push(&lists[holders[h] - g->entities], kept[i]);
         }
     }
     for (size_t i = 0; ok && i < g->entity_count; i++) {
         struct tg_graph_entity *e = &g->entities[i];
         sort(lists[i].items, lists[i].count, sizeof *lists[i].items, compare_positions);
-        drop_restated_positions(&lists[i]);
         e->positions = (const struct tg_graph_position *const *)list_freeze(g, &lists[i], &ok);
         e->position_count = lists[i].count;
     }
     for (size_t i = 0; lists && i < g->entity_count; i++)
         free(lists[i].items);
     free(lists);
+    free(kept);
     return ok ? TG_OK : TG_ERR_NOMEM;
 }
 
@@ -526,8 +565,12 @@ static enum tg_status load_positions(struct tg_graph *g, struct rows *rows)
         const struct tg_graph_document *doc = graph_document(g, r->col[0]);
         if (!person || !doc)
             continue;
-        all[n] = (struct tg_graph_position){person,    r->col[2], entity_mut(g, r->col[3]),
-                                            r->col[4], r->col[5], doc};
+        all[n] = (struct tg_graph_position){.person = person,
+                                            .title = r->col[2],
+                                            .organisation = entity_mut(g, r->col[3]),
+                                            .as_of = r->col[4],
+                                            .as_of_precision = r->col[5],
+                                            .document = doc};
         if (!all[n].as_of)
             date_from_events(&all[n]);
         n++;
@@ -689,6 +732,54 @@ static int compare_evidence(const void *a, const void *b)
     return c ? c : (x->start > y->start) - (x->start < y->start);
 }
 
+/* The entry of an event's (sorted) evidence that a member report contributed. */
+static const struct tg_graph_evidence *report_evidence(const struct tg_graph *g,
+                                                       const struct tg_graph_event *ev,
+                                                       const struct report *member)
+{
+    const struct tg_graph_document *doc = graph_document(g, member->row->col[0]);
+    size_t start = (size_t)to_long(member->row->col[11]);
+    for (size_t i = 0; i < ev->evidence_count; i++) {
+        if (ev->evidence[i].document == doc && ev->evidence[i].start == start)
+            return &ev->evidence[i];
+    }
+    return NULL;
+}
+
+/* Gives every participant the evidence of the reports that name it, each entry once. */
+static bool participant_evidence(struct tg_graph *g, struct tg_graph_event *ev,
+                                 struct tg_graph_participant *parts, struct report **members,
+                                 size_t n)
+{
+    for (size_t at = 0; at < ev->participant_count; at++) {
+        const struct tg_graph_evidence **list = graph_alloc(g, n * sizeof *list);
+        if (!list)
+            return false;
+        size_t count = 0;
+        for (size_t i = 0; i < n; i++) {
+            bool names = false;
+            for (size_t k = 0; k < members[i]->participant_count && !names; k++)
+                names = strcmp(members[i]->participants[k]->col[2], parts[at].entity->id) == 0;
+            const struct tg_graph_evidence *e = names ? report_evidence(g, ev, members[i]) : NULL;
+            bool repeat = false;
+            for (size_t k = 0; k < count && !repeat; k++)
+                repeat = list[k] == e;
+            if (e && !repeat)
+                list[count++] = e;
+        }
+        /* Members come in report order; evidence is served in document order. */
+        for (size_t i = 1; i < count; i++)
+            for (size_t k = i; k > 0 && list[k] < list[k - 1]; k--) {
+                const struct tg_graph_evidence *t = list[k];
+                list[k] = list[k - 1];
+                list[k - 1] = t;
+            }
+        parts[at].evidence = list;
+        parts[at].evidence_count = count;
+    }
+    return true;
+}
+
 /* Folds the reports of one cluster into the event. */
 static bool build_event(struct tg_graph *g, struct tg_graph_event *ev, struct report **members,
                         size_t n)
@@ -745,14 +836,15 @@ static bool build_event(struct tg_graph *g, struct tg_graph_event *ev, struct re
                 while (at < ev->participant_count && parts[at].entity != e)
                     at++;
                 if (at == ev->participant_count)
-                    parts[ev->participant_count++] = (struct tg_graph_participant){e, p->col[3]};
+                    parts[ev->participant_count++] =
+                        (struct tg_graph_participant){.entity = e, .role = p->col[3]};
                 else if (role_rank(p->col[3]) > role_rank(parts[at].role))
                     parts[at].role = p->col[3];
             }
         }
     }
     ev->participants = parts;
-    return ok;
+    return ok && participant_evidence(g, ev, parts, members, n);
 }
 
 static int compare_events(const void *a, const void *b)
