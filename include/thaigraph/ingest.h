@@ -29,8 +29,9 @@
 #include "thaigraph/status.h"
 #include "thaigraph/store.h"
 
-/* Version of the extraction rules; raising it makes the next ingest re-extract every document. */
-#define TG_INGEST_EXTRACTION_VERSION 1
+/* Version of the extraction rules (extract.h); raising it makes the next ingest re-extract every
+ * document. */
+#define TG_INGEST_EXTRACTION_VERSION TG_EXTRACT_VERSION
 
 /* Longest document text accepted, in bytes; real articles are far below it. */
 #define TG_INGEST_MAX_DOCUMENT_BYTES (8u * 1024u * 1024u)

@@ -60,6 +60,12 @@ void graph_memo_free(struct graph_memo *memo);
 enum tg_status graph_load_claims(struct tg_graph *g, struct tg_store_reader *reader,
                                  struct tg_error *err);
 
+/* How much a participant's role (a name of extract.h's roles) says; -1 for an unknown name. */
+int graph_role_rank(const char *role);
+
+/* Whether two of the event's organisations collaborate (collaborations.c). */
+bool graph_event_is_collaboration(const struct tg_graph_event *ev);
+
 /* Builds the search indexes (find.c); the graph must be complete. */
 enum tg_status graph_search_build(struct tg_graph *g);
 void graph_search_free(struct graph_search *search);
