@@ -260,24 +260,6 @@ enum tg_status tg_graph_view(const struct tg_graph *graph, const char *focus, un
 void tg_graph_view_free(struct tg_graph_view *view);
 
 /*
- * The memo: values derived from a snapshot (the daemon's rendered response bodies) remembered
- * for as long as the snapshot lives. It is the one part of a snapshot that changes after
- * loading, and only by gaining entries, each published with one atomic compare-and-swap, so
- * readers still take no locks. It is bounded (TG_GRAPH_MEMO_BYTES in all, values up to
- * TG_GRAPH_MEMO_MAX_VALUE); past that, puts are ignored.
- *
- * tg_graph_memo_get hands out the value stored under key, valid while the snapshot lives (the
- * caller holds it through the snapshot holder); tg_graph_memo_put copies key and value.
- */
-#define TG_GRAPH_MEMO_BYTES     (64u * 1024u * 1024u)
-#define TG_GRAPH_MEMO_MAX_VALUE (256u * 1024u)
-
-bool tg_graph_memo_get(const struct tg_graph *graph, const char *key, const char **value,
-                       size_t *len);
-void tg_graph_memo_put(const struct tg_graph *graph, const char *key, const char *value,
-                       size_t len);
-
-/*
  * True when an ISO date of any precision falls within [from, to] (either bound NULL for open).
  * Dates of different precisions compare by their common prefix: the year "2011" is on or after
  * "2011-12-22" as a `from` bound and reaches it as a `to` bound. An undated thing (date NULL)
