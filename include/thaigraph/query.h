@@ -76,8 +76,9 @@ bool tg_query_facet_parse(const char *name, size_t len, enum tg_query_facet *fac
 
 struct tg_query_facets;
 
-/* Counters for the facets whose bits (1u << facet) are set in mask. */
-enum tg_status tg_query_facets_new(unsigned mask, struct tg_query_facets **out);
+/* Counters for the facets whose bits (1u << facet) are set in mask, over things of graph. */
+enum tg_status tg_query_facets_new(const struct tg_graph *graph, unsigned mask,
+                                   struct tg_query_facets **out);
 void tg_query_facets_free(struct tg_query_facets *facets);
 
 /* Counts one thing of a list or search (each under the facets that apply to its kind). Counting
@@ -117,9 +118,9 @@ struct tg_query_tenure {
     const struct tg_graph_entity *organisation; /* NULL when the articles name none */
     const char *first_seen, *first_precision;   /* NULL when no statement is dated */
     const char *last_seen, *last_precision;
-    const struct tg_graph_position *const *positions; /* its statements, oldest first */
+    /* Its statements (one per article and date), oldest first, each with its evidence. */
+    const struct tg_graph_position *const *positions;
     size_t position_count;
-    size_t evidence_count; /* the statements' documents, together */
     /* Place in the office's succession, 1 for its first known holder; 0 when undated. */
     size_t order;
     size_t holders;                                /* dated holders of the office */

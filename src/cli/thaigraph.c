@@ -15,7 +15,7 @@
 #include "thaigraph/log.h"
 
 static const char usage_text[] =
-    "usage: thaigraph ingest --db FILE [--strict] [--replace] PATH...\n"
+    "usage: thaigraph ingest --db FILE [--strict] [--replace] [PATH...]\n"
     "       thaigraph analyze [--year YYYY] < TEXT\n"
     "       thaigraph export --db FILE --format FORMAT [--out PATH]\n"
     "\n"
@@ -24,6 +24,7 @@ static const char usage_text[] =
     "           objects, or a directory of them (searched recursively).\n"
     "           --strict   fail on the first bad record instead of skipping it\n"
     "           --replace  start from an empty database instead of adding to FILE\n"
+    "           Without PATH, rebuilds the snapshot FILE serves from what it holds.\n"
     "  analyze  read UTF-8 text on standard input and print its tokens and mentions (dates,\n"
     "           numbers) as one JSON object. --year completes dates written without a year.\n"
     "  export   write the merged graph of FILE to PATH (default: standard output) as FORMAT:\n"
@@ -73,8 +74,9 @@ static int run_ingest(int argc, char **argv)
     }
     if (!db)
         return usage_error("ingest needs --db FILE");
-    if (optind >= argc)
-        return usage_error("ingest needs at least one PATH to read");
+    if (optind >= argc && access(db, F_OK) != 0)
+        return usage_error(
+            "ingest needs a PATH to read (without one it rebuilds an existing FILE)");
 
     struct tg_ingest_report report;
     struct tg_error err = {{0}};

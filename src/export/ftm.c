@@ -191,8 +191,7 @@ static void emit_tenure(struct tg_export *x, size_t index, struct xbuf *out)
     for (size_t i = 0; i < t->position_count; i++) {
         const struct tg_graph_position *pos = t->positions[i];
         add(p, "date", pos->as_of);
-        for (size_t k = 0; k < pos->evidence_count; k++)
-            add(p, "sourceUrl", pos->evidence[k].document->url);
+        add(p, "sourceUrl", pos->document->url);
     }
     write_entity(out, id, "Occupancy", p);
 }

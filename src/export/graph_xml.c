@@ -247,7 +247,7 @@ static void emit_tenure_edge(struct tg_export *x, size_t index, struct xbuf *out
     if (t->organisation)
         write_edge(x,
                    &(struct edge){t->person->id, t->organisation->id, "holds_position", NULL,
-                                  t->title, t->evidence_count, t->first_seen, t->last_seen},
+                                  t->title, t->position_count, t->first_seen, t->last_seen},
                    out);
 }
 

@@ -37,7 +37,7 @@ static json_t *position_json(const struct tg_graph_position *p)
     return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o}", "title", p->title, "person", ref(p->person),
                      "organisation", ref(p->organisation), "as_of", nullable(p->as_of),
                      "as_of_precision", nullable(p->as_of_precision), "evidence",
-                     evidence_list(p->evidence, p->evidence_count));
+                     evidence_list(&p->evidence, 1));
 }
 
 static void emit_entity(struct tg_export *x, size_t index, struct xbuf *out)

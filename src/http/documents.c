@@ -21,12 +21,21 @@ static const void *document_at(const void *source, size_t index)
     return tg_graph_document_at(source, index);
 }
 
+/* Whether one of the filter's entities is mentioned by doc (its documents are in id order). */
 static bool mentions_any(const struct tg_graph_document *doc, const struct document_filter *f)
 {
-    for (size_t i = 0; i < doc->mention_count; i++) {
-        for (size_t k = 0; k < f->mention_count; k++) {
-            if (doc->mentions[i].entity == f->mentions[k])
+    for (size_t k = 0; k < f->mention_count; k++) {
+        const struct tg_graph_entity *e = f->mentions[k];
+        size_t lo = 0, hi = e->document_count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = strcmp(e->documents[mid]->id, doc->id);
+            if (c == 0)
                 return true;
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
     }
     return false;

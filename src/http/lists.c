@@ -163,7 +163,7 @@ enum tg_status http_list_reply(struct http_request *request, const struct http_l
     if (status == TG_OK && request->csv && !request->stream_cursor && !http_query(request, "limit"))
         limit = HTTP_CSV_CHUNK;
     struct selection s = {list, &list->orders[sort < 0 ? 0 : sort], NULL};
-    if (status == TG_OK && mask && tg_query_facets_new(mask, &s.facets) != TG_OK)
+    if (status == TG_OK && mask && tg_query_facets_new(request->graph, mask, &s.facets) != TG_OK)
         status = TG_ERR_NOMEM;
     const void **page = NULL;
     size_t count = 0, total = 0;

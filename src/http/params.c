@@ -573,16 +573,14 @@ enum tg_status http_param_entity(struct http_request *request, const char *name,
     const char *value = http_query(request, name);
     const char *what = type == TG_GRAPH_TYPE_COUNT ? "entity" : tg_graph_type_name(type);
     if (count == 0)
-        return http_fail(request, TG_ERR_NOT_FOUND, name, "no %s is known as '%s'", what,
-                         value);
+        return http_fail(request, TG_ERR_NOT_FOUND, name, "no %s is known as '%s'", what, value);
     if (count > 1) {
         json_t *candidates = json_array();
         for (size_t i = 0; i < count && i < MAX_CANDIDATES; i++)
             json_array_append_new(candidates, http_entity_ref(matches[i]));
         request->problem_extra = json_pack("{s:o}", "candidates", candidates);
         return http_fail(request, TG_ERR_AMBIGUOUS, name,
-                         "'%s' names %zu %s entities; give one of their ids", value, count,
-                         what);
+                         "'%s' names %zu %s entities; give one of their ids", value, count, what);
     }
     *entity = matches[0];
     return TG_OK;

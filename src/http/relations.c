@@ -23,6 +23,7 @@ struct http_relation_state {
     struct tg_query_tenures *tenures;
     struct tg_graph_partner *partners;
     struct partner_context partner;
+    struct tg_graph_mention *mentions;
 };
 
 void http_relation_free(struct http_relation_state *s)
@@ -32,6 +33,7 @@ void http_relation_free(struct http_relation_state *s)
     free(s->items);
     tg_query_tenures_free(s->tenures);
     free(s->partners);
+    free(s->mentions);
     free(s);
 }
 
@@ -386,7 +388,7 @@ static const void *participant_at(const void *source, size_t index)
 
 static const void *mention_at(const void *source, size_t index)
 {
-    return &((const struct tg_graph_document *)source)->mentions[index];
+    return &((const struct tg_graph_mention *)source)[index];
 }
 
 static const void *evidence_at(const void *source, size_t index)
@@ -417,16 +419,27 @@ static bool event_documents(const struct tg_graph_event *ev, struct http_relatio
     return true;
 }
 
-/* Every statement of a tenure's evidence, in the order of its statements. */
+/* The evidence of a tenure's statements, in their order. */
 static bool tenure_evidence(const struct tg_query_tenure *t, struct http_relation_state *s)
 {
-    s->items = malloc((t->evidence_count + 1) * sizeof *s->items);
+    s->items = malloc((t->position_count + 1) * sizeof *s->items);
     if (!s->items)
         return false;
-    for (size_t i = 0; i < t->position_count; i++) {
-        for (size_t k = 0; k < t->positions[i]->evidence_count; k++)
-            s->items[s->count++] = &t->positions[i]->evidence[k];
-    }
+    for (size_t i = 0; i < t->position_count; i++)
+        s->items[s->count++] = &t->positions[i]->evidence;
+    return true;
+}
+
+/* A document's mentions, decoded (the snapshot stores them packed). */
+static bool document_mentions(const struct tg_graph *g, const struct tg_graph_document *doc,
+                              struct http_relation_state *s)
+{
+    s->mentions = malloc((doc->mention_count + 1) * sizeof *s->mentions);
+    if (!s->mentions)
+        return false;
+    for (size_t i = 0; i < doc->mention_count; i++)
+        tg_graph_document_mention(g, doc, i, &s->mentions[i]);
+    s->count = doc->mention_count;
     return true;
 }
 
@@ -508,10 +521,11 @@ enum tg_status http_relation_list(struct http_request *request, enum http_relati
                                    LIST(child_orders, entity_key, render_child, ref_columns)};
         break;
     case HTTP_REL_MENTIONS:
+        ok = document_mentions(request->graph, doc, s);
         *list =
-            (struct http_list){.count = doc->mention_count,
+            (struct http_list){.count = s->count,
                                .at = mention_at,
-                               .source = doc,
+                               .source = s->mentions,
                                LIST(stored_orders, mention_key, render_mention, mention_columns)};
         break;
     case HTTP_REL_EVENT_ORGANISATIONS:

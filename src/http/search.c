@@ -249,7 +249,7 @@ enum tg_status http_search_get(struct http_request *request, struct http_output 
     http_query_n(request, "q", &search.query_len);
 
     struct matches matches = {.collect = by_date};
-    if (mask && tg_query_facets_new(mask, &matches.facets) != TG_OK)
+    if (mask && tg_query_facets_new(request->graph, mask, &matches.facets) != TG_OK)
         return TG_ERR_NOMEM;
     search.matched = mask || by_date ? count_match : NULL;
     search.match_ctx = &matches;

@@ -134,13 +134,8 @@ static json_t *tenure_ref(const struct tg_query_tenure *t)
 json_t *http_tenure(const struct tg_query_tenure *t)
 {
     json_t *evidence = json_array();
-    for (size_t i = 0; evidence && i < t->position_count; i++) {
-        const struct tg_graph_position *p = t->positions[i];
-        for (size_t k = 0; k < p->evidence_count; k++) {
-            if (json_array_size(evidence) < HTTP_EVIDENCE_MAX)
-                json_array_append_new(evidence, tg_export_evidence_json(&p->evidence[k]));
-        }
-    }
+    for (size_t i = 0; evidence && i < t->position_count && i < HTTP_EVIDENCE_MAX; i++)
+        json_array_append_new(evidence, tg_export_evidence_json(&t->positions[i]->evidence));
     json_t *succession = json_pack("{s:o, s:I, s:o, s:o}", "order",
                                    t->order ? json_integer((json_int_t)t->order) : json_null(),
                                    "holders", (json_int_t)t->holders, "previous",
@@ -152,5 +147,5 @@ json_t *http_tenure(const struct tg_query_tenure *t)
                      http_string_or_null(t->first_precision), "last_seen",
                      http_string_or_null(t->last_seen), "last_seen_precision",
                      http_string_or_null(t->last_precision), "succession", succession, "evidence",
-                     evidence, "evidence_count", (json_int_t)t->evidence_count);
+                     evidence, "evidence_count", (json_int_t)t->position_count);
 }

@@ -40,6 +40,7 @@ struct table {
 };
 
 struct tg_query_facets {
+    const struct tg_graph *graph;
     unsigned mask;
     bool ok;
     struct table tables[TG_QUERY_FACET_COUNT];
@@ -47,11 +48,13 @@ struct tg_query_facets {
     size_t seen_count, seen_cap;
 };
 
-enum tg_status tg_query_facets_new(unsigned mask, struct tg_query_facets **out)
+enum tg_status tg_query_facets_new(const struct tg_graph *graph, unsigned mask,
+                                   struct tg_query_facets **out)
 {
     struct tg_query_facets *f = calloc(1, sizeof *f);
     if (!f)
         return TG_ERR_NOMEM;
+    f->graph = graph;
     f->mask = mask;
     f->ok = true;
     *out = f;
@@ -175,8 +178,12 @@ void tg_query_facets_add_document(struct tg_query_facets *f, const struct tg_gra
     count_date(f, doc->published);
     count_string(f, TG_QUERY_FACET_SOURCE, doc->source);
     f->seen_count = 0;
-    for (size_t i = 0; i < doc->mention_count; i++)
-        count_organisation(f, doc->mentions[i].entity);
+    for (size_t i = 0; (f->mask & (1u << TG_QUERY_FACET_ORGANISATION)) && i < doc->mention_count;
+         i++) {
+        struct tg_graph_mention m;
+        tg_graph_document_mention(f->graph, doc, i, &m);
+        count_organisation(f, m.entity);
+    }
 }
 
 void tg_query_facets_add_event(struct tg_query_facets *f, const struct tg_graph_event *ev)

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "thaigraph/extract.h"
+#include "thaigraph/text.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/query.h"
 #include "thaigraph/utf8.h"
@@ -61,7 +61,7 @@ static bool title_matches(struct title_match *m, const char *title, bool *ok)
         if (strcmp(m->seen[i].title, title) == 0)
             return m->seen[i].match;
     }
-    char *key = tg_extract_key(title, strlen(title));
+    char *key = tg_text_key(title, strlen(title));
     if (!key) {
         *ok = false;
         return false;
@@ -204,7 +204,6 @@ static void fill_tenure(struct tg_query_tenure *t, const struct tg_graph_positio
                                   .position_count = count};
     for (size_t i = 0; i < count; i++) {
         const struct tg_graph_position *p = statements[i];
-        t->evidence_count += p->evidence_count;
         if (!p->as_of)
             continue;
         if (!t->first_seen || strcmp(p->as_of, t->first_seen) < 0) {
@@ -298,7 +297,7 @@ enum tg_status tg_query_tenures(const struct tg_graph *g, const struct tg_query_
     if (f->title) {
         if (tg_utf8_validate(f->title, strlen(f->title), NULL) != TG_OK)
             return TG_ERR_INVALID_UTF8;
-        if (!(key = tg_extract_key(f->title, strlen(f->title))))
+        if (!(key = tg_text_key(f->title, strlen(f->title))))
             return TG_ERR_NOMEM;
         titles.key = key;
     }

@@ -93,7 +93,9 @@ START_TEST(test_succession)
     ck_assert_str_eq(first->first_seen, "2015-06-30");
     ck_assert_str_eq(first->last_seen, "2015-06-30");
     /* Seeds 001 and 002 both state it. */
-    ck_assert_uint_eq(first->evidence_count, 2);
+    ck_assert_uint_eq(first->position_count, 2);
+    ck_assert_str_eq(first->positions[0]->evidence.document->id, "001_728345b0fb86cf7d");
+    ck_assert_str_eq(first->positions[1]->evidence.document->id, "002_4301d2a2d545386e");
     ck_assert_uint_eq(first->order, 1);
     ck_assert_uint_eq(first->holders, 2);
     ck_assert_ptr_null(first->previous);
@@ -182,7 +184,7 @@ START_TEST(test_facets)
     struct tg_query_facets *facets = NULL;
     unsigned mask =
         1u << TG_QUERY_FACET_YEAR | 1u << TG_QUERY_FACET_SOURCE | 1u << TG_QUERY_FACET_ORGANISATION;
-    ck_assert_int_eq(tg_query_facets_new(mask, &facets), TG_OK);
+    ck_assert_int_eq(tg_query_facets_new(graph, mask, &facets), TG_OK);
     struct tg_query_list list = {tg_graph_document_count(graph),
                                  document_at,
                                  graph,
