@@ -243,6 +243,10 @@ const char *http_event_key(const void *item, char *buf, size_t size);
 const char *http_document_key(const void *item, char *buf, size_t size);
 json_t *http_render_event(struct http_request *request, const void *item, void *ctx);
 json_t *http_render_document(struct http_request *request, const void *item, void *ctx);
+const void *http_tenure_at(const void *source, size_t index); /* of a tg_query_tenures */
+const char *http_tenure_key(const void *item, char *buf, size_t size);
+json_t *http_render_tenure(struct http_request *request, const void *item, void *ctx);
+extern const char *const http_tenure_columns[];
 extern const char *const http_event_columns[];
 extern const char *const http_document_columns[];
 

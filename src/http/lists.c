@@ -137,6 +137,19 @@ json_t *http_facets_json(struct tg_query_facets *facets, unsigned mask)
     return out;
 }
 
+/* Renders a page (and frees it); *last is the key of its last item when more follow. */
+static json_t *render_page(struct http_request *request, const struct http_list *list,
+                           const void **page, size_t count, bool more, char key[CURSOR_KEY_BYTES],
+                           const char **last)
+{
+    json_t *items = json_array();
+    for (size_t i = 0; items && i < count; i++)
+        json_array_append_new(items, list->render(request, page[i], list->ctx));
+    *last = more && count ? list->key(page[count - 1], key, CURSOR_KEY_BYTES) : NULL;
+    free(page);
+    return items;
+}
+
 enum tg_status http_list_reply(struct http_request *request, const struct http_list *list,
                                json_t *extra, struct http_output *out)
 {
@@ -175,13 +188,10 @@ enum tg_status http_list_reply(struct http_request *request, const struct http_l
         json_decref(extra);
         return status;
     }
-    json_t *items = json_array();
-    for (size_t i = 0; items && i < count; i++)
-        json_array_append_new(items, list->render(request, page[i], list->ctx));
     char key[CURSOR_KEY_BYTES];
-    const char *last = more && count ? list->key(page[count - 1], key, sizeof key) : NULL;
+    const char *last = NULL;
+    json_t *items = render_page(request, list, page, count, more, key, &last);
     char *next = last ? http_cursor_encode(request, last, strlen(last)) : NULL;
-    free(page);
     if (request->csv) {
         tg_query_facets_free(s.facets);
         json_decref(extra);
@@ -228,13 +238,10 @@ json_t *http_list_embed(struct http_request *request, const struct http_list *li
     bool more = false;
     if (select_page(&s, NULL, HTTP_EMBEDDED, &page, &count, &total, &more) != TG_OK)
         return NULL;
-    json_t *items = json_array();
-    for (size_t i = 0; items && i < count; i++)
-        json_array_append_new(items, list->render(request, page[i], list->ctx));
     char key[CURSOR_KEY_BYTES];
-    const char *last = more && count ? list->key(page[count - 1], key, sizeof key) : NULL;
+    const char *last = NULL;
+    json_t *items = render_page(request, list, page, count, more, key, &last);
     char *next = last ? sub_cursor(sub_url, last) : NULL;
-    free(page);
     json_t *body = http_envelope(request, items, total, next, sub_url, false);
     free(next);
     return body;

@@ -7,11 +7,6 @@
 
 #include "internal.h"
 
-static const void *tenure_at(const void *source, size_t index)
-{
-    return tg_query_tenures_at(source, index);
-}
-
 static int oldest(const void *a, const void *b, void *ctx)
 {
     (void)ctx;
@@ -38,38 +33,11 @@ static int by_name(const void *a, const void *b, void *ctx)
 
 static const struct http_order orders[] = {{"date", oldest}, {"-date", newest}, {"name", by_name}};
 
-static const char *tenure_key(const void *item, char *buf, size_t size)
-{
-    (void)buf;
-    (void)size;
-    return ((const struct tg_query_tenure *)item)->id;
-}
-
-static json_t *render(struct http_request *request, const void *item, void *ctx)
-{
-    (void)request;
-    (void)ctx;
-    return http_tenure(item);
-}
-
 static void facet(struct tg_query_facets *facets, const void *item)
 {
     const struct tg_query_tenure *t = item;
     tg_query_facets_add_entity(facets, t->person);
 }
-
-static const char *const columns[] = {"id",
-                                      "person.id",
-                                      "person.name",
-                                      "title",
-                                      "organisation.id",
-                                      "organisation.name",
-                                      "first_seen",
-                                      "last_seen",
-                                      "succession.order",
-                                      "succession.holders",
-                                      "evidence.document_id",
-                                      NULL};
 
 static enum tg_status tenure_problem(struct http_request *request, enum tg_status status)
 {
@@ -104,15 +72,15 @@ enum tg_status http_positions_list(struct http_request *request, struct http_out
         return tenure_problem(request, status);
     struct http_list list = {
         .count = tenures ? tg_query_tenures_count(tenures) : 0,
-        .at = tenure_at,
+        .at = http_tenure_at,
         .source = tenures,
         .orders = orders,
         .order_count = sizeof orders / sizeof *orders,
-        .key = tenure_key,
-        .render = render,
+        .key = http_tenure_key,
+        .render = http_render_tenure,
         .facet_mask = 1u << TG_QUERY_FACET_ORGANISATION,
         .facet = facet,
-        .csv_columns = columns,
+        .csv_columns = http_tenure_columns,
     };
     status = http_list_reply(request, &list, NULL, out);
     tg_query_tenures_free(tenures);

@@ -184,7 +184,7 @@ const char *http_document_key(const void *item, char *buf, size_t size)
     return ((const struct tg_graph_document *)item)->id;
 }
 
-static const char *tenure_key(const void *item, char *buf, size_t size)
+const char *http_tenure_key(const void *item, char *buf, size_t size)
 {
     (void)buf;
     (void)size;
@@ -240,7 +240,7 @@ json_t *http_render_document(struct http_request *request, const void *item, voi
     return http_document_summary(item);
 }
 
-static json_t *render_tenure(struct http_request *request, const void *item, void *ctx)
+json_t *http_render_tenure(struct http_request *request, const void *item, void *ctx)
 {
     (void)request;
     (void)ctx;
@@ -348,17 +348,18 @@ const char *const http_document_columns[] = {"id",
                                              "counts.people",
                                              "counts.events",
                                              NULL};
-static const char *const tenure_columns[] = {"id",
-                                             "person.id",
-                                             "person.name",
-                                             "title",
-                                             "organisation.id",
-                                             "organisation.name",
-                                             "first_seen",
-                                             "last_seen",
-                                             "succession.order",
-                                             "evidence.document_id",
-                                             NULL};
+const char *const http_tenure_columns[] = {"id",
+                                           "person.id",
+                                           "person.name",
+                                           "title",
+                                           "organisation.id",
+                                           "organisation.name",
+                                           "first_seen",
+                                           "last_seen",
+                                           "succession.order",
+                                           "succession.holders",
+                                           "evidence.document_id",
+                                           NULL};
 static const char *const partner_columns[] = {
     "organisation.id", "organisation.name", "event_count", "first", "last", NULL};
 static const char *const ref_columns[] = {"id", "name", NULL};
@@ -396,7 +397,7 @@ static const void *evidence_at(const void *source, size_t index)
     return &((const struct tg_graph_event *)source)->evidence[index];
 }
 
-static const void *tenure_at(const void *source, size_t index)
+const void *http_tenure_at(const void *source, size_t index)
 {
     return tg_query_tenures_at(source, index);
 }
@@ -499,10 +500,11 @@ enum tg_status http_relation_list(struct http_request *request, enum http_relati
             filter.person_count = 1;
         }
         ok = tg_query_tenures(request->graph, &filter, &s->tenures) == TG_OK;
-        *list = (struct http_list){.count = ok ? tg_query_tenures_count(s->tenures) : 0,
-                                   .at = tenure_at,
-                                   .source = s->tenures,
-                                   LIST(tenure_orders, tenure_key, render_tenure, tenure_columns)};
+        *list = (struct http_list){
+            .count = ok ? tg_query_tenures_count(s->tenures) : 0,
+            .at = http_tenure_at,
+            .source = s->tenures,
+            LIST(tenure_orders, http_tenure_key, http_render_tenure, http_tenure_columns)};
         break;
     case HTTP_REL_COLLABORATORS:
         ok = tg_graph_partners(e, &s->partners, &s->count) == TG_OK;
