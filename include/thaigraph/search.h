@@ -91,6 +91,17 @@ enum tg_status tg_search_builder_add(struct tg_search_builder *b, struct tg_text
                                      const struct tg_search_range *skip, size_t skip_count,
                                      uint32_t weight);
 
+/*
+ * The terms tg_search_builder_add indexes for text (normalised, punctuation and skipped ranges
+ * left out, trailing dots dropped), each with its position, handed to fn in text order; term is
+ * not NUL-terminated and lives until fn returns. For feeding another engine exactly the same
+ * tokens (bench/bench_peers.cc). Fails like tg_search_builder_add.
+ */
+enum tg_status
+tg_search_terms(struct tg_text_segmenter *seg, const char *text, size_t len,
+                const struct tg_search_range *skip, size_t skip_count,
+                void (*fn)(void *ctx, const char *term, size_t len, uint32_t position), void *ctx);
+
 /* Turns the builder into an index (consuming it, even on failure). */
 enum tg_status tg_search_builder_finish(struct tg_search_builder *b, struct tg_search_index **out);
 
@@ -138,11 +149,13 @@ void tg_search_index_free(struct tg_search_index *index);
  * aligned and outlive the index, which tg_search_index_free frees without touching the block.
  * Opening checks the whole block (offsets, every posting and span table, and that every item
  * number is below item_limit) and refuses anything inconsistent with TG_ERR_DB_CORRUPT and a
- * reason in why; TG_ERR_NOMEM otherwise on failure.
+ * reason in why; TG_ERR_NOMEM otherwise on failure. With mapped (the block is part of a shared
+ * read-only file mapping, nothing else) the pages checked are dropped from the process as the
+ * check goes, so opening a large index does not raise RSS.
  */
 size_t tg_search_index_block_bytes(const struct tg_search_index *index);
 enum tg_status tg_search_index_write(const struct tg_search_index *index, FILE *out);
-enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item_limit,
+enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item_limit, bool mapped,
                                     struct tg_search_index **out, char *why, size_t why_len);
 
 /*

@@ -1,6 +1,7 @@
 /*
  * thaigraph: the command-line tool. `ingest` builds or updates a graph database from article
- * files; `analyze` shows how thaigraph reads a text. See `thaigraph --help`.
+ * files; `analyze` shows how thaigraph reads a text; `export` writes a database for other systems.
+ * See `thaigraph --help`.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -9,12 +10,14 @@
 #include <unistd.h>
 
 #include "thaigraph/analyze.h"
+#include "thaigraph/export.h"
 #include "thaigraph/ingest.h"
 #include "thaigraph/log.h"
 
 static const char usage_text[] =
     "usage: thaigraph ingest --db FILE [--strict] [--replace] [PATH...]\n"
     "       thaigraph analyze [--year YYYY] < TEXT\n"
+    "       thaigraph export --db FILE --format FORMAT > OUTPUT\n"
     "\n"
     "  ingest   read Thai news articles and write them into the graph database FILE.\n"
     "           PATH is a .txt article, a .jsonl or .jsonl.gz file of {\"id\",\"text\",...}\n"
@@ -24,6 +27,8 @@ static const char usage_text[] =
     "           Without PATH, rebuilds the snapshot FILE serves from what it holds.\n"
     "  analyze  read UTF-8 text on standard input and print its tokens and mentions (dates,\n"
     "           numbers) as one JSON object. --year completes dates written without a year.\n"
+    "  export   write FILE's documents for another system: opensearch (the NDJSON body of a\n"
+    "           _bulk request), opensearch-mapping (the index to create first).\n"
     "\n"
     "Exit status: 0 on success, 1 when the run failed (FILE is then unchanged), 2 on usage "
     "errors.\n";
@@ -84,6 +89,36 @@ static int run_ingest(int argc, char **argv)
             "%s is at generation %llu\n",
             report.documents, report.inserted, report.updated, report.unchanged, report.skipped, db,
             (unsigned long long)report.meta.generation);
+    return 0;
+}
+
+static int run_export(int argc, char **argv)
+{
+    static const struct option long_options[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"format", required_argument, NULL, 'f'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db = NULL, *format = NULL;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+        if (opt == 'd')
+            db = optarg;
+        else if (opt == 'f')
+            format = optarg;
+        else
+            return usage_error("unknown option");
+    }
+    if (!db || !format || optind != argc)
+        return usage_error("export needs --db FILE and --format FORMAT");
+    struct tg_error err = {{0}};
+    enum tg_status status = tg_export_run(db, format, stdout, &err);
+    if (status == TG_ERR_BAD_PARAMETER)
+        return usage_error(err.message);
+    if (status != TG_OK) {
+        fprintf(stderr, "thaigraph: export failed: %s\n", err.message);
+        return 1;
+    }
     return 0;
 }
 
@@ -184,6 +219,8 @@ int main(int argc, char **argv)
         return run_ingest(argc - 1, argv + 1);
     if (strcmp(argv[1], "analyze") == 0)
         return run_analyze(argc - 1, argv + 1);
+    if (strcmp(argv[1], "export") == 0)
+        return run_export(argc - 1, argv + 1);
     fprintf(stderr, "thaigraph: unknown command '%s'\n\n%s", argv[1], usage_text);
     return 2;
 }

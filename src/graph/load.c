@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "graph_internal.h"
 #include "thaigraph/store.h"
@@ -514,7 +515,7 @@ static bool index_at(struct load *l, enum img_section section, size_t items,
     if (items >= UINT32_MAX)
         return bad(l, section, SIZE_MAX, "too many items");
     enum tg_status st = tg_search_index_open(l->at[section], l->count[section], (uint32_t)items,
-                                             out, why, sizeof why);
+                                             true, out, why, sizeof why);
     if (st == TG_ERR_NOMEM)
         return bad(l, section, SIZE_MAX, "out of memory");
     return st == TG_OK || bad(l, section, SIZE_MAX, "%s", why);
@@ -527,6 +528,24 @@ static bool indexes(struct load *l)
            index_at(l, IMG_INDEX_THINGS, g->entity_count + g->event_count, &g->search.things) &&
            index_at(l, IMG_INDEX_NAMES, g->search.suggestion_count, &g->search.names);
 }
+
+/* Drops the pages of the sections a phase has checked (see the top of this file). */
+static void release(struct load *l, const enum img_section *sections, size_t count)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    for (size_t i = 0; i < count; i++) {
+        uintptr_t start = (uintptr_t)l->at[sections[i]];
+        uintptr_t end = start + l->count[sections[i]] * record_sizes[sections[i]];
+        start = (start + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+        end &= ~((uintptr_t)page - 1);
+        if (end > start)
+            madvise((void *)start, end - start, MADV_DONTNEED);
+    }
+}
+
+#define RELEASE(l, ...)                                                                            \
+    release((l), (const enum img_section[]){__VA_ARGS__},                                          \
+            sizeof((const enum img_section[]){__VA_ARGS__}) / sizeof(enum img_section))
 
 /* Checks the image and makes the records; false with l->err set. */
 static bool build(struct load *l, size_t bytes)
@@ -542,8 +561,21 @@ static bool build(struct load *l, size_t bytes)
     if (!g->entities || !g->events || !all)
         return oom(l);
     g->event_count = l->count[IMG_EVENTS];
-    return documents(l) && entities(l) && mentions(l) && positions(l, all) && events(l) &&
-           names(l) && indexes(l);
+    RELEASE(l, IMG_STRINGS);
+    bool ok = documents(l);
+    if (ok)
+        RELEASE(l, IMG_TEXTS);
+    ok = ok && entities(l) && mentions(l);
+    if (ok)
+        RELEASE(l, IMG_MENTIONS, IMG_STRINGS);
+    ok = ok && positions(l, all) && events(l) && names(l);
+    if (ok)
+        RELEASE(l, IMG_DOCUMENTS, IMG_ENTITIES, IMG_POSITIONS, IMG_EVENTS, IMG_EVENTS_BY_ID,
+                IMG_PARTICIPANTS, IMG_EVIDENCE, IMG_LISTS, IMG_NAMES, IMG_SUGGEST,
+                IMG_ABBREVIATIONS);
+    if (ok)
+        RELEASE(l, IMG_STRINGS);
+    return ok && indexes(l);
 }
 
 static bool little_endian(void)

@@ -329,3 +329,9 @@ enum tg_status tg_graph_suggest(const struct tg_graph *g, const char *prefix, si
     }
     return TG_OK;
 }
+
+const char *const *tg_graph_abbreviations(const struct tg_graph *g, size_t *count)
+{
+    *count = g->search.abbreviation_count;
+    return g->search.abbreviations;
+}
