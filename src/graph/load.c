@@ -48,7 +48,7 @@ static const char *const section_names[IMG_SECTION_COUNT] = {
     [IMG_INDEX_NAMES] = "name index",
 };
 
-static const uint32_t record_sizes[IMG_SECTION_COUNT] = {
+const uint32_t img_record_sizes[IMG_SECTION_COUNT] = {
     [IMG_STRINGS] = 1,
     [IMG_TEXTS] = 1,
     [IMG_DOCUMENTS] = sizeof(struct img_document),
@@ -136,8 +136,9 @@ static bool sections(struct load *l, size_t bytes)
     uint64_t end = sizeof h + sizeof *table * IMG_SECTION_COUNT;
     for (uint32_t i = 0; i < IMG_SECTION_COUNT; i++) {
         const struct img_section_entry *s = &table[i];
-        if (s->id != i || s->record_size != record_sizes[i] || s->offset % 8 || s->offset < end ||
-            s->offset > bytes || s->bytes > bytes - s->offset || s->bytes % s->record_size)
+        if (s->id != i || s->record_size != img_record_sizes[i] || s->offset % 8 ||
+            s->offset < end || s->offset > bytes || s->bytes > bytes - s->offset ||
+            s->bytes % s->record_size)
             return bad(l, (enum img_section)i, SIZE_MAX,
                        "entry (id %u, %u-byte records, %llu bytes at %llu) does not fit the image",
                        s->id, s->record_size, (unsigned long long)s->bytes,
@@ -535,7 +536,7 @@ static void release(struct load *l, const enum img_section *sections, size_t cou
     long page = sysconf(_SC_PAGESIZE);
     for (size_t i = 0; i < count; i++) {
         uintptr_t start = (uintptr_t)l->at[sections[i]];
-        uintptr_t end = start + l->count[sections[i]] * record_sizes[sections[i]];
+        uintptr_t end = start + l->count[sections[i]] * img_record_sizes[sections[i]];
         start = (start + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
         end &= ~((uintptr_t)page - 1);
         if (end > start)

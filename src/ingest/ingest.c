@@ -539,13 +539,6 @@ static enum tg_status store_extraction(struct run *run, const struct extraction 
     return status;
 }
 
-static double seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Extracts every document whose claims are not from this version of the rules. */
 static enum tg_status extract_stale(struct run *run, struct tg_error *err)
 {
@@ -586,7 +579,7 @@ enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size
                              struct tg_ingest_report *report, struct tg_error *err)
 {
     memset(report, 0, sizeof *report);
-    double started = seconds();
+    double started = tg_log_seconds();
     struct run run = {.options = options, .report = report};
     struct file_list files = {0};
     enum tg_status status = TG_OK;
@@ -615,21 +608,21 @@ enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size
         status = is_jsonl(files.paths[i]) ? ingest_jsonl_file(&run, files.paths[i], err)
                                           : ingest_text_file(&run, files.paths[i], err);
     }
-    double t0 = seconds();
+    double t0 = tg_log_seconds();
     report->read_seconds = t0 - started;
     if (status == TG_OK)
         status = extract_stale(&run, err);
     show_progress(&run, true);
-    double t1 = seconds();
+    double t1 = tg_log_seconds();
     report->extract_seconds = t1 - t0;
     if (status == TG_OK)
         status = tg_build_snapshot(run.writer, &report->build, err);
-    double t2 = seconds();
+    double t2 = tg_log_seconds();
     report->build_seconds = t2 - t1;
     if (status == TG_OK) {
         status = tg_store_writer_commit(run.writer, &report->meta, err);
         run.writer = NULL;
-        report->commit_seconds = seconds() - t2;
+        report->commit_seconds = tg_log_seconds() - t2;
     }
 done:
     tg_store_writer_abort(run.writer);
