@@ -236,9 +236,10 @@ void tg_search_result_free(struct tg_search_result *r);
  * any order, overlaps merged): at most max_codepoints code points of text, cut only at whitespace
  * or at a match's edge so no word or UTF-8 sequence is split, whitespace runs shown as one space,
  * `<mark>`/`</mark>` around every match inside, all else HTML-escaped (& < > " '), and `…` at each
- * end where text was cut away. Without matches, the start of the text. Returns
- * TG_ERR_INVALID_UTF8, TG_ERR_INVALID_ARGUMENT (max_codepoints 0, a span past the text, reversed
- * or inside a UTF-8 sequence) or TG_ERR_NOMEM.
+ * end where text was cut away. Without matches, the start of the text. Only the stretch around
+ * the matches is read, so its cost does not grow with the text. Returns TG_ERR_INVALID_UTF8 (in
+ * the window the snippet shows), TG_ERR_INVALID_ARGUMENT (max_codepoints 0, a span past the text,
+ * reversed or inside a UTF-8 sequence) or TG_ERR_NOMEM.
  */
 enum tg_status tg_search_snippet(const char *text, size_t len, const struct tg_search_span *matches,
                                  size_t match_count, size_t max_codepoints, char **html);

@@ -267,8 +267,10 @@ enum tg_status tg_graph_search(const struct tg_graph *g, const struct tg_graph_s
     const struct graph_search *search = &g->search;
     uint32_t documents = (uint32_t)g->document_count;
     if (r->scope & TG_GRAPH_SEARCH_DOCUMENTS)
-        status = run_index(seg, search->documents, 0, documents, accept_document, &filter, r->after,
-                           &lists[list_count++]);
+        /* Without filters every document is accepted: no call per candidate. */
+        status = run_index(seg, search->documents, 0, documents,
+                           r->source || r->from || r->to ? accept_document : NULL, &filter,
+                           r->after, &lists[list_count++]);
     if (status == TG_OK && (r->scope & ~TG_GRAPH_SEARCH_DOCUMENTS & TG_GRAPH_SEARCH_ALL))
         status =
             run_index(seg, search->things, documents, (uint32_t)(g->entity_count + g->event_count),
