@@ -1,7 +1,7 @@
 /*
  * thaigraph: the command-line tool. `ingest` builds or updates a graph database from article
- * files; `analyze` shows how thaigraph reads a text; `export` writes a database for other systems.
- * See `thaigraph --help`.
+ * files; `analyze` shows how thaigraph reads a text; `export` writes the merged graph in formats
+ * other tools read. See `thaigraph --help`.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -17,7 +17,7 @@
 static const char usage_text[] =
     "usage: thaigraph ingest --db FILE [--strict] [--replace] [PATH...]\n"
     "       thaigraph analyze [--year YYYY] < TEXT\n"
-    "       thaigraph export --db FILE --format FORMAT > OUTPUT\n"
+    "       thaigraph export --db FILE --format FORMAT [--out PATH]\n"
     "\n"
     "  ingest   read Thai news articles and write them into the graph database FILE.\n"
     "           PATH is a .txt article, a .jsonl or .jsonl.gz file of {\"id\",\"text\",...}\n"
@@ -27,8 +27,13 @@ static const char usage_text[] =
     "           Without PATH, rebuilds the snapshot FILE serves from what it holds.\n"
     "  analyze  read UTF-8 text on standard input and print its tokens and mentions (dates,\n"
     "           numbers) as one JSON object. --year completes dates written without a year.\n"
-    "  export   write FILE's documents for another system: opensearch (the NDJSON body of a\n"
-    "           _bulk request), opensearch-mapping (the index to create first).\n"
+    "  export   write the merged graph of FILE to PATH (default: standard output) as FORMAT:\n"
+    "           ndjson   every entity and event, one JSON object a line\n"
+    "           graphml  entities and events as nodes, their relations as edges\n"
+    "           gexf     the same for Gephi, with the dates of events and edges\n"
+    "           ftm      FollowTheMoney entities (Aleph, yente), one JSON object a line\n"
+    "           opensearch          the documents as an OpenSearch/Elasticsearch _bulk body\n"
+    "           opensearch-mapping  the index to create for them first (ICU tokenizer)\n"
     "\n"
     "Exit status: 0 on success, 1 when the run failed (FILE is then unchanged), 2 on usage "
     "errors.\n";
@@ -97,36 +102,6 @@ static int run_ingest(int argc, char **argv)
         report.read_seconds + report.extract_seconds + report.build_seconds + report.commit_seconds,
         report.read_seconds, report.extract_seconds, report.extracted, report.build_seconds,
         b->read, b->merge, b->index, b->write, (double)b->image_bytes / 1e6, report.commit_seconds);
-    return 0;
-}
-
-static int run_export(int argc, char **argv)
-{
-    static const struct option long_options[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"format", required_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *db = NULL, *format = NULL;
-    int opt;
-    while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
-        if (opt == 'd')
-            db = optarg;
-        else if (opt == 'f')
-            format = optarg;
-        else
-            return usage_error("unknown option");
-    }
-    if (!db || !format || optind != argc)
-        return usage_error("export needs --db FILE and --format FORMAT");
-    struct tg_error err = {{0}};
-    enum tg_status status = tg_export_run(db, format, stdout, &err);
-    if (status == TG_ERR_BAD_PARAMETER)
-        return usage_error(err.message);
-    if (status != TG_OK) {
-        fprintf(stderr, "thaigraph: export failed: %s\n", err.message);
-        return 1;
-    }
     return 0;
 }
 
@@ -208,6 +183,108 @@ static int run_analyze(int argc, char **argv)
     int failed = json_dumpf(result, stdout, JSON_COMPACT) != 0 || fputc('\n', stdout) == EOF;
     json_decref(result);
     return failed;
+}
+
+/* Streams the export into out; false (with a message) when writing or rendering fails. */
+static bool write_export(struct tg_export *x, FILE *out, const char *name)
+{
+    char buf[1 << 16];
+    for (;;) {
+        size_t len = 0;
+        enum tg_status status = tg_export_read(x, buf, sizeof buf, &len);
+        if (status != TG_OK) {
+            fprintf(stderr, "thaigraph: export: %s\n", tg_status_title(status));
+            return false;
+        }
+        if (len == 0)
+            return true;
+        if (fwrite(buf, 1, len, out) != len) {
+            fprintf(stderr, "thaigraph: export: cannot write %s\n", name);
+            return false;
+        }
+    }
+}
+
+static int run_export(int argc, char **argv)
+{
+    static const struct option long_options[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"format", required_argument, NULL, 'f'},
+        {"out", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db = NULL, *format_name = NULL, *path = NULL;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+        switch (opt) {
+        case 'd':
+            db = optarg;
+            break;
+        case 'f':
+            format_name = optarg;
+            break;
+        case 'o':
+            path = optarg;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return 0;
+        default:
+            return usage_error("unknown option");
+        }
+    }
+    enum tg_export_format format;
+    if (!db)
+        return usage_error("export needs --db FILE");
+    if (!format_name || !tg_export_format_parse(format_name, &format))
+        return usage_error(
+            "export needs --format ndjson, graphml, gexf, ftm, opensearch or opensearch-mapping");
+    if (optind != argc)
+        return usage_error("export takes no arguments besides its options");
+
+    struct tg_graph *graph = NULL;
+    struct tg_error err = {{0}};
+    enum tg_status status = tg_graph_load(db, &graph, &err);
+    if (status != TG_OK) {
+        fprintf(stderr, "thaigraph: export: %s\n",
+                err.message[0] ? err.message : tg_status_title(status));
+        return 1;
+    }
+    struct tg_export *x = NULL;
+    if ((status = tg_export_open(graph, format, &x)) != TG_OK) {
+        fprintf(stderr, "thaigraph: export: %s\n", tg_status_title(status));
+        tg_graph_free(graph);
+        return 1;
+    }
+    /* A file is written beside its final name and renamed once complete, so a failed export
+     * never leaves a truncated file where a complete one was. */
+    char *temp = NULL;
+    FILE *out = stdout;
+    if (path) {
+        size_t n = strlen(path) + 16;
+        temp = malloc(n);
+        if (temp)
+            snprintf(temp, n, "%s.partial", path);
+        out = temp ? fopen(temp, "wb") : NULL;
+        if (!out)
+            fprintf(stderr, "thaigraph: export: cannot create %s\n", temp ? temp : path);
+    }
+    bool ok = out && write_export(x, out, path ? path : "standard output");
+    if (out && out != stdout)
+        ok = fclose(out) == 0 && ok;
+    else if (out)
+        ok = fflush(out) == 0 && ok;
+    if (path && temp && ok && rename(temp, path) != 0) {
+        fprintf(stderr, "thaigraph: export: cannot rename %s to %s\n", temp, path);
+        ok = false;
+    }
+    if (path && temp && !ok)
+        remove(temp);
+    free(temp);
+    tg_export_free(x);
+    tg_graph_free(graph);
+    return ok ? 0 : 1;
 }
 
 int main(int argc, char **argv)

@@ -1,17 +1,16 @@
 /*
- * OpenSearch and Elasticsearch: the documents as a `_bulk` NDJSON body for the index
- * "thaigraph-documents", and the index's settings and mapping.
+ * OpenSearch and Elasticsearch (issue 10, "past one machine"): `opensearch` writes the documents
+ * as the NDJSON body of a `_bulk` request for the index "thaigraph-documents", and
+ * `opensearch-mapping` the index's settings and mapping to create first.
  *
- * Every document becomes an `index` action (so re-sending a newer export replaces documents by
- * id) and a source with the fields /v1/documents serves, plus the canonical names of the
- * organisations and people it mentions, as keyword fields for filtering and aggregation. Text and
- * title are analysed with the ICU plugin's tokenizer (`analysis-icu`, which segments Thai with
- * the same ICU dictionary thaigraph starts from), then ICU folding (UTR #30: case, width and
- * digits, so ๔๐ finds 40 as it does in thaigraph), so a cluster gives full-text search at a scale
- * one replica's memory cannot hold, while thaigraphd keeps the graph.
+ * Every document becomes an `index` action (so sending a newer export replaces documents by id)
+ * and a source with the fields /v1/documents serves, plus the canonical names of the
+ * organisations and people it mentions as keyword fields for filters and aggregations. Title and
+ * text are analysed with the ICU plugin's tokenizer (`analysis-icu`, which segments Thai with the
+ * ICU dictionary thaigraph starts from), then ICU folding (UTR #30: case, width and digits, so
+ * ๔๐ finds 40 as it does in thaigraph). A cluster then gives full-text search at a scale one
+ * replica's memory cannot hold, while thaigraphd keeps serving the graph.
  */
-#include <jansson.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "export_internal.h"
@@ -42,35 +41,29 @@ static json_t *optional(const char *s)
     return s ? json_string(s) : json_null();
 }
 
-/* One line of NDJSON: the compact JSON of value and a newline. Consumes value. */
-static bool line(FILE *out, json_t *value)
+static size_t document_count(const struct tg_export *x)
 {
-    bool ok = value && json_dumpf(value, out, JSON_COMPACT) == 0 && fputc('\n', out) != EOF;
-    json_decref(value);
-    return ok;
+    return tg_graph_document_count(x->graph);
 }
 
-bool export_opensearch_bulk(const struct tg_graph *graph, FILE *out)
+static void emit_document(struct tg_export *x, size_t index, struct xbuf *out)
 {
-    bool ok = true;
-    for (size_t i = 0; ok && i < tg_graph_document_count(graph); i++) {
-        const struct tg_graph_document *doc = tg_graph_document_at(graph, i);
-        ok = line(out, json_pack("{s:{s:s, s:s}}", "index", "_index", INDEX, "_id", doc->id));
-        json_t *source = json_pack(
-            "{s:s, s:s, s:s%, s:o, s:o, s:o, s:o, s:I, s:o, s:o}", "id", doc->id, "title",
-            doc->title, "text", doc->text, doc->text_bytes, "published", optional(doc->published),
-            "date_precision", optional(doc->published_precision), "source", optional(doc->source),
-            "url", optional(doc->url), "length", (json_int_t)doc->length, "organisations",
-            names_of(graph, doc, TG_GRAPH_ORGANISATION), "people",
-            names_of(graph, doc, TG_GRAPH_PERSON));
-        ok = ok && line(out, source);
-    }
-    return ok;
+    const struct tg_graph_document *doc = tg_graph_document_at(x->graph, index);
+    xbuf_json_line(out, json_pack("{s:{s:s, s:s}}", "index", "_index", INDEX, "_id", doc->id));
+    xbuf_json_line(out,
+                   json_pack("{s:s, s:s, s:s%, s:o, s:o, s:o, s:o, s:I, s:o, s:o}", "id", doc->id,
+                             "title", doc->title, "text", doc->text, doc->text_bytes, "published",
+                             optional(doc->published), "date_precision",
+                             optional(doc->published_precision), "source", optional(doc->source),
+                             "url", optional(doc->url), "length", (json_int_t)doc->length,
+                             "organisations", names_of(x->graph, doc, TG_GRAPH_ORGANISATION),
+                             "people", names_of(x->graph, doc, TG_GRAPH_PERSON)));
 }
 
-bool export_opensearch_mapping(const struct tg_graph *graph, FILE *out)
+static void emit_mapping(struct tg_export *x, size_t index, struct xbuf *out)
 {
-    (void)graph;
+    (void)x;
+    (void)index;
     json_t *analysis =
         json_pack("{s:{s:{s:s, s:s, s:[s, s]}}}", "analyzer", "thai", "type", "custom", "tokenizer",
                   "icu_tokenizer", "filter", "icu_folding", "lowercase");
@@ -86,7 +79,16 @@ bool export_opensearch_mapping(const struct tg_graph *graph, FILE *out)
         "keyword", "index", false, "length", "type", "integer", "organisations", keyword, "people",
         keyword);
     json_decref(keyword);
-    bool ok = mapping && json_dumpf(mapping, out, JSON_INDENT(2)) == 0 && fputc('\n', out) != EOF;
-    json_decref(mapping);
-    return ok;
+    xbuf_json_line(out, mapping);
 }
+
+static const struct export_section bulk_sections[] = {{document_count, emit_document}};
+static const struct export_section mapping_sections[] = {{export_one, emit_mapping}};
+
+const struct export_format export_opensearch = {
+    "opensearch", "application/x-ndjson", false, false, bulk_sections, 1,
+};
+
+const struct export_format export_opensearch_mapping = {
+    "opensearch-mapping", "application/json", false, false, mapping_sections, 1,
+};
