@@ -5,10 +5,12 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract_internal.h"
+#include "thaigraph/utf8.h"
 
-enum cand_source { FROM_GAZETTEER, FROM_PREFIX, FROM_LEARNT, FROM_NER };
+enum cand_source { FROM_GAZETTEER, FROM_PREFIX, FROM_LEARNT, FROM_NER, FROM_LOCAL };
 
 struct cand {
     size_t b, e;
@@ -16,6 +18,9 @@ struct cand {
     const struct tg_gazetteer_entry *entry;
     const char *kind;
     size_t stem_end; /* a provincial office stem ends here and a province name follows */
+    size_t q;        /* where the name after a prefix word starts */
+    size_t prov_b;   /* where the province after a provincial office stem starts */
+    int local;       /* FROM_LOCAL: the index into local_stems */
     bool truncated;
     bool after_position;
     long org;
@@ -32,32 +37,39 @@ struct cands {
 static const struct {
     const char *word;
     const char *kind;
-    bool whole; /* the prefix is itself a (generic) name */
 } prefixes[] = {
-    {"กระทรวง", "ministry", false},
-    {"กรม", "department", false},
-    {"สำนักงานกองทุน", "fund", false},
-    {"สำนักงาน", "office", false},
-    {"สำนักข่าว", "media", false},
-    {"สำนัก", "office", false},
-    {"สภา", "council", false},
-    {"กองทุน", "fund", false},
-    {"มูลนิธิ", "other", false},
-    {"องค์การบริหารส่วน", "local_government", false},
-    {"องค์การปกครองส่วนท้องถิ่น", "local_government", true},
-    {"องค์การ", "agency", false},
-    {"องค์กร", "other", false},
-    {"สถาบัน", "agency", false},
-    {"บริษัท", "other", false},
-    {"ศูนย์", "office", false},
-    {"สมาคม", "other", false},
-    {"เทศบาล", "local_government", false},
-    {"ธนาคาร", "agency", false},
-    {"บรรษัท", "agency", false},
-    {"คณะกรรมการ", "council", false},
-    {"สถานีโทรทัศน์", "media", false},
-    {"หนังสือพิมพ์", "media", false},
-    {"มหาวิทยาลัย", "other", false},
+    {"กระทรวง", "ministry"},
+    {"กรม", "department"},
+    {"สำนักงานกองทุน", "fund"},
+    {"สำนักงาน", "office"},
+    {"สำนักข่าว", "media"},
+    {"สำนัก", "office"},
+    {"สภา", "council"},
+    {"กองทุน", "fund"},
+    {"กอง", "office"},
+    {"มูลนิธิ", "other"},
+    {"องค์การบริหารส่วน", "local_government"},
+    {"องค์การ", "agency"},
+    {"องค์กร", "other"},
+    {"สถาบัน", "agency"},
+    {"บริษัท", "other"},
+    {"ศูนย์", "office"},
+    {"สมาคม", "other"},
+    {"เทศบาล", "local_government"},
+    {"ธนาคาร", "agency"},
+    {"บรรษัท", "agency"},
+    {"คณะกรรมการ", "council"},
+    {"คณะ", "other"},
+    {"สถานีโทรทัศน์", "media"},
+    {"หนังสือพิมพ์", "media"},
+    {"มหาวิทยาลัย", "other"},
+    {"โรงพยาบาล", "other"},
+    {"โรงเรียน", "other"},
+    {"พรรค", "other"},
+    {"ชมรม", "other"},
+    {"วิสาหกิจชุมชน", "other"},
+    {"สถานเอกอัครราชทูต", "office"},
+    {"ด่านศุลกากร", "office"},
 };
 
 /* Verbs that news glues to the subject's name (ธนาคารต้องขออภัย, กรมชลประทานนั้น). */
@@ -116,6 +128,18 @@ static size_t next_boundary(const struct xdoc *d, size_t b)
     return s;
 }
 
+static bool ends_with_country(const struct xdoc *d, size_t b, size_t e);
+
+/* Whether the tagger's organisation span that starts at or before b reaches e. */
+static bool ner_org_covers(const struct xdoc *d, size_t b, size_t e)
+{
+    for (size_t i = 0; i < d->n_ner; i++)
+        if (d->ner[i].type == TG_NER_ORGANISATION && d->ner[i].byte_start <= b &&
+            d->ner[i].byte_end >= e)
+            return true;
+    return false;
+}
+
 /* Reads a name opened by prefix word at b: the glued run of Thai words after it, up to a
  * function word other than the และ and ของ that names contain, or 20 words. A prefix alone
  * (ระดับกระทรวง กรม) or followed by a function word (กระทรวงที่…) is no name. */
@@ -125,14 +149,14 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         if (!xd_has(d, b, prefixes[i].word))
             continue;
         size_t q = b + strlen(prefixes[i].word);
-        if (prefixes[i].whole) {
-            *out = (struct cand){
-                .b = b, .e = q, .source = FROM_PREFIX, .kind = prefixes[i].kind, .org = -1};
-            return true;
-        }
         if (!inside_token && !xd_token_end(d, q))
             continue;
         if (!xd_is_thai(xd_cp(d, q, NULL)) || xd_stop_word_at(d, q))
+            return false;
+        /* คณะ opens a faculty (คณะแพทยศาสตร์); a delegation or a working group (คณะผู้แทน,
+         * คณะทำงาน) is a kind of body, not one. */
+        if (strcmp(prefixes[i].word, "คณะ") == 0 &&
+            !xd_find(d->text + q, xd_thai_run(d, q) - q, "ศาสตร์", strlen("ศาสตร์")))
             return false;
         for (size_t k = 0; k < sizeof royal_ranks / sizeof *royal_ranks; k++)
             if (xd_has(d, q, royal_ranks[k]))
@@ -146,7 +170,10 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
                 truncated = true;
                 break;
             }
-            if (e > q && ((xd_stop_word_at(d, e) && !xd_has(d, e, "และ") && !xd_has(d, e, "ของ")) ||
+            /* A function word ends the name, unless the tagger reads the name on past it
+             * (คณะกรรมการเฉพาะกิจเพื่อบูรณาการด้านการแพทย์และสาธารณสุข). */
+            if (e > q && ((xd_stop_word_at(d, e) && !xd_has(d, e, "และ") && !xd_has(d, e, "ของ") &&
+                           !ner_org_covers(d, b, e + 1)) ||
                           xd_word_at(d, e, name_enders, sizeof name_enders / sizeof *name_enders)))
                 break;
             if (!xd_is_thai(cp))
@@ -155,10 +182,18 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
             size_t run = xd_thai_run(d, e);
             e = next < run ? next : run;
         }
+        /* ธนาคารกรุงไทยรายงาน: where the tagger ends the name inside the run, the rest is the
+         * clause's verb; but a foreign body's name runs to its country. */
+        for (size_t i2 = 0; !ends_with_country(d, q, e) && i2 < d->n_ner; i2++)
+            if (d->ner[i2].type == TG_NER_ORGANISATION && d->ner[i2].byte_start == b &&
+                d->ner[i2].byte_end > q + 6 && d->ner[i2].byte_end < e &&
+                xd_token_start(d, d->ner[i2].byte_end))
+                e = d->ner[i2].byte_end;
         if (e - q < 6)
             return false;
         *out = (struct cand){.b = b,
                              .e = e,
+                             .q = q,
                              .source = FROM_PREFIX,
                              .kind = prefixes[i].kind,
                              .truncated = truncated,
@@ -176,6 +211,25 @@ static bool is_province_key(const struct xdoc *d, size_t b, size_t e)
                              TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE), &entry, 1, &n) == TG_OK;
 }
 
+/* Whether the dotted abbreviation at [b, e) stands for an organisation where it is written
+ * (issue 9, error class 3): right after a number it is a unit (5 กก. is kilograms, 500 มก.
+ * milligrams), and glued to a name or a number it is a title (สท.สมชาย, a councillor; มท.1). A
+ * verb or function word glued after it (พม.จับมือ) leaves it an organisation. */
+static bool abbreviation_stands(const struct xdoc *d, size_t b, size_t e)
+{
+    size_t p = b;
+    while (p > 0 && xd_is_space(xd_cp_before(d, p)))
+        p--;
+    uint32_t before = xd_cp_before(d, p);
+    if ((before >= '0' && before <= '9') || (before >= 0x0E50 && before <= 0x0E59))
+        return false;
+    uint32_t after = xd_cp(d, e, NULL);
+    if ((after >= '0' && after <= '9') || (after >= 0x0E50 && after <= 0x0E59))
+        return false;
+    return !xd_is_thai(after) || xd_stop_word_at(d, e) ||
+           xd_word_at(d, e, name_enders, sizeof name_enders / sizeof *name_enders);
+}
+
 /* A gazetteer organisation at b; a provincial office stem takes the province glued after it. */
 static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
 {
@@ -185,7 +239,8 @@ static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
     if (tg_gazetteer_match_at(g, d->text, d->len, b, TG_GAZETTEER_MASK(TG_GAZETTEER_ORGANISATION),
                               &entry, &n) != TG_OK)
         return false;
-    if (d->text[b + n - 1] == '.' && !abbreviation_may_start(d, b))
+    if (d->text[b + n - 1] == '.' &&
+        (!abbreviation_may_start(d, b) || !abbreviation_stands(d, b, b + n)))
         return false;
     if (is_province_key(d, b, b + n))
         return false;
@@ -193,12 +248,17 @@ static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
     const char *kind = tg_gazetteer_entry_kind(entry);
     const struct tg_gazetteer_entry *prov;
     size_t pn;
-    if (kind && strcmp(kind, "provincial_office") == 0 && d->text[b + n - 1] != '.' &&
-        tg_gazetteer_match_at(g, d->text, d->len, b + n, TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE),
-                              &prov, &pn) == TG_OK &&
-        xd_token_end(d, b + n + pn)) {
+    if (kind && strcmp(kind, "provincial_office") == 0 && d->text[b + n - 1] != '.') {
+        size_t at = xd_skip_spaces(d, b + n);
+        if (at - (b + n) > 1 ||
+            tg_gazetteer_match_at(g, d->text, d->len, at, TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE),
+                                  &prov, &pn) != TG_OK ||
+            !xd_token_end(d, at + pn))
+            /* The stem of any province's office (สำนักงานแรงงานจังหวัด) names none. */
+            return false;
         out->stem_end = b + n;
-        out->e = b + n + pn;
+        out->prov_b = at;
+        out->e = at + pn;
     }
     return true;
 }
@@ -226,10 +286,313 @@ static size_t after_position(const struct xdoc *d, size_t b)
     return b + n;
 }
 
+static size_t country_at(const struct xdoc *d, size_t b)
+{
+    const struct tg_gazetteer_entry *entry;
+    size_t n;
+    if (b >= d->len ||
+        tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b,
+                              TG_GAZETTEER_MASK(TG_GAZETTEER_COUNTRY), &entry, &n) != TG_OK ||
+        !xd_token_end(d, b + n))
+        return 0;
+    /* ไทย glued after a name is an adjective (สถาบันอุดมศึกษาไทย), not a foreign country. */
+    return strcmp(tg_gazetteer_entry_name(entry), "ประเทศไทย") == 0 ? 0 : n;
+}
+
+/* Whether a country's name ends [b, e) (at a token start within it). */
+static bool ends_with_country(const struct xdoc *d, size_t b, size_t e)
+{
+    for (size_t p = b; p < e; p++)
+        if (xd_token_start(d, p) && p + country_at(d, p) == e && country_at(d, p))
+            return true;
+    return false;
+}
+
+static bool digit_at(const struct xdoc *d, size_t b)
+{
+    uint32_t cp = xd_cp(d, b, NULL);
+    return (cp >= '0' && cp <= '9') || (cp >= 0x0E50 && cp <= 0x0E59);
+}
+
+static size_t digits_end(const struct xdoc *d, size_t b)
+{
+    size_t w;
+    while (b < d->len && digit_at(d, b)) {
+        xd_cp(d, b, &w);
+        b += w;
+    }
+    return b;
+}
+
+/* The tagger's organisation span holding [b, e), or NULL. */
+static const struct tg_ner_span *ner_org(const struct xdoc *d, size_t b, size_t e)
+{
+    for (size_t i = 0; i < d->n_ner; i++)
+        if (d->ner[i].type == TG_NER_ORGANISATION && d->ner[i].byte_start <= b &&
+            d->ner[i].byte_end >= e)
+            return &d->ner[i];
+    return NULL;
+}
+
+/*
+ * Where a name's written run stops short of the name (issue 9, error class 1): a number
+ * belongs to it (ศูนย์บริหารสถานการณ์โควิด-19, กองบิน 6, สำนักก่อสร้างทางที่ 1), a company runs to its
+ * legal form (บริษัท หัวเว่ย เทคโนโลยี่ (ประเทศไทย) จำกัด), a foreign body ends with its country
+ * (กระทรวงการต่างประเทศจีน), and a name the tagger reads across a space takes the words it covers
+ * (มหาวิทยาลัยจอนส์ ฮอปกินส์).
+ */
+static size_t extend_name(const struct xdoc *d, size_t b, size_t e, bool company)
+{
+    if (company) {
+        /* The legal form closes a company's name within its line. */
+        size_t limit = e + 240 < d->len ? e + 240 : d->len;
+        const char *nl = memchr(d->text + e, '\n', limit - e);
+        const char *form =
+            xd_find(d->text + e, (size_t)((nl ? nl : d->text + limit) - (d->text + e)), "จำกัด",
+                    strlen("จำกัด"));
+        if (form) {
+            size_t f = (size_t)(form - d->text) + strlen("จำกัด");
+            size_t m = xd_skip_spaces(d, f);
+            if (xd_has(d, m, "(มหาชน)"))
+                f = m + strlen("(มหาชน)");
+            return f;
+        }
+    }
+    size_t n;
+    if (e < d->len && d->text[e] == '-' && digit_at(d, e + 1))
+        e = digits_end(d, e + 1);
+    else if (xd_has(d, e, "ที่") && digit_at(d, xd_skip_spaces(d, e + strlen("ที่"))))
+        e = digits_end(d, xd_skip_spaces(d, e + strlen("ที่")));
+    else if (xd_skip_spaces(d, e) - e <= 1 && digit_at(d, xd_skip_spaces(d, e)) &&
+             digits_end(d, xd_skip_spaces(d, e)) - xd_skip_spaces(d, e) <= 3 &&
+             !xd_is_thai(xd_cp(d, digits_end(d, xd_skip_spaces(d, e)), NULL)))
+        e = digits_end(d, xd_skip_spaces(d, e));
+    else if ((n = country_at(d, xd_skip_spaces(d, e))) && xd_skip_spaces(d, e) - e <= 1)
+        e = xd_skip_spaces(d, e) + n;
+    const struct tg_ner_span *s = ner_org(d, b, e);
+    if (s && s->byte_end > e && s->byte_end - e < 60 && xd_is_space(xd_cp(d, e, NULL)) &&
+        !memchr(d->text + e, '\n', s->byte_end - e) && !xd_stop_word_at(d, xd_skip_spaces(d, e)))
+        e = s->byte_end;
+    return e;
+}
+
+/* Places and areas a stem names without a name of its own: สำนักงานแรงงานจังหวัด, ที่ว่าการ
+ * อำเภอ and สำนักงานเขต are any province's, district's or area's. */
+static const char *const generic_tails[] = {"จังหวัด", "อำเภอ", "ตำบล",   "เขต",  "พื้นที่",
+                                            "ระดับ",  "ภาค",   "ประเทศ", "ชุมชน", "หมู่บ้าน"};
+
+/* Whether a run opened by a prefix word names one organisation rather than a kind of them
+ * (องค์กรใหญ่, ศูนย์พักพิง, สถาบันการเงิน: issue 9, error class 2). It names one when the tagger
+ * sees an organisation there, when it carries a number, a country, a legal form or a Latin
+ * name, or when what follows the prefix is long; never when it ends with a stem that waits for
+ * a place's name. */
+static bool names_one(const struct xdoc *d, size_t b, size_t q, size_t e)
+{
+    for (size_t i = 0; i < sizeof generic_tails / sizeof *generic_tails; i++)
+        if (ends_with(d, e, generic_tails[i]))
+            return false;
+    if (ner_org(d, b + (e - b) / 4, e - (e - b) / 4) || digit_at(d, e - 1) ||
+        xd_find(d->text + b, e - b, "จำกัด", strlen("จำกัด")) || country_at(d, e) ||
+        !xd_is_thai(xd_cp_before(d, e)))
+        return true;
+    return tg_utf8_count(d->text + q, e - q) >= 12;
+}
+
+/* บริษัท การบินไทย จำกัด (มหาชน): บริษัท, a name of words, spaces and brackets, and the legal
+ * form that closes it within the line. */
+static bool company(const struct xdoc *d, size_t b, struct cand *out)
+{
+    size_t q = b + strlen("บริษัท");
+    if (!xd_has(d, b, "บริษัท") || xd_stop_word_at(d, xd_skip_spaces(d, q)))
+        return false;
+    size_t e = extend_name(d, b, q, true);
+    if (e == q || e - q > 240)
+        return false;
+    *out = (struct cand){.b = b,
+                         .e = e,
+                         .q = xd_skip_spaces(d, q),
+                         .source = FROM_PREFIX,
+                         .kind = "other",
+                         .org = -1};
+    return true;
+}
+
+/* รัฐบาลจีน, รัฐบาลไทย: a government named by its country is an organisation (รัฐบาล alone, the
+ * Thai government of the day, is not). */
+static bool government(const struct xdoc *d, size_t b, struct cand *out)
+{
+    size_t q = b + strlen("รัฐบาล");
+    if (!xd_has(d, b, "รัฐบาล"))
+        return false;
+    size_t at = xd_skip_spaces(d, q);
+    const struct tg_gazetteer_entry *entry;
+    size_t n;
+    if (at - q > 1 ||
+        tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, at,
+                              TG_GAZETTEER_MASK(TG_GAZETTEER_COUNTRY), &entry, &n) != TG_OK ||
+        !xd_token_end(d, at + n))
+        return false;
+    *out = (struct cand){
+        .b = b, .e = at + n, .q = q, .source = FROM_PREFIX, .kind = "other", .org = -1};
+    return true;
+}
+
+/* Local governments and health stations are one per place (issue 9, error class 4): the stem,
+ * written out or abbreviated, and the place's name after it are one organisation, named in
+ * full; the stem alone names none. */
+static const struct {
+    const char *written, *full;
+} local_stems[] = {
+    {"องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนตำบล"},
+    {"องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนจังหวัด"},
+    {"โรงพยาบาลส่งเสริมสุขภาพตำบล", "โรงพยาบาลส่งเสริมสุขภาพตำบล"},
+    {"เทศบาลนคร", "เทศบาลนคร"},
+    {"เทศบาลเมือง", "เทศบาลเมือง"},
+    {"เทศบาลตำบล", "เทศบาลตำบล"},
+    {"อบต.", "องค์การบริหารส่วนตำบล"},
+    {"อบจ.", "องค์การบริหารส่วนจังหวัด"},
+    {"รพ.สต.", "โรงพยาบาลส่งเสริมสุขภาพตำบล"},
+    {"ทน.", "เทศบาลนคร"},
+    {"ทม.", "เทศบาลเมือง"},
+    {"ทต.", "เทศบาลตำบล"},
+};
+
+/* The stem of local_stems at b, as an index, with the place's name after it in [*nb, *ne);
+ * -1 when none starts at b. *ne == *nb when the stem stands alone. */
+static int local_stem(const struct xdoc *d, size_t b, size_t *nb, size_t *ne)
+{
+    for (size_t i = 0; i < sizeof local_stems / sizeof *local_stems; i++) {
+        if (!xd_has(d, b, local_stems[i].written))
+            continue;
+        size_t q = b + strlen(local_stems[i].written);
+        size_t at = xd_skip_spaces(d, q);
+        *nb = *ne = at - q <= 1 ? at : q;
+        if (at - q <= 1 && xd_is_thai(xd_cp(d, at, NULL)) && !xd_stop_word_at(d, at)) {
+            size_t e = xd_thai_run(d, at), t = xd_token_after(d, at);
+            /* The place's name is at most a few words, up to what the run glues on. */
+            for (int words = 0; t > at && t < e && words < 4; words++) {
+                if (xd_stop_word_at(d, t) ||
+                    xd_word_at(d, t, name_enders, sizeof name_enders / sizeof *name_enders))
+                    break;
+                t = xd_token_after(d, t) > t ? xd_token_after(d, t) : e;
+            }
+            *ne = t > at && t <= e ? t : e;
+        }
+        return (int)i;
+    }
+    return -1;
+}
+
+/* Words that make a Latin-script name an organisation's (PMG Academy, Fitch Ratings,
+ * Chulalongkorn University); compared without regard to case. */
+static const char *const latin_org_words[] = {
+    "university",  "ministry",   "institute",  "academy",      "bank",         "company",
+    "corporation", "co.",        "ltd",        "ltd.",         "group",        "association",
+    "council",     "department", "faculty",    "organization", "organisation", "foundation",
+    "center",      "centre",     "agency",     "authority",    "inc.",         "ratings",
+    "news",        "union",      "federation", "committee",    "commission",   "office",
+    "bureau",      "school",     "college",    "hospital",     "club",         "party",
+    "airways",     "airlines",   "fund",       "forum",        "network",      "alliance"};
+
+static bool latin_upper_at(const struct xdoc *d, size_t b)
+{
+    return b < d->len && d->text[b] >= 'A' && d->text[b] <= 'Z';
+}
+
+static size_t latin_word_end(const struct xdoc *d, size_t b)
+{
+    while (b < d->len &&
+           ((d->text[b] >= 'A' && d->text[b] <= 'Z') || (d->text[b] >= 'a' && d->text[b] <= 'z') ||
+            d->text[b] == '&' || d->text[b] == '.' || d->text[b] == '-' || d->text[b] == '\''))
+        b++;
+    return b;
+}
+
+static bool latin_word_is(const struct xdoc *d, size_t b, size_t e, const char *const *words,
+                          size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(words[i]) == e - b && strncasecmp(d->text + b, words[i], e - b) == 0)
+            return true;
+    return false;
+}
+
+/* A Latin-script organisation at b: capitalised words one space apart, with of, and, for and
+ * the between them, that include a word naming a kind of organisation. Returns its end, or b. */
+static size_t latin_org(const struct xdoc *d, size_t b)
+{
+    static const char *const joins[] = {"of", "and", "for", "the", "&"};
+    if (!latin_upper_at(d, b) || (b > 0 && latin_word_end(d, b - 1) > b - 1 &&
+                                  d->text[b - 1] != ' ' && d->text[b - 1] != '('))
+        return b;
+    size_t e = b, last = b;
+    bool named = false;
+    for (int words = 0; words < 10; words++) {
+        size_t we = latin_word_end(d, e);
+        if (we == e)
+            break;
+        bool join = latin_word_is(d, e, we, joins, sizeof joins / sizeof *joins);
+        if (!join && !latin_upper_at(d, e))
+            break;
+        named = named || latin_word_is(d, e, we, latin_org_words,
+                                       sizeof latin_org_words / sizeof *latin_org_words);
+        if (!join)
+            last = we;
+        if (we >= d->len || d->text[we] != ' ' || !latin_word_end(d, we + 1))
+            break;
+        e = we + 1;
+    }
+    return named ? last : b;
+}
+
 static enum tg_status scan(struct xdoc *d, struct cands *cs)
 {
     for (size_t t = 0; t < d->n_tokens; t++) {
         size_t b = d->tokens[t].byte_start;
+        struct cand gov;
+        if (!covered(cs, b, b + 1) && government(d, b, &gov) && !xd_excluded(d, gov.b, gov.e)) {
+            enum tg_status st = push(cs, gov);
+            if (st != TG_OK)
+                return st;
+            continue;
+        }
+        struct cand firm;
+        if (!covered(cs, b, b + 1) && company(d, b, &firm) && !xd_excluded(d, firm.b, firm.e)) {
+            enum tg_status st = push(cs, firm);
+            if (st != TG_OK)
+                return st;
+            continue;
+        }
+        size_t le = covered(cs, b, b + 1) ? b : latin_org(d, b);
+        if (le > b) {
+            enum tg_status st = TG_OK;
+            if (!xd_excluded(d, b, le) && !covered(cs, b, le))
+                st = push(cs, (struct cand){.b = b,
+                                            .e = le,
+                                            .q = b,
+                                            .source = FROM_PREFIX,
+                                            .kind = "other",
+                                            .org = -1});
+            if (st != TG_OK)
+                return st;
+            continue;
+        }
+        size_t nb, ne;
+        int stem = covered(cs, b, b + 1) ? -1 : local_stem(d, b, &nb, &ne);
+        if (stem >= 0) {
+            enum tg_status st = TG_OK;
+            if (ne > nb && !xd_excluded(d, b, ne))
+                st = push(cs, (struct cand){.b = b,
+                                            .e = ne,
+                                            .q = nb,
+                                            .source = FROM_LOCAL,
+                                            .local = stem,
+                                            .kind = "local_government",
+                                            .org = -1});
+            if (st != TG_OK)
+                return st;
+            continue;
+        }
         size_t starts[2] = {b, after_position(d, b)};
         for (size_t k = 0; k < 2; k++) {
             size_t s = starts[k];
@@ -241,7 +604,17 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
             if (!has_g && !has_p)
                 continue;
             /* The gazetteer's name wins over a longer run, which has usually swallowed a verb
-             * (กระทรวงแรงงานเปิด…). */
+             * (กระทรวงแรงงานเปิด…), unless the run ends with a country: a foreign ministry
+             * (กระทรวงแรงงานและการฝึกอบรมวิชาชีพกัมพูชา). */
+            if (has_g && has_p && !g.stem_end && p.e > g.e && ends_with_country(d, g.e, p.e))
+                has_g = false;
+            if (!has_g && has_p) {
+                p.e = extend_name(d, p.b, p.e, xd_has(d, p.b, "บริษัท"));
+                if (!names_one(d, p.b, p.q, p.e))
+                    continue;
+            } else if (has_g && !g.stem_end && d->text[g.e - 1] != '.') {
+                g.e = extend_name(d, g.b, g.e, false);
+            }
             struct cand c = has_g ? g : p;
             c.after_position = k == 1;
             if (xd_excluded(d, c.b, c.e) || covered(cs, c.b, c.e))
@@ -354,6 +727,29 @@ static const struct tg_gazetteer_entry *find_entry(const struct xdoc *d, const c
     return entry;
 }
 
+/* A name written without the word that opens it (มหาดไทย, สาธารณสุข for the ministries; ก.แรงงาน
+ * with the opening word abbreviated), when that gives a name the gazetteer knows (issue 9,
+ * error class 9). */
+static const struct tg_gazetteer_entry *short_form(const struct xdoc *d, const char *s, size_t n)
+{
+    static const struct {
+        const char *written, *full;
+    } openers[] = {{"", "กระทรวง"},     {"ก.", "กระทรวง"}, {"", "กรม"},     {"", "ธนาคาร"},
+                   {"ม.", "มหาวิทยาลัย"}, {"", "มหาวิทยาลัย"}, {"ธ.", "ธนาคาร"}};
+    char name[256];
+    for (size_t i = 0; i < sizeof openers / sizeof *openers; i++) {
+        size_t wl = strlen(openers[i].written), fl = strlen(openers[i].full);
+        if (n <= wl || memcmp(s, openers[i].written, wl) != 0 || fl + n - wl >= sizeof name)
+            continue;
+        memcpy(name, openers[i].full, fl);
+        memcpy(name + fl, s + wl, n - wl);
+        const struct tg_gazetteer_entry *entry = find_entry(d, name, fl + n - wl);
+        if (entry)
+            return entry;
+    }
+    return NULL;
+}
+
 static long learnt(const struct xdoc *d, const char *s, size_t n)
 {
     for (size_t i = 0; i < d->n_pairs; i++)
@@ -371,16 +767,31 @@ static enum tg_status resolve(struct xdoc *d, struct cand *c)
         c->org = learnt(d, s, n);
         return TG_OK;
     }
+    if (c->source == FROM_LOCAL) {
+        const char *full = local_stems[c->local].full;
+        size_t fl = strlen(full), pl = c->e - c->q;
+        char *name = malloc(fl + pl + 1);
+        if (!name)
+            return TG_ERR_NOMEM;
+        memcpy(name, full, fl);
+        memcpy(name + fl, d->text + c->q, pl);
+        name[fl + pl] = '\0';
+        enum tg_status st = org_get(d, name, fl + pl, NULL, c->kind, &c->org);
+        free(name);
+        return st;
+    }
     const struct tg_gazetteer_entry *entry = c->entry ? c->entry : find_entry(d, s, n);
+    if (!entry && c->source == FROM_NER)
+        entry = short_form(d, s, n);
     if (entry && c->stem_end) {
         /* One office of a province: the stem's kind and parent, its own full name. */
         const char *stem = tg_gazetteer_entry_name(entry);
-        size_t sl = strlen(stem), pl = c->e - c->stem_end;
+        size_t sl = strlen(stem), pl = c->e - c->prov_b;
         char *full = malloc(sl + pl + 1);
         if (!full)
             return TG_ERR_NOMEM;
         memcpy(full, stem, sl);
-        memcpy(full + sl, d->text + c->stem_end, pl);
+        memcpy(full + sl, d->text + c->prov_b, pl);
         full[sl + pl] = '\0';
         enum tg_status st = org_get(d, full, sl + pl, entry, NULL, &c->org);
         free(full);
@@ -493,27 +904,46 @@ static bool inside_position(const struct xdoc *d, size_t b, size_t e)
     return false;
 }
 
-/* NER organisations the rules missed, when they look like a name rather than a fragment: more
- * than one word (a lone word such as แรงงาน is a topic), not a place (ที่ว่าการอำเภอ), and not a
- * dotted abbreviation, since the rules know every abbreviation the document or the gazetteer
- * explains. */
+/* Whether a unit of measure stands at [b, e): an abbreviation right after a number (5 กก., 500
+ * มก.) is kilograms or milligrams, not a ministry or a university (issue 9, error class 3). */
+static bool unit_after_number(const struct xdoc *d, size_t b, size_t e)
+{
+    if (e == b || d->text[e - 1] != '.')
+        return false;
+    size_t p = b;
+    while (p > 0 && xd_is_space(xd_cp_before(d, p)))
+        p--;
+    return p > 0 && digit_at(d, p - 1 - (((unsigned char)d->text[p - 1] & 0x80) ? 2 : 0));
+}
+
+/* The tagger's organisations the rules missed, when they read as a name rather than a
+ * fragment: at least two characters, not inside a position title (the tagger takes
+ * สาธารณสุขจังหวัด of นายแพทย์สาธารณสุขจังหวัด), not a place (ที่ว่าการอำเภอ), not a unit, not a
+ * stem that waits for a place's name, and within one line. */
 static enum tg_status scan_ner(struct xdoc *d, struct cands *cs)
 {
     const struct tg_gazetteer_entry *cue;
     size_t cue_len;
     for (size_t i = 0; i < d->n_ner; i++) {
         const struct tg_ner_span *s = &d->ner[i];
-        if (s->type != TG_NER_ORGANISATION || s->end - s->start < 4 ||
-            d->text[s->byte_end - 1] == '.' || inside_position(d, s->byte_start, s->byte_end) ||
-            covered(cs, s->byte_start, s->byte_end) ||
-            xd_overlap(d, s->byte_start, s->byte_end) >= 0 ||
-            xd_excluded(d, s->byte_start, s->byte_end) || xd_stop_word_at(d, s->byte_start) ||
-            !xd_is_thai(xd_cp(d, s->byte_start, NULL)) ||
-            xd_thai_run(d, s->byte_start) < s->byte_end ||
-            xd_token_after(d, s->byte_start) >= s->byte_end ||
-            tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, s->byte_start,
-                                  TG_GAZETTEER_MASK(TG_GAZETTEER_PLACE_CUE), &cue,
-                                  &cue_len) == TG_OK)
+        size_t b = s->byte_start, e = s->byte_end;
+        bool generic = false;
+        for (size_t k = 0; k < sizeof generic_tails / sizeof *generic_tails; k++)
+            generic = generic || ends_with(d, e, generic_tails[k]);
+        uint32_t first = xd_cp(d, b, NULL);
+        /* A span glued to the word before it is a fragment the tagger cut out of a name. */
+        bool glued = xd_is_thai(xd_cp_before(d, b)) && !abbreviation_may_start(d, b);
+        if (s->type != TG_NER_ORGANISATION || s->end - s->start < 3 || generic || glued ||
+            !(xd_is_thai(first) || (first >= 'A' && first <= 'Z')) || d->text[e - 1] == '.' ||
+            memchr(d->text + b, '(', e - b) || memchr(d->text + b, ')', e - b) ||
+            memchr(d->text + b, '\n', e - b) || inside_position(d, b, e) || covered(cs, b, e) ||
+            xd_overlap(d, b, e) >= 0 || xd_excluded(d, b, e) || xd_stop_word_at(d, b) ||
+            unit_after_number(d, b, e) ||
+            tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b,
+                                  TG_GAZETTEER_MASK(TG_GAZETTEER_PLACE_CUE) |
+                                      TG_GAZETTEER_MASK(TG_GAZETTEER_HONORIFIC) |
+                                      TG_GAZETTEER_MASK(TG_GAZETTEER_POSITION),
+                                  &cue, &cue_len) == TG_OK)
             continue;
         enum tg_status st = push(cs, (struct cand){.b = s->byte_start,
                                                    .e = s->byte_end,
@@ -592,6 +1022,129 @@ static enum tg_status record(struct xdoc *d, struct cands *cs)
     return st == TG_OK ? parents_from_text(d, cs) : st;
 }
 
+/* Adds a mention of org at [b, e), written short, with the form as one of its names. */
+static enum tg_status short_mention(struct xdoc *d, size_t b, size_t e, long org)
+{
+    struct tg_extract_organisation *o = &d->r->organisations[org];
+    enum tg_status st = xd_push_string(&o->aliases, &o->alias_count, d->text + b, e - b);
+    if (st == TG_OK)
+        st = xd_add_mention(d, TG_EXTRACT_ORGANISATION, b, e, org);
+    o->mention_count += st == TG_OK;
+    return st;
+}
+
+/* The length of the prefix word an organisation's name opens with, or 0. */
+static size_t prefix_of(const char *name)
+{
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        size_t n = strlen(prefixes[i].word);
+        if (strncmp(name, prefixes[i].word, n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+static bool free_span(const struct xdoc *d, size_t b, size_t e)
+{
+    return e > b && xd_overlap(d, b, e) < 0 && !xd_excluded(d, b, e) && !xd_date_overlaps(d, b, e);
+}
+
+/* The organisation of this document whose name, or its name without the word that opens it,
+ * starts with s[0..n) (whole when whole); -1 when none or several do. */
+static long org_starting(const struct xdoc *d, const char *s, size_t n, bool whole)
+{
+    long found = -1;
+    for (size_t i = 0; i < d->r->organisation_count; i++) {
+        const char *name = d->r->organisations[i].name;
+        const char *rest = name + prefix_of(name);
+        const char *forms[2] = {name, rest};
+        for (int k = 0; k < 2; k++) {
+            size_t len = strlen(forms[k]);
+            if (len >= n && memcmp(forms[k], s, n) == 0 && (!whole || len == n) &&
+                (k == 1 || !whole)) {
+                if (found >= 0 && found != (long)i)
+                    return -1;
+                found = (long)i;
+            }
+        }
+    }
+    return found;
+}
+
+/*
+ * Short forms of the document's organisations (issue 9, error class 9): a name without its
+ * opening word standing alone (กรุงไทย for ธนาคารกรุงไทย), the opening word abbreviated
+ * (ม.แม่ฟ้าหลวง for มหาวิทยาลัยแม่ฟ้าหลวง, also when only the gazetteer knows the name), and a ฯ
+ * truncation of the name without its opening word (อุตุฯ for กรมอุตุนิยมวิทยา).
+ */
+static enum tg_status scan_short_forms(struct xdoc *d)
+{
+    /* ม., รพ. and ร.ร. before a name only ever open a university's, hospital's or school's
+     * name, so they need no list to know it; ก. and ธ. do. */
+    static const struct {
+        const char *written, *full;
+        bool sure;
+    } openers[] = {{"ม.", "มหาวิทยาลัย", true},
+                   {"รพ.", "โรงพยาบาล", true},
+                   {"ร.ร.", "โรงเรียน", true},
+                   {"ธ.", "ธนาคาร", false},
+                   {"ก.", "กระทรวง", false}};
+    enum tg_status st = TG_OK;
+    for (size_t t = 0; st == TG_OK && t < d->n_tokens; t++) {
+        size_t b = d->tokens[t].byte_start, e = d->tokens[t].byte_end;
+        if (xd_overlap(d, b, e) >= 0)
+            continue;
+        /* อุตุฯ */
+        if (e - b > 3 && memcmp(d->text + e - 3, "\xE0\xB8\xAF", 3) == 0 && free_span(d, b, e)) {
+            long org = org_starting(d, d->text + b, e - b - 3, false);
+            if (org >= 0)
+                st = short_mention(d, b, e, org);
+            continue;
+        }
+        /* ม.แม่ฟ้าหลวง */
+        for (size_t i = 0; i < sizeof openers / sizeof *openers; i++) {
+            size_t wl = strlen(openers[i].written);
+            if (!xd_has(d, b, openers[i].written) || xd_stop_word_at(d, b + wl))
+                continue;
+            size_t r = b + wl, re = xd_thai_run(d, r);
+            if (re - r < 6 || (re < d->len && d->text[re] == '.') || !free_span(d, b, re))
+                break;
+            char name[256];
+            size_t fl = strlen(openers[i].full);
+            if (fl + re - r >= sizeof name)
+                break;
+            memcpy(name, openers[i].full, fl);
+            memcpy(name + fl, d->text + r, re - r);
+            long org = org_starting(d, name, fl + re - r, false);
+            const struct tg_gazetteer_entry *entry =
+                org < 0 ? find_entry(d, name, fl + re - r) : NULL;
+            if (entry && (st = xd_org_from_entry(d, entry, &org)) != TG_OK)
+                break;
+            if (org < 0 && !entry && openers[i].sure &&
+                (st = org_get(d, name, fl + re - r, NULL, "other", &org)) != TG_OK)
+                break;
+            if (org >= 0 && strlen(d->r->organisations[org].name) == fl + re - r)
+                st = short_mention(d, b, re, org);
+            break;
+        }
+    }
+    /* กรุงไทย, standing apart from the words around it. */
+    size_t w;
+    for (size_t b = 0; st == TG_OK && b < d->len; b += w) {
+        xd_cp(d, b, &w);
+        if (!xd_is_thai(xd_cp(d, b, NULL)) || xd_is_thai(xd_cp_before(d, b)))
+            continue;
+        size_t e = xd_thai_run(d, b);
+        w = e - b;
+        if (tg_utf8_count(d->text + b, e - b) < 3 || !free_span(d, b, e))
+            continue;
+        long org = org_starting(d, d->text + b, e - b, true);
+        if (org >= 0)
+            st = short_mention(d, b, e, org);
+    }
+    return st;
+}
+
 enum tg_status xd_orgs(struct xdoc *d)
 {
     struct cands cs = {.claimed = calloc(d->len, 1)};
@@ -602,6 +1155,8 @@ enum tg_status xd_orgs(struct xdoc *d)
         st = scan_learnt(d, &cs);
     if (st == TG_OK)
         st = record(d, &cs);
+    if (st == TG_OK)
+        st = scan_short_forms(d);
     free(cs.c);
     free(cs.claimed);
     return st;

@@ -130,7 +130,7 @@ static const char *const organisation_kinds[] = {
     "ministry", "department",        "office",           "agency", "fund",
     "council",  "provincial_office", "local_government", "media",  "other"};
 static const char *const place_kinds[] = {"room",     "venue",    "building", "landmark",
-                                          "province", "district", "country"};
+                                          "province", "district", "country",  "other"};
 
 static enum tg_status entity_list(struct http_request *request, enum tg_graph_type type,
                                   struct http_output *out)

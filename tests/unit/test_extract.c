@@ -200,6 +200,64 @@ static const struct extract_case cases[] = {
     {"deputy minister", "ดร.สาธิต ปิตุเตชะ รัฐมนตรีช่วยว่าการกระทรวงสาธารณสุข เปิดงาน", NULL, PERSON,
      "สาธิต ปิตุเตชะ", "ดร.", "รัฐมนตรีช่วยว่าการกระทรวง", "กระทรวงสาธารณสุข", NULL, 1},
 
+    /* issue 9, error class 1: organisations outside the gazetteer, whole. */
+    {"class 1: a company with its legal form", "บริษัท การบินไทย จำกัด (มหาชน) แถลงผลประกอบการ", NULL,
+     ORG, "บริษัท การบินไทย จำกัด (มหาชน)", NULL, NULL, NULL, NULL, 0},
+    {"class 1: a company whose name has spaces and brackets",
+     "นายอาเบล เติ้ง ประธานกรรมการบริหาร บริษัท หัวเว่ย เทคโนโลยี่ (ประเทศไทย) จำกัด กล่าว", NULL, ORG,
+     "บริษัท หัวเว่ย เทคโนโลยี่ (ประเทศไทย) จำกัด", NULL, NULL, NULL, NULL, 0},
+    {"class 1: a number belongs to the name", "ศูนย์บริหารสถานการณ์โควิด-19 (ศบค.) รายงานว่า", NULL, ORG,
+     "ศูนย์บริหารสถานการณ์โควิด-19", "ศบค.", NULL, NULL, NULL, 0},
+    {"class 1: a foreign ministry ends with its country",
+     "นายอิท สัมเฮง รัฐมนตรีว่าการกระทรวงแรงงานและการฝึกอบรมวิชาชีพกัมพูชา กล่าว", NULL, ORG,
+     "กระทรวงแรงงานและการฝึกอบรมวิชาชีพกัมพูชา", NULL, NULL, NULL, NULL, 0},
+    {"class 1: a government named by its country", "รัฐบาลญี่ปุ่นมอบเงินช่วยเหลือ", NULL, ORG, "รัฐบาลญี่ปุ่น",
+     NULL, NULL, NULL, NULL, 0},
+    {"class 1: a Latin-script name", "ผู้แทนจาก PMG Academy และ Fitch Ratings เข้าร่วม", NULL, ORG,
+     "PMG Academy", NULL, NULL, NULL, NULL, 0},
+    {"class 1: a hospital", "โรงพยาบาลศิริราชเปิดให้บริการ", NULL, ORG, "โรงพยาบาลศิริราช", NULL, NULL,
+     NULL, NULL, 0},
+
+    /* issue 9, error class 2: a kind of organisation is none. */
+    {"class 2: a generic noun", "องค์กรใหญ่ต้องปรับตัว", NULL, NO_ORG, "องค์กรใหญ่", NULL, NULL, NULL,
+     NULL, 0},
+    {"class 2: a provincial stem without its province", "สำนักงานแรงงานจังหวัดทุกแห่งต้องรายงาน", NULL,
+     NO_ORG, "สำนักงานแรงงานจังหวัด", NULL, NULL, NULL, NULL, 0},
+    {"class 2: a provincial stem with its province", "สำนักงานแรงงานจังหวัดกระบี่จัดงาน", NULL, ORG,
+     "สำนักงานแรงงานจังหวัดกระบี่", NULL, NULL, NULL, NULL, 0},
+
+    /* issue 9, error class 3: an abbreviation needs context. */
+    {"class 3: kilograms are no ministry", "ปลาน้ำหนัก 5 กก. ต่อตัว", NULL, NO_ORG,
+     "กระทรวงการท่องเที่ยวและกีฬา", NULL, NULL, NULL, NULL, 0},
+    {"class 3: milligrams are no university", "ยาขนาด 500 มก. วันละครั้ง", NULL, NO_ORG,
+     "มหาวิทยาลัยเกษตรศาสตร์", NULL, NULL, NULL, NULL, 0},
+    {"class 3: a councillor is no office", "สท.สมชาย ใจดี ลงพื้นที่", NULL, NO_ORG,
+     "สำนักงานส่งเสริมสวัสดิภาพและพิทักษ์เด็ก เยาวชน ผู้ด้อยโอกาส และผู้สูงอายุ", NULL, NULL, NULL, NULL, 0},
+    {"class 3: an abbreviation with a verb glued on", "พม.จับมือ สสส. พัฒนาเด็ก", NULL, ORG, MOPH,
+     "พม.", NULL, NULL, NULL, 0},
+
+    /* issue 9, error class 4: one local government per place. */
+    {"class 4: อบต. and its place", "อบต.บ้านดู่ ร่วมกับ อบต. ป่าตึง จัดงาน", NULL, ORG,
+     "องค์การบริหารส่วนตำบลบ้านดู่", NULL, "local_government", NULL, "อบต.บ้านดู่", 0},
+    {"class 4: the other อบต.", "อบต.บ้านดู่ ร่วมกับ อบต. ป่าตึง จัดงาน", NULL, ORG,
+     "องค์การบริหารส่วนตำบลป่าตึง", NULL, "local_government", NULL, NULL, 0},
+    {"class 4: a stem alone is no organisation", "อบต.ทุกแห่งต้องรายงานผล", NULL, NO_ORG,
+     "องค์การบริหารส่วนตำบล", NULL, NULL, NULL, NULL, 0},
+    {"class 4: a municipality", "เทศบาลนครเชียงใหม่จัดงาน", NULL, ORG, "เทศบาลนครเชียงใหม่", NULL,
+     "local_government", NULL, NULL, 0},
+
+    /* issue 9, error class 9: short forms name their organisation. */
+    {"class 9: an abbreviation taught in brackets", "องค์การสะพานปลา (อสป.) รายงาน ต่อมา อสป. แถลง",
+     NULL, ORG, "องค์การสะพานปลา", "อสป.", NULL, NULL, NULL, 0},
+    {"class 9: a name without its opening word", "ธนาคารกรุงไทยรายงานว่า กรุงไทย จะลดดอกเบี้ย", NULL,
+     ORG, "ธนาคารกรุงไทย", NULL, NULL, NULL, "กรุงไทย", 0},
+    {"class 9: a truncation without the opening word", "กรมอุตุนิยมวิทยาเตือนว่า อุตุฯ คาดว่าฝนจะตกหนัก",
+     NULL, ORG, "กรมอุตุนิยมวิทยา", NULL, NULL, NULL, "อุตุฯ", 0},
+    {"class 9: an abbreviated opening word", "ผู้แทนจาก ม.แม่ฟ้าหลวง เข้าร่วม", NULL, ORG,
+     "มหาวิทยาลัยแม่ฟ้าหลวง", NULL, NULL, NULL, "ม.แม่ฟ้าหลวง", 0},
+    {"class 9: a ministry written short after its title", "พลเอก อนุพงษ์ เผ่าจินดา รมว.มหาดไทย กล่าว",
+     NULL, MENTION, "organisation", "มหาดไทย", "กระทรวงมหาดไทย", NULL, NULL, 0},
+
     /* issue 9, error class 5: titles outside the built-in list, in brackets, joined, cut short. */
     {"class 5: a title that serves another", "นายสุเทพ ชิตยวงษ์ ที่ปรึกษารัฐมนตรีว่าการกระทรวงแรงงาน กล่าว",
      NULL, PERSON, "สุเทพ ชิตยวงษ์", "นาย", "ที่ปรึกษารัฐมนตรีว่าการกระทรวง", "กระทรวงแรงงาน", NULL, 1},
