@@ -30,6 +30,9 @@ struct http_route {
     /* POST: the handler reads request->body, at most post_body_bytes of it; NULL: GET only. */
     http_handler post;
     size_t post_body_bytes;
+    /* Cheap and needed when everything else is busy (/healthz): answered on the connection's
+     * own thread instead of a worker's. */
+    bool on_io_thread;
 };
 
 /* The route for path[0..len), with its `{id}` segment (if any) in id, *id_len bytes and a NUL;
