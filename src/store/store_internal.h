@@ -35,6 +35,7 @@ struct tg_store_writer {
     char *target_path;
     char *temp_path;
     mode_t mode;
+    int lock_fd; /* flock(2)ed for the writer's life: one writer per target at a time */
 };
 
 struct tg_store_reader {
