@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -42,6 +43,11 @@ static void close_idle(struct http_limits *limits, double now)
     bool crowded = atomic_load(&limits->count) > limits->config.max_connections / 4 * 3;
     for (struct conn *c = limits->head; c; c = c->next) {
         if (c->busy || c->closed)
+            continue;
+        /* Draining, a connection whose next request has arrived unread is let through: it
+         * turns busy as soon as its thread reads it, and is answered. */
+        int unread = 0;
+        if (limits->draining && ioctl(c->fd, FIONREAD, &unread) == 0 && unread > 0)
             continue;
         if (limits->draining || now >= c->deadline ||
             (crowded && now - c->since >= CROWDED_IDLE_SEC)) {
