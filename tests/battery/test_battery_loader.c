@@ -1,9 +1,13 @@
 /* issue 11: databases that lie. Claims that name rows which do not exist (SQLite's quick_check
  * passes) crashed the daemon at start-up, and the running daemon on SIGHUP. And flip-fuzz:
- * random bit flips in copies of a small database, each loaded and, when accepted, swept over
- * every route. The daemon must refuse a bad file (exit 1 at start-up with a message; on reload,
- * keep the old snapshot) or serve it; it must never crash or trip a sanitizer. */
+ * random bit flips in copies of a small database, half of them in the snapshot image with its
+ * checksum restamped, each loaded and, when accepted, swept over every route. The daemon must
+ * refuse a bad file (exit 1 at start-up with a message; on reload, keep the old snapshot) or serve
+ * it; it must never crash or trip a sanitizer. */
+#define _GNU_SOURCE /* memmem */
 #include <check.h>
+#include <fcntl.h>
+#include <inttypes.h>
 #include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
@@ -14,6 +18,7 @@
 #include <unistd.h>
 
 #include "battery.h"
+#include "thaigraph/store.h"
 #include "suite.h"
 
 /* Flip-fuzz bounds: at most this many copies, and no more than this long in all. */
@@ -222,18 +227,53 @@ START_TEST(test_inconsistent_claims)
 }
 END_TEST
 
-/* A copy of the database with a few random bits flipped. */
-static void flip_bits(const char *from, const char *to, unsigned *seed, int *flipped)
+/* Where the file keeps its snapshot image, and the checksum ingest stored for it; false for a
+ * file without one (the daemon then builds from the claims). */
+static bool image_of(const char *path, struct tg_store_snapshot *image)
+{
+    struct tg_store_reader *reader = NULL;
+    if (tg_store_reader_open(path, &reader, NULL) != TG_OK)
+        return false;
+    bool found = tg_store_reader_snapshot(reader, image, NULL) == TG_OK;
+    tg_store_reader_close(reader);
+    return found;
+}
+
+/*
+ * A copy of the database with a few random bits flipped: anywhere in the file, or (restamp)
+ * only in the snapshot image, whose stored checksum is then rewritten to match, in place, so the
+ * loader's structural checks are what must catch the damage, not the checksum.
+ */
+static int restamped;
+
+static void flip_bits(const char *from, const char *to, unsigned *seed, bool restamp, int *flipped)
 {
     size_t len = 0;
     unsigned char *bytes = (unsigned char *)tgt_read_file(from, &len);
     ck_assert_ptr_nonnull(bytes);
+    struct tg_store_snapshot image = {0};
+    bool in_image = restamp && image_of(from, &image) && image.bytes > 0;
+    size_t lo = in_image ? (size_t)image.offset : 0, span = in_image ? (size_t)image.bytes : len;
     *flipped = 1 + rand_r(seed) % 8;
     for (int i = 0; i < *flipped; i++) {
-        size_t at = (size_t)rand_r(seed) % len;
+        size_t at = lo + (size_t)rand_r(seed) % span;
         bytes[at] ^= (unsigned char)(1u << (rand_r(seed) % 8));
     }
     tgt_write_file(to, bytes, len);
+    if (in_image) {
+        int fd = open(to, O_RDWR);
+        uint64_t checksum = 0;
+        ck_assert_int_eq(tg_store_checksum(fd, image.offset, image.bytes, &checksum), TG_OK);
+        char old_hex[17], new_hex[17];
+        snprintf(old_hex, sizeof old_hex, "%016" PRIx64, image.checksum);
+        snprintf(new_hex, sizeof new_hex, "%016" PRIx64, checksum);
+        /* The meta row holds the checksum as 16 hex digits among the SQLite pages. */
+        unsigned char *hit = memmem(bytes, lo, old_hex, 16);
+        ck_assert_msg(hit != NULL, "the stored checksum %s is not in the file", old_hex);
+        ck_assert_int_eq(pwrite(fd, new_hex, 16, hit - bytes), 16);
+        close(fd);
+        restamped++;
+    }
     free(bytes);
 }
 
@@ -247,10 +287,12 @@ START_TEST(test_flip_fuzz)
     int refused = 0, served = 0, copies = 0;
     for (; copies < FLIP_COPIES && now_s() - start < FLIP_SECONDS; copies++) {
         int flipped = 0;
-        flip_bits(fixture.db, bad, &seed, &flipped);
+        bool restamp = copies % 2 == 1;
+        flip_bits(fixture.db, bad, &seed, restamp, &flipped);
         struct tgt_daemon d;
         char what[64];
-        snprintf(what, sizeof what, "copy %d (%d bits)", copies, flipped);
+        snprintf(what, sizeof what, "copy %d (%d bits%s)", copies, flipped,
+                 restamp ? " in the image, checksum restamped" : "");
         if (start_or_refuse(bad, &d, what)) {
             sweep(&d);
             tgb_stop(&d);
@@ -271,7 +313,7 @@ START_TEST(test_flip_fuzz)
     int reloads = 0;
     for (; reloads < FLIP_COPIES / 2 && now_s() - start < FLIP_SECONDS + 30; reloads++) {
         int flipped = 0;
-        flip_bits(fixture.db, bad, &seed, &flipped);
+        flip_bits(fixture.db, bad, &seed, reloads % 2 == 1, &flipped);
         copy_file(bad, live);
         tgt_daemon_signal(&d, SIGHUP);
         nanosleep(&(struct timespec){.tv_nsec = 300 * 1000 * 1000}, NULL);
@@ -282,8 +324,8 @@ START_TEST(test_flip_fuzz)
     tgb_assert_recovered(&d, &baseline);
     tgb_stop(&d);
     printf("  flip-fuzz: %d copies at start-up (%d refused, %d served and swept), %d reloads, "
-           "%.0f s\n",
-           copies, refused, served, reloads, now_s() - start);
+           "%d of them flipped in the image with its checksum restamped, %.0f s\n",
+           copies, refused, served, reloads, restamped, now_s() - start);
     free(live);
     free(bad);
 }
