@@ -48,10 +48,12 @@ static void walk(const struct tg_graph *g)
         const struct tg_graph_document *d = tg_graph_document_at(g, i);
         touch(d->id);
         for (size_t m = 0; m < d->mention_count; m++) {
-            touch(d->mentions[m].surface);
-            if (d->mentions[m].entity)
-                touch(d->mentions[m].entity->id);
-            if (d->mentions[m].end > d->length || d->mentions[m].start > d->mentions[m].end)
+            struct tg_graph_mention mention;
+            tg_graph_document_mention(g, d, m, &mention);
+            touch(mention.surface);
+            if (mention.entity)
+                touch(mention.entity->id);
+            if (mention.end > d->length || mention.start > mention.end)
                 abort();
         }
         for (size_t e = 0; e < d->event_count; e++)
