@@ -11,40 +11,33 @@
 #include <unistd.h>
 
 #include "thaigraph/ingest.h"
-#include "thaigraph/log.h"
+#include "scratch.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char dir[] = "/tmp/fuzz-ingest-XXXXXX";
-static char input[64], db[64];
+static struct fuzz_scratch scratch;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!input[0]) {
-        if (!mkdtemp(dir))
-            abort();
-        snprintf(input, sizeof input, "%s/in.jsonl", dir);
-        snprintf(db, sizeof db, "%s/graph.db", dir);
-        tg_log_set_level(TG_LOG_ERROR);
-    }
-    FILE *f = fopen(input, "wb");
+    fuzz_scratch_open(&scratch, "ingest");
+    FILE *f = fopen(scratch.input, "wb");
     if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
         abort();
-    const char *paths[] = {input};
+    const char *paths[] = {scratch.input};
     struct tg_ingest_options options = {0};
     struct tg_ingest_report report;
     struct tg_error err;
-    enum tg_status status = tg_ingest_run(db, paths, 1, &options, &report, &err);
-    bool exists = access(db, F_OK) == 0;
+    enum tg_status status = tg_ingest_run(scratch.db, paths, 1, &options, &report, &err);
+    bool exists = access(scratch.db, F_OK) == 0;
     if (status != TG_OK && exists)
         abort();
-    DIR *d = opendir(dir);
+    DIR *d = opendir(scratch.dir);
     for (struct dirent *e; d && (e = readdir(d));) {
         if (strstr(e->d_name, ".tmp-"))
             abort();
     }
     if (d)
         closedir(d);
-    unlink(db);
+    unlink(scratch.db);
     return 0;
 }

@@ -13,12 +13,11 @@
 
 #include "thaigraph/graph.h"
 #include "thaigraph/ingest.h"
-#include "thaigraph/log.h"
+#include "scratch.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char dir[] = "/tmp/fuzz-loader-XXXXXX";
-static char input[64], db[64];
+static struct fuzz_scratch scratch;
 static volatile size_t sink;
 
 static void touch(const char *s)
@@ -86,14 +85,8 @@ static void walk(const struct tg_graph *g)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!input[0]) {
-        if (!mkdtemp(dir))
-            abort();
-        snprintf(input, sizeof input, "%s/in.jsonl", dir);
-        snprintf(db, sizeof db, "%s/graph.db", dir);
-        tg_log_set_level(TG_LOG_ERROR);
-    }
-    FILE *f = fopen(input, "w");
+    fuzz_scratch_open(&scratch, "loader");
+    FILE *f = fopen(scratch.input, "w");
     if (!f)
         abort();
     const char *p = (const char *)data, *end = p + size;
@@ -115,17 +108,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         p += len + 1;
     }
     fclose(f);
-    const char *paths[] = {input};
+    const char *paths[] = {scratch.input};
     struct tg_ingest_options options = {0};
     struct tg_ingest_report report;
     struct tg_error err;
-    if (tg_ingest_run(db, paths, 1, &options, &report, &err) == TG_OK) {
+    if (tg_ingest_run(scratch.db, paths, 1, &options, &report, &err) == TG_OK) {
         struct tg_graph *g = NULL;
-        if (tg_graph_load(db, &g, &err) != TG_OK)
+        if (tg_graph_load(scratch.db, &g, &err) != TG_OK)
             abort(); /* ingest wrote it: the loader must take it */
         walk(g);
         tg_graph_free(g);
     }
-    unlink(db);
+    unlink(scratch.db);
     return 0;
 }
