@@ -8,8 +8,8 @@ packages=(build-essential meson ninja-build pkg-config libmicrohttpd-dev libjans
           libsqlite3-dev libxxhash-dev libicu-dev zlib1g-dev curl)
 case "$level" in
     run) ;;
-    test) packages+=(check libcurl4-openssl-dev sqlite3 python3 python3-yaml python3-networkx) ;;
-    ci) packages+=(check libcurl4-openssl-dev sqlite3 python3 python3-yaml python3-networkx
+    test) packages+=(check libcurl4-openssl-dev sqlite3 wrk python3 python3-yaml python3-networkx) ;;
+    ci) packages+=(check libcurl4-openssl-dev sqlite3 wrk python3 python3-yaml python3-networkx
                    clang clang-format libclang-rt-14-dev) ;;
     *) echo "usage: $0 [run|test|ci]" >&2; exit 2 ;;
 esac

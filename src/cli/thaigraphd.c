@@ -18,11 +18,16 @@
 
 static const char usage_text[] =
     "usage: thaigraphd --db FILE [--listen ADDR:PORT] [--threads N] [--timeout SECONDS]\n"
+    "                  [--header-timeout SECONDS] [--max-connections N]\n"
     "\n"
     "  --db FILE          graph database written by `thaigraph ingest`\n"
     "  --listen ADDR:PORT address to serve on (default 127.0.0.1:8080; port 0 picks a free one)\n"
     "  --threads N        worker threads (default: the number of CPUs)\n"
     "  --timeout SECONDS  idle connection timeout (default 30)\n"
+    "  --header-timeout SECONDS\n"
+    "                     a new connection's request must be in by then (default 10)\n"
+    "  --max-connections N\n"
+    "                     open connections before requests are answered 503 (default 4096)\n"
     "\n"
     "Prints `listening on http://ADDR:PORT` on stdout once ready. SIGHUP reloads FILE.\n";
 
@@ -46,9 +51,14 @@ static int parse_unsigned(const char *text, const char *name, unsigned max, unsi
 static int parse_options(int argc, char **argv, struct daemon_options *o)
 {
     static const struct option long_options[] = {
-        {"db", required_argument, NULL, 'd'},      {"listen", required_argument, NULL, 'l'},
-        {"threads", required_argument, NULL, 't'}, {"timeout", required_argument, NULL, 'T'},
-        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
+        {"db", required_argument, NULL, 'd'},
+        {"listen", required_argument, NULL, 'l'},
+        {"threads", required_argument, NULL, 't'},
+        {"timeout", required_argument, NULL, 'T'},
+        {"header-timeout", required_argument, NULL, 'H'},
+        {"max-connections", required_argument, NULL, 'm'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     o->http.listen = "127.0.0.1:8080";
@@ -69,6 +79,14 @@ static int parse_options(int argc, char **argv, struct daemon_options *o)
             break;
         case 'T':
             if (parse_unsigned(optarg, "--timeout", 3600, &o->http.timeout_sec) != 0)
+                return 2;
+            break;
+        case 'H':
+            if (parse_unsigned(optarg, "--header-timeout", 3600, &o->http.header_timeout_sec) != 0)
+                return 2;
+            break;
+        case 'm':
+            if (parse_unsigned(optarg, "--max-connections", 1000000, &o->http.max_connections) != 0)
                 return 2;
             break;
         case 'h':
