@@ -20,9 +20,10 @@
 struct tg_http_server;
 
 struct tg_http_config {
-    const char *listen;   /* "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:0" (0: any free port) */
-    unsigned threads;     /* worker threads, at least 1 */
-    unsigned timeout_sec; /* idle connection timeout */
+    const char *listen;     /* "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:0" (0: any free port) */
+    unsigned threads;       /* worker threads, at least 1 */
+    unsigned timeout_sec;   /* idle connection timeout */
+    unsigned cache_max_age; /* Cache-Control max-age of cacheable answers, in seconds */
 };
 
 /* Binds and starts serving. TG_ERR_BAD_PARAMETER for a malformed address, TG_ERR_IO when the

@@ -1,6 +1,7 @@
 #include "thaigraph/http.h"
 
 #include <netdb.h>
+#include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,7 @@ struct tg_http_server {
     struct MHD_Daemon *daemon;
     struct tg_snapshot_holder *holder;
     uint16_t port;
+    char cache_control[40];
 };
 
 static const char json_content_type[] = "application/json; charset=utf-8";
@@ -305,7 +307,9 @@ done:
     tg_snapshot_release(server->holder, &ticket);
 }
 
-static enum MHD_Result send_reply(struct MHD_Connection *connection, struct reply *reply)
+static enum MHD_Result send_reply(const struct tg_http_server *server,
+                                  struct MHD_Connection *connection, struct reply *reply,
+                                  const char *request_id)
 {
     enum MHD_ResponseMemoryMode mode =
         reply->body_is_static || !reply->body ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_FREE;
@@ -315,7 +319,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *connection, struct repl
         return MHD_NO;
     }
     MHD_add_response_header(response, "Access-Control-Allow-Origin", "*");
-    MHD_add_response_header(response, "Access-Control-Expose-Headers", "ETag");
+    MHD_add_response_header(response, "Access-Control-Expose-Headers", "ETag, X-Request-Id");
+    MHD_add_response_header(response, "X-Request-Id", request_id);
     MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(response, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
     if (reply->content_type)
@@ -324,8 +329,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *connection, struct repl
         MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
     if (reply->etag[0]) {
         MHD_add_response_header(response, MHD_HTTP_HEADER_ETAG, reply->etag);
-        /* The snapshot only changes on reload; a minute of reuse, then revalidation by ETag. */
-        MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "public, max-age=60");
+        /* The snapshot only changes on reload; reuse for max-age, then revalidation by ETag. */
+        MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, server->cache_control);
     } else {
         MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     }
@@ -342,19 +347,11 @@ static enum MHD_Result send_reply(struct MHD_Connection *connection, struct repl
     return result;
 }
 
-static double seconds_since(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
-}
-
 static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connection, const char *url,
                                       const char *method, const char *version,
                                       const char *upload_data, size_t *upload_data_size,
                                       void **request_state)
 {
-    (void)version;
     (void)upload_data;
     struct tg_http_server *server = cls;
     /* The first call of a request only announces its headers. Bodies are never read: every
@@ -366,8 +363,11 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connecti
     }
     *upload_data_size = 0;
 
-    struct timespec start;
-    clock_gettime(CLOCK_MONOTONIC, &start);
+    struct http_request_record record = {.method = method, .url = url, .version = version};
+    clock_gettime(CLOCK_MONOTONIC, &record.start);
+    char request_id[HTTP_REQUEST_ID_BYTES];
+    http_request_id(connection, request_id);
+    record.request_id = request_id;
     struct reply reply = {0};
     char id[HTTP_MAX_ID_BYTES + 1];
     char detail[160];
@@ -384,10 +384,11 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connecti
     } else {
         serve_route(server, connection, url, route, id, accepts_gzip(connection), &reply);
     }
-    unsigned code = reply.code;
-    enum MHD_Result result = send_reply(connection, &reply);
-    http_metrics_observe(route ? http_route_index(route) : http_route_count(), code,
-                         seconds_since(&start));
+    record.code = reply.code;
+    record.bytes = reply.len;
+    record.route_index = route ? http_route_index(route) : http_route_count();
+    enum MHD_Result result = send_reply(server, connection, &reply, request_id);
+    http_request_done(connection, &record);
     return result;
 }
 
@@ -446,17 +447,24 @@ enum tg_status tg_http_server_start(const struct tg_http_config *config,
         return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
     }
     server->holder = holder;
+    snprintf(server->cache_control, sizeof server->cache_control, "public, max-age=%u",
+             config->cache_max_age);
     unsigned flags =
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG | MHD_USE_ITC;
     if (address->ai_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     unsigned threads = config->threads ? config->threads : 1;
+    /* The logger comes first so that MHD reports nothing through its own; the port argument
+     * only names the port in MHD's messages (the address comes from MHD_OPTION_SOCK_ADDR). */
+    uint16_t port =
+        ntohs(address->ai_family == AF_INET6 ? ((struct sockaddr_in6 *)address->ai_addr)->sin6_port
+                                             : ((struct sockaddr_in *)address->ai_addr)->sin_port);
     server->daemon = MHD_start_daemon(
-        flags, 0, NULL, NULL, handle_request, server, MHD_OPTION_SOCK_ADDR, address->ai_addr,
-        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_sec,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)CONNECTION_MEMORY_BYTES, MHD_OPTION_EXTERNAL_LOGGER, log_from_mhd, NULL,
-        MHD_OPTION_END);
+        flags, port, NULL, NULL, handle_request, server, MHD_OPTION_EXTERNAL_LOGGER, log_from_mhd,
+        NULL, MHD_OPTION_SOCK_ADDR, address->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
+        MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_sec, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)CONNECTION_LIMIT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)CONNECTION_MEMORY_BYTES, MHD_OPTION_END);
     freeaddrinfo(address);
     if (!server->daemon) {
         free(server);

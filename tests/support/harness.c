@@ -164,6 +164,12 @@ static bool await_port(struct tgt_daemon *d)
 
 bool tgt_daemon_start(const char *db, struct tgt_daemon *d, int *exit_status)
 {
+    return tgt_daemon_start_with(db, NULL, d, exit_status);
+}
+
+bool tgt_daemon_start_with(const char *db, const char *const *extra_args, struct tgt_daemon *d,
+                           int *exit_status)
+{
     memset(d, 0, sizeof *d);
     int fds[2];
     ck_assert_int_eq(pipe(fds), 0);
@@ -180,7 +186,11 @@ bool tgt_daemon_start(const char *db, struct tgt_daemon *d, int *exit_status)
         dup2(e, 2);
         close(fds[0]);
         const char *bin = getenv("THAIGRAPHD_BIN");
-        execl(bin, bin, "--db", db, "--listen", "127.0.0.1:0", "--threads", "2", (char *)NULL);
+        const char *argv[32] = {bin, "--db", db, "--listen", "127.0.0.1:0", "--threads", "2"};
+        size_t argc = 7;
+        for (size_t i = 0; extra_args && extra_args[i] && argc < 31; i++)
+            argv[argc++] = extra_args[i];
+        execv(bin, (char *const *)argv);
         _exit(127);
     }
     close(fds[1]);

@@ -51,6 +51,10 @@ struct tgt_daemon {
  * Returns false, with the daemon's exit status in *exit_status, when it exits instead. */
 bool tgt_daemon_start(const char *db, struct tgt_daemon *daemon, int *exit_status);
 
+/* The same with more command-line arguments (NULL-terminated, may be NULL). */
+bool tgt_daemon_start_with(const char *db, const char *const *extra_args, struct tgt_daemon *daemon,
+                           int *exit_status);
+
 /* Sends sig and waits for the daemon; returns its exit status (128+signal when killed). */
 int tgt_daemon_stop(struct tgt_daemon *daemon, int sig);
 
