@@ -107,6 +107,8 @@ enum tg_status http_graph_get(struct http_request *request, struct http_output *
 enum tg_status http_search_get(struct http_request *request, struct http_output *out);
 enum tg_status http_search_suggest(struct http_request *request, struct http_output *out);
 enum tg_status http_openapi_get(struct http_request *request, struct http_output *out);
+enum tg_status http_explorer_page(struct http_request *request, struct http_output *out);
+enum tg_status http_explorer_asset(struct http_request *request, struct http_output *out);
 
 /* Counts a finished request for /metrics: route_index is http_route_index, or
  * http_route_count() for requests that matched no route. */

@@ -6,37 +6,21 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
 #include "thaigraph/service.h"
 
-/* The process's start as Unix time: its start in clock ticks after boot plus the boot time. */
-static double start_time(void)
+/* The process's start as Unix time, taken when the program is loaded: reading it from /proc
+ * would need /proc/stat, which the systemd unit's ProcSubset=pid hides. */
+static double started_at;
+
+__attribute__((constructor)) static void note_start(void)
 {
-    unsigned long long ticks = 0, boot = 0;
-    char buf[1024];
-    FILE *stat = fopen("/proc/self/stat", "r");
-    size_t n = stat ? fread(buf, 1, sizeof buf - 1, stat) : 0;
-    if (stat)
-        fclose(stat);
-    buf[n] = '\0';
-    /* Field 22; counting starts after the command name, which may itself hold spaces. */
-    const char *p = strrchr(buf, ')');
-    for (int field = 2; p && field < 22; field++)
-        p = strchr(p + 1, ' ');
-    if (!p || sscanf(p, " %llu", &ticks) != 1)
-        return 0;
-    FILE *sys = fopen("/proc/stat", "r");
-    char line[256];
-    while (sys && fgets(line, sizeof line, sys)) {
-        if (sscanf(line, "btime %llu", &boot) == 1)
-            break;
-    }
-    if (sys)
-        fclose(sys);
-    long hz = sysconf(_SC_CLK_TCK);
-    return hz > 0 ? (double)boot + (double)ticks / (double)hz : 0;
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    started_at = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
 static size_t open_fds(void)
@@ -103,7 +87,7 @@ void http_metrics_process(FILE *out)
             "before any).\n"
             "# TYPE thaigraph_last_reload_timestamp_seconds gauge\n"
             "thaigraph_last_reload_timestamp_seconds %lld\n",
-            TG_VERSION, cpu, start_time(), pages_resident * page, pages_virtual * page, open_fds(),
+            TG_VERSION, cpu, started_at, pages_resident * page, pages_virtual * page, open_fds(),
             (unsigned long long)files.rlim_cur, (unsigned long long)reloads.succeeded,
             (unsigned long long)reloads.failed, reloads.last_at == 0 || reloads.last_succeeded,
             (long long)reloads.last_at);

@@ -26,6 +26,9 @@ static const struct http_route routes[] = {
     {"/v1/analyze", "analyze", http_analyze_get, false},
     {"/metrics", "metrics", http_metrics_get, false},
     {"/openapi.yaml", "openapi", http_openapi_get, false},
+    /* The explorer page for people (issue 13); static files, nothing to remember. */
+    {"/", "explorer", http_explorer_page, false},
+    {"/explorer/{id}", "explorer_asset", http_explorer_asset, false},
 };
 
 static const char capture[] = "{id}";

@@ -308,6 +308,41 @@ static void expect_notify(int fd, const char *first_line)
     free(message);
 }
 
+static const struct {
+    const char *path;
+    const char *content_type;
+    const char *contains; /* a string the body holds, or NULL for binary files */
+} explorer_cases[] = {
+    {"/", "text/html; charset=utf-8", "<script src=\"/explorer/explorer.js\" defer>"},
+    {"/explorer/explorer.js", "text/javascript; charset=utf-8", "/v1/collaborations"},
+    {"/explorer/explorer.css", "text/css; charset=utf-8", "Noto Sans Thai"},
+    {"/explorer/noto-sans-thai-thai-400-normal.woff2", "font/woff2", NULL},
+    {"/explorer/noto-sans-thai-thai-700-normal.woff2", "font/woff2", NULL},
+};
+
+START_TEST(test_explorer_files)
+{
+    struct tgt_response r;
+    get(&fixture.daemon, explorer_cases[_i].path, NULL, &r);
+    ck_assert_int_eq(r.status, 200);
+    char *type = tgt_header(&r, "Content-Type");
+    ck_assert_str_eq(type, explorer_cases[_i].content_type);
+    free(type);
+    if (explorer_cases[_i].contains)
+        ck_assert_msg(strstr(r.body, explorer_cases[_i].contains) != NULL, "%s lacks %s",
+                      explorer_cases[_i].path, explorer_cases[_i].contains);
+    else
+        ck_assert(r.body_len > 4 && memcmp(r.body, "wOF2", 4) == 0);
+    tgt_response_free(&r);
+}
+END_TEST
+
+START_TEST(test_explorer_unknown_file)
+{
+    tgt_assert_problem(&fixture.daemon, "/explorer/secret.txt", 404, NULL);
+}
+END_TEST
+
 START_TEST(test_notify_protocol)
 {
     char *dir = tgt_tempdir();
@@ -352,6 +387,9 @@ int main(void)
     tcase_add_test(tc, test_port_in_use_is_named);
     tcase_add_test(tc, test_reload_reports_outcome);
     tcase_add_test(tc, test_notify_protocol);
+    tcase_add_loop_test(tc, test_explorer_files, 0,
+                        (int)(sizeof explorer_cases / sizeof explorer_cases[0]));
+    tcase_add_test(tc, test_explorer_unknown_file);
     suite_add_tcase(suite, tc);
     return tgt_run_suite(suite);
 }
