@@ -51,7 +51,14 @@ const routes = Object.entries(spec.paths).map(([template, item]) => ({
 const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 function check(record) {
-  const path = decodeURI(record.path.split('?')[0]);
+  // Hostile paths (issue 11: %FF, %00) do not decode; they are matched as sent.
+  const rawPath = record.path.split('?')[0];
+  let path = rawPath;
+  try {
+    path = decodeURI(rawPath);
+  } catch {
+    // keep the raw path
+  }
   const mediaType = (record.content_type || '').split(';')[0].trim();
   const route = routes.find((r) => r.regex.test(path));
   const method = record.method.toLowerCase();
@@ -63,12 +70,14 @@ function check(record) {
     pointer = 'problem';
   } else if (method === 'options') {
     return record.status === 204 ? null : `OPTIONS answered ${record.status}`;
-  } else if (!['get', 'head'].includes(method)) {
-    if (record.status !== 405) return `${record.method} answered ${record.status}, not 405`;
+  } else if (!['get', 'head'].includes(method) && !route.item[method]) {
+    if (![405, 413].includes(record.status)) {
+      return `${record.method} answered ${record.status}, not 405`;
+    }
     schema = problemSchema;
     pointer = 'problem';
   } else {
-    const operation = route.item.get;
+    const operation = route.item[method === 'head' ? 'get' : method];
     const response = resolve(operation.responses[String(record.status)]);
     if (!response) return `status ${record.status} is not documented for ${route.template}`;
     if (!response.content) {
@@ -80,7 +89,7 @@ function check(record) {
     }
     if (method === 'head' || record.body == null) return null;
     schema = response.content[mediaType].schema;
-    pointer = `${route.template} ${record.status} ${mediaType}`;
+    pointer = `${method} ${route.template} ${record.status} ${mediaType}`;
   }
   if (!mediaType.endsWith('json')) return null;
   let body;

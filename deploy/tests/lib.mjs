@@ -139,11 +139,16 @@ export async function stopNginx(proc) {
 }
 
 // One GET; resolves {status, headers, body, ms}. from is the loopback source address.
-export function get(port, path, { from = '127.0.0.1', headers = {}, agent = false,
-  timeout = 15000 } = {}) {
+export function get(port, path, options = {}) {
+  return request(port, 'GET', path, null, options);
+}
+
+export function request(port, method, path, body, { from = '127.0.0.1', headers = {},
+  agent = false, timeout = 15000 } = {}) {
   const started = performance.now();
   return new Promise((resolvePromise, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, localAddress: from, headers, agent },
+    const req = http.request({ host: '127.0.0.1', port, method, path, localAddress: from, headers,
+      agent },
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
@@ -157,7 +162,7 @@ export function get(port, path, { from = '127.0.0.1', headers = {}, agent = fals
       });
     req.setTimeout(timeout, () => req.destroy(new Error(`GET ${path} timed out`)));
     req.on('error', reject);
-    req.end();
+    req.end(body ?? undefined);
   });
 }
 

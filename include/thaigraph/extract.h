@@ -44,6 +44,10 @@
 #include "thaigraph/dates.h"
 #include "thaigraph/status.h"
 
+/* Version of what extraction outputs (agreement 2 of the team): raised with every change to
+ * it, so that the next ingest extracts every document again. */
+#define TG_EXTRACT_VERSION 2
+
 enum tg_extract_type {
     TG_EXTRACT_ORGANISATION,
     TG_EXTRACT_PERSON,
@@ -88,12 +92,20 @@ struct tg_extract_organisation {
     size_t mention_count;
 };
 
+/* Where the document states something: the code-point span [start, end) of the sentence, with
+ * the same span in bytes; the sentence text is the document's text over that span. */
+struct tg_extract_evidence {
+    size_t start, end;
+    size_t byte_start, byte_end;
+};
+
 struct tg_extract_position {
     char *title; /* the full title as the gazetteer writes it (ปลัดกระทรวง) */
     long organisation; /* index into organisations, or -1 */
     /* When the person held it: the date of the event the sentence reports, else the
      * publication date passed as context; precision NONE when neither is known. */
     struct tg_date as_of;
+    struct tg_extract_evidence evidence; /* the sentence naming the person with the title */
 };
 
 struct tg_extract_person {
@@ -124,24 +136,65 @@ struct tg_extract_programme {
     size_t mention_count;
 };
 
+/*
+ * Roles (agreement 3 of the team): what an organisation or a person does in an event.
+ * Organisations are signatory, host, co_host, partner, chair, attendee or witness; people
+ * chair, signatory, speaker, host, attendee or witness. Two organisations collaborate in an
+ * event only when both have a collaborating role (signatory, host, co_host, partner) in it and
+ * neither is the other's parent or child; attendees, witnesses and chairs do not collaborate.
+ */
 enum tg_extract_role {
-    TG_EXTRACT_ROLE_PARTICIPANT,
-    TG_EXTRACT_ROLE_CHAIR, /* presides (เป็นประธาน) */
-    TG_EXTRACT_ROLE_HOST, /* organises, or the first party of ร่วมกับ / จับมือ */
-    TG_EXTRACT_ROLE_PARTNER, /* the other party of ร่วมกับ / จับมือ, or a signatory */
+    TG_EXTRACT_ROLE_SIGNATORY, /* signs the agreement */
+    TG_EXTRACT_ROLE_HOST,      /* the single organiser or convener */
+    TG_EXTRACT_ROLE_CO_HOST,   /* one of several joint organisers: A with B organise */
+    TG_EXTRACT_ROLE_PARTNER,   /* a named partner, supporter or sponsor */
+    TG_EXTRACT_ROLE_CHAIR,     /* presides */
+    TG_EXTRACT_ROLE_ATTENDEE,  /* takes part without organising */
+    TG_EXTRACT_ROLE_WITNESS,   /* witnesses a signing */
+    TG_EXTRACT_ROLE_SPEAKER,   /* people: speaks, lectures, reports */
+    TG_EXTRACT_ROLE_COUNT
 };
 
-/* "participant", "chair", "host", "partner"; static. */
+/* "signatory", "host", "co_host", "partner", "chair", "attendee", "witness", "speaker"; static.
+ */
 const char *tg_extract_role_name(enum tg_extract_role role);
+
+/* The role named name (as tg_extract_role_name writes it); false when no role has that name. */
+bool tg_extract_role_from_name(const char *name, enum tg_extract_role *role);
+
+/* Whether the role makes its organisation a party acting with the others (signatory, host,
+ * co_host, partner). */
+bool tg_extract_role_collaborates(enum tg_extract_role role);
+
+/* How much a role says, for keeping one role per participant when several sentences or reports
+ * give different ones: a signatory or a joint host says more than an attendee. */
+int tg_extract_role_rank(enum tg_extract_role role);
+
+enum tg_extract_event_kind {
+    TG_EXTRACT_EVENT_MEETING,      /* a meeting, a bilateral talk, a video call */
+    TG_EXTRACT_EVENT_CONFERENCE,   /* a named conference, summit, forum or symposium */
+    TG_EXTRACT_EVENT_AGREEMENT,    /* the signing of an agreement, MOU or contract */
+    TG_EXTRACT_EVENT_TRAINING,     /* training, workshop, seminar, course */
+    TG_EXTRACT_EVENT_CEREMONY,     /* opening, award, handover, merit-making, commemoration */
+    TG_EXTRACT_EVENT_VISIT,        /* official, study or inspection visit, courtesy call */
+    TG_EXTRACT_EVENT_PROGRAMME,    /* the launch of a programme, project or campaign */
+    TG_EXTRACT_EVENT_ANNOUNCEMENT, /* a press conference or public statement event */
+    TG_EXTRACT_EVENT_OTHER,        /* an exhibition, fair, festival, competition, election */
+    TG_EXTRACT_EVENT_KIND_COUNT
+};
+
+/* "meeting", "conference", "agreement", "training", "ceremony", "visit", "programme",
+ * "announcement", "other"; static. */
+const char *tg_extract_event_kind_name(enum tg_extract_event_kind kind);
 
 struct tg_extract_participant {
     long entity; /* index into organisations or people */
     enum tg_extract_role role;
+    struct tg_extract_evidence evidence; /* the sentence the role is read from */
 };
 
 struct tg_extract_event {
-    const char *kind; /* meeting, conference, agreement, training, programme, announcement,
-                         other */
+    enum tg_extract_event_kind kind;
     char *title;
     struct tg_date date; /* precision NONE when neither text nor context dates it */
     bool date_from_text; /* false: the publication date passed as context */
@@ -151,12 +204,11 @@ struct tg_extract_event {
     size_t organisation_count;
     struct tg_extract_participant *people;
     size_t person_count;
-    /* Two or more organisations act together (joint hosts, ร่วมกับ/จับมือ, signatories); a
-     * list of examples in one sentence is not a collaboration. */
+    /* Two organisations, neither the other's parent or child, both with a collaborating role:
+     * a list of examples or of attendees in one sentence is not a collaboration. */
     bool collaboration;
-    size_t evidence_start, evidence_end; /* the evidence sentence in code points */
-    size_t evidence_byte_start, evidence_byte_end;
-    char *evidence; /* the sentence's text */
+    struct tg_extract_evidence evidence; /* the sentence that reports the event best */
+    char *sentence;                      /* its text */
 };
 
 /* Everything read from one document. Mentions are in text order. */

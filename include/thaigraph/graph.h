@@ -67,6 +67,14 @@ enum tg_graph_type {
 /* "organisation", "person", "place", "programme". */
 const char *tg_graph_type_name(enum tg_graph_type type);
 
+/* A sentence that states something (agreement 4 of the team): its document, its text and its
+ * code-point span in the document's text. */
+struct tg_graph_evidence {
+    const struct tg_graph_document *document;
+    const char *sentence;
+    size_t start, end; /* the sentence in the document, code points */
+};
+
 struct tg_graph_position {
     const struct tg_graph_entity *person;
     const char *title;
@@ -74,6 +82,7 @@ struct tg_graph_position {
     const char *as_of;                          /* ISO date or NULL */
     const char *as_of_precision;                /* day, month, year or NULL */
     const struct tg_graph_document *document;   /* where it is stated */
+    struct tg_graph_evidence evidence;          /* the sentence of document that states it */
 };
 
 struct tg_graph_entity {
@@ -101,13 +110,14 @@ struct tg_graph_entity {
 
 struct tg_graph_participant {
     const struct tg_graph_entity *entity;
-    const char *role; /* participant, chair, host, partner */
-};
-
-struct tg_graph_evidence {
-    const struct tg_graph_document *document;
-    const char *sentence;
-    size_t start, end; /* the sentence in the document, code points */
+    /* One of extract.h's roles: signatory, host, co_host, partner, chair, attendee, witness
+     * (organisations); chair, signatory, speaker, host, attendee, witness (people). Where reports
+     * differ, the one that says most (tg_extract_role_rank). */
+    const char *role;
+    /* The sentences that give the entity its part, one per reporting document that names it,
+     * in document id order. */
+    const struct tg_graph_evidence *evidence;
+    size_t evidence_count;
 };
 
 struct tg_graph_event {
@@ -123,7 +133,7 @@ struct tg_graph_event {
     size_t participant_count;
     const struct tg_graph_evidence *evidence; /* one per reporting document, in id order */
     size_t evidence_count;
-    bool collaboration; /* two or more organisations act together in it */
+    bool collaboration; /* two of its organisations collaborate (tg_graph_collaborates) */
 };
 
 /* Loads the database at path. Fails with the store's statuses (see store.h). */
@@ -175,8 +185,17 @@ size_t tg_graph_event_index(const struct tg_graph *graph, const char *id);
 bool tg_graph_event_has(const struct tg_graph_event *event, const struct tg_graph_entity *entity);
 
 /*
- * The collaboration of two organisations: the events in which both take part and which are
- * collaborations, oldest first. Writes up to cap events and the total to *count.
+ * Whether organisations a and b collaborate in event: they are different, both take part with a
+ * collaborating role (signatory, host, co_host, partner: tg_extract_role_collaborates) and
+ * neither is the other's parent, nor its parent's parent. Attendees, witnesses and chairs are
+ * present, not partners, and an organisation acting with its own unit is not a collaboration.
+ */
+bool tg_graph_collaborates(const struct tg_graph_event *event, const struct tg_graph_entity *a,
+                           const struct tg_graph_entity *b);
+
+/*
+ * The collaboration of two organisations: the events in which they collaborate
+ * (tg_graph_collaborates), oldest first. Writes up to cap events and the total to *count.
  */
 void tg_graph_collaboration(const struct tg_graph_entity *a, const struct tg_graph_entity *b,
                             const struct tg_graph_event **events, size_t cap, size_t *count);
@@ -188,8 +207,8 @@ struct tg_graph_partner {
     const struct tg_graph_event *last;  /* newest */
 };
 
-/* Every organisation that collaborates with a, most events first. *partners is malloc'd; the
- * caller frees it. */
+/* Every organisation that collaborates with a (tg_graph_collaborates) in some event, most events
+ * first. *partners is malloc'd; the caller frees it. */
 enum tg_status tg_graph_partners(const struct tg_graph_entity *a,
                                  struct tg_graph_partner **partners, size_t *count);
 
@@ -236,24 +255,6 @@ enum tg_status tg_graph_view(const struct tg_graph *graph, const char *focus, un
                              struct tg_graph_view *view);
 
 void tg_graph_view_free(struct tg_graph_view *view);
-
-/*
- * The memo: values derived from a snapshot (the daemon's rendered response bodies) remembered
- * for as long as the snapshot lives. It is the one part of a snapshot that changes after
- * loading, and only by gaining entries, each published with one atomic compare-and-swap, so
- * readers still take no locks. It is bounded (TG_GRAPH_MEMO_BYTES in all, values up to
- * TG_GRAPH_MEMO_MAX_VALUE); past that, puts are ignored.
- *
- * tg_graph_memo_get hands out the value stored under key, valid while the snapshot lives (the
- * caller holds it through the snapshot holder); tg_graph_memo_put copies key and value.
- */
-#define TG_GRAPH_MEMO_BYTES     (64u * 1024u * 1024u)
-#define TG_GRAPH_MEMO_MAX_VALUE (256u * 1024u)
-
-bool tg_graph_memo_get(const struct tg_graph *graph, const char *key, const char **value,
-                       size_t *len);
-void tg_graph_memo_put(const struct tg_graph *graph, const char *key, const char *value,
-                       size_t len);
 
 /*
  * True when an ISO date of any precision falls within [from, to] (either bound NULL for open).

@@ -29,8 +29,16 @@
 #include "thaigraph/status.h"
 #include "thaigraph/store.h"
 
-/* Version of the extraction rules; raising it makes the next ingest re-extract every document. */
-#define TG_INGEST_EXTRACTION_VERSION 1
+/* Version of the extraction rules (extract.h); raising it makes the next ingest re-extract every
+ * document. */
+#define TG_INGEST_EXTRACTION_VERSION TG_EXTRACT_VERSION
+
+/* Longest document id: 1 to this many letters, digits, '.', '_' or '-', so every id is usable
+ * in a URL as it is (the daemon refuses any other in a path). */
+#define TG_INGEST_MAX_ID_BYTES 128
+
+/* True when id[0..len) is a valid document id. */
+bool tg_ingest_id_is_valid(const char *id, size_t len);
 
 /* Longest document text accepted, in bytes; real articles are far below it. */
 #define TG_INGEST_MAX_DOCUMENT_BYTES (8u * 1024u * 1024u)

@@ -30,6 +30,10 @@ enum tg_status {
     TG_ERR_ICU,              /* ICU reported an error */
     TG_ERR_UNAVAILABLE,      /* the service cannot answer right now (no snapshot loaded) */
     TG_ERR_INTERNAL,         /* a broken invariant; a bug in thaigraph */
+    TG_ERR_URI_TOO_LONG,     /* a request target longer than the daemon reads */
+    TG_ERR_BODY_TOO_LARGE,   /* a request body past the route's cap */
+    TG_ERR_OVERLOADED,       /* every slot is taken; retry shortly */
+    TG_ERR_BUSY,             /* another process holds the lock on the file */
     TG_STATUS_COUNT
 };
 

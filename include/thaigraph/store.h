@@ -10,8 +10,10 @@
  * TG_STORE_SCHEMA_VERSION, so a daemon never serves a database it misreads.
  *
  * Schema version 2 adds what extraction read from each document as claims that belong to the
- * document (entities, names, mentions, positions, events, participants); a writer opening a
- * version 1 file upgrades it and marks its documents for extraction.
+ * document (entities, names, mentions, positions, events, participants); version 3 gives
+ * participants the roles of extract.h and positions and participants the span of their evidence
+ * sentence. A writer opening a version 1 or 2 file upgrades it: the claims are derived, so it
+ * drops and recreates them and marks every document for extraction.
  *
  * Memory: writers and readers are opaque and freed by their commit/abort/close function.
  * Strings passed to tg_store_writer_put are copied by SQLite; strings handed out by the reader
@@ -27,7 +29,7 @@
 #include "thaigraph/extract.h"
 #include "thaigraph/status.h"
 
-#define TG_STORE_SCHEMA_VERSION 2
+#define TG_STORE_SCHEMA_VERSION 3
 
 /* One document row. published and published_precision are both NULL or both set. */
 struct tg_store_document {
@@ -135,12 +137,12 @@ enum tg_store_rows {
     TG_STORE_NAME_CLAIMS,
     /* document_id, start, end, type, surface, entity_id, value */
     TG_STORE_MENTIONS,
-    /* document_id, person_id, title, organisation_id, as_of, as_of_precision */
+    /* document_id, person_id, title, organisation_id, as_of, as_of_precision, start, end */
     TG_STORE_POSITION_CLAIMS,
     /* document_id, ordinal, kind, title, date, date_precision, date_from_text, place_id,
      * programme_id, collaboration, sentence, start, end */
     TG_STORE_EVENT_CLAIMS,
-    /* document_id, ordinal, entity_id, role */
+    /* document_id, ordinal, entity_id, role, start, end */
     TG_STORE_PARTICIPANT_CLAIMS,
 };
 

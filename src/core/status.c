@@ -30,6 +30,10 @@ static const struct status_row status_table[] = {
     [TG_ERR_ICU] = {"icu_error", "Text processing error", 500},
     [TG_ERR_UNAVAILABLE] = {"unavailable", "Service unavailable", 503},
     [TG_ERR_INTERNAL] = {"internal_error", "Internal error", 500},
+    [TG_ERR_URI_TOO_LONG] = {"uri_too_long", "URI too long", 414},
+    [TG_ERR_BODY_TOO_LARGE] = {"body_too_large", "Request body too large", 413},
+    [TG_ERR_OVERLOADED] = {"overloaded", "Too many connections", 503},
+    [TG_ERR_BUSY] = {"busy", "In use by another process", 409},
 };
 
 _Static_assert(sizeof status_table / sizeof status_table[0] == TG_STATUS_COUNT,

@@ -15,28 +15,28 @@ enum group { GROUP_MEETING, GROUP_AGREEMENT, GROUP_TRAINING, GROUP_ANNOUNCEMENT,
  * a group a later rank names the kind more precisely (a conference is a meeting). */
 static const struct {
     const char *word;
-    const char *kind;
+    enum tg_extract_event_kind kind;
     enum group group;
     int rank;
 } triggers[] = {
-    {"Video Conference", "meeting", GROUP_MEETING, 0},
-    {"ประชุมทางไกล", "meeting", GROUP_MEETING, 0},
-    {"ประชุมวิชาการ", "conference", GROUP_MEETING, 1},
-    {"สัมมนา", "conference", GROUP_MEETING, 1},
-    {"Conference", "conference", GROUP_MEETING, 1},
-    {"ประชุม", "meeting", GROUP_MEETING, 0},
-    {"หารือ", "meeting", GROUP_MEETING, 0},
-    {"Meeting", "meeting", GROUP_MEETING, 0},
-    {"ลงนาม", "agreement", GROUP_AGREEMENT, 0},
-    {"MOU", "agreement", GROUP_AGREEMENT, 0},
-    {"บันทึกข้อตกลง", "agreement", GROUP_AGREEMENT, 0},
-    {"บันทึกความเข้าใจ", "agreement", GROUP_AGREEMENT, 0},
-    {"ฝึกอบรม", "training", GROUP_TRAINING, 1},
-    {"อบรม", "training", GROUP_TRAINING, 1},
-    {"เปิดโครงการ", "programme", GROUP_TRAINING, 0},
-    {"เปิดตัว", "programme", GROUP_TRAINING, 0},
-    {"แถลงข่าว", "announcement", GROUP_ANNOUNCEMENT, 0},
-    {"มอบนโยบาย", "announcement", GROUP_ANNOUNCEMENT, 0},
+    {"Video Conference", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
+    {"ประชุมทางไกล", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
+    {"ประชุมวิชาการ", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
+    {"สัมมนา", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
+    {"Conference", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
+    {"ประชุม", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
+    {"หารือ", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
+    {"Meeting", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
+    {"ลงนาม", TG_EXTRACT_EVENT_AGREEMENT, GROUP_AGREEMENT, 0},
+    {"MOU", TG_EXTRACT_EVENT_AGREEMENT, GROUP_AGREEMENT, 0},
+    {"บันทึกข้อตกลง", TG_EXTRACT_EVENT_AGREEMENT, GROUP_AGREEMENT, 0},
+    {"บันทึกความเข้าใจ", TG_EXTRACT_EVENT_AGREEMENT, GROUP_AGREEMENT, 0},
+    {"ฝึกอบรม", TG_EXTRACT_EVENT_TRAINING, GROUP_TRAINING, 1},
+    {"อบรม", TG_EXTRACT_EVENT_TRAINING, GROUP_TRAINING, 1},
+    {"เปิดโครงการ", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    {"เปิดตัว", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    {"แถลงข่าว", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
+    {"มอบนโยบาย", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
 };
 #define N_TRIGGERS (sizeof triggers / sizeof triggers[0])
 
@@ -72,7 +72,7 @@ struct cand {
     size_t sentence;
     size_t trigger_b, trigger_e;
     int rank;
-    const char *kind;
+    enum tg_extract_event_kind kind;
     long date;  /* index into d->dates */
     long place; /* index into places */
     long programme;
@@ -324,21 +324,29 @@ static char *event_title(const struct xdoc *d, const struct cand *c)
     return xd_dup(d->text + b, e - b);
 }
 
+/* The sentence as evidence; code points are filled in with the mentions'. */
+static struct tg_extract_evidence sentence_evidence(const struct xsentence *s)
+{
+    return (struct tg_extract_evidence){.byte_start = s->b, .byte_end = s->e};
+}
+
+/* Adds entity with role, or gives an entity already there the role when it says more. */
 static enum tg_status add_participant(struct tg_extract_participant **list, size_t *n, long entity,
-                                      enum tg_extract_role role)
+                                      enum tg_extract_role role, const struct xsentence *s)
 {
     for (size_t i = 0; i < *n; i++)
         if ((*list)[i].entity == entity) {
-            if (role != TG_EXTRACT_ROLE_PARTICIPANT &&
-                (*list)[i].role == TG_EXTRACT_ROLE_PARTICIPANT)
+            if (tg_extract_role_rank(role) > tg_extract_role_rank((*list)[i].role)) {
                 (*list)[i].role = role;
+                (*list)[i].evidence = sentence_evidence(s);
+            }
             return TG_OK;
         }
     struct tg_extract_participant *grown = realloc(*list, (*n + 1) * sizeof *grown);
     if (!grown)
         return TG_ERR_NOMEM;
     *list = grown;
-    grown[(*n)++] = (struct tg_extract_participant){entity, role};
+    grown[(*n)++] = (struct tg_extract_participant){entity, role, sentence_evidence(s)};
     return TG_OK;
 }
 
@@ -374,7 +382,7 @@ static long org_after(const struct xdoc *d, size_t b)
     return m >= 0 ? d->m[m].entity : -1;
 }
 
-/* `X ร่วมกับ Y`, `X จับมือ Y`: X hosts, Y is the partner, and the two collaborate. */
+/* `X ร่วมกับ Y`, `X จับมือ Y`: X and Y organise it together. */
 static enum tg_status joint_roles(const struct xdoc *d, const struct xsentence *s,
                                   struct tg_extract_event *ev)
 {
@@ -388,12 +396,11 @@ static enum tg_status joint_roles(const struct xdoc *d, const struct xsentence *
             long host = org_before(d, b), partner = org_after(d, b + n);
             if (host < 0 || partner < 0 || host == partner)
                 continue;
-            ev->collaboration = true;
             st = add_participant(&ev->organisations, &ev->organisation_count, host,
-                                 TG_EXTRACT_ROLE_HOST);
+                                 TG_EXTRACT_ROLE_CO_HOST, s);
             if (st == TG_OK)
                 st = add_participant(&ev->organisations, &ev->organisation_count, partner,
-                                     TG_EXTRACT_ROLE_PARTNER);
+                                     TG_EXTRACT_ROLE_CO_HOST, s);
         }
     }
     return st;
@@ -410,7 +417,6 @@ static enum tg_status sentence_participants(struct xdoc *d, const struct cand *c
     enum tg_status st = joint_roles(d, s, ev);
     const char *chair = xd_find(d->text + s->b, s->e - s->b, "เป็นประธาน", strlen("เป็นประธาน"));
     long chair_person = -1;
-    size_t orgs_before = ev->organisation_count;
     size_t pos = s->b;
     for (long i; st == TG_OK && (i = next_mention(d, &pos, s->e)) >= 0;) {
         const struct xmention *m = &d->m[i];
@@ -418,26 +424,25 @@ static enum tg_status sentence_participants(struct xdoc *d, const struct cand *c
             continue;
         if (m->type == TG_EXTRACT_ORGANISATION)
             st = add_participant(&ev->organisations, &ev->organisation_count, m->entity,
-                                 c->group == GROUP_AGREEMENT ? TG_EXTRACT_ROLE_PARTNER
-                                                             : TG_EXTRACT_ROLE_PARTICIPANT);
+                                 c->group == GROUP_AGREEMENT ? TG_EXTRACT_ROLE_SIGNATORY
+                                                             : TG_EXTRACT_ROLE_ATTENDEE,
+                                 s);
         else if (m->type == TG_EXTRACT_PERSON && (c->group != GROUP_AGREEMENT || !c->shared)) {
             st = add_participant(&ev->people, &ev->person_count, m->entity,
-                                 TG_EXTRACT_ROLE_PARTICIPANT);
+                                 TG_EXTRACT_ROLE_ATTENDEE, s);
             if (chair && m->b < (size_t)(chair - d->text))
                 chair_person = m->entity;
         }
     }
-    if (c->group == GROUP_AGREEMENT && ev->organisation_count - orgs_before >= 2)
-        ev->collaboration = true;
     if (c->group == GROUP_AGREEMENT)
         chair_person = -1;
     if (st != TG_OK || chair_person < 0)
         return st;
-    st = add_participant(&ev->people, &ev->person_count, chair_person, TG_EXTRACT_ROLE_CHAIR);
+    st = add_participant(&ev->people, &ev->person_count, chair_person, TG_EXTRACT_ROLE_CHAIR, s);
     const struct tg_extract_person *p = &d->r->people[chair_person];
     if (st == TG_OK && p->position_count && p->positions[0].organisation >= 0)
         st = add_participant(&ev->organisations, &ev->organisation_count,
-                             p->positions[0].organisation, TG_EXTRACT_ROLE_HOST);
+                             p->positions[0].organisation, TG_EXTRACT_ROLE_HOST, s);
     return st;
 }
 
@@ -509,16 +514,15 @@ static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n)
                                         .date_from_text = gs[k].date != NULL,
                                         .place = b->place,
                                         .programme = -1,
-                                        .evidence_byte_start = s->b,
-                                        .evidence_byte_end = s->e};
-        if (!(ev->evidence = xd_dup(d->text + s->b, s->e - s->b)) ||
+                                        .evidence = sentence_evidence(s)};
+        if (!(ev->sentence = xd_dup(d->text + s->b, s->e - s->b)) ||
             !(ev->title = event_title(d, b)))
             st = TG_ERR_NOMEM;
     }
     for (size_t i = 0; st == TG_OK && i < n; i++) {
         const struct cand *c = &cands[i];
         struct tg_extract_event *ev = &r->events[c->event];
-        if (c->rank > cands[gs[c->event].best].rank && strcmp(ev->kind, c->kind) != 0)
+        if (c->rank > cands[gs[c->event].best].rank)
             ev->kind = c->kind;
         if (ev->place < 0)
             ev->place = c->place;
@@ -533,7 +537,7 @@ static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n)
 static void free_event(struct tg_extract_event *ev)
 {
     free(ev->title);
-    free(ev->evidence);
+    free(ev->sentence);
     free(ev->organisations);
     free(ev->people);
 }
@@ -561,7 +565,7 @@ static enum tg_status date_positions(struct xdoc *d)
     struct tg_extract_result *r = d->r;
     struct tg_date fallback = d->context;
     for (size_t e = 0; e < r->event_count && fallback.precision == TG_DATE_PRECISION_NONE; e++)
-        if (r->events[e].date_from_text && strcmp(r->events[e].kind, "agreement") != 0)
+        if (r->events[e].date_from_text && r->events[e].kind != TG_EXTRACT_EVENT_AGREEMENT)
             fallback = r->events[e].date;
     struct tg_date *when = calloc(r->person_count + 1, sizeof *when);
     if (!when)
@@ -590,7 +594,7 @@ static enum tg_status headline_roles(struct xdoc *d)
         return TG_OK;
     struct tg_extract_event *main = &r->events[0];
     for (size_t i = r->event_count; i-- > 0;)
-        if (strcmp(r->events[i].kind, "agreement") != 0)
+        if (r->events[i].kind != TG_EXTRACT_EVENT_AGREEMENT)
             main = &r->events[i];
     enum tg_status st = TG_OK;
     for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++) {
@@ -601,9 +605,67 @@ static enum tg_status headline_roles(struct xdoc *d)
     return st;
 }
 
+/* Whether organisation a is b or one of b's ancestors in this document. */
+static bool ancestor_or_self(const struct xdoc *d, long a, long b)
+{
+    for (int depth = 0; b >= 0 && depth < 8; depth++, b = d->r->organisations[b].parent)
+        if (a == b)
+            return true;
+    return false;
+}
+
+/* An event is a collaboration when two of its organisations with collaborating roles are not
+ * one another's parent or child: a minister's notice to his own department is none. */
+static void mark_collaborations(struct xdoc *d)
+{
+    for (size_t e = 0; e < d->r->event_count; e++) {
+        struct tg_extract_event *ev = &d->r->events[e];
+        ev->collaboration = false;
+        for (size_t i = 0; i < ev->organisation_count && !ev->collaboration; i++)
+            for (size_t k = i + 1; k < ev->organisation_count && !ev->collaboration; k++) {
+                const struct tg_extract_participant *a = &ev->organisations[i];
+                const struct tg_extract_participant *b = &ev->organisations[k];
+                ev->collaboration = tg_extract_role_collaborates(a->role) &&
+                                    tg_extract_role_collaborates(b->role) &&
+                                    !ancestor_or_self(d, a->entity, b->entity) &&
+                                    !ancestor_or_self(d, b->entity, a->entity);
+            }
+    }
+}
+
+/* Gives every position the sentence its holder's name stands in (the line, where page
+ * furniture left it out of every sentence). */
+static void locate_position_evidence(struct xdoc *d)
+{
+    for (size_t i = 0; i < d->r->person_count; i++)
+        for (size_t k = 0; k < d->r->people[i].position_count; k++) {
+            struct tg_extract_evidence *ev = &d->r->people[i].positions[k].evidence;
+            size_t at = ev->byte_start, lo = 0, hi = d->n_sentences;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (d->sentences[mid].e <= at)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo < d->n_sentences && d->sentences[lo].b <= at) {
+                *ev = sentence_evidence(&d->sentences[lo]);
+                continue;
+            }
+            size_t b = at, e = at;
+            while (b > 0 && d->text[b - 1] != '\n')
+                b--;
+            while (e < d->len && d->text[e] != '\n')
+                e++;
+            *ev = (struct tg_extract_evidence){.byte_start = b, .byte_end = e};
+        }
+}
+
 enum tg_status xd_events(struct xdoc *d)
 {
     enum tg_status st = split_sentences(d);
+    if (st == TG_OK)
+        locate_position_evidence(d);
     struct cand *cands = NULL;
     size_t n = 0, cap = 0;
     for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++)
@@ -616,6 +678,7 @@ enum tg_status xd_events(struct xdoc *d)
         st = headline_roles(d);
         if (st == TG_OK)
             st = date_positions(d);
+        mark_collaborations(d);
     }
     return st;
 }

@@ -17,12 +17,6 @@ const char *tg_extract_type_name(enum tg_extract_type type)
     return (unsigned)type < sizeof names / sizeof names[0] ? names[type] : "unknown";
 }
 
-const char *tg_extract_role_name(enum tg_extract_role role)
-{
-    static const char *const names[] = {"participant", "chair", "host", "partner"};
-    return (unsigned)role < sizeof names / sizeof names[0] ? names[role] : "unknown";
-}
-
 void *xd_grow(void *array, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
@@ -400,7 +394,7 @@ void tg_extract_result_free(struct tg_extract_result *r)
     }
     for (size_t i = 0; i < r->event_count; i++) {
         free(r->events[i].title);
-        free(r->events[i].evidence);
+        free(r->events[i].sentence);
         free(r->events[i].organisations);
         free(r->events[i].people);
     }
@@ -459,6 +453,12 @@ static int by_start(const void *a, const void *b)
     return x->type < y->type ? -1 : x->type > y->type;
 }
 
+static void evidence_code_points(const struct xdoc *d, struct tg_extract_evidence *ev)
+{
+    ev->start = tg_utf8_count(d->text, ev->byte_start);
+    ev->end = ev->start + tg_utf8_count(d->text + ev->byte_start, ev->byte_end - ev->byte_start);
+}
+
 /* Sorts the mentions and converts them in one walk over the text, which gives code points. */
 static enum tg_status finish_mentions(struct xdoc *d)
 {
@@ -486,11 +486,15 @@ static enum tg_status finish_mentions(struct xdoc *d)
     }
     for (size_t i = 0; i < r->event_count; i++) {
         struct tg_extract_event *ev = &r->events[i];
-        ev->evidence_start = tg_utf8_count(d->text, ev->evidence_byte_start);
-        ev->evidence_end =
-            ev->evidence_start + tg_utf8_count(d->text + ev->evidence_byte_start,
-                                               ev->evidence_byte_end - ev->evidence_byte_start);
+        evidence_code_points(d, &ev->evidence);
+        for (size_t k = 0; k < ev->organisation_count; k++)
+            evidence_code_points(d, &ev->organisations[k].evidence);
+        for (size_t k = 0; k < ev->person_count; k++)
+            evidence_code_points(d, &ev->people[k].evidence);
     }
+    for (size_t i = 0; i < r->person_count; i++)
+        for (size_t k = 0; k < r->people[i].position_count; k++)
+            evidence_code_points(d, &r->people[i].positions[k].evidence);
     return TG_OK;
 }
 

@@ -301,7 +301,10 @@ static enum tg_status read_position(struct xdoc *d, const struct pcand *c)
     if (!grown)
         return TG_ERR_NOMEM;
     p->positions = grown;
-    grown[p->position_count] = (struct tg_extract_position){.organisation = org};
+    /* The sentence is found once the text is split into sentences; until then the evidence
+     * marks where the name stands. */
+    grown[p->position_count] = (struct tg_extract_position){
+        .organisation = org, .evidence = {.byte_start = c->b, .byte_end = c->b}};
     if (!(grown[p->position_count].title = xd_dup(name, strlen(name))))
         return TG_ERR_NOMEM;
     p->position_count++;

@@ -512,10 +512,30 @@ static void date_from_events(struct tg_graph_position *position)
     }
 }
 
+/*
+ * The sentence of doc over code points [start, end) (clipped to the text): one of the event's
+ * own evidence sentences when it is one (participants are mostly read from the sentence that
+ * reports the event), else a copy of the text. NULL only when out of memory.
+ */
+static const char *sentence_at(struct tg_graph *g, const struct tg_graph_event *ev,
+                               const struct tg_graph_document *doc, size_t start, size_t end)
+{
+    for (size_t i = 0; ev && i < ev->evidence_count; i++) {
+        const struct tg_graph_evidence *e = &ev->evidence[i];
+        if (e->document == doc && e->start == start && e->end == end)
+            return e->sentence;
+    }
+    size_t b = tg_utf8_offset_of(doc->text, doc->text_bytes, start);
+    size_t e =
+        end > start ? b + tg_utf8_offset_of(doc->text + b, doc->text_bytes - b, end - start) : b;
+    return graph_strndup(g, doc->text + b, e - b);
+}
+
 /* Runs after the events are merged, so undated positions can take their events' dates. */
 static enum tg_status load_positions(struct tg_graph *g, struct rows *rows)
 {
-    /* columns: document_id, person_id, title, organisation_id, as_of, as_of_precision */
+    /* columns: document_id, person_id, title, organisation_id, as_of, as_of_precision, start,
+     * end */
     struct tg_graph_position *all = graph_alloc(g, (rows->count ? rows->count : 1) * sizeof *all);
     if (!all)
         return TG_ERR_NOMEM;
@@ -526,8 +546,13 @@ static enum tg_status load_positions(struct tg_graph *g, struct rows *rows)
         const struct tg_graph_document *doc = graph_document(g, r->col[0]);
         if (!person || !doc)
             continue;
-        all[n] = (struct tg_graph_position){person,    r->col[2], entity_mut(g, r->col[3]),
-                                            r->col[4], r->col[5], doc};
+        size_t start = (size_t)to_long(r->col[6]), end = (size_t)to_long(r->col[7]);
+        const char *sentence = sentence_at(g, NULL, doc, start, end);
+        if (!sentence)
+            return TG_ERR_NOMEM;
+        all[n] =
+            (struct tg_graph_position){person,    r->col[2], entity_mut(g, r->col[3]),   r->col[4],
+                                       r->col[5], doc,       {doc, sentence, start, end}};
         if (!all[n].as_of)
             date_from_events(&all[n]);
         n++;
@@ -672,21 +697,42 @@ static int compare_kind_day(const void *x, const void *y)
     return (a->day > b->day) - (a->day < b->day);
 }
 
-static int role_rank(const char *role)
-{
-    static const char *const ranked[] = {"participant", "partner", "host", "chair"};
-    for (int i = 3; i >= 0; i--) {
-        if (strcmp(role, ranked[i]) == 0)
-            return i;
-    }
-    return 0;
-}
-
 static int compare_evidence(const void *a, const void *b)
 {
     const struct tg_graph_evidence *x = a, *y = b;
     int c = strcmp(x->document->id, y->document->id);
     return c ? c : (x->start > y->start) - (x->start < y->start);
+}
+
+/* Gives every participant the sentences of the reports that name it, in document order;
+ * false when out of memory. participant columns: document_id, ordinal, entity_id, role, start,
+ * end. */
+static bool cite_participants(struct tg_graph *g, struct tg_graph_event *ev,
+                              struct report **members, size_t n, struct tg_graph_evidence *cited)
+{
+    struct tg_graph_participant *parts = (struct tg_graph_participant *)ev->participants;
+    size_t used = 0;
+    for (size_t k = 0; k < ev->participant_count; k++) {
+        size_t first = used;
+        parts[k].evidence = cited + first;
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < members[i]->participant_count; j++) {
+                const struct row *p = members[i]->participants[j];
+                if (strcmp(p->col[2], parts[k].entity->id) != 0)
+                    continue;
+                const struct tg_graph_document *doc = graph_document(g, p->col[0]);
+                size_t start = (size_t)to_long(p->col[4]), end = (size_t)to_long(p->col[5]);
+                const char *sentence = doc ? sentence_at(g, ev, doc, start, end) : NULL;
+                if (doc && !sentence)
+                    return false;
+                if (!doc)
+                    continue;
+                cited[used++] = (struct tg_graph_evidence){doc, sentence, start, end};
+                parts[k].evidence_count++;
+            }
+        sort(cited + first, used - first, sizeof *cited, compare_evidence);
+    }
+    return true;
 }
 
 /* Folds the reports of one cluster into the event. */
@@ -717,7 +763,9 @@ static bool build_event(struct tg_graph *g, struct tg_graph_event *ev, struct re
         max_participants += members[i]->participant_count;
     struct tg_graph_participant *parts =
         graph_alloc(g, (max_participants ? max_participants : 1) * sizeof *parts);
-    if (!evidence || !parts)
+    struct tg_graph_evidence *cited =
+        graph_alloc(g, (max_participants ? max_participants : 1) * sizeof *cited);
+    if (!evidence || !parts || !cited)
         return false;
     for (size_t i = 0; i < n; i++) {
         const struct row *r = members[i]->row;
@@ -725,7 +773,6 @@ static bool build_event(struct tg_graph *g, struct tg_graph_event *ev, struct re
             ev->place = tg_graph_entity_find(g, r->col[7] ? r->col[7] : "");
         if (!ev->programme)
             ev->programme = tg_graph_entity_find(g, r->col[8] ? r->col[8] : "");
-        ev->collaboration = ev->collaboration || to_long(r->col[9]);
         evidence[i] =
             (struct tg_graph_evidence){graph_document(g, r->col[0]), r->col[10],
                                        (size_t)to_long(r->col[11]), (size_t)to_long(r->col[12])};
@@ -745,13 +792,16 @@ static bool build_event(struct tg_graph *g, struct tg_graph_event *ev, struct re
                 while (at < ev->participant_count && parts[at].entity != e)
                     at++;
                 if (at == ev->participant_count)
-                    parts[ev->participant_count++] = (struct tg_graph_participant){e, p->col[3]};
-                else if (role_rank(p->col[3]) > role_rank(parts[at].role))
+                    parts[ev->participant_count++] =
+                        (struct tg_graph_participant){.entity = e, .role = p->col[3]};
+                else if (graph_role_rank(p->col[3]) > graph_role_rank(parts[at].role))
                     parts[at].role = p->col[3];
             }
         }
     }
     ev->participants = parts;
+    ok = ok && cite_participants(g, ev, members, n, cited);
+    ev->collaboration = graph_event_is_collaboration(ev);
     return ok;
 }
 
@@ -918,8 +968,8 @@ enum tg_status graph_load_claims(struct tg_graph *g, struct tg_store_reader *rea
         int columns;
     } wanted[6] = {
         {TG_STORE_ENTITY_CLAIMS, 10}, {TG_STORE_NAME_CLAIMS, 4},
-        {TG_STORE_MENTIONS, 7},       {TG_STORE_POSITION_CLAIMS, 6},
-        {TG_STORE_EVENT_CLAIMS, 13},  {TG_STORE_PARTICIPANT_CLAIMS, 4},
+        {TG_STORE_MENTIONS, 7},       {TG_STORE_POSITION_CLAIMS, 8},
+        {TG_STORE_EVENT_CLAIMS, 13},  {TG_STORE_PARTICIPANT_CLAIMS, 6},
     };
     const char **parents = NULL;
     enum tg_status status = TG_OK;
@@ -1003,58 +1053,4 @@ bool tg_graph_event_has(const struct tg_graph_event *ev, const struct tg_graph_e
             return true;
     }
     return false;
-}
-
-void tg_graph_collaboration(const struct tg_graph_entity *a, const struct tg_graph_entity *b,
-                            const struct tg_graph_event **events, size_t cap, size_t *count)
-{
-    *count = 0;
-    for (size_t i = 0; i < a->event_count; i++) {
-        const struct tg_graph_event *ev = a->events[i];
-        if (a == b || !ev->collaboration || !tg_graph_event_has(ev, b))
-            continue;
-        if (*count < cap)
-            events[*count] = ev;
-        (*count)++;
-    }
-}
-
-static int compare_partners(const void *x, const void *y)
-{
-    const struct tg_graph_partner *a = x, *b = y;
-    if (a->event_count != b->event_count)
-        return a->event_count < b->event_count ? 1 : -1;
-    return strcmp(a->organisation->id, b->organisation->id);
-}
-
-enum tg_status tg_graph_partners(const struct tg_graph_entity *a,
-                                 struct tg_graph_partner **partners, size_t *count)
-{
-    size_t cap = 0;
-    for (size_t i = 0; i < a->event_count; i++)
-        cap += a->events[i]->participant_count;
-    struct tg_graph_partner *list = calloc(cap ? cap : 1, sizeof *list);
-    if (!list)
-        return TG_ERR_NOMEM;
-    size_t n = 0;
-    /* a's events are oldest first, so the first sighting is the first event. */
-    for (size_t i = 0; i < a->event_count; i++) {
-        const struct tg_graph_event *ev = a->events[i];
-        for (size_t k = 0; ev->collaboration && k < ev->participant_count; k++) {
-            const struct tg_graph_entity *o = ev->participants[k].entity;
-            if (o == a || o->type != TG_GRAPH_ORGANISATION)
-                continue;
-            size_t at = 0;
-            while (at < n && list[at].organisation != o)
-                at++;
-            if (at == n)
-                list[n++] = (struct tg_graph_partner){o, 0, ev, ev};
-            list[at].event_count++;
-            list[at].last = ev;
-        }
-    }
-    sort(list, n, sizeof *list, compare_partners);
-    *partners = list;
-    *count = n;
-    return TG_OK;
 }

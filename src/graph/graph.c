@@ -120,8 +120,6 @@ enum tg_status tg_graph_load(const char *path, struct tg_graph **out, struct tg_
         status = graph_load_claims(g, reader, err);
     if (status == TG_OK && (status = graph_search_build(g)) != TG_OK)
         tg_error_set(err, status, "cannot build the search index of %s", path);
-    if (status == TG_OK && !(g->memo = graph_memo_new()))
-        status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
     if (status != TG_OK)
         goto fail;
     tg_store_reader_close(reader);
@@ -145,7 +143,6 @@ void tg_graph_free(struct tg_graph *g)
         free(block);
         block = next;
     }
-    graph_memo_free(g->memo);
     free(g->documents);
     free(g);
 }

@@ -10,7 +10,6 @@
 #include "thaigraph/store.h"
 
 struct arena_block;
-struct graph_memo;
 struct graph_search;
 
 /* A name of an entity in normalised form, for tg_graph_resolve. */
@@ -33,7 +32,6 @@ struct tg_graph {
     size_t event_count;
     const struct tg_graph_event **events_by_id;
     struct arena_block *arena;
-    struct graph_memo *memo;     /* see tg_graph_memo_get */
     struct graph_search *search; /* in the arena; its indexes are not */
     uint64_t generation;
     char fingerprint[17];
@@ -53,12 +51,15 @@ const char *graph_strdup_optional(struct tg_graph *g, const char *s, bool *ok);
 /* The document with this id, or NULL (binary search). */
 struct tg_graph_document *graph_document(const struct tg_graph *g, const char *id);
 
-struct graph_memo *graph_memo_new(void);
-void graph_memo_free(struct graph_memo *memo);
-
 /* Loads entities, names, mentions, positions and events from the reader's claims. */
 enum tg_status graph_load_claims(struct tg_graph *g, struct tg_store_reader *reader,
                                  struct tg_error *err);
+
+/* How much a participant's role (a name of extract.h's roles) says; -1 for an unknown name. */
+int graph_role_rank(const char *role);
+
+/* Whether two of the event's organisations collaborate (collaborations.c). */
+bool graph_event_is_collaboration(const struct tg_graph_event *ev);
 
 /* Builds the search indexes (find.c); the graph must be complete. */
 enum tg_status graph_search_build(struct tg_graph *g);

@@ -126,8 +126,8 @@ static bool event_edges(struct tg_graph_view *view, size_t *cap, const struct wa
         /* Collaborating organisations are joined directly too, counted once per event. */
         for (size_t k = i + 1; ok && ev->collaboration && k < ev->participant_count; k++) {
             const struct tg_graph_entity *o = ev->participants[k].entity;
-            if (e->type == TG_GRAPH_ORGANISATION && o->type == TG_GRAPH_ORGANISATION &&
-                index_of(w, e, NULL) >= 0 && index_of(w, o, NULL) >= 0)
+            if (tg_graph_collaborates(ev, e, o) && index_of(w, e, NULL) >= 0 &&
+                index_of(w, o, NULL) >= 0)
                 ok = add_edge(view, cap, e->id, o->id, "collaborates",
                               ev->evidence_count ? ev->evidence[0].document : NULL);
         }

@@ -188,9 +188,9 @@ void http_request_id(struct MHD_Connection *connection, char id[HTTP_REQUEST_ID_
 
 /* Copies text for a log line: bytes that are not printable UTF-8, quotes and backslashes become
  * %XX, so the line stays one valid line in either format; cut at limit bytes. */
-static void log_safe(const char *text, char *out, size_t limit)
+static void log_safe(const char *text, size_t len, char *out, size_t limit)
 {
-    size_t len = strlen(text), used = 0;
+    size_t used = 0;
     for (size_t pos = 0; pos < len && used + 4 < limit;) {
         size_t next = pos;
         uint32_t cp = tg_utf8_next(text, len, &next);
@@ -243,7 +243,7 @@ static void client_of(struct MHD_Connection *connection, char *client, size_t cl
             const char *xff =
                 MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "X-Forwarded-For");
             if (xff)
-                log_safe(xff, forwarded, forwarded_size);
+                log_safe(xff, strlen(xff), forwarded, forwarded_size);
             return;
         }
     }
@@ -262,7 +262,7 @@ static void log_request(int fd, struct MHD_Connection *connection,
 {
     char client[INET6_ADDRSTRLEN + 1], forwarded[XFF_LOG_BYTES], path[PATH_LOG_BYTES];
     client_of(connection, client, sizeof client, forwarded, sizeof forwarded);
-    log_safe(r->url, path, sizeof path);
+    log_safe(r->path, r->path_len, path, sizeof path);
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
     struct tm utc;

@@ -58,7 +58,7 @@ enum tg_status http_documents_list(struct http_request *request, struct http_out
         json_array_append_new(items,
                               document_summary(tg_graph_document_at(request->graph, page[i])));
     const char *last = count ? tg_graph_document_at(request->graph, page[count - 1])->id : NULL;
-    out->json = http_page_body(items, last, more, total);
+    out->json = http_page_body(request, items, last, more, total);
     return out->json ? TG_OK : TG_ERR_NOMEM;
 }
 

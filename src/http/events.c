@@ -51,7 +51,7 @@ enum tg_status http_events_list(struct http_request *request, struct http_output
             more = true;
         }
     }
-    out->json = http_page_body(items, last, more, total);
+    out->json = http_page_body(request, items, last, more, total);
     return out->json ? TG_OK : TG_ERR_NOMEM;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "routes.h"
 
 #define EMBEDDED(symbol)                                                                           \
     extern const unsigned char symbol[];                                                           \
@@ -48,14 +49,15 @@ enum tg_status http_explorer_page(struct http_request *request, struct http_outp
     return TG_OK;
 }
 
+/* Each file has a route of its own (routes.c); the route's path names the file. */
 enum tg_status http_explorer_asset(struct http_request *request, struct http_output *out)
 {
+    const char *name = strrchr(request->route->pattern, '/') + 1;
     for (size_t i = 0; i < sizeof assets / sizeof assets[0]; i++) {
-        if (strcmp(request->path_id, assets[i].name) == 0) {
+        if (strcmp(name, assets[i].name) == 0) {
             serve(out, assets[i].bytes, *assets[i].len, assets[i].content_type);
             return TG_OK;
         }
     }
-    return http_fail(request, TG_ERR_NOT_FOUND, NULL, "the explorer has no file '%.100s'",
-                     request->path_id);
+    return TG_ERR_INTERNAL;
 }

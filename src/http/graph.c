@@ -5,20 +5,16 @@
 enum tg_status http_graph_get(struct http_request *request, struct http_output *out)
 {
     const char *focus = http_query(request, "focus");
-    const char *raw_depth = http_query(request, "depth");
-    long depth = 1;
-    if (raw_depth) {
-        char *end = NULL;
-        depth = strtol(raw_depth, &end, 10);
-        if (*raw_depth == '\0' || *end != '\0' || depth < 1 || depth > TG_GRAPH_VIEW_MAX_DEPTH)
-            return http_fail(request, TG_ERR_BAD_PARAMETER, "depth",
-                             "depth must be a whole number from 1 to %d", TG_GRAPH_VIEW_MAX_DEPTH);
-    }
+    long depth;
+    enum tg_status status =
+        http_param_uint(request, "depth", 1, TG_GRAPH_VIEW_MAX_DEPTH, 1, &depth);
+    if (status != TG_OK)
+        return status;
     if (!focus || !*focus)
         return http_fail(request, TG_ERR_BAD_PARAMETER, "focus",
                          "focus (an entity or event id) is required");
     struct tg_graph_view view;
-    enum tg_status status = tg_graph_view(request->graph, focus, (unsigned)depth, &view);
+    status = tg_graph_view(request->graph, focus, (unsigned)depth, &view);
     if (status == TG_ERR_NOT_FOUND)
         return http_fail(request, status, "focus", "no entity or event has the id '%s'", focus);
     if (status != TG_OK)

@@ -2,47 +2,86 @@
 
 #include <string.h>
 
-/* Every route; a `{id}` segment captures one path segment for the handler. Only reads are
- * served, so every route answers GET and HEAD (and OPTIONS for CORS preflight). */
+#include "thaigraph/ingest.h"
+
+/* Parameters each route reads; issue 11: any other is refused, so none can slip into the memo
+ * key or be silently ignored. */
+static const char *const no_params[] = {NULL};
+static const char *const documents_params[] = {"cursor", "from", "limit", "source", "to", NULL};
+static const char *const entities_params[] = {"cursor", "limit", "q", NULL};
+static const char *const collaborations_params[] = {"a", "b", NULL};
+static const char *const events_params[] = {"cursor", "from",         "kind", "limit",
+                                            "to",     "organisation", NULL};
+static const char *const graph_params[] = {"depth", "focus", NULL};
+static const char *const search_params[] = {"cursor", "from", "limit", "q",
+                                            "source", "to",   "type",  NULL};
+static const char *const suggest_params[] = {"limit", "q", NULL};
+static const char *const analyze_params[] = {"text", "year", NULL};
+
+/* A JSON body of 4,096 characters each written as a surrogate-pair escape, with room to spare. */
+#define ANALYZE_BODY_BYTES (64u * 1024u)
+
+/* Every route; a `{id}` segment captures one path segment for the handler. Every route answers
+ * GET and HEAD (and OPTIONS for CORS preflight); /v1/analyze also takes its text as a POST
+ * body, since 4,096 Thai characters do not fit in a URL. */
 static const struct http_route routes[] = {
-    {"/healthz", "health", http_health_get, true},
-    {"/v1/documents", "documents", http_documents_list, true},
-    {"/v1/documents/{id}", "document", http_documents_get, true},
-    {"/v1/organisations", "organisations", http_organisations_list, true},
-    {"/v1/organisations/{id}", "organisation", http_organisations_get, true},
-    {"/v1/organisations/{id}/timeline", "organisation_timeline", http_organisations_timeline, true},
-    {"/v1/collaborations", "collaborations", http_collaborations_get, true},
-    {"/v1/people", "people", http_people_list, true},
-    {"/v1/people/{id}", "person", http_people_get, true},
-    {"/v1/places", "places", http_places_list, true},
-    {"/v1/places/{id}", "place", http_places_get, true},
-    {"/v1/events", "events", http_events_list, true},
-    {"/v1/events/{id}", "event", http_events_get, true},
-    {"/v1/graph", "graph", http_graph_get, true},
+    {"/healthz", "health", http_health_get, true, no_params, HTTP_ID_NONE, NULL, 0},
+    {"/v1/documents", "documents", http_documents_list, true, documents_params, HTTP_ID_NONE, NULL,
+     0},
+    {"/v1/documents/{id}", "document", http_documents_get, true, no_params, HTTP_ID_DOCUMENT, NULL,
+     0},
+    {"/v1/organisations", "organisations", http_organisations_list, true, entities_params,
+     HTTP_ID_NONE, NULL, 0},
+    {"/v1/organisations/{id}", "organisation", http_organisations_get, true, no_params,
+     HTTP_ID_ORGANISATION, NULL, 0},
+    {"/v1/organisations/{id}/timeline", "organisation_timeline", http_organisations_timeline, true,
+     no_params, HTTP_ID_ORGANISATION, NULL, 0},
+    {"/v1/collaborations", "collaborations", http_collaborations_get, true, collaborations_params,
+     HTTP_ID_NONE, NULL, 0},
+    {"/v1/people", "people", http_people_list, true, entities_params, HTTP_ID_NONE, NULL, 0},
+    {"/v1/people/{id}", "person", http_people_get, true, no_params, HTTP_ID_PERSON, NULL, 0},
+    {"/v1/places", "places", http_places_list, true, entities_params, HTTP_ID_NONE, NULL, 0},
+    {"/v1/places/{id}", "place", http_places_get, true, no_params, HTTP_ID_PLACE, NULL, 0},
+    {"/v1/events", "events", http_events_list, true, events_params, HTTP_ID_NONE, NULL, 0},
+    {"/v1/events/{id}", "event", http_events_get, true, no_params, HTTP_ID_EVENT, NULL, 0},
+    {"/v1/graph", "graph", http_graph_get, true, graph_params, HTTP_ID_NONE, NULL, 0},
     /* Popular queries repeat (a news event, a trending name), so a search is remembered like
      * any page; the memo's bound keeps a stream of one-off queries from growing it. */
-    {"/v1/search", "search", http_search_get, true},
-    {"/v1/search/suggest", "search_suggest", http_search_suggest, true},
-    {"/v1/analyze", "analyze", http_analyze_get, false},
-    {"/metrics", "metrics", http_metrics_get, false},
-    {"/openapi.yaml", "openapi", http_openapi_get, false},
+    {"/v1/search", "search", http_search_get, true, search_params, HTTP_ID_NONE, NULL, 0},
+    {"/v1/search/suggest", "search_suggest", http_search_suggest, true, suggest_params,
+     HTTP_ID_NONE, NULL, 0},
+    {"/v1/analyze", "analyze", http_analyze_get, false, analyze_params, HTTP_ID_NONE,
+     http_analyze_post, ANALYZE_BODY_BYTES},
+    {"/metrics", "metrics", http_metrics_get, false, no_params, HTTP_ID_NONE, NULL, 0},
+    {"/openapi.yaml", "openapi", http_openapi_get, false, no_params, HTTP_ID_NONE, NULL, 0},
     /* The explorer page for people (issue 13); static files, nothing to remember. */
-    {"/", "explorer", http_explorer_page, false},
-    {"/explorer/{id}", "explorer_asset", http_explorer_asset, false},
+    {"/", "explorer", http_explorer_page, false, no_params, HTTP_ID_NONE, NULL, 0},
+    {"/explorer/explorer.js", "explorer_js", http_explorer_asset, false, no_params, HTTP_ID_NONE,
+     NULL, 0},
+    {"/explorer/explorer.css", "explorer_css", http_explorer_asset, false, no_params, HTTP_ID_NONE,
+     NULL, 0},
+    {"/explorer/noto-sans-thai-thai-400-normal.woff2", "explorer_font", http_explorer_asset, false,
+     no_params, HTTP_ID_NONE, NULL, 0},
+    {"/explorer/noto-sans-thai-thai-700-normal.woff2", "explorer_font_bold", http_explorer_asset,
+     false, no_params, HTTP_ID_NONE, NULL, 0},
 };
 
 static const char capture[] = "{id}";
 
-/* Compares one pattern to a path, copying a captured segment into id. */
-static bool route_matches(const char *pattern, const char *path, char *id, size_t id_size)
+/* Compares one pattern to path[0..len), copying a captured segment into id. */
+static bool route_matches(const char *pattern, const char *path, size_t len, char *id,
+                          size_t *id_len)
 {
-    while (*pattern && *path) {
+    const char *end = path + len;
+    while (*pattern && path < end) {
         if (strncmp(pattern, capture, sizeof capture - 1) == 0) {
-            size_t n = strcspn(path, "/");
-            if (n == 0 || n >= id_size)
+            const char *slash = memchr(path, '/', (size_t)(end - path));
+            size_t n = slash ? (size_t)(slash - path) : (size_t)(end - path);
+            if (n == 0)
                 return false;
             memcpy(id, path, n);
             id[n] = '\0';
+            *id_len = n;
             pattern += sizeof capture - 1;
             path += n;
             continue;
@@ -52,16 +91,56 @@ static bool route_matches(const char *pattern, const char *path, char *id, size_
         pattern++;
         path++;
     }
-    return *pattern == '\0' && *path == '\0';
+    return *pattern == '\0' && path == end;
 }
 
-const struct http_route *http_route_find(const char *path, char *id, size_t id_size)
+const struct http_route *http_route_find(const char *path, size_t len, char *id, size_t *id_len)
 {
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
-        if (route_matches(routes[i].pattern, path, id, id_size))
+        if (route_matches(routes[i].pattern, path, len, id, id_len))
             return &routes[i];
     }
     return NULL;
+}
+
+static bool is_lower_hex(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+            return false;
+    }
+    return true;
+}
+
+enum tg_status http_route_check_id(const struct http_route *route, struct http_request *request,
+                                   const char *id, size_t len)
+{
+    static const char *const prefixes[] = {
+        [HTTP_ID_ORGANISATION] = "org_",
+        [HTTP_ID_PERSON] = "per_",
+        [HTTP_ID_PLACE] = "plc_",
+        [HTTP_ID_EVENT] = "evt_",
+    };
+    bool ok;
+    const char *shape;
+    switch (route->id) {
+    case HTTP_ID_NONE:
+        return TG_OK;
+    case HTTP_ID_DOCUMENT:
+        ok = tg_ingest_id_is_valid(id, len);
+        shape = "1 to 128 letters, digits, '.', '_' or '-'";
+        break;
+    default:
+        ok = len == 16 && memcmp(id, prefixes[route->id], 4) == 0 && is_lower_hex(id + 4, 12);
+        shape = prefixes[route->id];
+        break;
+    }
+    if (ok)
+        return TG_OK;
+    if (route->id == HTTP_ID_DOCUMENT)
+        return http_fail(request, TG_ERR_BAD_PARAMETER, "id", "a document id is %s", shape);
+    return http_fail(request, TG_ERR_BAD_PARAMETER, "id",
+                     "this id is %s followed by 12 lower-case hexadecimal digits", shape);
 }
 
 size_t http_route_count(void)

@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -86,7 +87,8 @@ enum tg_status http_search_get(struct http_request *request, struct http_output 
 {
     struct tg_graph_search_request search = {.source = http_query(request, "source")};
     struct tg_search_cursor after;
-    const char *cursor = http_query(request, "cursor");
+    char position[TG_SEARCH_CURSOR_SIZE];
+    const char *cursor = NULL;
     enum tg_status status = param_query(request, &search.query);
     if (status == TG_OK)
         status = param_scope(request, &search.scope);
@@ -96,6 +98,10 @@ enum tg_status http_search_get(struct http_request *request, struct http_output 
         status = http_param_date(request, "from", &search.from);
     if (status == TG_OK)
         status = http_param_date(request, "to", &search.to);
+    /* The codec binds the cursor to the query and filters; what it carries is the search's
+     * own position. */
+    if (status == TG_OK)
+        status = http_param_cursor(request, position, sizeof position, &cursor);
     if (status == TG_OK && cursor) {
         if (tg_search_cursor_decode(cursor, strlen(cursor), &after) != TG_OK)
             return http_fail(request, TG_ERR_BAD_PARAMETER, "cursor",
@@ -104,16 +110,20 @@ enum tg_status http_search_get(struct http_request *request, struct http_output 
     }
     if (status != TG_OK)
         return status;
-    search.query_len = strlen(search.query);
+    http_query_n(request, "q", &search.query_len);
 
     struct tg_graph_search_result *result = NULL;
     status = tg_graph_search(request->graph, &search, &result);
     if (status != TG_OK)
         return query_problem(request, status);
+    char *next = result->next_cursor
+                     ? http_cursor_encode(request, result->next_cursor, strlen(result->next_cursor))
+                     : NULL;
     out->json = json_pack("{s:s, s:o, s:I, s:b, s:o, s:o}", "query", search.query, "tokens",
                           tokens_json(result), "total", (json_int_t)result->total, "truncated",
                           result->truncated, "items", hits_json(result), "next_cursor",
-                          http_string_or_null(result->next_cursor));
+                          http_string_or_null(next));
+    free(next);
     tg_graph_search_result_free(result);
     return out->json ? TG_OK : TG_ERR_NOMEM;
 }

@@ -15,22 +15,50 @@
 #include "routes.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/log.h"
+#include "thaigraph/memo.h"
 
 /* How long a stop waits for requests in flight before closing their connections. */
 #define DRAIN_SECONDS    5
 #define CONNECTION_LIMIT 1024
 #define ETAG_BYTES       64
-/* Per-connection memory for the request line and headers: /v1/analyze accepts 4,096 Thai
- * characters, about 36 KB once percent-encoded, past libmicrohttpd's 32 KB default. No more than
- * that: libmicrohttpd clears the whole pool between the requests of a kept-alive connection,
- * and at 128 KB the clearing cost a memoised entity page about half its throughput. */
+/* Per-connection memory for the request line and headers: well past HTTP_MAX_TARGET_BYTES, so
+ * every target up to three times the daemon's own limit still gets its problem body (the query
+ * is never stored there, see begin_request). No more than that: libmicrohttpd clears the whole
+ * pool between the requests of a kept-alive connection, and at 128 KB the clearing cost a
+ * memoised entity page about half its throughput. */
 #define CONNECTION_MEMORY_BYTES (48u * 1024u)
+
+/* A body sent to a route that reads none (a GET with Content-Length, a form POSTed to a
+ * read-only route) is read and thrown away up to this much, so the request is answered once
+ * and the connection stays usable; more is a 413. */
+#define DISCARDED_BODY_BYTES (8u * 1024u)
 
 struct tg_http_server {
     struct MHD_Daemon *daemon;
     struct tg_snapshot_holder *holder;
+    struct tg_memo *memo;
     uint16_t port;
     char cache_control[40];
+};
+
+/*
+ * One request from its request line to its completion: the raw target as the client sent it
+ * (every parameter is read from this copy, by length), what was decided once the headers were
+ * in, and a body being read or discarded.
+ */
+struct http_call {
+    struct timespec start;
+    struct http_request request;
+    bool headers_seen;
+    enum tg_status early; /* a failure decided from the request line and headers */
+    char *path;           /* decoded, in request.decoded */
+    size_t path_len;
+    char *id;        /* the {id} segment */
+    size_t body_cap; /* bytes the request may send */
+    size_t body_seen;
+    char *body; /* kept only for a route that reads it */
+    size_t target_len;
+    char target[];
 };
 
 static const char json_content_type[] = "application/json; charset=utf-8";
@@ -49,6 +77,8 @@ struct reply {
     const char *content_type;
     bool gzip;             /* the body is gzip-compressed */
     char etag[ETAG_BYTES]; /* empty when the response has none */
+    const char *allow;     /* the methods of the route, for 204 and 405 */
+    bool close;            /* the connection ends after this response */
 };
 
 static void reply_free(struct reply *reply)
@@ -70,49 +100,103 @@ static bool reply_json(struct reply *reply, unsigned code, json_t *body, const c
     return true;
 }
 
+/* The problem body used when even a small JSON document cannot be built: every error still
+ * answers with a body a client can parse. */
+static const char fallback_problem[] =
+    "{\"type\":\"urn:thaigraph:problem:out_of_memory\",\"title\":\"Out of memory\","
+    "\"status\":503,\"detail\":\"the server is short of memory; retry shortly\"}";
+
+/* The path of the request as a problem's `instance`: the bytes the client sent, with anything
+ * outside printable ASCII percent-encoded so the JSON is always valid, and cut at 256 bytes. */
+static void instance_of(const struct http_call *call, char *out, size_t size)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t o = 0;
+    for (size_t i = 0; i < call->target_len && call->target[i] != '?' && o + 4 < size; i++) {
+        unsigned char c = (unsigned char)call->target[i];
+        if (c > 0x20 && c < 0x7F) {
+            out[o++] = (char)c;
+        } else {
+            out[o++] = '%';
+            out[o++] = hex[c >> 4];
+            out[o++] = hex[c & 15];
+        }
+    }
+    out[o] = '\0';
+}
+
 /* A problem body; extra (consumed, may be NULL) adds fields such as ambiguity candidates. */
-static void reply_problem(struct reply *reply, const char *url, enum tg_status status,
+static void reply_problem(struct reply *reply, const struct http_call *call, enum tg_status status,
                           const char *parameter, const char *detail, json_t *extra)
 {
-    char type[96];
+    char type[96], instance[260] = "";
     snprintf(type, sizeof type, "urn:thaigraph:problem:%s", tg_status_name(status));
+    if (call)
+        instance_of(call, instance, sizeof instance);
     unsigned code = tg_status_http_code(status);
-    json_t *body = json_pack("{s:s, s:s, s:I, s:s, s:s}", "type", type, "title",
-                             tg_status_title(status), "status", (json_int_t)code, "detail",
-                             detail && *detail ? detail : tg_status_title(status), "instance", url);
-    if (body && parameter)
-        json_object_set_new(body, "parameter", json_string(parameter));
+    json_t *body =
+        json_pack("{s:s, s:s, s:I, s:s, s:s}", "type", type, "title", tg_status_title(status),
+                  "status", (json_int_t)code, "detail",
+                  detail && *detail ? detail : tg_status_title(status), "instance", instance);
+    if (body && parameter && json_object_set_new(body, "parameter", json_string(parameter)))
+        json_object_del(body, "parameter");
     if (body && extra)
         json_object_update(body, extra);
     json_decref(extra);
     reply->etag[0] = '\0';
-    if (!reply_json(reply, code, body, problem_content_type)) {
-        /* Out of memory while reporting: a bodiless 503 still tells the client to retry. */
+    if (body && reply_json(reply, code, body, problem_content_type))
+        return;
+    /* Without the detail (which only the caller's text could have spoilt), then without
+     * memory at all. */
+    char *plain = malloc(256);
+    if (plain) {
+        snprintf(plain, 256, "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%u}", type,
+                 tg_status_title(status), code);
+        reply->code = code;
+        reply->body = plain;
+        reply->len = strlen(plain);
+    } else {
         reply->code = MHD_HTTP_SERVICE_UNAVAILABLE;
-        reply->body = NULL;
-        reply->len = 0;
+        reply->body = (char *)fallback_problem;
+        reply->len = sizeof fallback_problem - 1;
+        reply->body_is_static = true;
     }
+    reply->content_type = problem_content_type;
 }
 
-static enum MHD_Result hash_argument(void *cls, enum MHD_ValueKind kind, const char *key,
-                                     const char *value)
+/* The request's failure as a problem. */
+static void reply_request_problem(struct reply *reply, struct http_call *call,
+                                  enum tg_status status)
 {
-    (void)kind;
-    uint64_t *h = cls;
-    *h = tg_hash_update(*h, key, strlen(key) + 1);
-    if (value)
-        *h = tg_hash_update(*h, value, strlen(value) + 1);
-    return MHD_YES;
+    struct http_request *r = &call->request;
+    reply_problem(reply, call, status, r->bad_parameter, r->detail, r->problem_extra);
+    r->problem_extra = NULL;
 }
 
-/* Strong ETag from the snapshot's content fingerprint, the build and the full URL. */
-static void make_etag(struct MHD_Connection *connection, const struct tg_graph *graph,
-                      const char *url, char etag[ETAG_BYTES])
+/* The canonical request, as a string the caller frees; NULL when out of memory. */
+static char *canonical(const struct http_request *request, const char *prefix, size_t *len)
 {
-    uint64_t h = tg_hash_bytes(TG_VERSION, sizeof TG_VERSION);
-    h = tg_hash_update(h, url, strlen(url) + 1);
-    MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, hash_argument, &h);
-    snprintf(etag, ETAG_BYTES, "\"%s-%016llx\"", tg_graph_fingerprint(graph),
+    char *text = NULL;
+    FILE *out = open_memstream(&text, len);
+    if (!out)
+        return NULL;
+    fputs(prefix, out);
+    http_canonical_request(request, NULL, out);
+    if (fclose(out) != 0) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+/* Strong ETag from the snapshot's content fingerprint, the build and the canonical request. */
+static void make_etag(const struct http_request *request, char etag[ETAG_BYTES])
+{
+    size_t len = 0;
+    char *key = canonical(request, TG_VERSION " ", &len);
+    uint64_t h = key ? tg_hash_bytes(key, len) : 0;
+    free(key);
+    snprintf(etag, ETAG_BYTES, "\"%s-%016llx\"", tg_graph_fingerprint(request->graph),
              (unsigned long long)h);
 }
 
@@ -191,45 +275,22 @@ static void compress_body(struct reply *reply)
     reply->gzip = true;
 }
 
-static enum MHD_Result add_argument(void *cls, enum MHD_ValueKind kind, const char *key,
-                                    const char *value)
+/* The memo key of a response: the snapshot, the representation and the canonical request, so
+ * no two requests that differ in any parameter the route reads can share an entry. */
+static char *memo_key(const struct http_request *request, bool gzip, size_t *len)
 {
-    (void)kind;
-    FILE *out = cls;
-    fprintf(out, "&%s=%s", key, value ? value : "");
-    return MHD_YES;
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "%s %s ", tg_graph_fingerprint(request->graph),
+             gzip ? "gzip" : "identity");
+    return canonical(request, prefix, len);
 }
 
-/* The memo key of a response: its representation and the full URL with its arguments. */
-static char *memo_key(struct MHD_Connection *connection, const char *url, bool gzip)
-{
-    char *key = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&key, &len);
-    if (!out)
-        return NULL;
-    fprintf(out, "%s %s", gzip ? "gzip" : "identity", url);
-    MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, add_argument, out);
-    if (fclose(out) != 0) {
-        free(key);
-        return NULL;
-    }
-    return key;
-}
-
-/* Answers from the snapshot's memo when an earlier request rendered the same representation. */
-static bool reply_from_memo(const struct tg_graph *graph, const char *key, bool gzip,
+/* Answers from the memo when an earlier request rendered the same representation. */
+static bool reply_from_memo(struct tg_memo *memo, const char *key, size_t key_len, bool gzip,
                             struct reply *reply)
 {
-    const char *value;
-    size_t len;
-    if (!key || !tg_graph_memo_get(graph, key, &value, &len))
+    if (!key || !tg_memo_get(memo, key, key_len, &reply->body, &reply->len))
         return false;
-    reply->body = malloc(len ? len : 1);
-    if (!reply->body)
-        return false;
-    memcpy(reply->body, value, len);
-    reply->len = len;
     reply->code = MHD_HTTP_OK;
     reply->content_type = json_content_type;
     reply->gzip = gzip;
@@ -237,11 +298,10 @@ static bool reply_from_memo(const struct tg_graph *graph, const char *key, bool 
 }
 
 /* Runs the route's handler; compresses what it produced when the client takes gzip. */
-static void render(struct http_request *request, const char *url, const struct http_route *route,
-                   bool gzip, struct reply *reply)
+static void render(struct http_call *call, http_handler handler, bool gzip, struct reply *reply)
 {
     struct http_output out = {0};
-    enum tg_status status = route->get(request, &out);
+    enum tg_status status = handler(&call->request, &out);
     if (status == TG_OK && out.text) {
         reply->code = MHD_HTTP_OK;
         reply->body = out.text;
@@ -254,8 +314,7 @@ static void render(struct http_request *request, const char *url, const struct h
         /* reply_json consumed the document when it was offered one. */
         if (status != TG_OK)
             json_decref(out.json);
-        reply_problem(reply, url, status == TG_OK ? TG_ERR_NOMEM : status, request->bad_parameter,
-                      request->detail, request->problem_extra);
+        reply_request_problem(reply, call, status == TG_OK ? TG_ERR_NOMEM : status);
         return;
     }
     if (gzip && reply->len >= GZIP_MIN_BYTES)
@@ -268,42 +327,45 @@ static void render(struct http_request *request, const char *url, const struct h
  * whose 200 answer is then remembered. Everything that touches the snapshot happens before it
  * is released.
  */
-static void serve_route(struct tg_http_server *server, struct MHD_Connection *connection,
-                        const char *url, const struct http_route *route, const char *id, bool gzip,
-                        struct reply *reply)
+static void serve_route(struct tg_http_server *server, struct http_call *call, http_handler handler,
+                        bool gzip, struct reply *reply)
 {
+    struct http_request *request = &call->request;
     struct tg_snapshot_ticket ticket;
-    struct http_request request = {
-        .connection = connection,
-        .graph = tg_snapshot_acquire(server->holder, &ticket),
-        .path_id = id,
-    };
-    make_etag(connection, request.graph, url, reply->etag);
-    const char *if_none_match =
-        MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+    request->graph = tg_snapshot_acquire(server->holder, &ticket);
+    make_etag(request, reply->etag);
+    const char *if_none_match = MHD_lookup_connection_value(request->connection, MHD_HEADER_KIND,
+                                                            MHD_HTTP_HEADER_IF_NONE_MATCH);
     if (etag_matches(if_none_match, reply->etag)) {
         reply->code = MHD_HTTP_NOT_MODIFIED;
         goto done;
     }
-    char *key = route->remembered ? memo_key(connection, url, gzip) : NULL;
-    if (!reply_from_memo(request.graph, key, gzip, reply)) {
-        render(&request, url, route, gzip, reply);
+    size_t key_len = 0;
+    char *key = request->route->remembered && handler == request->route->get
+                    ? memo_key(request, gzip, &key_len)
+                    : NULL;
+    if (!reply_from_memo(server->memo, key, key_len, gzip, reply)) {
+        render(call, handler, gzip, reply);
         if (key && reply->code == MHD_HTTP_OK) {
             /* A small body is never compressed, so it is remembered as the identity one. */
-            char *final_key = reply->gzip == gzip ? key : memo_key(connection, url, false);
+            size_t final_len = key_len;
+            char *final_key = reply->gzip == gzip ? key : memo_key(request, false, &final_len);
             if (final_key)
-                tg_graph_memo_put(request.graph, final_key, reply->body, reply->len);
+                tg_memo_put(server->memo, final_key, final_len, reply->body, reply->len);
             if (final_key != key)
                 free(final_key);
         }
     }
     free(key);
+    if (reply->code != MHD_HTTP_OK)
+        reply->etag[0] = '\0';
     /* A strong tag names one representation; the compressed one gets its own. */
     if (reply->gzip) {
         size_t etag_len = strlen(reply->etag);
         snprintf(reply->etag + etag_len - 1, ETAG_BYTES - etag_len + 1, "%s\"", gzip_etag_suffix);
     }
 done:
+    request->graph = NULL;
     tg_snapshot_release(server->holder, &ticket);
 }
 
@@ -334,16 +396,178 @@ static enum MHD_Result send_reply(const struct tg_http_server *server,
     } else {
         MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     }
+    const char *allow = reply->allow ? reply->allow : HTTP_ALLOWED_METHODS;
     if (reply->code == MHD_HTTP_METHOD_NOT_ALLOWED || reply->code == MHD_HTTP_NO_CONTENT)
-        MHD_add_response_header(response, MHD_HTTP_HEADER_ALLOW, HTTP_ALLOWED_METHODS);
+        MHD_add_response_header(response, MHD_HTTP_HEADER_ALLOW, allow);
+    if (reply->code == MHD_HTTP_SERVICE_UNAVAILABLE)
+        MHD_add_response_header(response, MHD_HTTP_HEADER_RETRY_AFTER, "1");
+    if (reply->close)
+        MHD_add_response_header(response, MHD_HTTP_HEADER_CONNECTION, "close");
     if (reply->code == MHD_HTTP_NO_CONTENT) {
-        MHD_add_response_header(response, "Access-Control-Allow-Methods", HTTP_ALLOWED_METHODS);
+        MHD_add_response_header(response, "Access-Control-Allow-Methods", allow);
         MHD_add_response_header(response, "Access-Control-Allow-Headers",
-                                "If-None-Match, Accept, Accept-Encoding");
+                                "If-None-Match, Accept, Accept-Encoding, Content-Type");
         MHD_add_response_header(response, "Access-Control-Max-Age", "86400");
     }
     enum MHD_Result result = MHD_queue_response(connection, reply->code, response);
     MHD_destroy_response(response);
+    return result;
+}
+
+/*
+ * libmicrohttpd hands over the request target here, before it splits the query into its own
+ * per-connection memory. The copy is what every parameter is read from, by length; ending the
+ * query in libmicrohttpd's buffer keeps it from storing a record per parameter, where a few
+ * thousand of them exhausted the connection's memory and the client got an empty reply.
+ * (libmicrohttpd calls this "before we modify URI or args", so the buffer is still whole.)
+ */
+static void *begin_request(void *cls, const char *uri, struct MHD_Connection *connection)
+{
+    (void)cls;
+    (void)connection;
+    size_t len = strlen(uri);
+    struct http_call *call = calloc(1, sizeof *call + len + 1);
+    if (call) {
+        clock_gettime(CLOCK_MONOTONIC, &call->start);
+        memcpy(call->target, uri, len + 1);
+        call->target_len = len;
+    }
+    char *query = strchr(uri, '?');
+    if (query)
+        query[1] = '\0';
+    return call;
+}
+
+static void end_request(void *cls, struct MHD_Connection *connection, void **request_state,
+                        enum MHD_RequestTerminationCode code)
+{
+    (void)cls;
+    (void)connection;
+    (void)code;
+    struct http_call *call = *request_state;
+    if (!call)
+        return;
+    free(call->request.decoded);
+    json_decref(call->request.problem_extra);
+    free(call->id);
+    free(call->body);
+    free(call);
+    *request_state = NULL;
+}
+
+static bool is_method(const char *method, const char *name)
+{
+    return strcmp(method, name) == 0;
+}
+
+/* What can be decided once the request line and headers are in: the route, its id and
+ * parameters, the method, and how much body the request may send. */
+static enum tg_status prepare(struct http_call *call, struct MHD_Connection *connection,
+                              const char *method)
+{
+    struct http_request *r = &call->request;
+    r->connection = connection;
+    call->body_cap = DISCARDED_BODY_BYTES;
+    enum tg_status status =
+        http_parse_target(r, call->target, call->target_len, &call->path, &call->path_len);
+    if (status != TG_OK)
+        return status;
+    call->id = malloc(call->path_len + 1);
+    if (!call->id)
+        return TG_ERR_NOMEM;
+    size_t id_len = 0;
+    r->route = http_route_find(call->path, call->path_len, call->id, &id_len);
+    if (!r->route) {
+        char instance[260];
+        instance_of(call, instance, sizeof instance);
+        return http_fail(r, TG_ERR_NOT_FOUND, NULL, "no resource at %.200s", instance);
+    }
+    if (r->route->id != HTTP_ID_NONE) {
+        r->path_id = call->id;
+        if ((status = http_route_check_id(r->route, r, call->id, id_len)) != TG_OK)
+            return status;
+    }
+    bool post = is_method(method, MHD_HTTP_METHOD_POST) && r->route->post;
+    if (post)
+        call->body_cap = r->route->post_body_bytes;
+    if (!post && !is_method(method, MHD_HTTP_METHOD_GET) &&
+        !is_method(method, MHD_HTTP_METHOD_HEAD) && !is_method(method, MHD_HTTP_METHOD_OPTIONS))
+        return http_fail(r, TG_ERR_METHOD, NULL, "%.16s is not allowed here; use %s", method,
+                         r->route->post ? "GET, HEAD or POST" : "GET or HEAD");
+    if ((status = http_check_params(r, r->route->params)) != TG_OK)
+        return status;
+    const char *length =
+        MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    if (length && strtoull(length, NULL, 10) > call->body_cap)
+        return http_fail(r, TG_ERR_BODY_TOO_LARGE, NULL,
+                         "this request may carry a body of at most %zu bytes", call->body_cap);
+    return TG_OK;
+}
+
+/* Keeps the part of a body the route reads, counts the rest; false once past the cap. */
+static bool take_body(struct http_call *call, const char *data, size_t size, bool keep)
+{
+    if (size > call->body_cap - call->body_seen) {
+        call->body_seen = call->body_cap + 1;
+        return false;
+    }
+    if (keep) {
+        char *grown = realloc(call->body, call->body_seen + size + 1);
+        if (!grown)
+            return false;
+        call->body = grown;
+        memcpy(call->body + call->body_seen, data, size);
+        call->body[call->body_seen + size] = '\0';
+    }
+    call->body_seen += size;
+    return true;
+}
+
+static void answer(struct tg_http_server *server, struct http_call *call, const char *method,
+                   struct reply *reply)
+{
+    const struct http_route *route = call->request.route;
+    if (route)
+        reply->allow = route->post ? HTTP_ALLOWED_METHODS_POST : HTTP_ALLOWED_METHODS;
+    if (call->body_seen > call->body_cap) {
+        http_fail(&call->request, TG_ERR_BODY_TOO_LARGE, NULL,
+                  "this request may carry a body of at most %zu bytes", call->body_cap);
+        reply_request_problem(reply, call, TG_ERR_BODY_TOO_LARGE);
+    } else if (call->early != TG_OK) {
+        reply_request_problem(reply, call, call->early);
+    } else if (is_method(method, MHD_HTTP_METHOD_OPTIONS)) {
+        reply->code = MHD_HTTP_NO_CONTENT;
+    } else if (is_method(method, MHD_HTTP_METHOD_POST)) {
+        call->request.body = call->body ? call->body : "";
+        call->request.body_len = call->body_seen;
+        serve_route(server, call, route->post, false, reply);
+    } else {
+        serve_route(server, call, route->get, accepts_gzip(call->request.connection), reply);
+    }
+}
+
+/* Sends the reply under the request's id, then counts and logs the request (access_log.c). */
+static enum MHD_Result reply_and_record(const struct tg_http_server *server,
+                                        struct MHD_Connection *connection,
+                                        const struct http_call *call, const char *method,
+                                        const char *version, struct reply *reply)
+{
+    char request_id[HTTP_REQUEST_ID_BYTES];
+    http_request_id(connection, request_id);
+    const struct http_route *route = call->request.route;
+    struct http_request_record record = {
+        .method = method,
+        .path = call->path ? call->path : call->target,
+        .path_len = call->path ? call->path_len : strcspn(call->target, "?"),
+        .version = version,
+        .request_id = request_id,
+        .route_index = route ? http_route_index(route) : http_route_count(),
+        .code = reply->code,
+        .bytes = reply->len,
+        .start = call->start,
+    };
+    enum MHD_Result result = send_reply(server, connection, reply, request_id);
+    http_request_done(connection, &record);
     return result;
 }
 
@@ -352,44 +576,37 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connecti
                                       const char *upload_data, size_t *upload_data_size,
                                       void **request_state)
 {
-    (void)upload_data;
+    (void)url; /* decoded by libmicrohttpd and cut at any %00: the call's target is read instead */
     struct tg_http_server *server = cls;
-    /* The first call of a request only announces its headers. Bodies are never read: every
-     * route is read-only, so a request with one is answered (405 or 404) and the rest of its
-     * upload discarded. */
-    if (*request_state == NULL) {
-        *request_state = server;
+    struct http_call *call = *request_state;
+    struct reply reply = {0};
+    if (!call) {
+        /* No memory for the call: answer at once, and close. */
+        reply_problem(&reply, NULL, TG_ERR_NOMEM, NULL, NULL, NULL);
+        reply.close = true;
+        char request_id[HTTP_REQUEST_ID_BYTES];
+        http_request_id(connection, request_id);
+        return send_reply(server, connection, &reply, request_id);
+    }
+    if (!call->headers_seen) {
+        call->headers_seen = true;
+        call->early = prepare(call, connection, method);
+        if (call->early != TG_ERR_BODY_TOO_LARGE)
+            return MHD_YES;
+        /* Refused before reading any of it; the rest of the body is never read. */
+        reply_request_problem(&reply, call, call->early);
+        reply.close = true;
+        return reply_and_record(server, connection, call, method, version, &reply);
+    }
+    if (*upload_data_size) {
+        bool keep = call->early == TG_OK && is_method(method, MHD_HTTP_METHOD_POST) &&
+                    call->request.route->post;
+        take_body(call, upload_data, *upload_data_size, keep);
+        *upload_data_size = 0;
         return MHD_YES;
     }
-    *upload_data_size = 0;
-
-    struct http_request_record record = {.method = method, .url = url, .version = version};
-    clock_gettime(CLOCK_MONOTONIC, &record.start);
-    char request_id[HTTP_REQUEST_ID_BYTES];
-    http_request_id(connection, request_id);
-    record.request_id = request_id;
-    struct reply reply = {0};
-    char id[HTTP_MAX_ID_BYTES + 1];
-    char detail[160];
-    const struct http_route *route = http_route_find(url, id, sizeof id);
-    if (!route) {
-        snprintf(detail, sizeof detail, "no resource at %.120s", url);
-        reply_problem(&reply, url, TG_ERR_NOT_FOUND, NULL, detail, NULL);
-    } else if (strcmp(method, MHD_HTTP_METHOD_OPTIONS) == 0) {
-        reply.code = MHD_HTTP_NO_CONTENT;
-    } else if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 &&
-               strcmp(method, MHD_HTTP_METHOD_HEAD) != 0) {
-        snprintf(detail, sizeof detail, "%.16s is not allowed here; use GET or HEAD", method);
-        reply_problem(&reply, url, TG_ERR_METHOD, NULL, detail, NULL);
-    } else {
-        serve_route(server, connection, url, route, id, accepts_gzip(connection), &reply);
-    }
-    record.code = reply.code;
-    record.bytes = reply.len;
-    record.route_index = route ? http_route_index(route) : http_route_count();
-    enum MHD_Result result = send_reply(server, connection, &reply, request_id);
-    http_request_done(connection, &record);
-    return result;
+    answer(server, call, method, &reply);
+    return reply_and_record(server, connection, call, method, version, &reply);
 }
 
 static void log_from_mhd(void *cls, const char *fmt, va_list args)
@@ -449,6 +666,11 @@ enum tg_status tg_http_server_start(const struct tg_http_config *config,
     server->holder = holder;
     snprintf(server->cache_control, sizeof server->cache_control, "public, max-age=%u",
              config->cache_max_age);
+    if (tg_memo_new(TG_MEMO_BYTES, &server->memo) != TG_OK) {
+        free(server);
+        freeaddrinfo(address);
+        return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+    }
     unsigned flags =
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG | MHD_USE_ITC;
     if (address->ai_family == AF_INET6)
@@ -464,9 +686,11 @@ enum tg_status tg_http_server_start(const struct tg_http_config *config,
         NULL, MHD_OPTION_SOCK_ADDR, address->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_sec, MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)CONNECTION_LIMIT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)CONNECTION_MEMORY_BYTES, MHD_OPTION_END);
+        (size_t)CONNECTION_MEMORY_BYTES, MHD_OPTION_URI_LOG_CALLBACK, begin_request, NULL,
+        MHD_OPTION_NOTIFY_COMPLETED, end_request, NULL, MHD_OPTION_END);
     freeaddrinfo(address);
     if (!server->daemon) {
+        tg_memo_free(server->memo);
         free(server);
         return tg_error_set(err, TG_ERR_IO, "cannot listen on %s (address in use or not local?)",
                             config->listen);
@@ -498,5 +722,6 @@ void tg_http_server_stop(struct tg_http_server *server)
         nanosleep(&(struct timespec){.tv_nsec = 50 * 1000 * 1000}, NULL);
     }
     MHD_stop_daemon(server->daemon);
+    tg_memo_free(server->memo);
     free(server);
 }

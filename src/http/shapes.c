@@ -177,6 +177,6 @@ enum tg_status http_entity_page(struct http_request *request, enum tg_graph_type
             json_array_append_new(items, http_entity_summary(last));
         }
     }
-    *body = http_page_body(items, last ? last->id : NULL, more, total);
+    *body = http_page_body(request, items, last ? last->id : NULL, more, total);
     return *body ? TG_OK : TG_ERR_NOMEM;
 }

@@ -20,7 +20,7 @@
 #include "thaigraph/log.h"
 #include "thaigraph/utf8.h"
 
-#define MAX_ID_BYTES 128
+#define MAX_ID_BYTES TG_INGEST_MAX_ID_BYTES
 #define READ_CHUNK   (256u * 1024u)
 
 struct run {
@@ -112,9 +112,8 @@ static enum tg_status collect(const char *path, bool named, struct file_list *li
     return status;
 }
 
-static bool id_is_valid(const char *id)
+bool tg_ingest_id_is_valid(const char *id, size_t n)
 {
-    size_t n = strlen(id);
     if (n == 0 || n > MAX_ID_BYTES)
         return false;
     for (size_t i = 0; i < n; i++) {
@@ -137,7 +136,7 @@ static void id_for_file(const char *path, char id[MAX_ID_BYTES + 1])
     if (n <= MAX_ID_BYTES) {
         memcpy(id, base, n);
         id[n] = '\0';
-        if (id_is_valid(id))
+        if (tg_ingest_id_is_valid(id, strlen(id)))
             return;
     }
     snprintf(id, MAX_ID_BYTES + 1, "doc_%012llx",
@@ -315,7 +314,7 @@ static enum tg_status ingest_record(struct run *run, const char *where, const ch
     } else if (!json_is_string(id) || !json_is_string(text)) {
         status =
             tg_error_set(err, TG_ERR_PARSE, "%s: needs string fields \"id\" and \"text\"", where);
-    } else if (!id_is_valid(json_string_value(id))) {
+    } else if (!tg_ingest_id_is_valid(json_string_value(id), json_string_length(id))) {
         status = tg_error_set(err, TG_ERR_PARSE,
                               "%s: id must be 1 to %d characters of A-Z a-z 0-9 . _ -", where,
                               MAX_ID_BYTES);

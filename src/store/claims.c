@@ -26,14 +26,15 @@ static const char *const claim_sql[CLAIM_STATEMENT_COUNT] = {
     [CLAIM_INSERT_MENTION] = "INSERT OR IGNORE INTO mentions(document_id, start, end, type,"
                              " surface, entity_id, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [CLAIM_INSERT_POSITION] = "INSERT INTO position_claims(document_id, person_id, title,"
-                              " organisation_id, as_of, as_of_precision)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                              " organisation_id, as_of, as_of_precision, start, end)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [CLAIM_INSERT_EVENT] = "INSERT INTO event_claims(document_id, ordinal, kind, title, date,"
                            " date_precision, date_from_text, place_id, programme_id,"
                            " collaboration, sentence, start, end)"
                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     [CLAIM_INSERT_PARTICIPANT] = "INSERT OR IGNORE INTO participant_claims(document_id, ordinal,"
-                                 " entity_id, role) VALUES (?1, ?2, ?3, ?4)",
+                                 " entity_id, role, start, end)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [CLAIM_MARK_EXTRACTED] = "UPDATE documents SET extracted = ?2 WHERE id = ?1",
     [CLAIM_GET_DOCUMENT] = "SELECT id, title, text, published, published_precision, source, url,"
                            " origin FROM documents WHERE id = ?1",
@@ -48,14 +49,14 @@ static const char *const row_sql[] = {
     [TG_STORE_MENTIONS] = "SELECT document_id, start, end, type, surface, entity_id, value"
                           " FROM mentions ORDER BY document_id, start",
     [TG_STORE_POSITION_CLAIMS] = "SELECT document_id, person_id, title, organisation_id, as_of,"
-                                 " as_of_precision FROM position_claims"
+                                 " as_of_precision, start, end FROM position_claims"
                                  " ORDER BY document_id, rowid",
     [TG_STORE_EVENT_CLAIMS] = "SELECT document_id, ordinal, kind, title, date, date_precision,"
                               " date_from_text, place_id, programme_id, collaboration, sentence,"
                               " start, end FROM event_claims ORDER BY document_id, ordinal",
-    [TG_STORE_PARTICIPANT_CLAIMS] = "SELECT document_id, ordinal, entity_id, role"
+    [TG_STORE_PARTICIPANT_CLAIMS] = "SELECT document_id, ordinal, entity_id, role, start, end"
                                     " FROM participant_claims"
-                                    " ORDER BY document_id, ordinal, entity_id, role",
+                                    " ORDER BY document_id, ordinal, entity_id",
 };
 
 #define ROW_COLUMNS_MAX 13
@@ -253,6 +254,8 @@ static enum tg_status put_position(struct tg_store_writer *w, const char *doc, c
         bind_text(s, 4, id_at(ids->organisations, p->organisation));
         bind_text(s, 5, as_of[0] ? as_of : NULL);
         bind_text(s, 6, precision_name(p->as_of.precision));
+        sqlite3_bind_int64(s, 7, (sqlite3_int64)p->evidence.start);
+        sqlite3_bind_int64(s, 8, (sqlite3_int64)p->evidence.end);
     }
     return step(w, s, doc, err);
 }
@@ -351,6 +354,8 @@ static enum tg_status put_participants(struct tg_store_writer *w, const char *do
             sqlite3_bind_int64(s, 2, (sqlite3_int64)ordinal);
             bind_text(s, 3, id_at(ids, list[i].entity));
             bind_text(s, 4, tg_extract_role_name(list[i].role));
+            sqlite3_bind_int64(s, 5, (sqlite3_int64)list[i].evidence.start);
+            sqlite3_bind_int64(s, 6, (sqlite3_int64)list[i].evidence.end);
         }
         status = step(w, s, doc, err);
     }
@@ -370,7 +375,7 @@ static enum tg_status put_events(struct tg_store_writer *w, const char *doc,
         if (s) {
             bind_text(s, 1, doc);
             sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
-            bind_text(s, 3, e->kind);
+            bind_text(s, 3, tg_extract_event_kind_name(e->kind));
             bind_text(s, 4, e->title);
             bind_text(s, 5, date[0] ? date : NULL);
             bind_text(s, 6, precision_name(e->date.precision));
@@ -378,9 +383,9 @@ static enum tg_status put_events(struct tg_store_writer *w, const char *doc,
             bind_text(s, 8, id_at(ids->places, e->place));
             bind_text(s, 9, id_at(ids->programmes, e->programme));
             sqlite3_bind_int(s, 10, e->collaboration);
-            bind_text(s, 11, e->evidence);
-            sqlite3_bind_int64(s, 12, (sqlite3_int64)e->evidence_start);
-            sqlite3_bind_int64(s, 13, (sqlite3_int64)e->evidence_end);
+            bind_text(s, 11, e->sentence);
+            sqlite3_bind_int64(s, 12, (sqlite3_int64)e->evidence.start);
+            sqlite3_bind_int64(s, 13, (sqlite3_int64)e->evidence.end);
         }
         status = step(w, s, doc, err);
         if (status == TG_OK)

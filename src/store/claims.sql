@@ -1,5 +1,9 @@
--- Claims: the extraction tables of schema version 2, shared by new databases (schema.sql runs
--- first) and the upgrade from version 1 (migrate-1.sql runs first).
+-- Claims: the extraction tables of schema version 3, shared by new databases (schema.sql runs
+-- first) and the upgrades (migrate-1.sql, then migrate-2.sql, run first). Every table here is
+-- derived from the documents: an upgrade drops them and extracts every document again.
+--
+-- Evidence (start, end) is the code-point span of the sentence of the document that states the
+-- row; the sentence is the document's text over that span.
 
 -- An entity as one document describes it. id is derived from type and key, so every document
 -- naming the same organisation or person claims the same id.
@@ -43,7 +47,9 @@ CREATE TABLE position_claims (
     title TEXT NOT NULL,
     organisation_id TEXT,
     as_of TEXT,
-    as_of_precision TEXT CHECK (as_of_precision IN ('day', 'month', 'year'))
+    as_of_precision TEXT CHECK (as_of_precision IN ('day', 'month', 'year')),
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX position_claims_document ON position_claims (document_id);
 
@@ -51,7 +57,8 @@ CREATE INDEX position_claims_document ON position_claims (document_id);
 CREATE TABLE event_claims (
     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     ordinal INTEGER NOT NULL,
-    kind TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('meeting', 'conference', 'agreement', 'training',
+                                       'ceremony', 'visit', 'programme', 'announcement', 'other')),
     title TEXT NOT NULL,
     date TEXT,
     date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year')),
@@ -65,10 +72,14 @@ CREATE TABLE event_claims (
     PRIMARY KEY (document_id, ordinal)
 ) STRICT;
 
+-- Roles: agreement 3 of the team (extract.h). An entity takes part in an event once.
 CREATE TABLE participant_claims (
     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     ordinal INTEGER NOT NULL,
     entity_id TEXT NOT NULL,
-    role TEXT NOT NULL CHECK (role IN ('participant', 'chair', 'host', 'partner')),
-    PRIMARY KEY (document_id, ordinal, entity_id, role)
+    role TEXT NOT NULL CHECK (role IN ('signatory', 'host', 'co_host', 'partner', 'chair',
+                                       'attendee', 'witness', 'speaker')),
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    PRIMARY KEY (document_id, ordinal, entity_id)
 ) STRICT;

@@ -1,9 +1,9 @@
--- thaigraph database schema, version 2.
+-- thaigraph database schema, version 3.
 -- The file is embedded in the binaries at build time; tg_store creates new databases from it.
 -- user_version tells a reader which schema it holds; a reader refuses any version it was not
 -- built for rather than guessing at columns.
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- Bookkeeping: 'generation' counts content changes, 'fingerprint' identifies the content.
 CREATE TABLE meta (

@@ -16,6 +16,7 @@
 
 extern const unsigned char tg_store_schema_sql[];
 extern const unsigned char tg_store_migrate_1_sql[];
+extern const unsigned char tg_store_migrate_2_sql[];
 extern const unsigned char tg_store_claims_sql[];
 
 void store_document_from_row(sqlite3_stmt *s, struct tg_store_document *doc)
@@ -163,8 +164,10 @@ static enum tg_status copy_target(struct tg_store_writer *w, struct tg_error *er
         status = store_db_error(err, w->db, w->temp_path, "copying the existing database");
         goto done;
     }
-    if (version == 1) {
+    if (version == 1)
         status = store_exec(w->db, w->temp_path, (const char *)tg_store_migrate_1_sql, err);
+    if (status == TG_OK && version < TG_STORE_SCHEMA_VERSION) {
+        status = store_exec(w->db, w->temp_path, (const char *)tg_store_migrate_2_sql, err);
         if (status == TG_OK)
             status = store_exec(w->db, w->temp_path, (const char *)tg_store_claims_sql, err);
     }

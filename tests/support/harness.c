@@ -274,6 +274,12 @@ static void record_response(const char *method, const char *url, const struct tg
 void tgt_http(const char *method, const char *url, const char *const *extra_headers,
               struct tgt_response *response)
 {
+    tgt_http_body(method, url, extra_headers, NULL, 0, response);
+}
+
+void tgt_http_body(const char *method, const char *url, const char *const *extra_headers,
+                   const void *upload, size_t upload_len, struct tgt_response *response)
+{
     memset(response, 0, sizeof *response);
     CURL *curl = curl_easy_init();
     ck_assert_ptr_nonnull(curl);
@@ -285,6 +291,10 @@ void tgt_http(const char *method, const char *url, const char *const *extra_head
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
     if (strcmp(method, "HEAD") == 0)
         curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+    if (upload) {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, upload);
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)upload_len);
+    }
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);

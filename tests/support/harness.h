@@ -72,6 +72,10 @@ struct tgt_response {
 void tgt_http(const char *method, const char *url, const char *const *extra_headers,
               struct tgt_response *response);
 
+/* The same with a request body (upload_len bytes; upload NULL for none), e.g. a POST. */
+void tgt_http_body(const char *method, const char *url, const char *const *extra_headers,
+                   const void *upload, size_t upload_len, struct tgt_response *response);
+
 /* The value of a response header (case-insensitive name), or NULL; caller frees. */
 char *tgt_header(const struct tgt_response *response, const char *name);
 

@@ -342,7 +342,8 @@ static void check_event(const struct extract_case *c, const struct tg_extract_re
         const struct tg_extract_event *e = &r->events[i];
         char iso[11];
         tg_date_format_iso(&e->date, iso);
-        if (!same(e->kind, c->a) || (c->b ? strcmp(iso, c->b) != 0 : iso[0] != '\0'))
+        if (!same(tg_extract_event_kind_name(e->kind), c->a) ||
+            (c->b ? strcmp(iso, c->b) != 0 : iso[0] != '\0'))
             continue;
         ck_assert_msg(!c->c || same(place_name(r, e->place), c->c), "%s: place %s", c->label,
                       place_name(r, e->place) ? place_name(r, e->place) : "(none)");
@@ -350,7 +351,7 @@ static void check_event(const struct extract_case *c, const struct tg_extract_re
         ck_assert_msg(!c->e || takes_part(r, e, c->e), "%s: %s takes no part", c->label, c->e);
         ck_assert_msg(e->collaboration == (c->n != 0), "%s: collaboration %d", c->label,
                       e->collaboration);
-        ck_assert_msg(e->evidence && e->evidence_end > e->evidence_start, "%s: no evidence",
+        ck_assert_msg(e->sentence && e->evidence.end > e->evidence.start, "%s: no evidence",
                       c->label);
         return;
     }
@@ -430,7 +431,7 @@ START_TEST(test_extract_cases)
             break;
         case NO_EVENT:
             for (size_t i = 0; i < r->event_count; i++)
-                found = found || same(r->events[i].kind, c->a);
+                found = found || same(tg_extract_event_kind_name(r->events[i].kind), c->a);
             ck_assert_msg(!found, "%s: a %s event", c->label, c->a);
             break;
         case MENTION:

@@ -75,69 +75,12 @@ START_TEST(test_swaps_under_concurrent_readers)
 }
 END_TEST
 
-/* The memo remembers the first value put under a key, ignores oversized ones, and loses
- * nothing when threads put different keys at once. */
-static struct tg_graph *memo_graph;
-
-static void *put_keys(void *arg)
-{
-    int thread = *(int *)arg;
-    for (int i = 0; i < 200; i++) {
-        char key[32], value[32];
-        snprintf(key, sizeof key, "key-%d-%d", thread, i);
-        snprintf(value, sizeof value, "value-%d-%d", thread, i);
-        tg_graph_memo_put(memo_graph, key, value, strlen(value));
-    }
-    return NULL;
-}
-
-START_TEST(test_memo)
-{
-    make_database();
-    ck_assert_int_eq(tg_graph_load(path, &memo_graph, NULL), TG_OK);
-    const char *value = NULL;
-    size_t len = 0;
-    ck_assert(!tg_graph_memo_get(memo_graph, "missing", &value, &len));
-    tg_graph_memo_put(memo_graph, "k", "first", 5);
-    tg_graph_memo_put(memo_graph, "k", "second", 6);
-    ck_assert(tg_graph_memo_get(memo_graph, "k", &value, &len));
-    ck_assert_uint_eq(len, 5);
-    ck_assert(memcmp(value, "first", 5) == 0);
-
-    char *big = calloc(1, TG_GRAPH_MEMO_MAX_VALUE + 1);
-    tg_graph_memo_put(memo_graph, "big", big, TG_GRAPH_MEMO_MAX_VALUE + 1);
-    ck_assert(!tg_graph_memo_get(memo_graph, "big", &value, &len));
-    free(big);
-
-    pthread_t threads[READERS];
-    int ids[READERS];
-    for (int i = 0; i < READERS; i++) {
-        ids[i] = i;
-        ck_assert_int_eq(pthread_create(&threads[i], NULL, put_keys, &ids[i]), 0);
-    }
-    for (int i = 0; i < READERS; i++)
-        pthread_join(threads[i], NULL);
-    for (int t = 0; t < READERS; t++) {
-        for (int i = 0; i < 200; i++) {
-            char key[32], expected[32];
-            snprintf(key, sizeof key, "key-%d-%d", t, i);
-            snprintf(expected, sizeof expected, "value-%d-%d", t, i);
-            ck_assert_msg(tg_graph_memo_get(memo_graph, key, &value, &len), "%s lost", key);
-            ck_assert_str_eq(value, expected);
-        }
-    }
-    tg_graph_free(memo_graph);
-    unlink(path);
-}
-END_TEST
-
 int main(void)
 {
     Suite *suite = suite_create("snapshot");
     TCase *tc = tcase_create("snapshot");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_swaps_under_concurrent_readers);
-    tcase_add_test(tc, test_memo);
     suite_add_tcase(suite, tc);
     return tgt_run_suite(suite);
 }

@@ -19,6 +19,10 @@ static const struct status_case cases[] = {
     {TG_ERR_INVALID_UTF8, "invalid_utf8", 400},
     {TG_ERR_DB_VERSION, "database_version", 500},
     {TG_ERR_UNAVAILABLE, "unavailable", 503},
+    /* issue 11: limits answer with their own codes */
+    {TG_ERR_URI_TOO_LONG, "uri_too_long", 414},
+    {TG_ERR_BODY_TOO_LARGE, "body_too_large", 413},
+    {TG_ERR_OVERLOADED, "overloaded", 503},
     /* Out-of-range values must not index past the table. */
     {(enum tg_status)999, "internal_error", 500},
 };

@@ -245,6 +245,76 @@ START_TEST(test_upgrades_version_1)
 }
 END_TEST
 
+/* A version 2 file as ingest wrote it before issue 9 gave participants their roles and evidence:
+ * its claims are derived, so the upgrade drops them and marks the document for extraction. */
+static const char version_2_sql[] =
+    "PRAGMA user_version = 2;"
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
+    "CREATE TABLE documents (id TEXT PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL,"
+    " published TEXT, published_precision TEXT, source TEXT, url TEXT, origin TEXT NOT NULL,"
+    " content_hash TEXT NOT NULL, extracted INTEGER NOT NULL DEFAULT 0) STRICT;"
+    "CREATE TABLE participant_claims (document_id TEXT NOT NULL, ordinal INTEGER NOT NULL,"
+    " entity_id TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('participant', 'chair',"
+    " 'host', 'partner')), PRIMARY KEY (document_id, ordinal, entity_id, role)) STRICT;"
+    "CREATE TABLE position_claims (document_id TEXT NOT NULL, person_id TEXT NOT NULL,"
+    " title TEXT NOT NULL, organisation_id TEXT, as_of TEXT, as_of_precision TEXT) STRICT;"
+    "INSERT INTO meta VALUES ('generation', '7'), ('fingerprint', '0123456789abcdef');"
+    "INSERT INTO documents VALUES ('old', 'หัวข้อ', 'เนื้อหา', NULL, NULL, NULL, NULL, 'old.txt',"
+    " 'ffff', 1);"
+    "INSERT INTO participant_claims VALUES ('old', 0, 'org_000000000000', 'participant');"
+    "INSERT INTO position_claims VALUES ('old', 'per_000000000000', 'ปลัดกระทรวง', NULL, NULL,"
+    " NULL);";
+
+/* issue 9: roles and evidence changed the claims tables; upgrading version 2 keeps working. */
+START_TEST(test_upgrades_version_2)
+{
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db, version_2_sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+
+    struct tg_store_writer *w = NULL;
+    struct tg_error err;
+    ck_assert_int_eq(tg_store_writer_open(path, false, &w, &err), TG_OK);
+    char **ids = NULL;
+    size_t count = 0;
+    ck_assert_int_eq(tg_store_writer_stale_documents(w, 1, &ids, &count, &err), TG_OK);
+    ck_assert_uint_eq(count, 1);
+    ck_assert_str_eq(ids[0], "old");
+    tg_store_ids_free(ids, count);
+    static const struct tg_extract_result nothing;
+    ck_assert_int_eq(tg_store_writer_put_claims(w, "old", &nothing, 1, &err), TG_OK);
+    struct tg_store_meta meta;
+    ck_assert_int_eq(tg_store_writer_commit(w, &meta, &err), TG_OK);
+    ck_assert_uint_eq(meta.generation, 8);
+
+    /* The old claims are gone and the new tables take the new roles. */
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_stmt *stmt = NULL;
+    ck_assert_int_eq(sqlite3_prepare_v2(db,
+                                        "SELECT (SELECT count(*) FROM participant_claims) +"
+                                        " (SELECT count(*) FROM position_claims),"
+                                        " (SELECT user_version FROM pragma_user_version)",
+                                        -1, &stmt, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
+    ck_assert_int_eq(sqlite3_column_int(stmt, 0), 0);
+    ck_assert_int_eq(sqlite3_column_int(stmt, 1), TG_STORE_SCHEMA_VERSION);
+    sqlite3_finalize(stmt);
+    ck_assert_int_eq(sqlite3_exec(db,
+                                  "INSERT INTO participant_claims VALUES ('old', 0,"
+                                  " 'org_000000000000', 'co_host', 0, 7)",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    ck_assert_int_ne(sqlite3_exec(db,
+                                  "INSERT INTO participant_claims VALUES ('old', 1,"
+                                  " 'org_000000000000', 'participant', 0, 7)",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+}
+END_TEST
+
 START_TEST(test_schema_version_matches_header)
 {
     struct tg_store_meta meta;
@@ -273,6 +343,7 @@ int main(void)
                         (int)(sizeof bad_files / sizeof bad_files[0]));
     tcase_add_test(tc, test_schema_version_matches_header);
     tcase_add_test(tc, test_upgrades_version_1);
+    tcase_add_test(tc, test_upgrades_version_2);
     suite_add_tcase(suite, tc);
     return tgt_run_suite(suite);
 }

@@ -58,12 +58,18 @@ static json_t *strings_json(char **list, size_t n)
     return a;
 }
 
+static json_t *evidence_json(const struct tg_extract_evidence *e)
+{
+    return json_pack("{s:I,s:I}", "start", (json_int_t)e->start, "end", (json_int_t)e->end);
+}
+
 static json_t *participants_json(const struct tg_extract_participant *p, size_t n)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, json_pack("{s:I,s:s}", "entity", (json_int_t)p[i].entity, "role",
-                                           tg_extract_role_name(p[i].role)));
+        json_array_append_new(a, json_pack("{s:I,s:s,s:o}", "entity", (json_int_t)p[i].entity,
+                                           "role", tg_extract_role_name(p[i].role), "evidence",
+                                           evidence_json(&p[i].evidence)));
     return a;
 }
 
@@ -95,10 +101,11 @@ static json_t *people_json(const struct tg_extract_result *r)
             const char *prec = precision_name(pos->as_of.precision);
             json_array_append_new(
                 positions,
-                json_pack("{s:s,s:I,s:s?,s:o,s:s?}", "title", pos->title, "organisation",
+                json_pack("{s:s,s:I,s:s?,s:o,s:s?,s:o}", "title", pos->title, "organisation",
                           (json_int_t)pos->organisation, "organisation_name",
                           pos->organisation >= 0 ? r->organisations[pos->organisation].name : NULL,
-                          "as_of", date_json(&pos->as_of), "as_of_precision", prec));
+                          "as_of", date_json(&pos->as_of), "as_of_precision", prec, "evidence",
+                          evidence_json(&pos->evidence)));
         }
         json_array_append_new(a, json_pack("{s:I,s:s,s:s,s:s,s:s?,s:s?,s:o,s:I}", "index",
                                            (json_int_t)i, "name", p->name, "key", p->key, "given",
@@ -142,15 +149,15 @@ static json_t *events_json(const struct tg_extract_result *r)
     for (size_t i = 0; i < r->event_count; i++) {
         const struct tg_extract_event *e = &r->events[i];
         json_array_append_new(
-            a,
-            json_pack("{s:s,s:s,s:o,s:s?,s:b,s:I,s:I,s:o,s:o,s:b,s:I,s:I,s:s}", "kind", e->kind,
-                      "title", e->title, "date", date_json(&e->date), "date_precision",
-                      precision_name(e->date.precision), "date_from_text", e->date_from_text,
-                      "place", (json_int_t)e->place, "programme", (json_int_t)e->programme,
-                      "organisations", participants_json(e->organisations, e->organisation_count),
-                      "people", participants_json(e->people, e->person_count), "collaboration",
-                      e->collaboration, "evidence_start", (json_int_t)e->evidence_start,
-                      "evidence_end", (json_int_t)e->evidence_end, "evidence", e->evidence));
+            a, json_pack("{s:s,s:s,s:o,s:s?,s:b,s:I,s:I,s:o,s:o,s:b,s:o,s:s}", "kind",
+                         tg_extract_event_kind_name(e->kind), "title", e->title, "date",
+                         date_json(&e->date), "date_precision", precision_name(e->date.precision),
+                         "date_from_text", e->date_from_text, "place", (json_int_t)e->place,
+                         "programme", (json_int_t)e->programme, "organisations",
+                         participants_json(e->organisations, e->organisation_count), "people",
+                         participants_json(e->people, e->person_count), "collaboration",
+                         e->collaboration, "evidence", evidence_json(&e->evidence), "sentence",
+                         e->sentence));
     }
     return a;
 }
