@@ -113,6 +113,7 @@ describe('the explorer in Chromium on the seed corpus', () => {
         assert.ok(await page.locator(`.timeline svg text:text-is("${date}")`).isVisible(),
           `${date} is on the axis`);
       }
+      await page.screenshot({ path: join(shots, `timeline-axis-${size}.png`) });
       await page.hover('.timeline .mark >> nth=2');
       await page.locator('#tooltip').waitFor({ state: 'visible' });
       assert.match(await page.locator('#tooltip').innerText(), /30 มิ\.ย\. 58/);

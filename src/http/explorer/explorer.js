@@ -385,9 +385,10 @@
   };
 
   function timelineSvg(events) {
-    const width = 900;
+    // As wide as the card, so labels keep their size on a phone instead of shrinking with it.
+    const width = Math.round(Math.max(320, Math.min(900, view.clientWidth - 34)));
     const height = 150;
-    const pad = 60;
+    const pad = width < 500 ? 44 : 60;
     const days = events.map((e) => dayOf(e.date));
     const lo = Math.min(...days);
     const hi = Math.max(...days);
