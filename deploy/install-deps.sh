@@ -7,7 +7,7 @@ set -euo pipefail
 
 level=${1:-test}
 packages=(build-essential meson ninja-build pkg-config libmicrohttpd-dev libjansson-dev
-          libsqlite3-dev libicu-dev zlib1g-dev libsystemd-dev curl)
+          libsqlite3-dev libxxhash-dev libicu-dev zlib1g-dev libsystemd-dev curl)
 case "$level" in
     run) ;;
     test) packages+=(check libcurl4-openssl-dev sqlite3) ;;

@@ -17,9 +17,9 @@
  * by sentence from trigger words (ประชุม, Conference, ลงนาม/MOU, อบรม, เปิดโครงการ, ...) and merged
  * within the document when they are of one kind and their dates agree.
  *
- * Every entity carries a key, its canonical name normalised (NFC, case-folded, whitespace
- * removed), that is the same for the same entity in any document, so callers merge across
- * documents by key. Canonical names are full names (the gazetteer name when the gazetteer
+ * Every entity carries a key, its canonical name normalised by tg_text_key (NFC, case-folded,
+ * whitespace removed), that is the same for the same entity in any document, so callers merge
+ * across documents by key. Canonical names are full names (the gazetteer name when the gazetteer
  * knows the organisation), so abbreviations and truncations merge while different
  * organisations that share a prefix do not.
  *
@@ -249,8 +249,5 @@ enum tg_status tg_extract_document(const struct tg_extract *ex, const char *text
 
 /* Accepts NULL. */
 void tg_extract_result_free(struct tg_extract_result *result);
-
-/* Normalised key of a name (see above), malloc'd for the caller; NULL when out of memory. */
-char *tg_extract_key(const char *name, size_t len);
 
 #endif

@@ -1,19 +1,23 @@
 /*
- * graph: the immutable in-memory snapshot that thaigraphd serves.
+ * graph: the immutable snapshot that thaigraphd serves, read from the image `thaigraph ingest`
+ * stores in the database file.
  *
- * A snapshot is built once from a store file and never changes afterwards, so any number of
- * request threads read it without locks. Documents sit in one array sorted by id; lookups are
- * binary searches and list pages are index ranges, so a cursor is simply the last id served.
+ * A snapshot never changes once loaded, so any number of request threads read it without locks.
+ * Documents sit in one array sorted by id; lookups are binary searches and list pages are index
+ * ranges, so a cursor is simply the last id served.
  *
- * Entities and events are merged here from the per-document claims the store holds: one entity
+ * Entities and events were merged by the build stage (src/build) when ingest ran: one entity
  * per id (its attributes from the claims of all documents, gazetteer-backed claims first, then
- * the most frequent name), and one event per real-world event (claims of several documents
- * that share kind and organisations and whose dates agree, or that lack a date and have the
- * same title, are one event with several documents). Relations are adjacency arrays of
- * pointers, so every query walks memory and never touches SQLite.
+ * the most frequent name), and one event per real-world event (claims of several documents that
+ * share kind and organisations and whose dates agree, or that lack a date and have the same
+ * title, are one event with several documents). Loading maps the image and checks it; it
+ * segments, normalises and merges nothing. Relations are adjacency arrays of pointers, so every
+ * query walks memory and never touches SQLite.
  *
  * Memory: tg_graph_load returns a snapshot the caller frees with tg_graph_free. Every pointer
- * reached through a snapshot (documents, strings) belongs to it and lives exactly as long.
+ * reached through a snapshot (documents, strings, texts) belongs to it and lives exactly as long;
+ * texts and strings point into the read-only mapping of the file, so they are shared with the
+ * page cache rather than copied.
  */
 #ifndef THAIGRAPH_GRAPH_H
 #define THAIGRAPH_GRAPH_H
@@ -43,13 +47,12 @@ struct tg_graph_document {
     const char *title;
     const char *text;
     size_t text_bytes;
-    size_t length;                           /* code points, as API offsets count them */
-    const char *published;                   /* ISO date or NULL */
-    const char *published_precision;         /* "day", "month", "year" or NULL */
-    const char *source;                      /* NULL when unknown */
-    const char *url;                         /* NULL when unknown */
-    const struct tg_graph_mention *mentions; /* in text order */
-    size_t mention_count;
+    size_t length;                              /* code points, as API offsets count them */
+    const char *published;                      /* ISO date or NULL */
+    const char *published_precision;            /* "day", "month", "year" or NULL */
+    const char *source;                         /* NULL when unknown */
+    const char *url;                            /* NULL when unknown */
+    size_t mention_count;                       /* read them with tg_graph_document_mention */
     const struct tg_graph_event *const *events; /* oldest first */
     size_t event_count;
     size_t organisation_count; /* distinct organisations mentioned */
@@ -136,7 +139,16 @@ struct tg_graph_event {
     bool collaboration; /* two of its organisations collaborate (tg_graph_collaborates) */
 };
 
-/* Loads the database at path. Fails with the store's statuses (see store.h). */
+/*
+ * Loads the snapshot of the database at path. Fails with the store's statuses (see store.h):
+ * TG_ERR_NOT_FOUND (no file, or no snapshot in it), TG_ERR_DB_VERSION, TG_ERR_DB_CORRUPT (the
+ * checksum or any structural check failed; the message names the section and row), TG_ERR_IO,
+ * TG_ERR_NOMEM. tg_graph_open with TG_GRAPH_CHECK_DATABASE also runs SQLite's quick_check over
+ * the database pages, as a reload does before it replaces a snapshot that works.
+ */
+#define TG_GRAPH_CHECK_DATABASE 1u
+enum tg_status tg_graph_open(const char *path, unsigned flags, struct tg_graph **out,
+                             struct tg_error *err);
 enum tg_status tg_graph_load(const char *path, struct tg_graph **out, struct tg_error *err);
 
 /* NULL is a no-op. */
@@ -152,6 +164,11 @@ const struct tg_graph_document *tg_graph_document_at(const struct tg_graph *grap
 /* The document with this id, or NULL. */
 const struct tg_graph_document *tg_graph_document_find(const struct tg_graph *graph,
                                                        const char *id);
+
+/* Mention i (< doc->mention_count) of a document of graph, in text order, decoded into *out;
+ * its strings and entity belong to the graph. */
+void tg_graph_document_mention(const struct tg_graph *graph, const struct tg_graph_document *doc,
+                               size_t i, struct tg_graph_mention *out);
 
 /* The entity with this id (any type), or NULL. */
 const struct tg_graph_entity *tg_graph_entity_find(const struct tg_graph *graph, const char *id);
@@ -282,11 +299,11 @@ void tg_graph_document_page(const struct tg_graph *graph,
                             bool *more);
 
 /*
- * Search: full-text indexes built when the snapshot loads (see search.h for how words match and
- * rank). Documents are indexed without their boilerplate; entities by their name, aliases and
- * abbreviations; events by their title and evidence sentences. Queries are segmented with the
- * same abbreviations as the texts were (the graph's own, plus the built-in ones), with one
- * segmenter per thread kept across requests.
+ * Search: full-text indexes that ingest built and the snapshot carries (see search.h for how words
+ * match and rank); src/search/find.c runs these queries over them. Documents are indexed without
+ * their boilerplate; entities by their name, aliases and abbreviations; events by their title and
+ * evidence sentences. Queries are segmented with the same abbreviations as the texts were (the
+ * graph's own, plus the built-in ones), with one segmenter per thread kept across requests.
  */
 enum tg_graph_search_scope {
     TG_GRAPH_SEARCH_DOCUMENTS = 1u << 0,

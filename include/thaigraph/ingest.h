@@ -18,6 +18,11 @@
  * (boilerplate.h) left out and its publication date as context, and its claims replaced. An
  * unchanged document keeps its claims, so re-ingesting the same corpus changes nothing.
  *
+ * Snapshot. Then the build stage (build.h) merges the claims of every document and indexes every
+ * text into the snapshot image the daemon serves, and the commit stores it with the database. With
+ * no paths at all, an existing database is only rebuilt: stale documents extracted, image made
+ * anew.
+ *
  * Memory: the caller owns options, report and paths; nothing is retained after the call.
  */
 #ifndef THAIGRAPH_INGEST_H
@@ -26,6 +31,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "thaigraph/build.h"
 #include "thaigraph/status.h"
 #include "thaigraph/store.h"
 
@@ -57,6 +63,7 @@ struct tg_ingest_report {
     size_t skipped;   /* bad records and duplicates skipped (always 0 with strict) */
     size_t extracted; /* documents whose claims were (re)made by this run */
     size_t bytes;     /* text bytes read */
+    struct tg_build_report build;
     struct tg_store_meta meta;
 };
 

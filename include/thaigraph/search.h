@@ -41,6 +41,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "thaigraph/status.h"
 #include "thaigraph/text.h"
@@ -129,6 +130,28 @@ enum tg_status tg_search_build(size_t count, tg_search_item_fn get, void *ctx,
                                struct tg_search_index **out);
 
 void tg_search_index_free(struct tg_search_index *index);
+
+/*
+ * Snapshots. tg_search_index_write appends the index to out as one block of
+ * tg_search_index_block_bytes bytes (host byte order). tg_search_index_open makes an index that
+ * uses such a block in place, for instance from a read-only mapping: the block must be 8-byte
+ * aligned and outlive the index, which tg_search_index_free frees without touching the block.
+ * Opening checks the whole block (offsets, every posting and span table, and that every item
+ * number is below item_limit) and refuses anything inconsistent with TG_ERR_DB_CORRUPT and a
+ * reason in why; TG_ERR_NOMEM otherwise on failure.
+ */
+size_t tg_search_index_block_bytes(const struct tg_search_index *index);
+enum tg_status tg_search_index_write(const struct tg_search_index *index, FILE *out);
+enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item_limit,
+                                    struct tg_search_index **out, char *why, size_t why_len);
+
+/*
+ * A segmenter that keeps these abbreviations whole (besides the built-in ones). Texts and the
+ * queries run against them must be segmented with the same list, so the build stage indexes
+ * with it and thaigraphd reads queries with it. Freed with tg_text_segmenter_free.
+ */
+enum tg_status tg_search_segmenter_new(const char *const *abbreviations, size_t count,
+                                       struct tg_text_segmenter **out);
 
 /* Number of items, distinct terms and bytes of memory the index holds. */
 size_t tg_search_index_items(const struct tg_search_index *index);

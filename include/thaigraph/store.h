@@ -15,6 +15,10 @@
  * sentence. A writer opening a version 1 or 2 file upgrades it: the claims are derived, so it
  * drops and recreates them and marks every document for extraction.
  *
+ * Files this build writes also carry the snapshot image thaigraphd serves, after the SQLite pages
+ * (tg_store_writer_snapshot); a file without one stores everything but cannot be served until an
+ * ingest builds it. The image needs no schema version of its own: the meta table names its format.
+ *
  * Memory: writers and readers are opaque and freed by their commit/abort/close function.
  * Strings passed to tg_store_writer_put are copied by SQLite; strings handed out by the reader
  * belong to the reader and stay valid until its next call.
@@ -25,6 +29,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "thaigraph/extract.h"
 #include "thaigraph/status.h"
@@ -98,6 +103,87 @@ enum tg_status tg_store_writer_put_claims(struct tg_store_writer *writer, const 
 void tg_store_entity_id(enum tg_extract_type type, const char *key,
                         char buf[TG_STORE_ENTITY_ID_BYTES]);
 
+/*
+ * Typed claim rows, as the build stage reads them back from the version being written. Strings
+ * are NULL for SQL NULL and live until the callback returns.
+ */
+struct tg_store_entity_claim {
+    const char *document_id, *entity_id, *type, *key, *name, *kind, *honorific, *parent_id;
+    bool known; /* the gazetteer lists it */
+    size_t mentions;
+};
+
+struct tg_store_name_claim {
+    const char *document_id, *entity_id;
+    const char *form; /* "abbreviation" or "alias" */
+    const char *name;
+};
+
+struct tg_store_mention {
+    const char *document_id;
+    size_t start, end; /* code points */
+    const char *type, *surface, *entity_id, *value;
+};
+
+struct tg_store_position_claim {
+    const char *document_id, *person_id, *title, *organisation_id, *as_of, *as_of_precision;
+    size_t start, end; /* the evidence sentence, code points */
+};
+
+struct tg_store_event_claim {
+    const char *document_id;
+    size_t ordinal; /* numbers the document's events */
+    const char *kind, *title, *date, *date_precision;
+    bool date_from_text;
+    const char *place_id, *programme_id;
+    bool collaboration;
+    const char *sentence;
+    size_t start, end; /* the sentence, code points */
+};
+
+struct tg_store_participant_claim {
+    const char *document_id;
+    size_t ordinal; /* the event's */
+    const char *entity_id, *role;
+    size_t start, end; /* the evidence sentence, code points */
+};
+
+/*
+ * One callback per claim table; the tables are read in the order of the fields, each ordered by
+ * document id and then position in the document (entities and names by entity id, mentions by
+ * start, positions as written, events and participants by ordinal). A callback's status other
+ * than TG_OK stops the walk and is returned.
+ */
+struct tg_store_claim_visitor {
+    enum tg_status (*entity)(void *ctx, const struct tg_store_entity_claim *row);
+    enum tg_status (*name)(void *ctx, const struct tg_store_name_claim *row);
+    enum tg_status (*mention)(void *ctx, const struct tg_store_mention *row);
+    enum tg_status (*position)(void *ctx, const struct tg_store_position_claim *row);
+    enum tg_status (*event)(void *ctx, const struct tg_store_event_claim *row);
+    enum tg_status (*participant)(void *ctx, const struct tg_store_participant_claim *row);
+};
+
+enum tg_status tg_store_writer_claims(struct tg_store_writer *writer,
+                                      const struct tg_store_claim_visitor *visitor, void *ctx,
+                                      struct tg_error *err);
+
+/* Calls fn for every document of the new version in id order; doc lives until fn returns. */
+enum tg_status tg_store_writer_documents(struct tg_store_writer *writer,
+                                         enum tg_status (*fn)(void *ctx,
+                                                              const struct tg_store_document *doc),
+                                         void *ctx, struct tg_error *err);
+
+/*
+ * The snapshot image commit appends after the SQLite pages (see src/graph/image.h for the
+ * layout of the file). tg_store_writer_snapshot opens an anonymous temporary file beside the
+ * target for the caller to write the image into; the writer owns it (do not fclose it). Commit
+ * then records the image's length, its format and its XXH3-64 checksum in the meta table and
+ * appends the image. A writer whose caller never asks commits a database without one, which
+ * stores everything but cannot be served.
+ */
+enum tg_status tg_store_writer_snapshot(struct tg_store_writer *writer, int format, FILE **out,
+                                        struct tg_error *err);
+
 /* Commits, syncs and renames over the target; frees the writer whatever the outcome. */
 enum tg_status tg_store_writer_commit(struct tg_store_writer *writer, struct tg_store_meta *meta,
                                       struct tg_error *err);
@@ -125,32 +211,28 @@ enum tg_status tg_store_reader_next_document(struct tg_store_reader *reader,
                                              struct tg_store_document *doc, bool *done,
                                              struct tg_error *err);
 
-/*
- * The claim tables, for the loader. Each row reaches the callback as its columns in the order
- * listed, all as text (numbers written in decimal), NULL for SQL NULL; the strings live until
- * the callback returns. Rows come ordered by document id, then position in the document.
- */
-enum tg_store_rows {
-    /* document_id, entity_id, type, key, name, kind, honorific, parent_id, known, mentions */
-    TG_STORE_ENTITY_CLAIMS,
-    /* document_id, entity_id, form (abbreviation|alias), name */
-    TG_STORE_NAME_CLAIMS,
-    /* document_id, start, end, type, surface, entity_id, value */
-    TG_STORE_MENTIONS,
-    /* document_id, person_id, title, organisation_id, as_of, as_of_precision, start, end */
-    TG_STORE_POSITION_CLAIMS,
-    /* document_id, ordinal, kind, title, date, date_precision, date_from_text, place_id,
-     * programme_id, collaboration, sentence, start, end */
-    TG_STORE_EVENT_CLAIMS,
-    /* document_id, ordinal, entity_id, role, start, end */
-    TG_STORE_PARTICIPANT_CLAIMS,
+/* Where a reader's file keeps its snapshot image. */
+struct tg_store_snapshot {
+    int fd;          /* the file, open read-only, owned by the reader */
+    uint64_t offset; /* of the image in the file, a multiple of 4096 */
+    uint64_t bytes;
+    uint64_t checksum; /* XXH3-64 of the image, as ingest stored it */
+    int format;
 };
 
-typedef enum tg_status (*tg_store_row_fn)(void *ctx, const char *const *columns);
+/*
+ * Locates the image: TG_ERR_NOT_FOUND (a database without one, or one it no longer fits, as
+ * after a write by another program) or TG_ERR_DB_CORRUPT (meta that is not a snapshot's), each
+ * with a message saying what to do.
+ */
+enum tg_status tg_store_reader_snapshot(struct tg_store_reader *reader,
+                                        struct tg_store_snapshot *snapshot, struct tg_error *err);
 
-/* Calls row for every row of the table; stops at the first status other than TG_OK. */
-enum tg_status tg_store_reader_rows(struct tg_store_reader *reader, enum tg_store_rows table,
-                                    tg_store_row_fn row, void *ctx, struct tg_error *err);
+/* PRAGMA quick_check: TG_ERR_DB_CORRUPT with SQLite's first complaint unless it says ok. */
+enum tg_status tg_store_reader_quick_check(struct tg_store_reader *reader, struct tg_error *err);
+
+/* XXH3-64 of bytes [offset, offset + bytes) of fd, read with pread so no page stays mapped. */
+enum tg_status tg_store_checksum(int fd, uint64_t offset, uint64_t bytes, uint64_t *out);
 
 /* NULL is a no-op. */
 void tg_store_reader_close(struct tg_store_reader *reader);

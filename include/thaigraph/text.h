@@ -76,6 +76,14 @@ void tg_text_norm_original_span(const struct tg_text_norm *n, size_t start, size
 
 void tg_text_norm_free(struct tg_text_norm *n);
 
+/*
+ * The key a name is compared by wherever names meet: normalised as above with every space
+ * removed, so `กระทรวง การคลัง` and `กระทรวงการคลัง` agree. Extraction keys its entities with
+ * it and the graph looks names up with it, which is why it lives here and not in the
+ * extractor. malloc'd for the caller; NULL for invalid UTF-8 or when out of memory.
+ */
+char *tg_text_key(const char *name, size_t len);
+
 enum tg_text_kind {
     TG_TEXT_THAI,         /* a Thai word from the dictionary breaker */
     TG_TEXT_LATIN,        /* a word in Latin or another non-Thai script */

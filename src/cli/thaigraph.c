@@ -13,7 +13,7 @@
 #include "thaigraph/log.h"
 
 static const char usage_text[] =
-    "usage: thaigraph ingest --db FILE [--strict] [--replace] PATH...\n"
+    "usage: thaigraph ingest --db FILE [--strict] [--replace] [PATH...]\n"
     "       thaigraph analyze [--year YYYY] < TEXT\n"
     "\n"
     "  ingest   read Thai news articles and write them into the graph database FILE.\n"
@@ -21,6 +21,7 @@ static const char usage_text[] =
     "           objects, or a directory of them (searched recursively).\n"
     "           --strict   fail on the first bad record instead of skipping it\n"
     "           --replace  start from an empty database instead of adding to FILE\n"
+    "           Without PATH, rebuilds the snapshot FILE serves from what it holds.\n"
     "  analyze  read UTF-8 text on standard input and print its tokens and mentions (dates,\n"
     "           numbers) as one JSON object. --year completes dates written without a year.\n"
     "\n"
@@ -65,8 +66,9 @@ static int run_ingest(int argc, char **argv)
     }
     if (!db)
         return usage_error("ingest needs --db FILE");
-    if (optind >= argc)
-        return usage_error("ingest needs at least one PATH to read");
+    if (optind >= argc && access(db, F_OK) != 0)
+        return usage_error(
+            "ingest needs a PATH to read (without one it rebuilds an existing FILE)");
 
     struct tg_ingest_report report;
     struct tg_error err = {{0}};

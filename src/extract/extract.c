@@ -42,7 +42,7 @@ static char *member(const void *array, size_t i, size_t elem, size_t offset)
 void *xd_entity(void *array, size_t *count, size_t *cap, const struct xentity_layout *layout,
                 const char *name, size_t len, long *index, bool *created)
 {
-    char *key = tg_extract_key(name, len);
+    char *key = tg_text_key(name, len);
     if (!key)
         return NULL;
     *created = false;
@@ -301,25 +301,6 @@ bool xd_word_at(const struct xdoc *d, size_t b, const char *const *words, size_t
 bool xd_stop_word_at(const struct xdoc *d, size_t b)
 {
     return xd_word_at(d, b, stop_words, sizeof stop_words / sizeof stop_words[0]);
-}
-
-char *tg_extract_key(const char *name, size_t len)
-{
-    struct tg_text_norm *norm = NULL;
-    if (tg_text_normalise(name, len, &norm) != TG_OK)
-        return NULL;
-    size_t n;
-    const char *bytes = tg_text_norm_bytes(norm, &n);
-    char *key = malloc(n + 1);
-    if (key) {
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++)
-            if (bytes[i] != ' ')
-                key[k++] = bytes[i];
-        key[k] = '\0';
-    }
-    tg_text_norm_free(norm);
-    return key;
 }
 
 enum tg_status tg_extract_new(struct tg_extract **out, struct tg_error *err)

@@ -530,7 +530,7 @@ static enum tg_status parents_from_text(struct xdoc *d, const struct cands *cs)
         struct tg_extract_organisation *o = &d->r->organisations[i];
         if (!o->parent_name)
             continue;
-        char *key = tg_extract_key(o->parent_name, strlen(o->parent_name));
+        char *key = tg_text_key(o->parent_name, strlen(o->parent_name));
         if (!key)
             return TG_ERR_NOMEM;
         o->parent = find_org(d, key);

@@ -184,7 +184,7 @@ static enum tg_status new_person(struct xdoc *d, const struct pcand *c)
     if (!p->name || !p->given || (c->family_e > c->family_b && !p->family) ||
         (c->honorific && !p->honorific))
         return TG_ERR_NOMEM;
-    p->key = tg_extract_key(p->name, strlen(p->name));
+    p->key = tg_text_key(p->name, strlen(p->name));
     return p->key ? TG_OK : TG_ERR_NOMEM;
 }
 

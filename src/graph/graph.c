@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 #include "graph_internal.h"
-#include "thaigraph/utf8.h"
 
 /*
- * Everything a snapshot holds lives in one arena, so loading makes a handful of allocations and
+ * Every record a snapshot holds lives in one arena, so loading makes a handful of allocations and
  * freeing is one call per block, whatever the corpus size.
  */
 struct arena_block {
@@ -25,7 +25,6 @@ void *graph_alloc(struct tg_graph *g, size_t bytes)
 {
     const size_t align = _Alignof(max_align_t);
     size_t need = (bytes + align - 1) / align * align;
-    graph_search_free(g->search); /* lives in the arena */
     struct arena_block *block = g->arena;
     if (!block || block->size - block->used < need) {
         size_t size = need > ARENA_BLOCK_BYTES ? need : ARENA_BLOCK_BYTES;
@@ -59,92 +58,34 @@ const char *graph_strdup_optional(struct tg_graph *g, const char *s, bool *ok)
     return copy;
 }
 
-static enum tg_status copy_document(struct tg_graph *g, const struct tg_store_document *row,
-                                    struct tg_graph_document *doc)
+struct tg_graph *graph_new(void)
 {
-    bool ok = true;
-    doc->id = graph_strdup_optional(g, row->id, &ok);
-    doc->title = graph_strdup_optional(g, row->title, &ok);
-    doc->text = graph_strndup(g, row->text, row->text_len);
-    ok = ok && doc->text != NULL;
-    doc->text_bytes = row->text_len;
-    doc->length = tg_utf8_count(row->text, row->text_len);
-    doc->published = graph_strdup_optional(g, row->published, &ok);
-    doc->published_precision = graph_strdup_optional(g, row->published_precision, &ok);
-    doc->source = graph_strdup_optional(g, row->source, &ok);
-    doc->url = graph_strdup_optional(g, row->url, &ok);
-    return ok ? TG_OK : TG_ERR_NOMEM;
-}
-
-enum tg_status tg_graph_load(const char *path, struct tg_graph **out, struct tg_error *err)
-{
-    struct tg_store_reader *reader = NULL;
-    struct tg_graph *g = calloc(1, sizeof *g);
-    if (!g)
-        return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
-    enum tg_status status = tg_store_reader_open(path, &reader, err);
-    if (status != TG_OK)
-        goto fail;
-    struct tg_store_meta meta;
-    tg_store_reader_meta(reader, &meta);
-    g->generation = meta.generation;
-    memcpy(g->fingerprint, meta.fingerprint, sizeof g->fingerprint);
-
-    size_t expected = 0;
-    status = tg_store_reader_document_count(reader, &expected, err);
-    if (status != TG_OK)
-        goto fail;
-    g->documents = calloc(expected ? expected : 1, sizeof *g->documents);
-    if (!g->documents) {
-        status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
-        goto fail;
-    }
-    for (;;) {
-        struct tg_store_document row;
-        bool done = false;
-        status = tg_store_reader_next_document(reader, &row, &done, err);
-        if (status != TG_OK || done)
-            break;
-        if (g->document_count == expected) {
-            status = tg_error_set(err, TG_ERR_DB_CORRUPT, "%s: document count changed", path);
-            break;
-        }
-        status = copy_document(g, &row, &g->documents[g->document_count]);
-        if (status != TG_OK) {
-            tg_error_set(err, status, "out of memory loading %s", path);
-            break;
-        }
-        g->document_count++;
-    }
-    if (status == TG_OK)
-        status = graph_load_claims(g, reader, err);
-    if (status == TG_OK && (status = graph_search_build(g)) != TG_OK)
-        tg_error_set(err, status, "cannot build the search index of %s", path);
-    if (status != TG_OK)
-        goto fail;
-    tg_store_reader_close(reader);
-    g->loaded_at = time(NULL);
-    *out = g;
-    return TG_OK;
-fail:
-    tg_store_reader_close(reader);
-    tg_graph_free(g);
-    return status;
+    return calloc(1, sizeof(struct tg_graph));
 }
 
 void tg_graph_free(struct tg_graph *g)
 {
     if (!g)
         return;
-    graph_search_free(g->search); /* lives in the arena */
+    tg_search_index_free(g->search.documents);
+    tg_search_index_free(g->search.things);
+    tg_search_index_free(g->search.names);
     struct arena_block *block = g->arena;
     while (block) {
         struct arena_block *next = block->next;
         free(block);
         block = next;
     }
-    free(g->documents);
+    if (g->map)
+        munmap(g->map, g->map_bytes);
     free(g);
+}
+
+void graph_thing(const struct tg_graph *g, size_t t, const struct tg_graph_entity **entity,
+                 const struct tg_graph_event **event)
+{
+    *entity = t < g->entity_count ? &g->entities[t] : NULL;
+    *event = t < g->entity_count ? NULL : &g->events[t - g->entity_count];
 }
 
 uint64_t tg_graph_generation(const struct tg_graph *g)

@@ -19,11 +19,13 @@ static json_t *document_summary(const struct tg_graph_document *doc)
     return summary;
 }
 
-static json_t *mentions_json(const struct tg_graph_document *doc)
+static json_t *mentions_json(const struct tg_graph *graph, const struct tg_graph_document *doc)
 {
     json_t *list = json_array();
     for (size_t i = 0; list && i < doc->mention_count; i++) {
-        const struct tg_graph_mention *m = &doc->mentions[i];
+        struct tg_graph_mention mention;
+        tg_graph_document_mention(graph, doc, i, &mention);
+        const struct tg_graph_mention *m = &mention;
         json_array_append_new(
             list, json_pack("{s:s, s:I, s:I, s:s, s:o, s:o}", "type", m->type, "start",
                             (json_int_t)m->start, "end", (json_int_t)m->end, "surface", m->surface,
@@ -71,7 +73,7 @@ enum tg_status http_documents_get(struct http_request *request, struct http_outp
     out->json = document_summary(doc);
     if (!out->json ||
         json_object_set_new(out->json, "text", json_stringn(doc->text, doc->text_bytes)) != 0 ||
-        json_object_set_new(out->json, "mentions", mentions_json(doc)) != 0 ||
+        json_object_set_new(out->json, "mentions", mentions_json(request->graph, doc)) != 0 ||
         json_object_set_new(out->json, "events", http_event_list(doc->events, doc->event_count)))
         return TG_ERR_NOMEM;
     return TG_OK;

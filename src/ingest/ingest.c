@@ -15,6 +15,7 @@
 
 #include "thaigraph/article.h"
 #include "thaigraph/boilerplate.h"
+#include "thaigraph/build.h"
 #include "thaigraph/extract.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/log.h"
@@ -110,19 +111,6 @@ static enum tg_status collect(const char *path, bool named, struct file_list *li
     }
     closedir(dir);
     return status;
-}
-
-bool tg_ingest_id_is_valid(const char *id, size_t n)
-{
-    if (n == 0 || n > MAX_ID_BYTES)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = id[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '.' || c == '_' || c == '-'))
-            return false;
-    }
-    return true;
 }
 
 /* A file's id is its name without extension; a name that is no valid id (Thai file names, say)
@@ -598,7 +586,13 @@ enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size
         status = collect(paths[i], true, &files, err);
     if (status != TG_OK)
         goto done;
-    if (files.count == 0) {
+    /* No inputs at all is a rebuild of an existing database's derived data. */
+    if (path_count == 0 && access(db_path, F_OK) != 0) {
+        status = tg_error_set(err, TG_ERR_NOT_FOUND,
+                              "%s: no such database to rebuild, and no inputs to read", db_path);
+        goto done;
+    }
+    if (files.count == 0 && path_count > 0) {
         status = tg_error_set(err, TG_ERR_NOT_FOUND, "no .txt, .jsonl or .jsonl.gz files found");
         goto done;
     }
@@ -616,6 +610,8 @@ enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size
     if (status == TG_OK)
         status = extract_stale(&run, err);
     show_progress(&run, true);
+    if (status == TG_OK)
+        status = tg_build_snapshot(run.writer, &report->build, err);
     if (status == TG_OK) {
         status = tg_store_writer_commit(run.writer, &report->meta, err);
         run.writer = NULL;

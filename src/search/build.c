@@ -523,12 +523,8 @@ static void *carve(char *block, size_t *used, size_t count, size_t size)
     return p;
 }
 
-struct sizes {
-    size_t items, terms, keys, postings, spans, names;
-};
-
-/* Points the index's arrays into block; returns the bytes they take. */
-static size_t lay_out(struct tg_search_index *x, char *block, const struct sizes *n, bool names)
+size_t tg_search_lay_out(struct tg_search_index *x, char *block, const struct tg_search_sizes *n,
+                         bool names)
 {
     size_t used = 0;
     x->items = carve(block, &used, n->items, sizeof *x->items);
@@ -553,7 +549,7 @@ static enum tg_status merge(struct tg_search_builder **builders, size_t count, b
                             struct tg_search_index **out)
 {
     size_t bases[count], next[count];
-    struct sizes n = {0};
+    struct tg_search_sizes n = {0};
     for (size_t b = 0; b < count; b++) {
         bases[b] = n.items;
         n.items += builders[b]->count;
@@ -565,14 +561,18 @@ static enum tg_status merge(struct tg_search_builder **builders, size_t count, b
     struct merge m = {builders, count, bases, next};
     merge_terms(&m, NULL, &n.terms, &n.keys, &n.postings);
     struct tg_search_index *x = calloc(1, sizeof *x);
-    size_t bytes = x ? lay_out(x, NULL, &n, names) : 0;
-    char *block = x ? malloc(bytes) : NULL;
+    size_t bytes = x ? tg_search_lay_out(x, NULL, &n, names) : 0;
+    /* Zeroed, so the padding between arrays is too and a written index is reproducible. */
+    char *block = x ? calloc(1, bytes ? bytes : 1) : NULL;
     if (!block) {
         free(x);
         return TG_ERR_NOMEM;
     }
-    lay_out(x, block, &n, names);
+    tg_search_lay_out(x, block, &n, names);
     x->block = block;
+    x->owns_block = true;
+    x->sizes = n;
+    x->has_names = names;
     x->memory = sizeof *x + bytes;
     x->item_count = n.items;
     x->term_count = n.terms;
@@ -685,7 +685,8 @@ void tg_search_index_free(struct tg_search_index *x)
 {
     if (!x)
         return;
-    free(x->block);
+    if (x->owns_block)
+        free(x->block);
     free(x);
 }
 

@@ -93,3 +93,24 @@ void tg_search_heap_sort(struct tg_search_heap *h)
         sift_down(h->entries, n - 1, 0);
     }
 }
+
+enum tg_status tg_search_segmenter_new(const char *const *abbreviations, size_t count,
+                                       struct tg_text_segmenter **out)
+{
+    struct tg_text_segmenter *seg = NULL;
+    enum tg_status status = tg_text_segmenter_new(TG_TEXT_FULL, &seg);
+    for (size_t i = 0; status == TG_OK && i < count; i++) {
+        status =
+            tg_text_segmenter_add_abbreviation(seg, abbreviations[i], strlen(abbreviations[i]));
+        /* Forms the segmenter cannot hold (too long) are read as ICU reads them, both in the
+         * texts and in queries, so they still match. */
+        if (status == TG_ERR_INVALID_ARGUMENT)
+            status = TG_OK;
+    }
+    if (status != TG_OK) {
+        tg_text_segmenter_free(seg);
+        return status;
+    }
+    *out = seg;
+    return TG_OK;
+}

@@ -18,8 +18,16 @@
 
 #include "thaigraph/search.h"
 
+/* How many of each thing an index holds, which is all it takes to lay its arrays out. */
+struct tg_search_sizes {
+    size_t items, terms, keys, postings, spans, names;
+};
+
 struct tg_search_index {
-    char *block; /* every array below lives in this one allocation */
+    char *block;     /* every array below lives in this one block */
+    bool owns_block; /* built here (freed with the index), or a mapped one (see persist.c) */
+    bool has_names;
+    struct tg_search_sizes sizes;
     size_t item_count;
     uint32_t *items;        /* ordinal -> caller's item */
     uint32_t *lengths;      /* ordinal -> indexed positions, for BM25 */
@@ -38,6 +46,11 @@ struct tg_search_index {
     uint32_t *name_order;   /* ordinals sorted by name */
     size_t memory;
 };
+
+/* Points the arrays of x into block (8-byte aligned) and returns the bytes they take; with a
+ * NULL block only measures. */
+size_t tg_search_lay_out(struct tg_search_index *x, char *block, const struct tg_search_sizes *n,
+                         bool names);
 
 /* Bytes a varint of v takes. */
 static inline size_t tg_search_varint_size(uint32_t v)

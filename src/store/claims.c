@@ -1,6 +1,6 @@
 /*
  * Claims: what extraction read from one document, written as rows that belong to it, and read
- * back table by table for the loader that merges them across documents.
+ * back table by table, as typed rows, for the build stage that merges them across documents.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 
 #include "store_internal.h"
 #include "thaigraph/hash.h"
+#include "thaigraph/text.h"
 
 static const char *const claim_sql[CLAIM_STATEMENT_COUNT] = {
     [CLAIM_DELETE_ENTITIES] = "DELETE FROM entity_claims WHERE document_id = ?1",
@@ -40,26 +41,35 @@ static const char *const claim_sql[CLAIM_STATEMENT_COUNT] = {
                            " origin FROM documents WHERE id = ?1",
 };
 
-static const char *const row_sql[] = {
-    [TG_STORE_ENTITY_CLAIMS] = "SELECT document_id, entity_id, type, key, name, kind, honorific,"
-                               " parent_id, known, mentions FROM entity_claims"
-                               " ORDER BY document_id, entity_id",
-    [TG_STORE_NAME_CLAIMS] = "SELECT document_id, entity_id, form, name FROM name_claims"
-                             " ORDER BY document_id, entity_id, form, name",
-    [TG_STORE_MENTIONS] = "SELECT document_id, start, end, type, surface, entity_id, value"
-                          " FROM mentions ORDER BY document_id, start",
-    [TG_STORE_POSITION_CLAIMS] = "SELECT document_id, person_id, title, organisation_id, as_of,"
-                                 " as_of_precision, start, end FROM position_claims"
-                                 " ORDER BY document_id, rowid",
-    [TG_STORE_EVENT_CLAIMS] = "SELECT document_id, ordinal, kind, title, date, date_precision,"
-                              " date_from_text, place_id, programme_id, collaboration, sentence,"
-                              " start, end FROM event_claims ORDER BY document_id, ordinal",
-    [TG_STORE_PARTICIPANT_CLAIMS] = "SELECT document_id, ordinal, entity_id, role, start, end"
-                                    " FROM participant_claims"
-                                    " ORDER BY document_id, ordinal, entity_id",
+/* The claim tables in the order tg_store_claim_visitor lists them. */
+enum claim_table {
+    TABLE_ENTITIES,
+    TABLE_NAMES,
+    TABLE_MENTIONS,
+    TABLE_POSITIONS,
+    TABLE_EVENTS,
+    TABLE_PARTICIPANTS,
+    TABLE_COUNT
 };
 
-#define ROW_COLUMNS_MAX 13
+static const char *const row_sql[TABLE_COUNT] = {
+    [TABLE_ENTITIES] = "SELECT document_id, entity_id, type, key, name, kind, honorific,"
+                       " parent_id, known, mentions FROM entity_claims"
+                       " ORDER BY document_id, entity_id",
+    [TABLE_NAMES] = "SELECT document_id, entity_id, form, name FROM name_claims"
+                    " ORDER BY document_id, entity_id, form, name",
+    [TABLE_MENTIONS] = "SELECT document_id, start, end, type, surface, entity_id, value"
+                       " FROM mentions ORDER BY document_id, start",
+    [TABLE_POSITIONS] = "SELECT document_id, person_id, title, organisation_id, as_of,"
+                        " as_of_precision, start, end FROM position_claims"
+                        " ORDER BY document_id, rowid",
+    [TABLE_EVENTS] = "SELECT document_id, ordinal, kind, title, date, date_precision,"
+                     " date_from_text, place_id, programme_id, collaboration, sentence,"
+                     " start, end FROM event_claims ORDER BY document_id, ordinal",
+    [TABLE_PARTICIPANTS] = "SELECT document_id, ordinal, entity_id, role, start, end"
+                           " FROM participant_claims"
+                           " ORDER BY document_id, ordinal, entity_id",
+};
 
 static const char *const id_prefixes[] = {
     [TG_EXTRACT_ORGANISATION] = "org_",
@@ -215,7 +225,7 @@ static enum tg_status put_organisations(struct tg_store_writer *w, const char *d
         const struct tg_extract_organisation *o = &r->organisations[i];
         char parent[TG_STORE_ENTITY_ID_BYTES];
         char *parent_key =
-            o->parent_name ? tg_extract_key(o->parent_name, strlen(o->parent_name)) : NULL;
+            o->parent_name ? tg_text_key(o->parent_name, strlen(o->parent_name)) : NULL;
         if (o->parent_name && !parent_key)
             return TG_ERR_NOMEM;
         if (parent_key)
@@ -495,28 +505,113 @@ enum tg_status tg_store_writer_get_document(struct tg_store_writer *w, const cha
     return TG_OK;
 }
 
-enum tg_status tg_store_reader_rows(struct tg_store_reader *r, enum tg_store_rows table,
-                                    tg_store_row_fn row, void *ctx, struct tg_error *err)
+/* Text of column c, or NULL. */
+static const char *text_at(sqlite3_stmt *s, int c)
+{
+    return (const char *)sqlite3_column_text(s, c);
+}
+
+static size_t size_at(sqlite3_stmt *s, int c)
+{
+    sqlite3_int64 v = sqlite3_column_int64(s, c);
+    return v > 0 ? (size_t)v : 0;
+}
+
+/* Reads the current row of table into its typed form and hands it to the visitor. */
+static enum tg_status visit_row(enum claim_table table, sqlite3_stmt *s,
+                                const struct tg_store_claim_visitor *v, void *ctx)
+{
+    switch (table) {
+    case TABLE_ENTITIES: {
+        struct tg_store_entity_claim row = {
+            text_at(s, 0), text_at(s, 1), text_at(s, 2),
+            text_at(s, 3), text_at(s, 4), text_at(s, 5),
+            text_at(s, 6), text_at(s, 7), sqlite3_column_int(s, 8) != 0,
+            size_at(s, 9)};
+        return v->entity(ctx, &row);
+    }
+    case TABLE_NAMES: {
+        struct tg_store_name_claim row = {text_at(s, 0), text_at(s, 1), text_at(s, 2),
+                                          text_at(s, 3)};
+        return v->name(ctx, &row);
+    }
+    case TABLE_MENTIONS: {
+        struct tg_store_mention row = {text_at(s, 0), size_at(s, 1), size_at(s, 2), text_at(s, 3),
+                                       text_at(s, 4), text_at(s, 5), text_at(s, 6)};
+        return v->mention(ctx, &row);
+    }
+    case TABLE_POSITIONS: {
+        struct tg_store_position_claim row = {text_at(s, 0), text_at(s, 1), text_at(s, 2),
+                                              text_at(s, 3), text_at(s, 4), text_at(s, 5),
+                                              size_at(s, 6), size_at(s, 7)};
+        return v->position(ctx, &row);
+    }
+    case TABLE_EVENTS: {
+        struct tg_store_event_claim row = {text_at(s, 0),
+                                           size_at(s, 1),
+                                           text_at(s, 2),
+                                           text_at(s, 3),
+                                           text_at(s, 4),
+                                           text_at(s, 5),
+                                           sqlite3_column_int(s, 6) != 0,
+                                           text_at(s, 7),
+                                           text_at(s, 8),
+                                           sqlite3_column_int(s, 9) != 0,
+                                           text_at(s, 10),
+                                           size_at(s, 11),
+                                           size_at(s, 12)};
+        return v->event(ctx, &row);
+    }
+    case TABLE_PARTICIPANTS: {
+        struct tg_store_participant_claim row = {text_at(s, 0), size_at(s, 1), text_at(s, 2),
+                                                 text_at(s, 3), size_at(s, 4), size_at(s, 5)};
+        return v->participant(ctx, &row);
+    }
+    case TABLE_COUNT:
+        break;
+    }
+    return TG_ERR_INVALID_ARGUMENT;
+}
+
+enum tg_status tg_store_writer_claims(struct tg_store_writer *w,
+                                      const struct tg_store_claim_visitor *visitor, void *ctx,
+                                      struct tg_error *err)
+{
+    enum tg_status status = TG_OK;
+    for (int t = 0; t < TABLE_COUNT && status == TG_OK; t++) {
+        sqlite3_stmt *stmt = NULL;
+        if (sqlite3_prepare_v2(w->db, row_sql[t], -1, &stmt, NULL) != SQLITE_OK)
+            return store_db_error(err, w->db, w->temp_path, "reading claims");
+        int rc = SQLITE_DONE;
+        while (status == TG_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+            status = visit_row((enum claim_table)t, stmt, visitor, ctx);
+        if (status == TG_OK && rc != SQLITE_DONE)
+            status = store_db_error(err, w->db, w->temp_path, "reading claims");
+        sqlite3_finalize(stmt);
+    }
+    return status;
+}
+
+enum tg_status tg_store_writer_documents(struct tg_store_writer *w,
+                                         enum tg_status (*fn)(void *ctx,
+                                                              const struct tg_store_document *doc),
+                                         void *ctx, struct tg_error *err)
 {
     sqlite3_stmt *stmt = NULL;
-    const char *path = sqlite3_db_filename(r->db, "main");
-    if ((size_t)table >= sizeof row_sql / sizeof row_sql[0])
-        return tg_error_set(err, TG_ERR_INVALID_ARGUMENT, "no such table");
-    if (sqlite3_prepare_v2(r->db, row_sql[table], -1, &stmt, NULL) != SQLITE_OK)
-        return store_db_error(err, r->db, path, "reading claims");
+    if (sqlite3_prepare_v2(w->db,
+                           "SELECT id, title, text, published, published_precision, source, url,"
+                           " origin FROM documents ORDER BY id",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return store_db_error(err, w->db, w->temp_path, "reading documents");
     enum tg_status status = TG_OK;
     int rc = SQLITE_DONE;
-    const char *columns[ROW_COLUMNS_MAX];
-    int n = sqlite3_column_count(stmt);
     while (status == TG_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        for (int c = 0; c < n && c < ROW_COLUMNS_MAX; c++)
-            columns[c] = (const char *)sqlite3_column_text(stmt, c);
-        status = row(ctx, columns);
-        if (status != TG_OK)
-            tg_error_set(err, status, "%s: loading claims: %s", path, tg_status_title(status));
+        struct tg_store_document doc;
+        store_document_from_row(stmt, &doc);
+        status = fn(ctx, &doc);
     }
     if (status == TG_OK && rc != SQLITE_DONE)
-        status = store_db_error(err, r->db, path, "reading claims");
+        status = store_db_error(err, w->db, w->temp_path, "reading documents");
     sqlite3_finalize(stmt);
     return status;
 }

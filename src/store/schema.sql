@@ -33,5 +33,13 @@ CREATE TABLE documents (
 CREATE INDEX documents_published ON documents (published);
 
 -- What extraction read from each document, as claims that belong to it: re-ingesting a
--- document replaces exactly its rows, and the daemon merges claims across documents (entities by
--- id, events by what they describe) when it loads the file.
+-- document replaces exactly its rows (claims.sql).
+--
+-- Derived data. Only the documents table is source. Claims are derived from it by extraction,
+-- and everything thaigraphd serves (merged entities and events, search indexes, suggestions) is
+-- derived from documents and claims by the build stage of `thaigraph ingest`, which writes it as
+-- one snapshot image after the last SQLite page of this file (layout: src/graph/image.h). The meta
+-- rows 'snapshot_bytes', 'snapshot_format' and 'snapshot_checksum' describe it. SQLite never
+-- reads past its own pages, so the image is invisible to it; but writing to this file with
+-- another program leaves the image stale or overwrites it, and the daemon then refuses the file
+-- until `thaigraph ingest --db FILE` (no inputs needed) rebuilds the image.

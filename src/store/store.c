@@ -10,14 +10,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include "store_internal.h"
 #include "thaigraph/hash.h"
-
-extern const unsigned char tg_store_schema_sql[];
-extern const unsigned char tg_store_migrate_1_sql[];
-extern const unsigned char tg_store_migrate_2_sql[];
-extern const unsigned char tg_store_claims_sql[];
 
 void store_document_from_row(sqlite3_stmt *s, struct tg_store_document *doc)
 {
@@ -98,8 +94,8 @@ done:
     return status;
 }
 
-static enum tg_status read_meta(sqlite3 *db, const char *path, struct tg_store_meta *meta,
-                                struct tg_error *err)
+enum tg_status store_read_meta(sqlite3 *db, const char *path, struct tg_store_meta *meta,
+                               struct tg_error *err)
 {
     sqlite3_stmt *stmt = NULL;
     memset(meta, 0, sizeof *meta);
@@ -120,8 +116,8 @@ static enum tg_status read_meta(sqlite3 *db, const char *path, struct tg_store_m
     return TG_OK;
 }
 
-static enum tg_status open_existing(const char *path, int flags, int oldest, int *version,
-                                    sqlite3 **out, struct tg_error *err)
+enum tg_status store_open_existing(const char *path, int flags, int oldest, int *version,
+                                   sqlite3 **out, struct tg_error *err)
 {
     sqlite3 *db = NULL;
     if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
@@ -139,371 +135,44 @@ static enum tg_status open_existing(const char *path, int flags, int oldest, int
     return TG_OK;
 }
 
-/* The oldest schema a writer upgrades; readers need TG_STORE_SCHEMA_VERSION. */
-#define OLDEST_UPGRADABLE_VERSION 1
-
 /*
- * Copies the existing target into the new database with SQLite's online backup, then brings an
- * older schema up to date. Upgraded documents are marked unextracted, so the run extracts them.
+ * A reader opens the file once and has SQLite read it through /proc/self/fd, so the meta it
+ * reads and the image it maps come from one file even when ingest renames a new one over the
+ * path meanwhile (a daemon reloading during an ingest).
  */
-static enum tg_status copy_target(struct tg_store_writer *w, struct tg_error *err)
-{
-    sqlite3 *source = NULL;
-    int version = 0;
-    enum tg_status status = open_existing(w->target_path, SQLITE_OPEN_READONLY,
-                                          OLDEST_UPGRADABLE_VERSION, &version, &source, err);
-    if (status != TG_OK)
-        return status;
-    sqlite3_backup *backup = sqlite3_backup_init(w->db, "main", source, "main");
-    if (!backup) {
-        status = store_db_error(err, w->db, w->temp_path, "copying the existing database");
-        goto done;
-    }
-    sqlite3_backup_step(backup, -1);
-    if (sqlite3_backup_finish(backup) != SQLITE_OK) {
-        status = store_db_error(err, w->db, w->temp_path, "copying the existing database");
-        goto done;
-    }
-    if (version == 1)
-        status = store_exec(w->db, w->temp_path, (const char *)tg_store_migrate_1_sql, err);
-    if (status == TG_OK && version < TG_STORE_SCHEMA_VERSION) {
-        status = store_exec(w->db, w->temp_path, (const char *)tg_store_migrate_2_sql, err);
-        if (status == TG_OK)
-            status = store_exec(w->db, w->temp_path, (const char *)tg_store_claims_sql, err);
-    }
-done:
-    sqlite3_close(source);
-    return status;
-}
-
-static enum tg_status write_meta(struct tg_store_writer *w, const struct tg_store_meta *meta,
-                                 struct tg_error *err)
-{
-    char sql[256];
-    snprintf(sql, sizeof sql,
-             "INSERT OR REPLACE INTO meta(key, value) VALUES ('generation', '%" PRIu64 "'),"
-             " ('fingerprint', '%s')",
-             meta->generation, meta->fingerprint);
-    return store_exec(w->db, w->temp_path, sql, err);
-}
-
-/*
- * A rebuilt database continues the generation of the one it replaces, so clients holding an
- * older generation see it move on. A target that cannot be read is being replaced on purpose
- * (start_empty), so it simply contributes nothing.
- */
-static enum tg_status carry_generation(struct tg_store_writer *w, struct tg_error *err)
-{
-    sqlite3 *old = NULL;
-    struct tg_store_meta meta;
-    int version = 0;
-    if (open_existing(w->target_path, SQLITE_OPEN_READONLY, OLDEST_UPGRADABLE_VERSION, &version,
-                      &old, NULL) != TG_OK)
-        return TG_OK;
-    enum tg_status status = read_meta(old, w->target_path, &meta, NULL);
-    sqlite3_close(old);
-    if (status != TG_OK)
-        return TG_OK;
-    return write_meta(w, &meta, err);
-}
-
-static enum tg_status prepare_statements(struct tg_store_writer *w, struct tg_error *err)
-{
-    static const char remember_sql[] = "INSERT INTO temp.run_ids(id) VALUES (?1)";
-    static const char find_sql[] = "SELECT content_hash FROM documents WHERE id = ?1";
-    static const char upsert_sql[] =
-        "INSERT INTO documents(id, title, text, published, published_precision, source, url,"
-        " origin, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-        " ON CONFLICT(id) DO UPDATE SET title = excluded.title, text = excluded.text,"
-        " published = excluded.published, published_precision = excluded.published_precision,"
-        " source = excluded.source, url = excluded.url, origin = excluded.origin,"
-        " content_hash = excluded.content_hash, extracted = 0";
-    enum tg_status status =
-        store_exec(w->db, w->temp_path, "CREATE TEMP TABLE run_ids(id TEXT PRIMARY KEY)", err);
-    if (status != TG_OK)
-        return status;
-    if (sqlite3_prepare_v2(w->db, remember_sql, -1, &w->remember_id, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(w->db, find_sql, -1, &w->find_hash, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(w->db, upsert_sql, -1, &w->upsert, NULL) != SQLITE_OK)
-        return store_db_error(err, w->db, w->temp_path, "preparing statements");
-    return TG_OK;
-}
-
-static mode_t mode_for_new_file(const char *target_path)
-{
-    struct stat st;
-    if (stat(target_path, &st) == 0)
-        return st.st_mode & 0777;
-    mode_t mask = umask(0);
-    umask(mask);
-    return 0666 & ~mask;
-}
-
-enum tg_status tg_store_writer_open(const char *path, bool start_empty,
-                                    struct tg_store_writer **out, struct tg_error *err)
-{
-    enum tg_status status = TG_OK;
-    struct tg_store_writer *w = calloc(1, sizeof *w);
-    char *dir_copy = strdup(path);
-    char *base_copy = strdup(path);
-    if (!w || !dir_copy || !base_copy) {
-        status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
-        goto fail;
-    }
-    w->target_path = strdup(path);
-    size_t temp_size = strlen(path) + 32;
-    w->temp_path = malloc(temp_size);
-    if (!w->target_path || !w->temp_path) {
-        status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
-        goto fail;
-    }
-    /* The temporary file lives in the target's directory so the final rename is atomic. */
-    snprintf(w->temp_path, temp_size, "%s/.%s.tmp-XXXXXX", dirname(dir_copy), basename(base_copy));
-    int fd = mkstemp(w->temp_path);
-    if (fd < 0) {
-        status = tg_error_set(err, TG_ERR_IO, "%s: cannot create a temporary file: %s",
-                              w->temp_path, strerror(errno));
-        free(w->temp_path);
-        w->temp_path = NULL;
-        goto fail;
-    }
-    w->mode = mode_for_new_file(path);
-    close(fd);
-
-    if (sqlite3_open_v2(w->temp_path, &w->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-        status = store_db_error(err, w->db, w->temp_path, "opening");
-        goto fail;
-    }
-    bool exists = access(path, F_OK) == 0;
-    if (exists && !start_empty) {
-        status = copy_target(w, err);
-    } else {
-        status = store_exec(w->db, w->temp_path, (const char *)tg_store_schema_sql, err);
-        if (status == TG_OK)
-            status = store_exec(w->db, w->temp_path, (const char *)tg_store_claims_sql, err);
-        if (status == TG_OK && exists)
-            status = carry_generation(w, err);
-    }
-    if (status != TG_OK)
-        goto fail;
-    /* The temporary file is worthless after a crash, so SQLite's journal buys nothing; the
-     * commit fsyncs the finished file before it replaces the target. */
-    status = store_exec(w->db, w->temp_path,
-                        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN", err);
-    if (status != TG_OK)
-        goto fail;
-    status = prepare_statements(w, err);
-    if (status != TG_OK)
-        goto fail;
-    free(dir_copy);
-    free(base_copy);
-    *out = w;
-    return TG_OK;
-fail:
-    free(dir_copy);
-    free(base_copy);
-    tg_store_writer_abort(w);
-    return status;
-}
-
-static void bind_optional(sqlite3_stmt *stmt, int index, const char *value)
-{
-    if (value)
-        sqlite3_bind_text(stmt, index, value, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(stmt, index);
-}
-
-/* Hashes every stored field with its presence, so NULL and "" differ. */
-static uint64_t document_hash(const struct tg_store_document *doc)
-{
-    const char *fields[] = {doc->title, doc->published, doc->published_precision, doc->source,
-                            doc->url};
-    uint64_t h = tg_hash_update(TG_HASH_SEED, doc->text, doc->text_len);
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-        unsigned char present = fields[i] != NULL;
-        h = tg_hash_update(h, &present, 1);
-        if (present)
-            h = tg_hash_update(h, fields[i], strlen(fields[i]) + 1);
-    }
-    return h;
-}
-
-enum tg_status tg_store_writer_put(struct tg_store_writer *w, const struct tg_store_document *doc,
-                                   enum tg_store_put_outcome *outcome, struct tg_error *err)
-{
-    char hash_hex[17];
-    snprintf(hash_hex, sizeof hash_hex, "%016" PRIx64, document_hash(doc));
-
-    sqlite3_reset(w->remember_id);
-    sqlite3_bind_text(w->remember_id, 1, doc->id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(w->remember_id);
-    if (rc == SQLITE_CONSTRAINT)
-        return tg_error_set(err, TG_ERR_DUPLICATE, "%s: duplicate document id '%s'", doc->origin,
-                            doc->id);
-    if (rc != SQLITE_DONE)
-        return store_db_error(err, w->db, w->temp_path, "recording the document id");
-
-    sqlite3_reset(w->find_hash);
-    sqlite3_bind_text(w->find_hash, 1, doc->id, -1, SQLITE_STATIC);
-    rc = sqlite3_step(w->find_hash);
-    bool exists = rc == SQLITE_ROW;
-    if (exists && strcmp((const char *)sqlite3_column_text(w->find_hash, 0), hash_hex) == 0) {
-        *outcome = TG_STORE_UNCHANGED;
-        return TG_OK;
-    }
-    if (!exists && rc != SQLITE_DONE)
-        return store_db_error(err, w->db, w->temp_path, "looking up the document");
-
-    sqlite3_stmt *up = w->upsert;
-    sqlite3_reset(up);
-    sqlite3_bind_text(up, 1, doc->id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(up, 2, doc->title, -1, SQLITE_STATIC);
-    sqlite3_bind_text(up, 3, doc->text, (int)doc->text_len, SQLITE_STATIC);
-    bind_optional(up, 4, doc->published);
-    bind_optional(up, 5, doc->published_precision);
-    bind_optional(up, 6, doc->source);
-    bind_optional(up, 7, doc->url);
-    sqlite3_bind_text(up, 8, doc->origin, -1, SQLITE_STATIC);
-    sqlite3_bind_text(up, 9, hash_hex, -1, SQLITE_STATIC);
-    if (sqlite3_step(up) != SQLITE_DONE)
-        return tg_error_set(err, TG_ERR_DB, "%s: storing document '%s': %s", doc->origin, doc->id,
-                            sqlite3_errmsg(w->db));
-    *outcome = exists ? TG_STORE_UPDATED : TG_STORE_INSERTED;
-    return TG_OK;
-}
-
-/* The fingerprint covers every (id, content hash) pair in id order. */
-static enum tg_status content_fingerprint(sqlite3 *db, const char *path, char out[17],
-                                          struct tg_error *err)
-{
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT id, content_hash, extracted FROM documents ORDER BY id", -1,
-                           &stmt, NULL) != SQLITE_OK)
-        return store_db_error(err, db, path, "fingerprinting");
-    uint64_t h = TG_HASH_SEED;
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        for (int col = 0; col < 3; col++)
-            h = tg_hash_update(h, sqlite3_column_text(stmt, col),
-                               (size_t)sqlite3_column_bytes(stmt, col) + 1);
-    }
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE)
-        return store_db_error(err, db, path, "fingerprinting");
-    snprintf(out, 17, "%016" PRIx64, h);
-    return TG_OK;
-}
-
-static enum tg_status update_meta(struct tg_store_writer *w, struct tg_store_meta *meta,
-                                  struct tg_error *err)
-{
-    struct tg_store_meta old;
-    enum tg_status status = read_meta(w->db, w->temp_path, &old, err);
-    if (status != TG_OK)
-        return status;
-    *meta = old;
-    status = content_fingerprint(w->db, w->temp_path, meta->fingerprint, err);
-    if (status != TG_OK)
-        return status;
-    if (strcmp(meta->fingerprint, old.fingerprint) != 0)
-        meta->generation = old.generation + 1;
-    return write_meta(w, meta, err);
-}
-
-static enum tg_status sync_path(const char *path, int flags, struct tg_error *err)
-{
-    int fd = open(path, flags);
-    if (fd < 0)
-        return tg_error_set(err, TG_ERR_IO, "%s: %s", path, strerror(errno));
-    int rc = fsync(fd);
-    close(fd);
-    if (rc != 0)
-        return tg_error_set(err, TG_ERR_IO, "%s: fsync: %s", path, strerror(errno));
-    return TG_OK;
-}
-
-enum tg_status tg_store_writer_commit(struct tg_store_writer *w, struct tg_store_meta *meta,
-                                      struct tg_error *err)
-{
-    struct tg_store_meta written;
-    enum tg_status status = update_meta(w, &written, err);
-    if (status != TG_OK)
-        goto fail;
-    status = store_exec(w->db, w->temp_path, "COMMIT", err);
-    if (status != TG_OK)
-        goto fail;
-    sqlite3_finalize(w->remember_id);
-    sqlite3_finalize(w->find_hash);
-    sqlite3_finalize(w->upsert);
-    w->remember_id = w->find_hash = w->upsert = NULL;
-    store_finalize_claim_statements(w);
-    if (sqlite3_close(w->db) != SQLITE_OK) {
-        status = store_db_error(err, w->db, w->temp_path, "closing");
-        goto fail;
-    }
-    w->db = NULL;
-    if (chmod(w->temp_path, w->mode) != 0) {
-        status = tg_error_set(err, TG_ERR_IO, "%s: chmod: %s", w->temp_path, strerror(errno));
-        goto fail;
-    }
-    status = sync_path(w->temp_path, O_RDONLY, err);
-    if (status != TG_OK)
-        goto fail;
-    if (rename(w->temp_path, w->target_path) != 0) {
-        status = tg_error_set(err, TG_ERR_IO, "renaming %s to %s: %s", w->temp_path, w->target_path,
-                              strerror(errno));
-        goto fail;
-    }
-    /* Make the rename itself durable. */
-    char *dir_copy = strdup(w->target_path);
-    if (dir_copy) {
-        sync_path(dirname(dir_copy), O_RDONLY | O_DIRECTORY, NULL);
-        free(dir_copy);
-    }
-    free(w->temp_path);
-    w->temp_path = NULL;
-    if (meta)
-        *meta = written;
-fail:
-    tg_store_writer_abort(w);
-    return status;
-}
-
-void tg_store_writer_abort(struct tg_store_writer *w)
-{
-    if (!w)
-        return;
-    store_finalize_claim_statements(w);
-    sqlite3_finalize(w->remember_id);
-    sqlite3_finalize(w->find_hash);
-    sqlite3_finalize(w->upsert);
-    sqlite3_close(w->db);
-    if (w->temp_path)
-        unlink(w->temp_path);
-    free(w->temp_path);
-    free(w->target_path);
-    free(w);
-}
-
 enum tg_status tg_store_reader_open(const char *path, struct tg_store_reader **out,
                                     struct tg_error *err)
 {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat st;
-    if (stat(path, &st) != 0)
+    if (fd < 0)
         return tg_error_set(err, errno == ENOENT ? TG_ERR_NOT_FOUND : TG_ERR_IO, "%s: %s", path,
                             strerror(errno));
-    if (!S_ISREG(st.st_mode))
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
         return tg_error_set(err, TG_ERR_DB_CORRUPT, "%s: not a regular file", path);
+    }
     struct tg_store_reader *r = calloc(1, sizeof *r);
-    if (!r)
+    if (!r) {
+        close(fd);
         return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+    }
+    r->fd = fd;
+    r->path = path;
+    char via[64];
+    snprintf(via, sizeof via, "/proc/self/fd/%d", fd);
+    enum tg_status status = TG_OK;
+    if (sqlite3_open_v2(access(via, F_OK) == 0 ? via : path, &r->db, SQLITE_OPEN_READONLY, NULL) !=
+        SQLITE_OK) {
+        status = tg_error_set(err, TG_ERR_DB, "%s: cannot open: %s", path,
+                              r->db ? sqlite3_errmsg(r->db) : "out of memory");
+        goto fail;
+    }
     int version = 0;
-    enum tg_status status =
-        open_existing(path, SQLITE_OPEN_READONLY, TG_STORE_SCHEMA_VERSION, &version, &r->db, err);
+    status = check_schema(r->db, path, TG_STORE_SCHEMA_VERSION, &version, err);
     if (status != TG_OK)
         goto fail;
-    status = read_meta(r->db, path, &r->meta, err);
+    status = store_read_meta(r->db, path, &r->meta, err);
     if (status != TG_OK)
         goto fail;
     if (sqlite3_prepare_v2(r->db,
@@ -517,6 +186,104 @@ enum tg_status tg_store_reader_open(const char *path, struct tg_store_reader **o
     return TG_OK;
 fail:
     tg_store_reader_close(r);
+    return status;
+}
+
+/* One meta value as an unsigned number; false when absent or not a number. */
+static bool meta_number(sqlite3 *db, const char *key, int base, uint64_t *out)
+{
+    sqlite3_stmt *stmt = NULL;
+    bool ok = false;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &stmt, NULL) ==
+        SQLITE_OK) {
+        sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+        if (sqlite3_step(stmt) == SQLITE_ROW) {
+            const char *text = (const char *)sqlite3_column_text(stmt, 0);
+            char *end = NULL;
+            errno = 0;
+            *out = text ? strtoull(text, &end, base) : 0;
+            ok = text && *text && end && *end == '\0' && errno == 0;
+        }
+    }
+    sqlite3_finalize(stmt);
+    return ok;
+}
+
+enum tg_status tg_store_reader_snapshot(struct tg_store_reader *r, struct tg_store_snapshot *snap,
+                                        struct tg_error *err)
+{
+    uint64_t bytes, format, checksum, pages, page_size;
+    bool has_bytes = meta_number(r->db, "snapshot_bytes", 10, &bytes);
+    if (!has_bytes)
+        return tg_error_set(err, TG_ERR_NOT_FOUND,
+                            "%s: holds no snapshot to serve; run `thaigraph ingest --db %s` to "
+                            "build it",
+                            r->path, r->path);
+    if (!meta_number(r->db, "snapshot_format", 10, &format) ||
+        !meta_number(r->db, "snapshot_checksum", 16, &checksum) || format > INT32_MAX)
+        return tg_error_set(err, TG_ERR_DB_CORRUPT,
+                            "%s: meta: snapshot format or checksum unreadable", r->path);
+    sqlite3_stmt *stmt = NULL;
+    bool sized = sqlite3_prepare_v2(r->db,
+                                    "SELECT page_count, page_size FROM pragma_page_count(),"
+                                    " pragma_page_size()",
+                                    -1, &stmt, NULL) == SQLITE_OK &&
+                 sqlite3_step(stmt) == SQLITE_ROW;
+    pages = sized ? (uint64_t)sqlite3_column_int64(stmt, 0) : 0;
+    page_size = sized ? (uint64_t)sqlite3_column_int64(stmt, 1) : 0;
+    sqlite3_finalize(stmt);
+    struct stat st;
+    if (!sized || fstat(r->fd, &st) != 0)
+        return store_db_error(err, r->db, r->path, "measuring the database");
+    uint64_t offset = (pages * page_size + TG_STORE_SNAPSHOT_ALIGN - 1) / TG_STORE_SNAPSHOT_ALIGN *
+                      TG_STORE_SNAPSHOT_ALIGN;
+    if ((uint64_t)st.st_size < offset || (uint64_t)st.st_size - offset != bytes)
+        return tg_error_set(err, TG_ERR_NOT_FOUND,
+                            "%s: the snapshot does not fit the file (%lld bytes, database pages "
+                            "end at %llu, snapshot of %llu bytes expected); was the file changed "
+                            "by another program? `thaigraph ingest --db %s` rebuilds it",
+                            r->path, (long long)st.st_size, (unsigned long long)(pages * page_size),
+                            (unsigned long long)bytes, r->path);
+    *snap = (struct tg_store_snapshot){r->fd, offset, bytes, checksum, (int)format};
+    return TG_OK;
+}
+
+enum tg_status tg_store_reader_quick_check(struct tg_store_reader *r, struct tg_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(r->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
+        return store_db_error(err, r->db, r->path, "checking the database");
+    enum tg_status status = TG_OK;
+    int rc = sqlite3_step(stmt);
+    const char *answer = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0) : NULL;
+    if (!answer)
+        status = store_db_error(err, r->db, r->path, "checking the database");
+    else if (strcmp(answer, "ok") != 0)
+        status = tg_error_set(err, TG_ERR_DB_CORRUPT, "%s: quick_check: %s", r->path, answer);
+    sqlite3_finalize(stmt);
+    return status;
+}
+
+enum tg_status tg_store_checksum(int fd, uint64_t offset, uint64_t bytes, uint64_t *out)
+{
+    XXH3_state_t *state = XXH3_createState();
+    char *buf = malloc(1 << 20);
+    enum tg_status status = state && buf ? TG_OK : TG_ERR_NOMEM;
+    if (status == TG_OK)
+        XXH3_64bits_reset(state);
+    for (uint64_t done = 0; status == TG_OK && done < bytes;) {
+        size_t want = bytes - done < (1u << 20) ? (size_t)(bytes - done) : (1u << 20);
+        ssize_t got = pread(fd, buf, want, (off_t)(offset + done));
+        if (got <= 0)
+            status = TG_ERR_IO;
+        else
+            XXH3_64bits_update(state, buf, (size_t)got);
+        done += got > 0 ? (uint64_t)got : 0;
+    }
+    if (status == TG_OK)
+        *out = XXH3_64bits_digest(state);
+    XXH3_freeState(state);
+    free(buf);
     return status;
 }
 
@@ -563,5 +330,7 @@ void tg_store_reader_close(struct tg_store_reader *r)
         return;
     sqlite3_finalize(r->documents);
     sqlite3_close(r->db);
+    if (r->fd >= 0)
+        close(r->fd);
     free(r);
 }

@@ -3,6 +3,8 @@
 #define THAIGRAPH_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "thaigraph/store.h"
@@ -35,9 +37,14 @@ struct tg_store_writer {
     char *target_path;
     char *temp_path;
     mode_t mode;
+    FILE *snapshot; /* the image commit appends, or NULL */
+    int snapshot_format;
+    uint64_t snapshot_bytes;
 };
 
 struct tg_store_reader {
+    int fd; /* the file SQLite reads, opened first so every later read sees the same file */
+    const char *path;
     sqlite3 *db;
     sqlite3_stmt *documents;
     struct tg_store_meta meta;
@@ -54,5 +61,15 @@ enum tg_status store_db_error(struct tg_error *err, sqlite3 *db, const char *pat
 enum tg_status store_exec(sqlite3 *db, const char *path, const char *sql, struct tg_error *err);
 
 void store_finalize_claim_statements(struct tg_store_writer *writer);
+
+/* The image starts at the first multiple of this after the SQLite pages. */
+#define TG_STORE_SNAPSHOT_ALIGN 4096u
+
+enum tg_status store_read_meta(sqlite3 *db, const char *path, struct tg_store_meta *meta,
+                               struct tg_error *err);
+
+/* Opens a database and checks its schema version is from oldest to TG_STORE_SCHEMA_VERSION. */
+enum tg_status store_open_existing(const char *path, int flags, int oldest, int *version,
+                                   sqlite3 **out, struct tg_error *err);
 
 #endif

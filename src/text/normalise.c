@@ -349,3 +349,22 @@ void tg_text_norm_free(struct tg_text_norm *n)
     free(n->map);
     free(n);
 }
+
+char *tg_text_key(const char *name, size_t len)
+{
+    struct tg_text_norm *norm = NULL;
+    if (tg_text_normalise(name, len, &norm) != TG_OK)
+        return NULL;
+    size_t n;
+    const char *bytes = tg_text_norm_bytes(norm, &n);
+    char *key = malloc(n + 1);
+    if (key) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (bytes[i] != ' ')
+                key[k++] = bytes[i];
+        key[k] = '\0';
+    }
+    tg_text_norm_free(norm);
+    return key;
+}

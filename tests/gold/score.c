@@ -36,6 +36,7 @@
 #include "thaigraph/extract.h"
 #include "thaigraph/graph.h"
 #include "thaigraph/ingest.h"
+#include "thaigraph/text.h"
 
 enum type { ORGS, PEOPLE, POSITIONS, EVENTS, PAIRS, PAIRS_UNDATED, DATES, TYPE_COUNT };
 
@@ -66,7 +67,7 @@ static char *key_of(const char *name)
 {
     if (!name)
         return strcpy(xmalloc(2), "-");
-    char *key = tg_extract_key(name, strlen(name));
+    char *key = tg_text_key(name, strlen(name));
     if (!key) {
         fprintf(stderr, "thaigraph-score-gold: out of memory\n");
         exit(2);
@@ -248,10 +249,13 @@ static bool collaborate_in(const struct tg_graph_entity *x, const struct tg_grap
     return found;
 }
 
-static void read_found_items(struct article *a, const struct tg_graph_document *doc)
+static void read_found_items(struct article *a, const struct tg_graph *graph,
+                             const struct tg_graph_document *doc)
 {
     for (size_t i = 0; doc && i < doc->mention_count; i++) {
-        const struct tg_graph_mention *m = &doc->mentions[i];
+        struct tg_graph_mention mention;
+        tg_graph_document_mention(graph, doc, i, &mention);
+        const struct tg_graph_mention *m = &mention;
         if (m->entity && m->entity->type == TG_GRAPH_ORGANISATION)
             set_add(&a->found_items[ORGS], key_of(m->entity->name));
         if (m->entity && m->entity->type == TG_GRAPH_PERSON) {
@@ -407,7 +411,7 @@ int main(int argc, char **argv)
         return 2;
     struct counts c[TYPE_COUNT] = {{0}};
     for (size_t i = 0; i < n; i++) {
-        read_found_items(&articles[i], tg_graph_document_find(graph, articles[i].id));
+        read_found_items(&articles[i], graph, tg_graph_document_find(graph, articles[i].id));
         compare(&articles[i], c, verbose);
     }
     tg_graph_free(graph);

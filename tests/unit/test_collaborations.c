@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "thaigraph/build.h"
 #include "thaigraph/graph.h"
 #include "thaigraph/store.h"
 #include "suite.h"
@@ -76,6 +77,7 @@ static void setup(void)
     enum tg_store_put_outcome outcome;
     ck_assert_int_eq(tg_store_writer_put(w, &doc, &outcome, &err), TG_OK);
     ck_assert_int_eq(tg_store_writer_put_claims(w, "doc", r, 1, &err), TG_OK);
+    ck_assert_int_eq(tg_build_snapshot(w, NULL, &err), TG_OK);
     ck_assert_int_eq(tg_store_writer_commit(w, NULL, &err), TG_OK);
     tg_extract_result_free(r);
     ck_assert_int_eq(tg_graph_load(path, &graph, &err), TG_OK);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "thaigraph/extract.h"
+#include "thaigraph/text.h"
 
 #include "suite.h"
 
@@ -466,7 +467,7 @@ START_TEST(test_mentions_never_overlap)
         last_end = m->byte_end;
     }
     for (size_t i = 0; i < r->organisation_count; i++) {
-        char *key = tg_extract_key(r->organisations[i].name, strlen(r->organisations[i].name));
+        char *key = tg_text_key(r->organisations[i].name, strlen(r->organisations[i].name));
         ck_assert_str_eq(key, r->organisations[i].key);
         free(key);
     }

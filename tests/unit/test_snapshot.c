@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "thaigraph/build.h"
 #include "thaigraph/snapshot.h"
 #include "thaigraph/store.h"
 #include "suite.h"
@@ -34,6 +35,7 @@ static void make_database(void)
         "only", "หัวข้อ", "เนื้อหา", sizeof "เนื้อหา" - 1, NULL, NULL, NULL, NULL, "test"};
     enum tg_store_put_outcome outcome;
     ck_assert_int_eq(tg_store_writer_put(w, &doc, &outcome, &err), TG_OK);
+    ck_assert_int_eq(tg_build_snapshot(w, NULL, &err), TG_OK);
     ck_assert_int_eq(tg_store_writer_commit(w, NULL, &err), TG_OK);
 }
 

@@ -256,7 +256,9 @@ static int score_graph(const struct tg_graph *graph, const struct lines *ls, str
         const struct tg_graph_document *doc = tg_graph_document_find(graph, id);
         size_t n = 0;
         for (size_t k = 0; doc && k < doc->mention_count; k++) {
-            const struct tg_graph_mention *m = &doc->mentions[k];
+            struct tg_graph_mention mention;
+            tg_graph_document_mention(graph, doc, k, &mention);
+            const struct tg_graph_mention *m = &mention;
             int type = ner_type_of(m->type);
             if (type < 0)
                 continue;

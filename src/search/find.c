@@ -1,5 +1,6 @@
 /*
- * Search over a snapshot: three tg_search indexes built at load time.
+ * Search over a snapshot: the three tg_search indexes the build stage made (src/build/index.c)
+ * and the snapshot carries.
  *
  * Documents and "things" (entities, then events) are separate indexes so that BM25's length
  * normalisation compares a document with documents and a name with names; a search of several
@@ -15,65 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph_internal.h"
-#include "thaigraph/boilerplate.h"
+#include "../graph/graph_internal.h"
 #include "thaigraph/search.h"
 #include "thaigraph/utf8.h"
-
-/* Threads that index the documents at load time. */
-#define BUILD_THREADS 2
-
-struct thing {
-    const struct tg_graph_entity *entity; /* or NULL for an event */
-    const struct tg_graph_event *event;
-    const char *text; /* what is indexed: names, or title and evidence, one per line */
-    size_t len;
-};
-
-struct graph_search {
-    struct tg_search_index *documents;
-    struct tg_search_index *things;
-    struct tg_search_index *names;
-    struct thing *thing_list;
-    size_t thing_count;
-    const struct tg_graph_entity **name_entities; /* names item -> entity */
-    const char **name_texts;                      /* names item -> the name */
-    size_t name_count;
-    const char **abbreviations; /* every dotted or ฯ-ended name, for segmenters */
-    size_t abbreviation_count;
-};
-
-static bool is_abbreviation(const char *name)
-{
-    size_t len = strlen(name);
-    static const char paiyannoi[] = "ฯ";
-    size_t p = sizeof paiyannoi - 1;
-    bool dotted = len > 1 && name[len - 1] == '.';
-    bool truncated = len > p && memcmp(name + len - p, paiyannoi, p) == 0;
-    return (dotted || truncated) && !strpbrk(name, " \t\n");
-}
-
-/* A segmenter that keeps the graph's abbreviations whole, as the extractor's did. */
-static enum tg_status new_segmenter(void *ctx, struct tg_text_segmenter **out)
-{
-    const struct graph_search *search = ctx;
-    struct tg_text_segmenter *seg = NULL;
-    enum tg_status status = tg_text_segmenter_new(TG_TEXT_FULL, &seg);
-    for (size_t i = 0; status == TG_OK && i < search->abbreviation_count; i++) {
-        const char *a = search->abbreviations[i];
-        status = tg_text_segmenter_add_abbreviation(seg, a, strlen(a));
-        /* Forms the segmenter cannot hold (too long) are read as ICU reads them, both in the
-         * texts and in queries, so they still match. */
-        if (status == TG_ERR_INVALID_ARGUMENT)
-            status = TG_OK;
-    }
-    if (status != TG_OK) {
-        tg_text_segmenter_free(seg);
-        return status;
-    }
-    *out = seg;
-    return TG_OK;
-}
 
 /* One segmenter per request thread, reopened when the thread meets another snapshot's data. */
 struct thread_segmenter {
@@ -105,7 +50,8 @@ static enum tg_status thread_segmenter(const struct tg_graph *g, struct tg_text_
         return TG_OK;
     }
     struct tg_text_segmenter *seg = NULL;
-    enum tg_status status = new_segmenter(g->search, &seg);
+    enum tg_status status =
+        tg_search_segmenter_new(g->search.abbreviations, g->search.abbreviation_count, &seg);
     if (status != TG_OK)
         return status;
     if (!ts && !(ts = calloc(1, sizeof *ts))) {
@@ -118,194 +64,6 @@ static enum tg_status thread_segmenter(const struct tg_graph *g, struct tg_text_
     pthread_setspecific(segmenter_key, ts);
     *out = seg;
     return TG_OK;
-}
-
-/* Every written name of an entity: canonical first, then aliases and abbreviations. */
-static size_t entity_name_count(const struct tg_graph_entity *e)
-{
-    return 1 + e->alias_count + e->abbreviation_count;
-}
-
-static const char *entity_name(const struct tg_graph_entity *e, size_t i)
-{
-    if (i == 0)
-        return e->name;
-    if (i <= e->alias_count)
-        return e->aliases[i - 1];
-    return e->abbreviations[i - 1 - e->alias_count];
-}
-
-/* Lines joined with '\n' in the arena. */
-static const char *join_lines(struct tg_graph *g, const char *const *lines, size_t count,
-                              size_t *len)
-{
-    size_t total = 0;
-    for (size_t i = 0; i < count; i++)
-        total += strlen(lines[i]) + 1;
-    char *text = graph_alloc(g, total + 1);
-    if (!text)
-        return NULL;
-    char *p = text;
-    for (size_t i = 0; i < count; i++) {
-        size_t n = strlen(lines[i]);
-        memcpy(p, lines[i], n);
-        p += n;
-        *p++ = '\n';
-    }
-    *len = total ? total - 1 : 0;
-    text[*len] = '\0';
-    return text;
-}
-
-static bool describe_entity(struct tg_graph *g, const struct tg_graph_entity *e, struct thing *t)
-{
-    size_t n = entity_name_count(e);
-    const char **lines = malloc(n * sizeof *lines);
-    if (!lines)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        lines[i] = entity_name(e, i);
-    *t = (struct thing){.entity = e};
-    t->text = join_lines(g, lines, n, &t->len);
-    free(lines);
-    return t->text != NULL;
-}
-
-static bool describe_event(struct tg_graph *g, const struct tg_graph_event *ev, struct thing *t)
-{
-    size_t n = 1 + ev->evidence_count;
-    const char **lines = malloc(n * sizeof *lines);
-    if (!lines)
-        return false;
-    lines[0] = ev->title;
-    for (size_t i = 0; i < ev->evidence_count; i++)
-        lines[i + 1] = ev->evidence[i].sentence;
-    *t = (struct thing){.event = ev};
-    t->text = join_lines(g, lines, n, &t->len);
-    free(lines);
-    return t->text != NULL;
-}
-
-static uint32_t clamp_weight(size_t n)
-{
-    return n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
-}
-
-/* The documents being indexed, and each one's boilerplate as skip ranges; a slot is written
- * only by the thread that indexes that document, and every slot lives until the build returns. */
-struct document_build {
-    const struct tg_graph *graph;
-    struct tg_search_range **skips;
-};
-
-static enum tg_status document_item(void *ctx, size_t index, struct tg_search_item *out)
-{
-    struct document_build *build = ctx;
-    const struct tg_graph_document *doc = &build->graph->documents[index];
-    struct tg_boilerplate_range *ranges = NULL;
-    size_t count = 0;
-    enum tg_status status = tg_boilerplate_find(doc->text, doc->text_bytes, &ranges, &count);
-    if (status != TG_OK)
-        return status;
-    struct tg_search_range *skip = malloc((count ? count : 1) * sizeof *skip);
-    for (size_t i = 0; skip && i < count; i++)
-        skip[i] = (struct tg_search_range){ranges[i].start, ranges[i].end};
-    free(ranges);
-    if (!skip)
-        return TG_ERR_NOMEM;
-    build->skips[index] = skip;
-    *out = (struct tg_search_item){(uint32_t)index, doc->text, doc->text_bytes, skip, count, 1};
-    return TG_OK;
-}
-
-static enum tg_status build_documents(struct tg_graph *g, struct graph_search *search)
-{
-    struct document_build build = {g, calloc(g->document_count + 1, sizeof *build.skips)};
-    if (!build.skips)
-        return TG_ERR_NOMEM;
-    struct tg_search_build_options opt = {BUILD_THREADS, false, new_segmenter, search};
-    enum tg_status status =
-        tg_search_build(g->document_count, document_item, &build, &opt, &search->documents);
-    for (size_t i = 0; i < g->document_count; i++)
-        free(build.skips[i]);
-    free(build.skips);
-    return status;
-}
-
-static enum tg_status thing_item(void *ctx, size_t index, struct tg_search_item *out)
-{
-    const struct graph_search *search = ctx;
-    const struct thing *t = &search->thing_list[index];
-    size_t weight = t->entity ? t->entity->mention_count : t->event->evidence_count;
-    *out = (struct tg_search_item){(uint32_t)index, t->text, t->len, NULL, 0, clamp_weight(weight)};
-    return TG_OK;
-}
-
-static enum tg_status name_item(void *ctx, size_t index, struct tg_search_item *out)
-{
-    const struct graph_search *search = ctx;
-    const char *name = search->name_texts[index];
-    *out = (struct tg_search_item){(uint32_t)index,
-                                   name,
-                                   strlen(name),
-                                   NULL,
-                                   0,
-                                   clamp_weight(search->name_entities[index]->mention_count)};
-    return TG_OK;
-}
-
-/* The things, the names and the abbreviations, all in the arena. */
-static bool gather(struct tg_graph *g, struct graph_search *search)
-{
-    size_t names = 0;
-    for (size_t i = 0; i < g->entity_count; i++)
-        names += entity_name_count(&g->entities[i]);
-    search->thing_list =
-        graph_alloc(g, (g->entity_count + g->event_count + 1) * sizeof *search->thing_list);
-    search->name_entities = graph_alloc(g, (names + 1) * sizeof *search->name_entities);
-    search->name_texts = graph_alloc(g, (names + 1) * sizeof *search->name_texts);
-    search->abbreviations = graph_alloc(g, (names + 1) * sizeof *search->abbreviations);
-    bool ok =
-        search->thing_list && search->name_entities && search->name_texts && search->abbreviations;
-    for (size_t i = 0; ok && i < g->entity_count; i++) {
-        const struct tg_graph_entity *e = &g->entities[i];
-        ok = describe_entity(g, e, &search->thing_list[search->thing_count++]);
-        for (size_t k = 0; k < entity_name_count(e); k++) {
-            const char *name = entity_name(e, k);
-            search->name_entities[search->name_count] = e;
-            search->name_texts[search->name_count++] = name;
-            if (is_abbreviation(name))
-                search->abbreviations[search->abbreviation_count++] = name;
-        }
-    }
-    for (size_t i = 0; ok && i < g->event_count; i++)
-        ok = describe_event(g, &g->events[i], &search->thing_list[search->thing_count++]);
-    return ok;
-}
-
-enum tg_status graph_search_build(struct tg_graph *g)
-{
-    struct graph_search *search = graph_alloc(g, sizeof *search);
-    if (!search || !gather(g, search))
-        return TG_ERR_NOMEM;
-    g->search = search;
-    enum tg_status status = build_documents(g, search);
-    struct tg_search_build_options things = {1, false, new_segmenter, search};
-    if (status == TG_OK)
-        status = tg_search_build(search->thing_count, thing_item, search, &things, &search->things);
-    struct tg_search_build_options names = {1, true, new_segmenter, search};
-    if (status == TG_OK)
-        status = tg_search_build(search->name_count, name_item, search, &names, &search->names);
-    return status;
-}
-
-void graph_search_free(struct graph_search *search)
-{
-    if (!search)
-        return;
-    tg_search_index_free(search->documents);
-    tg_search_index_free(search->things);
-    tg_search_index_free(search->names);
 }
 
 /* What one query accepts; items are local to the index being asked. */
@@ -339,12 +97,14 @@ static unsigned entity_scope(enum tg_graph_type type)
 static bool accept_thing(uint32_t item, void *ctx)
 {
     const struct filter *f = ctx;
-    const struct thing *t = &f->graph->search->thing_list[item];
+    const struct tg_graph_entity *entity;
+    const struct tg_graph_event *event;
+    graph_thing(f->graph, item, &entity, &event);
     const struct tg_graph_search_request *r = f->request;
-    if (t->entity)
-        return (r->scope & entity_scope(t->entity->type)) && !r->from && !r->to && !r->source;
+    if (entity)
+        return (r->scope & entity_scope(entity->type)) && !r->from && !r->to && !r->source;
     return (r->scope & TG_GRAPH_SEARCH_EVENTS) && !r->source &&
-           tg_graph_date_in_range(t->event->date, r->from, r->to);
+           tg_graph_date_in_range(event->date, r->from, r->to);
 }
 
 /* One index's ranked page, its items offset by base into the merged numbering. */
@@ -410,31 +170,32 @@ struct search_result {
 static enum tg_status describe_hit(const struct tg_graph *g, const struct tg_search_hit *hit,
                                    uint32_t merged_item, struct tg_graph_hit *out)
 {
-    const char *text;
-    size_t len;
     if (merged_item < g->document_count) {
         const struct tg_graph_document *doc = &g->documents[merged_item];
         *out = (struct tg_graph_hit){"document",     doc->id,    doc->title,
                                      doc->published, hit->score, NULL};
-        text = doc->text;
-        len = doc->text_bytes;
-    } else {
-        const struct thing *t = &g->search->thing_list[merged_item - g->document_count];
-        if (t->entity)
-            *out = (struct tg_graph_hit){tg_graph_type_name(t->entity->type),
-                                         t->entity->id,
-                                         t->entity->name,
-                                         NULL,
-                                         hit->score,
-                                         NULL};
-        else
-            *out = (struct tg_graph_hit){"event",        t->event->id, t->event->title,
-                                         t->event->date, hit->score,   NULL};
-        text = t->text;
-        len = t->len;
+        return tg_search_snippet(doc->text, doc->text_bytes, hit->spans, hit->span_count,
+                                 TG_GRAPH_SNIPPET_CODEPOINTS, &out->snippet);
     }
-    return tg_search_snippet(text, len, hit->spans, hit->span_count, TG_GRAPH_SNIPPET_CODEPOINTS,
-                             &out->snippet);
+    size_t thing = merged_item - g->document_count;
+    const struct tg_graph_entity *entity;
+    const struct tg_graph_event *event;
+    graph_thing(g, thing, &entity, &event);
+    if (entity)
+        *out = (struct tg_graph_hit){
+            tg_graph_type_name(entity->type), entity->id, entity->name, NULL, hit->score, NULL};
+    else
+        *out =
+            (struct tg_graph_hit){"event", event->id, event->title, event->date, hit->score, NULL};
+    /* The text a thing was indexed by is made again for the few hits a page shows. */
+    size_t len;
+    char *text = graph_thing_text(g, thing, &len);
+    if (!text)
+        return TG_ERR_NOMEM;
+    enum tg_status st = tg_search_snippet(text, len, hit->spans, hit->span_count,
+                                          TG_GRAPH_SNIPPET_CODEPOINTS, &out->snippet);
+    free(text);
+    return st;
 }
 
 static enum tg_status copy_tokens(const struct tg_graph_search_request *r,
@@ -503,14 +264,15 @@ enum tg_status tg_graph_search(const struct tg_graph *g, const struct tg_graph_s
     struct filter filter = {g, r};
     struct ranked lists[2] = {{0}};
     size_t list_count = 0;
-    const struct graph_search *search = g->search;
+    const struct graph_search *search = &g->search;
     uint32_t documents = (uint32_t)g->document_count;
     if (r->scope & TG_GRAPH_SEARCH_DOCUMENTS)
         status = run_index(seg, search->documents, 0, documents, accept_document, &filter, r->after,
                            &lists[list_count++]);
     if (status == TG_OK && (r->scope & ~TG_GRAPH_SEARCH_DOCUMENTS & TG_GRAPH_SEARCH_ALL))
-        status = run_index(seg, search->things, documents, (uint32_t)search->thing_count,
-                           accept_thing, &filter, r->after, &lists[list_count++]);
+        status =
+            run_index(seg, search->things, documents, (uint32_t)(g->entity_count + g->event_count),
+                      accept_thing, &filter, r->after, &lists[list_count++]);
 
     struct search_result *result = NULL;
     if (status == TG_OK && !(result = calloc(1, sizeof *result)))
@@ -552,18 +314,18 @@ enum tg_status tg_graph_suggest(const struct tg_graph *g, const char *prefix, si
     uint32_t items[TG_GRAPH_SUGGEST_MAX * 4];
     size_t found = 0;
     enum tg_status status =
-        tg_search_suggest(g->search->names, prefix, len, limit * 4, items, &found);
+        tg_search_suggest(g->search.names, prefix, len, limit * 4, items, &found);
     if (status != TG_OK)
         return status;
     *count = 0;
     for (size_t i = 0; i < found && *count < limit; i++) {
-        const struct tg_graph_entity *e = g->search->name_entities[items[i]];
+        const struct tg_graph_entity *e = g->search.suggestions[items[i]].entity;
         bool seen = false;
         for (size_t k = 0; k < *count && !seen; k++)
             seen = suggestions[k].entity == e;
         if (!seen)
             suggestions[(*count)++] =
-                (struct tg_graph_suggestion){e, g->search->name_texts[items[i]]};
+                (struct tg_graph_suggestion){e, g->search.suggestions[items[i]].name};
     }
     return TG_OK;
 }

@@ -1,0 +1,33 @@
+/*
+ * build: the stage of `thaigraph ingest` that turns documents and claims into the snapshot
+ * thaigraphd serves.
+ *
+ * It reads every document and every claim of the version being written, merges entities and
+ * events across documents (the rules are in graph.h), builds the search indexes (search.h) over
+ * texts without their boilerplate, and writes the result as the image the store appends to the
+ * file at commit (src/graph/image.h). The image is a pure function of the documents and claims:
+ * one ingest of a corpus and several incremental ones that end with the same documents write the
+ * same bytes, which tests/unit/test_build.c checks.
+ *
+ * Claims are checked before they are merged; a claim naming a document or event that does not
+ * exist, mentions out of text order, or a span outside its text fail the build with
+ * TG_ERR_DB_CORRUPT and the table and row named.
+ *
+ * Memory: nothing is retained after the call; the image goes to the writer's snapshot file.
+ */
+#ifndef THAIGRAPH_BUILD_H
+#define THAIGRAPH_BUILD_H
+
+#include "thaigraph/status.h"
+#include "thaigraph/store.h"
+
+/* Where the time of one build went, in seconds, for ingest's report. */
+struct tg_build_report {
+    double read, merge, index, write;
+    size_t image_bytes;
+};
+
+enum tg_status tg_build_snapshot(struct tg_store_writer *writer, struct tg_build_report *report,
+                                 struct tg_error *err);
+
+#endif

@@ -1,0 +1,22 @@
+/* Private to src/build: the stages tg_build_snapshot runs, in order. */
+#ifndef THAIGRAPH_BUILD_INTERNAL_H
+#define THAIGRAPH_BUILD_INTERNAL_H
+
+#include <stdio.h>
+
+#include "../graph/graph_internal.h"
+#include "thaigraph/build.h"
+#include "thaigraph/store.h"
+
+/* Entities, names, mentions, events and positions of g (whose documents are in place) from the
+ * writer's claims; refuses claims that name missing documents or events (merge.c). */
+enum tg_status build_merge(struct tg_graph *g, struct tg_store_writer *writer,
+                           struct tg_error *err);
+
+/* The three search indexes, the suggestions and the abbreviations of g (index.c). */
+enum tg_status build_index(struct tg_graph *g);
+
+/* Writes g as an image (src/graph/image.h) to out (write.c). */
+enum tg_status build_write(const struct tg_graph *g, FILE *out, struct tg_error *err);
+
+#endif

@@ -1,0 +1,645 @@
+/*
+ * Loading a snapshot: map the image that ingest appended to the database file (image.h), check
+ * it, and make the small records the read API hands out, pointing into the mapping.
+ *
+ * Cost. Nothing is segmented, normalised or merged here; the work is a pass over the records
+ * (documents, entities, events, their lists) and one over each search index's postings and span
+ * tables to check them. Texts, postings, spans and mention records stay in the mapping, so they
+ * are file-backed memory shared with the page cache: two daemons serving one file, or one daemon
+ * holding two snapshots while it reloads, hold one copy. Checking reads those pages, so the loader
+ * drops the whole mapping from its page tables when it is done (MADV_DONTNEED keeps the page cache
+ * and costs the first request a minor fault per page): the check itself does not raise RSS.
+ *
+ * Trust. The file may be damaged or hostile. The checksum ingest stored catches accidents, and
+ * the checks stand without it: every section is bounded by the image, every record by its
+ * section, every reference (index into another section, string offset, list range, text range,
+ * code-point offset) is checked before it becomes a pointer, and sorted sections are checked to be
+ * sorted, since lookups binary-search them. A file that fails is refused with the section and row.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "graph_internal.h"
+#include "thaigraph/store.h"
+#include "thaigraph/utf8.h"
+
+static const char *const section_names[IMG_SECTION_COUNT] = {
+    [IMG_STRINGS] = "strings",
+    [IMG_TEXTS] = "texts",
+    [IMG_DOCUMENTS] = "documents",
+    [IMG_MENTIONS] = "mentions",
+    [IMG_ENTITIES] = "entities",
+    [IMG_POSITIONS] = "positions",
+    [IMG_EVENTS] = "events",
+    [IMG_EVENTS_BY_ID] = "events by id",
+    [IMG_PARTICIPANTS] = "participants",
+    [IMG_EVIDENCE] = "evidence",
+    [IMG_LISTS] = "lists",
+    [IMG_NAMES] = "names",
+    [IMG_SUGGEST] = "suggestions",
+    [IMG_ABBREVIATIONS] = "abbreviations",
+    [IMG_INDEX_DOCUMENTS] = "document index",
+    [IMG_INDEX_THINGS] = "entity and event index",
+    [IMG_INDEX_NAMES] = "name index",
+};
+
+static const uint32_t record_sizes[IMG_SECTION_COUNT] = {
+    [IMG_STRINGS] = 1,
+    [IMG_TEXTS] = 1,
+    [IMG_DOCUMENTS] = sizeof(struct img_document),
+    [IMG_MENTIONS] = sizeof(struct img_mention),
+    [IMG_ENTITIES] = sizeof(struct img_entity),
+    [IMG_POSITIONS] = sizeof(struct img_position),
+    [IMG_EVENTS] = sizeof(struct img_event),
+    [IMG_EVENTS_BY_ID] = sizeof(uint32_t),
+    [IMG_PARTICIPANTS] = sizeof(struct img_participant),
+    [IMG_EVIDENCE] = sizeof(struct img_evidence),
+    [IMG_LISTS] = sizeof(uint32_t),
+    [IMG_NAMES] = sizeof(struct img_name),
+    [IMG_SUGGEST] = sizeof(struct img_name),
+    [IMG_ABBREVIATIONS] = sizeof(uint32_t),
+    [IMG_INDEX_DOCUMENTS] = 1,
+    [IMG_INDEX_THINGS] = 1,
+    [IMG_INDEX_NAMES] = 1,
+};
+
+static const char *const mention_types[IMG_MENTION_TYPES] = {
+    "organisation", "person", "place", "programme", "date", "number",
+};
+
+/* What the loader has learnt of the image so far. */
+struct load {
+    struct tg_graph *g;
+    const char *path;
+    struct tg_error *err;
+    const unsigned char *image;
+    const void *at[IMG_SECTION_COUNT]; /* each section's first byte */
+    size_t count[IMG_SECTION_COUNT];   /* each section's records */
+    bool failed;
+    enum tg_status status; /* why it failed */
+};
+
+#define SEC(l, id, type) ((const type *)(l)->at[id])
+
+/* Refuses the file: section and row (SIZE_MAX for the section as a whole), and what is wrong. */
+static bool bad(struct load *l, enum img_section section, size_t row, const char *fmt, ...)
+{
+    if (l->failed)
+        return false;
+    char what[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    if (row == SIZE_MAX)
+        tg_error_set(l->err, TG_ERR_DB_CORRUPT, "%s: snapshot section '%s': %s", l->path,
+                     section_names[section], what);
+    else
+        tg_error_set(l->err, TG_ERR_DB_CORRUPT, "%s: snapshot section '%s', row %zu: %s", l->path,
+                     section_names[section], row, what);
+    l->failed = true;
+    l->status = TG_ERR_DB_CORRUPT;
+    return false;
+}
+
+static bool oom(struct load *l)
+{
+    if (!l->failed)
+        tg_error_set(l->err, TG_ERR_NOMEM, "out of memory loading %s", l->path);
+    l->failed = true;
+    l->status = TG_ERR_NOMEM;
+    return false;
+}
+
+static bool sections(struct load *l, size_t bytes)
+{
+    struct img_header h;
+    if (bytes < sizeof h)
+        return bad(l, IMG_STRINGS, SIZE_MAX, "the image is %zu bytes, too short for a header",
+                   bytes);
+    memcpy(&h, l->image, sizeof h);
+    if (memcmp(h.magic, IMG_MAGIC, sizeof h.magic) != 0 || h.format != IMG_FORMAT ||
+        h.section_count != IMG_SECTION_COUNT || h.bytes != bytes) {
+        tg_error_set(l->err, TG_ERR_DB_CORRUPT,
+                     "%s: the snapshot header is not one of format %d for an image of %zu bytes",
+                     l->path, IMG_FORMAT, bytes);
+        l->failed = true;
+        l->status = TG_ERR_DB_CORRUPT;
+        return false;
+    }
+    const struct img_section_entry *table = (const void *)(l->image + sizeof h);
+    uint64_t end = sizeof h + sizeof *table * IMG_SECTION_COUNT;
+    for (uint32_t i = 0; i < IMG_SECTION_COUNT; i++) {
+        const struct img_section_entry *s = &table[i];
+        if (s->id != i || s->record_size != record_sizes[i] || s->offset % 8 || s->offset < end ||
+            s->offset > bytes || s->bytes > bytes - s->offset || s->bytes % s->record_size)
+            return bad(l, (enum img_section)i, SIZE_MAX,
+                       "entry (id %u, %u-byte records, %llu bytes at %llu) does not fit the image",
+                       s->id, s->record_size, (unsigned long long)s->bytes,
+                       (unsigned long long)s->offset);
+        l->at[i] = l->image + s->offset;
+        l->count[i] = s->bytes / s->record_size;
+        end = s->offset + s->bytes;
+    }
+    return true;
+}
+
+/* A string reference: NULL for IMG_NONE when optional. */
+static const char *str(struct load *l, enum img_section section, size_t row, uint32_t ref,
+                       bool optional)
+{
+    if (ref == IMG_NONE && optional)
+        return NULL;
+    if (ref >= l->count[IMG_STRINGS]) {
+        bad(l, section, row, "string %u is past the %zu bytes of strings", ref,
+            l->count[IMG_STRINGS]);
+        return NULL;
+    }
+    return SEC(l, IMG_STRINGS, char) + ref;
+}
+
+/* An index into target: false unless below its count (or IMG_NONE when optional). */
+static bool ref(struct load *l, enum img_section section, size_t row, uint32_t value,
+                enum img_section target, bool optional)
+{
+    if ((value == IMG_NONE && optional) || value < l->count[target])
+        return true;
+    return bad(l, section, row, "refers to %s %u of %zu", section_names[target], value,
+               l->count[target]);
+}
+
+/* A (first, count) range of target's records. */
+static bool range(struct load *l, enum img_section section, size_t row, uint32_t first,
+                  uint32_t count, enum img_section target)
+{
+    if (first <= l->count[target] && count <= l->count[target] - first)
+        return true;
+    return bad(l, section, row, "range %u+%u is past the %zu %s", first, count, l->count[target],
+               section_names[target]);
+}
+
+/* A list of LISTS entries, each an index into target, made into an array of pointers to
+ * base[index] (elem bytes apart), or of strings when target is IMG_STRINGS. */
+static const void **list(struct load *l, enum img_section section, size_t row, uint32_t first,
+                         uint32_t count, enum img_section target, const void *base, size_t elem)
+{
+    if (!range(l, section, row, first, count, IMG_LISTS))
+        return NULL;
+    const void **out = graph_alloc(l->g, (count ? count : 1) * sizeof *out);
+    if (!out) {
+        oom(l);
+        return NULL;
+    }
+    const uint32_t *items = SEC(l, IMG_LISTS, uint32_t) + first;
+    for (uint32_t i = 0; i < count; i++) {
+        if (target == IMG_STRINGS) {
+            out[i] = str(l, section, row, items[i], false);
+        } else {
+            if (!ref(l, section, row, items[i], target, false))
+                return NULL;
+            out[i] = (const char *)base + (size_t)items[i] * elem;
+        }
+    }
+    return l->failed ? NULL : out;
+}
+
+static bool strings_and_texts(struct load *l)
+{
+    size_t n = l->count[IMG_STRINGS];
+    const char *s = SEC(l, IMG_STRINGS, char);
+    if (n == 0 || s[n - 1] != '\0')
+        return bad(l, IMG_STRINGS, SIZE_MAX, "does not end with NUL");
+    size_t at = 0;
+    if (tg_utf8_validate(s, n, &at) != TG_OK)
+        return bad(l, IMG_STRINGS, SIZE_MAX, "invalid UTF-8 at byte %zu", at);
+    l->g->strings = s;
+    l->g->strings_bytes = n;
+    return true;
+}
+
+static bool documents(struct load *l)
+{
+    struct tg_graph *g = l->g;
+    size_t n = l->count[IMG_DOCUMENTS];
+    const struct img_document *rows = SEC(l, IMG_DOCUMENTS, struct img_document);
+    const char *texts = SEC(l, IMG_TEXTS, char);
+    g->documents = graph_alloc(g, (n ? n : 1) * sizeof *g->documents);
+    uint32_t *first = graph_alloc(g, (n ? n : 1) * sizeof *first);
+    if (!g->documents || !first)
+        return oom(l);
+    g->document_count = n;
+    g->mention_first_record = first;
+    for (size_t i = 0; i < n && !l->failed; i++) {
+        const struct img_document *r = &rows[i];
+        struct tg_graph_document *d = &g->documents[i];
+        d->id = str(l, IMG_DOCUMENTS, i, r->id, false);
+        d->title = str(l, IMG_DOCUMENTS, i, r->title, false);
+        d->published = str(l, IMG_DOCUMENTS, i, r->published, true);
+        d->published_precision = str(l, IMG_DOCUMENTS, i, r->published_precision, true);
+        d->source = str(l, IMG_DOCUMENTS, i, r->source, true);
+        d->url = str(l, IMG_DOCUMENTS, i, r->url, true);
+        if (l->failed)
+            break;
+        if ((d->published == NULL) != (d->published_precision == NULL))
+            return bad(l, IMG_DOCUMENTS, i, "a date without its precision");
+        if (i > 0 && strcmp(g->documents[i - 1].id, d->id) >= 0)
+            return bad(l, IMG_DOCUMENTS, i, "ids out of order");
+        if (r->text >= l->count[IMG_TEXTS] || r->text_bytes >= l->count[IMG_TEXTS] - r->text ||
+            texts[r->text + r->text_bytes] != '\0')
+            return bad(l, IMG_DOCUMENTS, i, "text %llu+%u is not a terminated text",
+                       (unsigned long long)r->text, r->text_bytes);
+        d->text = texts + r->text;
+        d->text_bytes = r->text_bytes;
+        d->length = r->length;
+        if (!range(l, IMG_DOCUMENTS, i, r->mention_first, r->mention_count, IMG_MENTIONS))
+            return false;
+        first[i] = r->mention_first;
+        d->mention_count = r->mention_count;
+        d->organisation_count = r->organisation_count;
+        d->person_count = r->person_count;
+    }
+    return !l->failed;
+}
+
+static bool mentions(struct load *l)
+{
+    struct tg_graph *g = l->g;
+    const struct img_mention *m = SEC(l, IMG_MENTIONS, struct img_mention);
+    g->mention_records = m;
+    for (size_t d = 0; d < g->document_count && !l->failed; d++) {
+        size_t first = g->mention_first_record[d];
+        for (size_t i = first; i < first + g->documents[d].mention_count && !l->failed; i++) {
+            if (m[i].type >= IMG_MENTION_TYPES || m[i].start > m[i].end ||
+                m[i].end > g->documents[d].length)
+                return bad(l, IMG_MENTIONS, i, "type %u or span %u..%u is wrong for document %zu",
+                           m[i].type, m[i].start, m[i].end, d);
+            str(l, IMG_MENTIONS, i, m[i].surface, false);
+            str(l, IMG_MENTIONS, i, m[i].value, true);
+            ref(l, IMG_MENTIONS, i, m[i].entity, IMG_ENTITIES, true);
+        }
+    }
+    return !l->failed;
+}
+
+static bool entities(struct load *l)
+{
+    struct tg_graph *g = l->g;
+    size_t n = l->count[IMG_ENTITIES];
+    const struct img_entity *rows = SEC(l, IMG_ENTITIES, struct img_entity);
+    g->entity_count = n;
+    for (size_t i = 0; i < n && !l->failed; i++) {
+        const struct img_entity *r = &rows[i];
+        struct tg_graph_entity *e = &g->entities[i];
+        if (r->type >= TG_GRAPH_TYPE_COUNT)
+            return bad(l, IMG_ENTITIES, i, "type %u", r->type);
+        e->type = (enum tg_graph_type)r->type;
+        e->id = str(l, IMG_ENTITIES, i, r->id, false);
+        e->name = str(l, IMG_ENTITIES, i, r->name, false);
+        e->kind = str(l, IMG_ENTITIES, i, r->kind, true);
+        e->honorific = str(l, IMG_ENTITIES, i, r->honorific, true);
+        if (l->failed)
+            break;
+        if (i > 0 && strcmp(g->entities[i - 1].id, e->id) >= 0)
+            return bad(l, IMG_ENTITIES, i, "ids out of order");
+        if (!ref(l, IMG_ENTITIES, i, r->parent, IMG_ENTITIES, true))
+            break;
+        e->parent = r->parent == IMG_NONE ? NULL : &g->entities[r->parent];
+        e->abbreviations = (const char *const *)list(l, IMG_ENTITIES, i, r->abbreviations,
+                                                     r->abbreviation_count, IMG_STRINGS, NULL, 0);
+        e->abbreviation_count = r->abbreviation_count;
+        e->aliases = (const char *const *)list(l, IMG_ENTITIES, i, r->aliases, r->alias_count,
+                                               IMG_STRINGS, NULL, 0);
+        e->alias_count = r->alias_count;
+        e->children = (const struct tg_graph_entity *const *)list(l, IMG_ENTITIES, i, r->children,
+                                                                  r->child_count, IMG_ENTITIES,
+                                                                  g->entities, sizeof *g->entities);
+        e->child_count = r->child_count;
+        e->events = (const struct tg_graph_event *const *)list(l, IMG_ENTITIES, i, r->events,
+                                                               r->event_count, IMG_EVENTS,
+                                                               g->events, sizeof *g->events);
+        e->event_count = r->event_count;
+        e->documents = (const struct tg_graph_document *const *)list(
+            l, IMG_ENTITIES, i, r->documents, r->document_count, IMG_DOCUMENTS, g->documents,
+            sizeof *g->documents);
+        e->document_count = r->document_count;
+        e->mention_count = (size_t)r->mention_count;
+        g->type_count[e->type]++;
+    }
+    for (int t = 0; t < TG_GRAPH_TYPE_COUNT && !l->failed; t++) {
+        g->by_type[t] = graph_alloc(g, (g->type_count[t] ? g->type_count[t] : 1) * sizeof(void *));
+        if (!g->by_type[t])
+            return oom(l);
+        g->type_count[t] = 0;
+    }
+    for (size_t i = 0; i < n && !l->failed; i++) {
+        const struct tg_graph_entity *e = &g->entities[i];
+        g->by_type[e->type][g->type_count[e->type]++] = e;
+    }
+    return !l->failed;
+}
+
+/* Positions, then each entity's positions (which need them to exist). */
+static bool positions(struct load *l, struct tg_graph_position *all)
+{
+    struct tg_graph *g = l->g;
+    const struct img_position *rows = SEC(l, IMG_POSITIONS, struct img_position);
+    for (size_t i = 0; i < l->count[IMG_POSITIONS] && !l->failed; i++) {
+        const struct img_position *r = &rows[i];
+        if (!ref(l, IMG_POSITIONS, i, r->person, IMG_ENTITIES, false) ||
+            !ref(l, IMG_POSITIONS, i, r->organisation, IMG_ENTITIES, true) ||
+            !ref(l, IMG_POSITIONS, i, r->document, IMG_DOCUMENTS, false))
+            return false;
+        const struct tg_graph_document *doc = &g->documents[r->document];
+        if (r->start > r->end || r->end > doc->length)
+            return bad(l, IMG_POSITIONS, i, "evidence %u..%u past document %u", r->start, r->end,
+                       r->document);
+        all[i] = (struct tg_graph_position){
+            &g->entities[r->person],
+            str(l, IMG_POSITIONS, i, r->title, false),
+            r->organisation == IMG_NONE ? NULL : &g->entities[r->organisation],
+            str(l, IMG_POSITIONS, i, r->as_of, true),
+            str(l, IMG_POSITIONS, i, r->as_of_precision, true),
+            doc,
+            {doc, str(l, IMG_POSITIONS, i, r->sentence, false), r->start, r->end}};
+    }
+    const struct img_entity *entities = SEC(l, IMG_ENTITIES, struct img_entity);
+    for (size_t i = 0; i < g->entity_count && !l->failed; i++) {
+        g->entities[i].positions = (const struct tg_graph_position *const *)list(
+            l, IMG_ENTITIES, i, entities[i].positions, entities[i].position_count, IMG_POSITIONS,
+            all, sizeof *all);
+        g->entities[i].position_count = entities[i].position_count;
+    }
+    return !l->failed;
+}
+
+/* EVIDENCE records [first, first + count), checked by the caller's range, as evidence. */
+static const struct tg_graph_evidence *evidence_list(struct load *l, uint32_t first, uint32_t count)
+{
+    struct tg_graph *g = l->g;
+    const struct img_evidence *rows = SEC(l, IMG_EVIDENCE, struct img_evidence);
+    struct tg_graph_evidence *out = graph_alloc(g, (count ? count : 1) * sizeof *out);
+    if (!out) {
+        oom(l);
+        return NULL;
+    }
+    for (uint32_t k = 0; k < count && !l->failed; k++) {
+        const struct img_evidence *q = &rows[first + k];
+        if (!ref(l, IMG_EVIDENCE, first + k, q->document, IMG_DOCUMENTS, false))
+            break;
+        const struct tg_graph_document *doc = &g->documents[q->document];
+        if (q->start > q->end || q->end > doc->length) {
+            bad(l, IMG_EVIDENCE, first + k, "span %u..%u past document %u", q->start, q->end,
+                q->document);
+            break;
+        }
+        out[k] = (struct tg_graph_evidence){
+            doc, str(l, IMG_EVIDENCE, first + k, q->sentence, false), q->start, q->end};
+    }
+    return out;
+}
+
+static bool events(struct load *l)
+{
+    struct tg_graph *g = l->g;
+    const struct img_event *rows = SEC(l, IMG_EVENTS, struct img_event);
+    const struct img_participant *parts = SEC(l, IMG_PARTICIPANTS, struct img_participant);
+    g->event_count = l->count[IMG_EVENTS];
+    for (size_t i = 0; i < g->event_count && !l->failed; i++) {
+        const struct img_event *r = &rows[i];
+        struct tg_graph_event *ev = &g->events[i];
+        ev->id = str(l, IMG_EVENTS, i, r->id, false);
+        ev->kind = str(l, IMG_EVENTS, i, r->kind, false);
+        ev->title = str(l, IMG_EVENTS, i, r->title, false);
+        ev->date = str(l, IMG_EVENTS, i, r->date, true);
+        ev->date_precision = str(l, IMG_EVENTS, i, r->date_precision, true);
+        if (!ref(l, IMG_EVENTS, i, r->place, IMG_ENTITIES, true) ||
+            !ref(l, IMG_EVENTS, i, r->programme, IMG_ENTITIES, true) ||
+            !range(l, IMG_EVENTS, i, r->participants, r->participant_count, IMG_PARTICIPANTS) ||
+            !range(l, IMG_EVENTS, i, r->evidence, r->evidence_count, IMG_EVIDENCE))
+            return false;
+        ev->place = r->place == IMG_NONE ? NULL : &g->entities[r->place];
+        ev->programme = r->programme == IMG_NONE ? NULL : &g->entities[r->programme];
+        ev->collaboration = r->collaboration != 0;
+        struct tg_graph_participant *p =
+            graph_alloc(g, (r->participant_count ? r->participant_count : 1) * sizeof *p);
+        if (!p)
+            return oom(l);
+        for (uint32_t k = 0; k < r->participant_count && !l->failed; k++) {
+            size_t row = r->participants + k;
+            const struct img_participant *q = &parts[row];
+            if (!ref(l, IMG_PARTICIPANTS, row, q->entity, IMG_ENTITIES, false) ||
+                !range(l, IMG_PARTICIPANTS, row, q->evidence, q->evidence_count, IMG_EVIDENCE))
+                break;
+            p[k] = (struct tg_graph_participant){
+                &g->entities[q->entity], str(l, IMG_PARTICIPANTS, row, q->role, false),
+                evidence_list(l, q->evidence, q->evidence_count), q->evidence_count};
+        }
+        ev->participants = p;
+        ev->participant_count = r->participant_count;
+        ev->evidence = evidence_list(l, r->evidence, r->evidence_count);
+        ev->evidence_count = r->evidence_count;
+    }
+    const uint32_t *by_id = SEC(l, IMG_EVENTS_BY_ID, uint32_t);
+    if (l->count[IMG_EVENTS_BY_ID] != g->event_count)
+        return bad(l, IMG_EVENTS_BY_ID, SIZE_MAX, "%zu entries for %zu events",
+                   l->count[IMG_EVENTS_BY_ID], g->event_count);
+    g->events_by_id = graph_alloc(g, (g->event_count ? g->event_count : 1) * sizeof(void *));
+    if (!g->events_by_id)
+        return oom(l);
+    for (size_t i = 0; i < g->event_count && !l->failed; i++) {
+        if (!ref(l, IMG_EVENTS_BY_ID, i, by_id[i], IMG_EVENTS, false))
+            break;
+        g->events_by_id[i] = &g->events[by_id[i]];
+        /* Strictly rising ids also make the entries a permutation. */
+        if (i > 0 && strcmp(g->events_by_id[i - 1]->id, g->events_by_id[i]->id) >= 0)
+            return bad(l, IMG_EVENTS_BY_ID, i, "ids out of order");
+    }
+    const struct img_document *docs = SEC(l, IMG_DOCUMENTS, struct img_document);
+    for (size_t i = 0; i < g->document_count && !l->failed; i++) {
+        g->documents[i].events = (const struct tg_graph_event *const *)list(
+            l, IMG_DOCUMENTS, i, docs[i].events, docs[i].event_count, IMG_EVENTS, g->events,
+            sizeof *g->events);
+        g->documents[i].event_count = docs[i].event_count;
+    }
+    return !l->failed;
+}
+
+static bool names(struct load *l)
+{
+    struct tg_graph *g = l->g;
+    const struct img_name *rows = SEC(l, IMG_NAMES, struct img_name);
+    g->name_count = l->count[IMG_NAMES];
+    g->names = graph_alloc(g, (g->name_count ? g->name_count : 1) * sizeof *g->names);
+    if (!g->names)
+        return oom(l);
+    for (size_t i = 0; i < g->name_count && !l->failed; i++) {
+        if (!ref(l, IMG_NAMES, i, rows[i].entity, IMG_ENTITIES, false))
+            break;
+        g->names[i] = (struct graph_name){str(l, IMG_NAMES, i, rows[i].name, false),
+                                          &g->entities[rows[i].entity]};
+        if (!l->failed && i > 0 && strcmp(g->names[i - 1].key, g->names[i].key) > 0)
+            return bad(l, IMG_NAMES, i, "keys out of order");
+    }
+    const struct img_name *items = SEC(l, IMG_SUGGEST, struct img_name);
+    size_t n = l->count[IMG_SUGGEST];
+    struct graph_suggestion *s = graph_alloc(g, (n ? n : 1) * sizeof *s);
+    if (!s)
+        return oom(l);
+    for (size_t i = 0; i < n && !l->failed; i++)
+        if (ref(l, IMG_SUGGEST, i, items[i].entity, IMG_ENTITIES, false))
+            s[i] = (struct graph_suggestion){&g->entities[items[i].entity],
+                                             str(l, IMG_SUGGEST, i, items[i].name, false)};
+    g->search.suggestions = s;
+    g->search.suggestion_count = n;
+    const uint32_t *abbreviations = SEC(l, IMG_ABBREVIATIONS, uint32_t);
+    n = l->count[IMG_ABBREVIATIONS];
+    const char **a = graph_alloc(g, (n ? n : 1) * sizeof *a);
+    if (!a)
+        return oom(l);
+    for (size_t i = 0; i < n && !l->failed; i++)
+        a[i] = str(l, IMG_ABBREVIATIONS, i, abbreviations[i], false);
+    g->search.abbreviations = a;
+    g->search.abbreviation_count = n;
+    return !l->failed;
+}
+
+static bool index_at(struct load *l, enum img_section section, size_t items,
+                     struct tg_search_index **out)
+{
+    char why[160] = "";
+    if (items >= UINT32_MAX)
+        return bad(l, section, SIZE_MAX, "too many items");
+    enum tg_status st = tg_search_index_open(l->at[section], l->count[section], (uint32_t)items,
+                                             out, why, sizeof why);
+    if (st == TG_ERR_NOMEM)
+        return bad(l, section, SIZE_MAX, "out of memory");
+    return st == TG_OK || bad(l, section, SIZE_MAX, "%s", why);
+}
+
+static bool indexes(struct load *l)
+{
+    struct tg_graph *g = l->g;
+    return index_at(l, IMG_INDEX_DOCUMENTS, g->document_count, &g->search.documents) &&
+           index_at(l, IMG_INDEX_THINGS, g->entity_count + g->event_count, &g->search.things) &&
+           index_at(l, IMG_INDEX_NAMES, g->search.suggestion_count, &g->search.names);
+}
+
+/* Checks the image and makes the records; false with l->err set. */
+static bool build(struct load *l, size_t bytes)
+{
+    if (!sections(l, bytes) || !strings_and_texts(l))
+        return false;
+    struct tg_graph *g = l->g;
+    /* Records other records point at exist (zeroed) before any is filled in. */
+    g->entities = graph_alloc(g, (l->count[IMG_ENTITIES] + 1) * sizeof *g->entities);
+    g->events = graph_alloc(g, (l->count[IMG_EVENTS] + 1) * sizeof *g->events);
+    struct tg_graph_position *all =
+        graph_alloc(g, (l->count[IMG_POSITIONS] + 1) * sizeof(struct tg_graph_position));
+    if (!g->entities || !g->events || !all)
+        return oom(l);
+    g->event_count = l->count[IMG_EVENTS];
+    return documents(l) && entities(l) && mentions(l) && positions(l, all) && events(l) &&
+           names(l) && indexes(l);
+}
+
+static bool little_endian(void)
+{
+    const uint16_t probe = 1;
+    unsigned char first;
+    memcpy(&first, &probe, 1);
+    return first == 1;
+}
+
+enum tg_status tg_graph_open(const char *path, unsigned flags, struct tg_graph **out,
+                             struct tg_error *err)
+{
+    if (!little_endian())
+        return tg_error_set(err, TG_ERR_DB, "%s: snapshots are little-endian, this host is not",
+                            path);
+    struct tg_store_reader *reader = NULL;
+    struct tg_graph *g = graph_new();
+    if (!g)
+        return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+    struct tg_store_snapshot snap;
+    struct tg_store_meta meta;
+    enum tg_status status = tg_store_reader_open(path, &reader, err);
+    if (status == TG_OK)
+        status = tg_store_reader_snapshot(reader, &snap, err);
+    if (status == TG_OK && (flags & TG_GRAPH_CHECK_DATABASE))
+        status = tg_store_reader_quick_check(reader, err);
+    if (status != TG_OK)
+        goto fail;
+    if (snap.format != IMG_FORMAT) {
+        status = tg_error_set(err, TG_ERR_DB_VERSION,
+                              "%s: snapshot format %d, this build reads %d; run `thaigraph ingest "
+                              "--db %s` to rebuild it",
+                              path, snap.format, IMG_FORMAT, path);
+        goto fail;
+    }
+    uint64_t checksum = 0;
+    status = tg_store_checksum(snap.fd, snap.offset, snap.bytes, &checksum);
+    if (status != TG_OK || checksum != snap.checksum) {
+        status = tg_error_set(err, status == TG_OK ? TG_ERR_DB_CORRUPT : status,
+                              "%s: the snapshot's checksum is %016llx, ingest stored %016llx", path,
+                              (unsigned long long)checksum, (unsigned long long)snap.checksum);
+        goto fail;
+    }
+    tg_store_reader_meta(reader, &meta);
+    g->generation = meta.generation;
+    memcpy(g->fingerprint, meta.fingerprint, sizeof g->fingerprint);
+    if (snap.bytes > SIZE_MAX) {
+        status = tg_error_set(err, TG_ERR_TOO_LARGE, "%s: snapshot too large to map", path);
+        goto fail;
+    }
+    g->map = mmap(NULL, (size_t)snap.bytes, PROT_READ, MAP_SHARED, snap.fd, (off_t)snap.offset);
+    if (g->map == MAP_FAILED) {
+        g->map = NULL;
+        status =
+            tg_error_set(err, TG_ERR_IO, "%s: cannot map the snapshot: %s", path, strerror(errno));
+        goto fail;
+    }
+    g->map_bytes = (size_t)snap.bytes;
+    struct load l = {g, path, err, g->map, {0}, {0}, false, TG_OK};
+    if (!build(&l, g->map_bytes)) {
+        status = l.status;
+        goto fail;
+    }
+    /* The checks read every page; keep the page cache, drop them from this process. */
+    madvise(g->map, g->map_bytes, MADV_DONTNEED);
+    tg_store_reader_close(reader);
+    g->loaded_at = time(NULL);
+    *out = g;
+    return TG_OK;
+fail:
+    tg_store_reader_close(reader);
+    tg_graph_free(g);
+    return status;
+}
+
+enum tg_status tg_graph_load(const char *path, struct tg_graph **out, struct tg_error *err)
+{
+    return tg_graph_open(path, 0, out, err);
+}
+
+void tg_graph_document_mention(const struct tg_graph *g, const struct tg_graph_document *doc,
+                               size_t i, struct tg_graph_mention *out)
+{
+    size_t d = (size_t)(doc - g->documents);
+    if (g->mentions) {
+        *out = g->mentions[g->mention_first[d] + i];
+        return;
+    }
+    const struct img_mention *m = &g->mention_records[g->mention_first_record[d] + i];
+    *out = (struct tg_graph_mention){
+        m->start,
+        m->end,
+        mention_types[m->type],
+        g->strings + m->surface,
+        m->value == IMG_NONE ? NULL : g->strings + m->value,
+        m->entity == IMG_NONE ? NULL : &g->entities[m->entity],
+    };
+}

@@ -1,0 +1,218 @@
+/*
+ * Indexes written into a snapshot and used in place from its mapping. The block an index was
+ * built in is already position-independent (arrays of integers and bytes, offsets relative to
+ * the arrays), so writing is a small header followed by the block, and opening points the
+ * arrays back into the mapped bytes.
+ *
+ * Opening trusts nothing: queries decode postings and span tables without bounds checks (see
+ * search_internal.h), so every offset table, every posting record and every span table is
+ * decoded once here with bounds checks, and a block that fails any check is refused with what
+ * failed. That pass reads every page of the block once, which is why the snapshot loader drops
+ * the pages from its mapping afterwards.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search_internal.h"
+
+#define BLOCK_MAGIC 0x58444954u /* "TIDX" */
+
+struct block_header {
+    uint32_t magic;
+    uint32_t names;
+    double average_length;
+    uint64_t items, terms, keys, postings, spans, name_bytes;
+};
+
+size_t tg_search_index_block_bytes(const struct tg_search_index *x)
+{
+    struct tg_search_index scratch;
+    return sizeof(struct block_header) + tg_search_lay_out(&scratch, NULL, &x->sizes, x->has_names);
+}
+
+enum tg_status tg_search_index_write(const struct tg_search_index *x, FILE *out)
+{
+    if (!x || !out)
+        return TG_ERR_INVALID_ARGUMENT;
+    const struct tg_search_sizes *n = &x->sizes;
+    struct block_header h = {BLOCK_MAGIC, x->has_names, x->average_length, n->items, n->terms,
+                             n->keys,     n->postings,  n->spans,          n->names};
+    struct tg_search_index scratch;
+    size_t bytes = tg_search_lay_out(&scratch, NULL, n, x->has_names);
+    if (fwrite(&h, sizeof h, 1, out) != 1 || (bytes && fwrite(x->block, bytes, 1, out) != 1))
+        return TG_ERR_IO;
+    return TG_OK;
+}
+
+static enum tg_status refuse(char *why, size_t why_len, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, why_len, fmt, ap);
+    va_end(ap);
+    return TG_ERR_DB_CORRUPT;
+}
+
+/* A varint of at most five bytes that ends before end. */
+static bool varint(const uint8_t **p, const uint8_t *end, uint32_t *out)
+{
+    uint32_t v = 0;
+    for (unsigned i = 0; i < 5 && *p < end; i++) {
+        uint8_t b = *(*p)++;
+        if (i == 4 && b > 0x0f)
+            return false;
+        v |= (uint32_t)(b & 0x7f) << (7 * i);
+        if (!(b & 0x80)) {
+            *out = v;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Offsets of count + 1 entries that rise from 0 to total. */
+static bool offsets_ok(const uint64_t *offsets, size_t count, size_t total)
+{
+    if (offsets[0] != 0 || offsets[count] != total)
+        return false;
+    for (size_t i = 0; i < count; i++)
+        if (offsets[i] > offsets[i + 1])
+            return false;
+    return true;
+}
+
+static enum tg_status check_spans(const struct tg_search_index *x, char *why, size_t why_len)
+{
+    if (!offsets_ok(x->span_offsets, x->item_count, x->sizes.spans))
+        return refuse(why, why_len, "span offsets are out of order");
+    for (size_t i = 0; i < x->item_count; i++) {
+        const uint8_t *p = x->spans + x->span_offsets[i], *end = x->spans + x->span_offsets[i + 1];
+        for (uint32_t k = 0, v; k < 2 * x->lengths[i]; k++)
+            if (!varint(&p, end, &v))
+                return refuse(why, why_len, "item %zu: span table shorter than its %u positions", i,
+                              x->lengths[i]);
+        if (p != end)
+            return refuse(why, why_len, "item %zu: span table longer than its positions", i);
+    }
+    return TG_OK;
+}
+
+static enum tg_status check_postings(const struct tg_search_index *x, char *why, size_t why_len)
+{
+    if (!offsets_ok(x->key_offsets, x->term_count, x->sizes.keys) ||
+        !offsets_ok(x->posting_offsets, x->term_count, x->sizes.postings))
+        return refuse(why, why_len, "term offsets are out of order");
+    for (size_t t = 0; t < x->term_count; t++) {
+        size_t key_end = x->key_offsets[t + 1];
+        if (key_end == x->key_offsets[t] || x->keys[key_end - 1] != '\0')
+            return refuse(why, why_len, "term %zu: key not terminated", t);
+        if (t > 0 && strcmp(x->keys + x->key_offsets[t - 1], x->keys + x->key_offsets[t]) >= 0)
+            return refuse(why, why_len, "term %zu: keys out of order", t);
+        const uint8_t *p = x->postings + x->posting_offsets[t];
+        const uint8_t *end = x->postings + x->posting_offsets[t + 1];
+        uint64_t ordinal = 0;
+        if (x->dfs[t] == 0)
+            return refuse(why, why_len, "term %zu: no postings", t);
+        for (uint32_t r = 0; r < x->dfs[t]; r++) {
+            uint32_t gap, tf, bytes;
+            if (!varint(&p, end, &gap) || !varint(&p, end, &tf) || !varint(&p, end, &bytes) ||
+                bytes > (size_t)(end - p))
+                return refuse(why, why_len, "term %zu: posting %u runs past the term", t, r);
+            ordinal = r == 0 ? gap : ordinal + gap;
+            if ((r > 0 && gap == 0) || ordinal >= x->item_count || tf == 0)
+                return refuse(why, why_len, "term %zu: posting %u names item %llu of %zu", t, r,
+                              (unsigned long long)ordinal, x->item_count);
+            const uint8_t *positions_end = p + bytes;
+            uint64_t position = 0;
+            for (uint32_t k = 0; k < tf; k++) {
+                uint32_t step;
+                if (!varint(&p, positions_end, &step) || (k > 0 && step == 0))
+                    return refuse(why, why_len, "term %zu: posting %u: bad positions", t, r);
+                position += step;
+                if (position >= x->lengths[ordinal])
+                    return refuse(why, why_len, "term %zu: posting %u: position past the item", t,
+                                  r);
+            }
+            if (p != positions_end)
+                return refuse(why, why_len, "term %zu: posting %u: positions overrun", t, r);
+        }
+        if (p != end)
+            return refuse(why, why_len, "term %zu: more postings than its count", t);
+    }
+    return TG_OK;
+}
+
+static enum tg_status check_names(const struct tg_search_index *x, char *why, size_t why_len)
+{
+    if (!offsets_ok(x->name_offsets, x->item_count, x->sizes.names))
+        return refuse(why, why_len, "name offsets are out of order");
+    unsigned char *seen = calloc(x->item_count + 1, 1);
+    if (!seen)
+        return TG_ERR_NOMEM;
+    enum tg_status st = TG_OK;
+    for (size_t i = 0; i < x->item_count && st == TG_OK; i++) {
+        uint64_t end = x->name_offsets[i + 1];
+        uint32_t o = x->name_order[i];
+        if (end == x->name_offsets[i] || x->names[end - 1] != '\0')
+            st = refuse(why, why_len, "item %zu: name not terminated", i);
+        else if (o >= x->item_count || seen[o]++)
+            st = refuse(why, why_len, "name order %zu is no permutation", i);
+    }
+    free(seen);
+    return st;
+}
+
+enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item_limit,
+                                    struct tg_search_index **out, char *why, size_t why_len)
+{
+    struct block_header h;
+    if (len < sizeof h || ((uintptr_t)block & 7))
+        return refuse(why, why_len, "index block of %zu bytes is too short", len);
+    memcpy(&h, block, sizeof h);
+    if (h.magic != BLOCK_MAGIC || h.names > 1)
+        return refuse(why, why_len, "not an index block");
+    /* Every count is bounded by the block's size before any is multiplied, so the layout sum
+     * below cannot wrap. */
+    if (h.items > len || h.terms > len || h.keys > len || h.postings > len || h.spans > len ||
+        h.name_bytes > len || h.items >= UINT32_MAX)
+        return refuse(why, why_len, "index block counts past its size");
+    struct tg_search_sizes n = {h.items, h.terms, h.keys, h.postings, h.spans, h.name_bytes};
+    struct tg_search_index *x = calloc(1, sizeof *x);
+    if (!x)
+        return TG_ERR_NOMEM;
+    char *bytes = (char *)block + sizeof h; /* read only: nothing writes a mapped index */
+    size_t need = tg_search_lay_out(x, bytes, &n, h.names);
+    enum tg_status st = TG_OK;
+    if (need != len - sizeof h)
+        st = refuse(why, why_len, "index block is %zu bytes, its counts need %zu", len - sizeof h,
+                    need);
+    x->block = bytes;
+    x->sizes = n;
+    x->has_names = h.names;
+    x->item_count = n.items;
+    x->term_count = n.terms;
+    x->average_length = h.average_length;
+    x->memory = sizeof *x;
+    if (st == TG_OK &&
+        (!isfinite(h.average_length) || h.average_length < 0 || (n.terms && h.average_length <= 0)))
+        st = refuse(why, why_len, "bad average length");
+    for (size_t i = 0; st == TG_OK && i < x->item_count; i++)
+        if (x->items[i] >= item_limit)
+            st =
+                refuse(why, why_len, "item %zu stands for %u, past %u", i, x->items[i], item_limit);
+    if (st == TG_OK)
+        st = check_spans(x, why, why_len);
+    if (st == TG_OK)
+        st = check_postings(x, why, why_len);
+    if (st == TG_OK && x->has_names)
+        st = check_names(x, why, why_len);
+    if (st != TG_OK) {
+        free(x);
+        return st;
+    }
+    *out = x;
+    return TG_OK;
+}

@@ -1,0 +1,413 @@
+/*
+ * issue 10: the snapshot image ingest appends to the database file, and the loader that maps it.
+ *
+ * - SQLite never sees the image: read-only opens, quick_check, integrity_check, the backup the
+ *   next ingest copies with and VACUUM INTO all work on a file that carries one.
+ * - The image is a pure function of documents and claims: one ingest and two incremental ones
+ *   that end with the same documents write identical images (the seeds here; a slice of the
+ *   ThaiGov corpus when ../shared is there).
+ * - The loader trusts nothing: damaged records are refused naming the section and row, even
+ *   with the checksum re-stamped; random bit flips with a re-stamped checksum are refused or
+ *   served without a fault (run under the sanitizers in CI).
+ * - Claims the build cannot trust are refused naming the table and row, and writing to the file
+ *   with another program makes the daemon ask for a rebuild, which `ingest` without inputs does.
+ */
+#include <check.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "../../src/graph/image.h"
+#include "suite.h"
+#include "thaigraph/graph.h"
+#include "thaigraph/ingest.h"
+#include "thaigraph/store.h"
+
+static char dir[] = "/tmp/tg-build-test-XXXXXX";
+static char path[300];
+
+static void setup(void)
+{
+    strcpy(dir, "/tmp/tg-build-test-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/graph.db", dir);
+}
+
+static void teardown(void)
+{
+    char command[512];
+    snprintf(command, sizeof command, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(command), 0);
+}
+
+static const char *const seeds[] = {
+    "seeds/000_2304adfd9e82273a.txt", "seeds/001_728345b0fb86cf7d.txt",
+    "seeds/002_4301d2a2d545386e.txt", "seeds/003_5d58ccc2649354b1.txt",
+    "seeds/004_6bbdc058e895814a.txt",
+};
+
+static void ingest(const char *db, const char *const *paths, size_t count)
+{
+    struct tg_ingest_options options = {0};
+    struct tg_ingest_report report;
+    struct tg_error err = {{0}};
+    ck_assert_msg(tg_ingest_run(db, paths, count, &options, &report, &err) == TG_OK, "%s",
+                  err.message);
+}
+
+/* Where the image of db is, read back through the store. */
+static struct tg_store_snapshot locate(const char *db, struct tg_store_reader **reader)
+{
+    struct tg_store_snapshot snap;
+    struct tg_error err = {{0}};
+    ck_assert_int_eq(tg_store_reader_open(db, reader, &err), TG_OK);
+    ck_assert_msg(tg_store_reader_snapshot(*reader, &snap, &err) == TG_OK, "%s", err.message);
+    return snap;
+}
+
+static uint64_t stored_checksum(const char *db)
+{
+    struct tg_store_reader *reader;
+    uint64_t checksum = locate(db, &reader).checksum;
+    tg_store_reader_close(reader);
+    return checksum;
+}
+
+static void exec_sql(const char *db, const char *sql)
+{
+    sqlite3 *handle = NULL;
+    ck_assert_int_eq(sqlite3_open(db, &handle), SQLITE_OK);
+    ck_assert_msg(sqlite3_exec(handle, sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", sql,
+                  sqlite3_errmsg(handle));
+    sqlite3_close(handle);
+}
+
+/* The checksum of the image as it now is, written into meta as a forger would. */
+static void restamp(const char *db)
+{
+    struct tg_store_reader *reader;
+    struct tg_store_snapshot snap = locate(db, &reader);
+    uint64_t checksum;
+    ck_assert_int_eq(tg_store_checksum(snap.fd, snap.offset, snap.bytes, &checksum), TG_OK);
+    tg_store_reader_close(reader);
+    char sql[200];
+    snprintf(sql, sizeof sql, "UPDATE meta SET value = '%016llx' WHERE key = 'snapshot_checksum'",
+             (unsigned long long)checksum);
+    exec_sql(db, sql);
+}
+
+static enum tg_status load(const char *db, struct tg_error *err)
+{
+    struct tg_graph *g = NULL;
+    enum tg_status status = tg_graph_open(db, TG_GRAPH_CHECK_DATABASE, &g, err);
+    tg_graph_free(g);
+    return status;
+}
+
+/* Overwrites bytes at offset into the image. */
+static void poke(const char *db, uint64_t offset, const void *bytes, size_t n)
+{
+    struct tg_store_reader *reader;
+    struct tg_store_snapshot snap = locate(db, &reader);
+    tg_store_reader_close(reader);
+    int fd = open(db, O_WRONLY);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(pwrite(fd, bytes, n, (off_t)(snap.offset + offset)), (ssize_t)n);
+    close(fd);
+}
+
+static struct img_section_entry section(const char *db, enum img_section id)
+{
+    struct tg_store_reader *reader;
+    struct tg_store_snapshot snap = locate(db, &reader);
+    struct img_section_entry entry;
+    ck_assert_int_eq(pread(snap.fd, &entry, sizeof entry,
+                           (off_t)(snap.offset + sizeof(struct img_header) + id * sizeof entry)),
+                     (ssize_t)sizeof entry);
+    tg_store_reader_close(reader);
+    return entry;
+}
+
+static int single_value(sqlite3 *db, const char *sql, char *out, size_t cap)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(stmt, 0));
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+START_TEST(test_sqlite_ignores_the_image)
+{
+    ingest(path, seeds, 5);
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    sqlite3 *db = NULL;
+    char value[64];
+    ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    ck_assert_int_eq(single_value(db, "PRAGMA quick_check", value, sizeof value), SQLITE_OK);
+    ck_assert_str_eq(value, "ok");
+    ck_assert_int_eq(single_value(db, "PRAGMA integrity_check", value, sizeof value), SQLITE_OK);
+    ck_assert_str_eq(value, "ok");
+    ck_assert_int_eq(single_value(db, "SELECT count(*) FROM documents", value, sizeof value),
+                     SQLITE_OK);
+    ck_assert_str_eq(value, "5");
+    ck_assert_int_eq(single_value(db,
+                                  "SELECT page_count * page_size FROM pragma_page_count(),"
+                                  " pragma_page_size()",
+                                  value, sizeof value),
+                     SQLITE_OK);
+    long long pages = atoll(value);
+    ck_assert_int_lt(pages, (long long)st.st_size);
+    /* The backup the next ingest copies with takes the pages and nothing after them. */
+    char copy[320];
+    snprintf(copy, sizeof copy, "%s/copy.db", dir);
+    sqlite3 *to = NULL;
+    ck_assert_int_eq(sqlite3_open(copy, &to), SQLITE_OK);
+    sqlite3_backup *backup = sqlite3_backup_init(to, "main", db, "main");
+    ck_assert_ptr_nonnull(backup);
+    ck_assert_int_eq(sqlite3_backup_step(backup, -1), SQLITE_DONE);
+    ck_assert_int_eq(sqlite3_backup_finish(backup), SQLITE_OK);
+    sqlite3_close(to);
+    ck_assert_int_eq(stat(copy, &st), 0);
+    ck_assert_int_eq((long long)st.st_size, pages);
+    char sql[400];
+    snprintf(sql, sizeof sql, "VACUUM INTO '%s/vacuumed.db'", dir);
+    ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    /* The daemon's loader checks the same file, quick_check included. */
+    struct tg_error err = {{0}};
+    ck_assert_msg(load(path, &err) == TG_OK, "%s", err.message);
+}
+END_TEST
+
+START_TEST(test_incremental_equals_one_ingest)
+{
+    char twice[320];
+    snprintf(twice, sizeof twice, "%s/twice.db", dir);
+    ingest(path, seeds, 5);
+    ingest(twice, seeds, 2);
+    ingest(twice, seeds + 2, 3);
+    ck_assert_uint_eq(stored_checksum(path), stored_checksum(twice));
+    /* Ingesting nothing new rebuilds the same image too. */
+    ingest(twice, NULL, 0);
+    ck_assert_uint_eq(stored_checksum(path), stored_checksum(twice));
+}
+END_TEST
+
+/* One damaged field each, and the section the loader must name. */
+static const struct {
+    enum img_section section;
+    size_t offset; /* into the section's first record */
+    uint32_t value;
+    const char *named;
+} damage[] = {
+    {IMG_ENTITIES, offsetof(struct img_entity, parent), 0x7fffffff, "'entities', row 0"},
+    {IMG_ENTITIES, offsetof(struct img_entity, documents), 0x7fffffff, "'entities', row 0"},
+    {IMG_ENTITIES, offsetof(struct img_entity, type), 9, "'entities', row 0"},
+    {IMG_DOCUMENTS, offsetof(struct img_document, text_bytes), 0x7fffffff, "'documents', row 0"},
+    {IMG_DOCUMENTS, offsetof(struct img_document, mention_count), 0x7fffffff, "'documents', row 0"},
+    {IMG_DOCUMENTS, offsetof(struct img_document, id), 0x7fffffff, "'documents', row 0"},
+    {IMG_MENTIONS, offsetof(struct img_mention, entity), 0x7ffffff0, "'mentions', row 0"},
+    {IMG_MENTIONS, offsetof(struct img_mention, end), 0x7ffffff0, "'mentions', row 0"},
+    {IMG_EVENTS, offsetof(struct img_event, evidence_count), 0x7fffffff, "'events', row 0"},
+    {IMG_EVIDENCE, offsetof(struct img_evidence, document), 0x7fffffff, "'evidence', row 0"},
+    {IMG_POSITIONS, offsetof(struct img_position, person), 0x7fffffff, "'positions', row 0"},
+    {IMG_EVENTS_BY_ID, 0, 0x7fffffff, "'events by id', row 0"},
+    {IMG_NAMES, offsetof(struct img_name, entity), 0x7fffffff, "'names', row 0"},
+    {IMG_INDEX_DOCUMENTS, 8 + 8, 0x7fffffff, "'document index'"},          /* item count */
+    {IMG_INDEX_THINGS, 8 + 8 + 8, 0x7fffffff, "'entity and event index'"}, /* term count */
+};
+
+START_TEST(test_refuses_damage_naming_the_section)
+{
+    ingest(path, seeds, 5);
+    struct img_section_entry entry = section(path, damage[_i].section);
+    ck_assert_uint_gt(entry.bytes, damage[_i].offset + 4);
+    poke(path, entry.offset + damage[_i].offset, &damage[_i].value, sizeof damage[_i].value);
+    struct tg_error err = {{0}};
+    ck_assert_int_eq(load(path, &err), TG_ERR_DB_CORRUPT);
+    ck_assert_msg(strstr(err.message, "checksum"), "%s", err.message);
+    restamp(path);
+    ck_assert_int_eq(load(path, &err), TG_ERR_DB_CORRUPT);
+    ck_assert_msg(strstr(err.message, damage[_i].named), "%s does not name %s", err.message,
+                  damage[_i].named);
+}
+END_TEST
+
+/* Exercises what a request would read, so a flip the checks let through would fault here. */
+static void use(const struct tg_graph *g)
+{
+    for (size_t i = 0; i < tg_graph_document_count(g); i++) {
+        const struct tg_graph_document *doc = tg_graph_document_at(g, i);
+        for (size_t k = 0; k < doc->mention_count; k++) {
+            struct tg_graph_mention m;
+            tg_graph_document_mention(g, doc, k, &m);
+            ck_assert_ptr_nonnull(m.surface);
+        }
+    }
+    static const char *const queries[] = {"สสส", "ประชุม", "40 คน", "กระทรวง"};
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        struct tg_graph_search_request r = {
+            queries[q], strlen(queries[q]), TG_GRAPH_SEARCH_ALL, NULL, NULL, NULL, 20, NULL};
+        struct tg_graph_search_result *result = NULL;
+        if (tg_graph_search(g, &r, &result) == TG_OK)
+            tg_graph_search_result_free(result);
+        struct tg_graph_suggestion s[10];
+        size_t count;
+        tg_graph_suggest(g, queries[q], strlen(queries[q]), 10, s, &count);
+        const struct tg_graph_entity *matches[4];
+        tg_graph_resolve(g, TG_GRAPH_TYPE_COUNT, queries[q], matches, 4, &count);
+    }
+}
+
+START_TEST(test_random_flips_are_refused_or_harmless)
+{
+    ingest(path, seeds, 5);
+    struct tg_store_reader *reader;
+    struct tg_store_snapshot snap = locate(path, &reader);
+    tg_store_reader_close(reader);
+    char pristine[320];
+    snprintf(pristine, sizeof pristine, "%s/pristine.db", dir);
+    char keep[800], restore[800];
+    snprintf(keep, sizeof keep, "cp '%s' '%s'", path, pristine);
+    snprintf(restore, sizeof restore, "cp '%s' '%s'", pristine, path);
+    ck_assert_int_eq(system(keep), 0);
+    srand(10);
+    size_t refused = 0;
+    for (int round = 0; round < 60; round++) {
+        ck_assert_int_eq(system(restore), 0);
+        for (int flip = 0; flip < 4; flip++) {
+            uint64_t at = (uint64_t)rand() % snap.bytes;
+            unsigned char byte;
+            int fd = open(path, O_RDWR);
+            ck_assert_int_eq(pread(fd, &byte, 1, (off_t)(snap.offset + at)), 1);
+            byte ^= (unsigned char)(1u << (rand() % 8));
+            ck_assert_int_eq(pwrite(fd, &byte, 1, (off_t)(snap.offset + at)), 1);
+            close(fd);
+        }
+        restamp(path);
+        struct tg_graph *g = NULL;
+        struct tg_error err = {{0}};
+        enum tg_status status = tg_graph_open(path, 0, &g, &err);
+        ck_assert_msg(status == TG_OK || status == TG_ERR_DB_CORRUPT, "%s", err.message);
+        if (status == TG_OK)
+            use(g);
+        refused += status != TG_OK;
+        tg_graph_free(g);
+    }
+    ck_assert_uint_gt(refused, 0);
+}
+END_TEST
+
+START_TEST(test_refuses_claims_without_their_document)
+{
+    ingest(path, seeds, 5);
+    exec_sql(path, "INSERT INTO event_claims(document_id, ordinal, kind, title, date_from_text,"
+                   " collaboration, sentence, start, end)"
+                   " VALUES ('zz_missing', 0, 'meeting', 't', 0, 0, 's', 0, 1)");
+    struct tg_ingest_options options = {0};
+    struct tg_ingest_report report;
+    struct tg_error err = {{0}};
+    ck_assert_int_eq(tg_ingest_run(path, NULL, 0, &options, &report, &err), TG_ERR_DB_CORRUPT);
+    ck_assert_msg(strstr(err.message, "event_claims row") && strstr(err.message, "zz_missing"),
+                  "%s", err.message);
+}
+END_TEST
+
+START_TEST(test_other_writers_void_the_image_until_a_rebuild)
+{
+    ingest(path, seeds, 5);
+    /* A write that grows the database runs over the image. */
+    exec_sql(path, "INSERT INTO meta(key, value) VALUES ('note', printf('%.*c', 200000, 'x'))");
+    struct tg_error err = {{0}};
+    ck_assert_int_eq(load(path, &err), TG_ERR_NOT_FOUND);
+    ck_assert_msg(strstr(err.message, "thaigraph ingest"), "%s", err.message);
+    ingest(path, NULL, 0);
+    ck_assert_msg(load(path, &err) == TG_OK, "%s", err.message);
+}
+END_TEST
+
+START_TEST(test_upgrades_version_2)
+{
+    ingest(path, seeds, 5);
+    exec_sql(path, "PRAGMA user_version = 2");
+    struct tg_error err = {{0}};
+    ck_assert_int_eq(load(path, &err), TG_ERR_DB_VERSION);
+    ingest(path, NULL, 0);
+    ck_assert_msg(load(path, &err) == TG_OK, "%s", err.message);
+    char fresh[320];
+    snprintf(fresh, sizeof fresh, "%s/fresh.db", dir);
+    ingest(fresh, seeds, 5);
+    ck_assert_uint_eq(stored_checksum(path), stored_checksum(fresh));
+}
+END_TEST
+
+/* Writes lines [from, to) of part-00 as a JSON Lines file; false when ../shared is absent. */
+static bool slice(const char *out, size_t from, size_t to)
+{
+    const char *shared = getenv("TG_SHARED_DIR");
+    char part[512];
+    snprintf(part, sizeof part, "%s/corpus/thaigov-v2/part-00.jsonl.gz",
+             shared ? shared : "../shared");
+    gzFile in = gzopen(part, "rb");
+    if (!in)
+        return false;
+    FILE *f = fopen(out, "w");
+    ck_assert_ptr_nonnull(f);
+    static char line[1 << 21];
+    for (size_t n = 0; n < to && gzgets(in, line, sizeof line); n++)
+        if (n >= from)
+            fputs(line, f);
+    fclose(f);
+    gzclose(in);
+    return true;
+}
+
+/* issue 10: the CI-sized identity check on real articles. */
+START_TEST(test_corpus_slice_incremental_equals_one_ingest)
+{
+    char a[320], b[320], twice[320];
+    snprintf(a, sizeof a, "%s/a.jsonl", dir);
+    snprintf(b, sizeof b, "%s/b.jsonl", dir);
+    snprintf(twice, sizeof twice, "%s/twice.db", dir);
+    if (!slice(a, 0, 150) || !slice(b, 150, 300)) {
+        printf("test_build: corpus slice skipped: ../shared/corpus/thaigov-v2 not found\n");
+        return;
+    }
+    const char *both[] = {a, b};
+    ingest(path, both, 2);
+    ingest(twice, both, 1);
+    ingest(twice, both + 1, 1);
+    ck_assert_uint_eq(stored_checksum(path), stored_checksum(twice));
+    struct tg_error err = {{0}};
+    ck_assert_msg(load(twice, &err) == TG_OK, "%s", err.message);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *suite = suite_create("build");
+    TCase *tc = tcase_create("build");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, test_sqlite_ignores_the_image);
+    tcase_add_test(tc, test_incremental_equals_one_ingest);
+    tcase_add_loop_test(tc, test_refuses_damage_naming_the_section, 0,
+                        (int)(sizeof damage / sizeof damage[0]));
+    tcase_add_test(tc, test_random_flips_are_refused_or_harmless);
+    tcase_add_test(tc, test_refuses_claims_without_their_document);
+    tcase_add_test(tc, test_other_writers_void_the_image_until_a_rebuild);
+    tcase_add_test(tc, test_upgrades_version_2);
+    tcase_add_test(tc, test_corpus_slice_incremental_equals_one_ingest);
+    suite_add_tcase(suite, tc);
+    return tgt_run_suite(suite);
+}
