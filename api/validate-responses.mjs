@@ -1,7 +1,10 @@
 // Checks every HTTP response the API tests recorded (tests/support/harness.c, TG_RECORD_DIR)
 // against api/openapi.yaml: the route and status must be documented, the content type must be
-// the documented one, and a JSON body must match the documented schema. A response to a path
-// no route describes must be a 404 problem; one to a method no route serves, a 405 problem.
+// the documented one, a JSON body must match the documented schema, and a Link, ETag or
+// Cache-Control header must be one the response documents. A response to a path no route
+// describes must be a 404 problem; one to a method no route serves, a 405 problem. Then checks
+// the spec itself: every example matches its schema, and the routes and parameters the daemon
+// lists at GET /v1 are exactly the spec's (issue 12).
 //
 // usage: node validate-responses.mjs RECORD_DIR
 import { readFileSync, readdirSync } from 'node:fs';
@@ -87,11 +90,17 @@ function check(record) {
     if (!documented.includes(mediaType)) {
       return `content type ${mediaType} is not one of ${documented.join(', ')}`;
     }
+    for (const name of Object.keys(record.headers || {})) {
+      if (!Object.keys(response.headers || {}).some((h) => h.toLowerCase() === name.toLowerCase())) {
+        return `header ${name} is not documented for ${route.template} ${record.status}`;
+      }
+    }
     if (method === 'head' || record.body == null) return null;
     schema = response.content[mediaType].schema;
     pointer = `${method} ${route.template} ${record.status} ${mediaType}`;
   }
-  if (!mediaType.endsWith('json')) return null;
+  // NDJSON is many documents a line each; only JSON proper is parsed whole.
+  if (mediaType !== 'application/json' && !mediaType.endsWith('+json')) return null;
   let body;
   try {
     body = JSON.parse(record.body);
@@ -103,20 +112,71 @@ function check(record) {
   return ajv.errorsText(validate.errors, { dataVar: 'body' });
 }
 
+// Every example is a real answer: it must match the schema it illustrates.
+function checkExamples() {
+  const errors = [];
+  for (const [template, item] of Object.entries(spec.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      for (const [status, ref] of Object.entries(operation.responses || {})) {
+        const content = resolve(ref).content || {};
+        for (const [type, media] of Object.entries(content)) {
+          if (media.example === undefined) continue;
+          const validate = validatorFor(`${method} ${template} ${status} ${type}`, media.schema);
+          if (!validate(media.example)) {
+            errors.push(`example of ${method} ${template} ${status}: ` +
+              ajv.errorsText(validate.errors, { dataVar: 'example' }));
+          }
+        }
+      }
+    }
+  }
+  return errors;
+}
+
+// The daemon's own list of routes (GET /v1) against the spec's paths and parameters.
+function checkDiscovery(records) {
+  const found = records.find((r) => r.path === '/v1' && r.status === 200 && r.body);
+  if (!found) return ['no recorded GET /v1 to compare the routes with'];
+  const errors = [];
+  const listed = new Set();
+  for (const route of JSON.parse(found.body).routes) {
+    listed.add(route.path);
+    const item = spec.paths[route.path];
+    if (!item) {
+      errors.push(`the daemon serves ${route.path}, which the spec does not describe`);
+      continue;
+    }
+    const documented = (item.get.parameters || [])
+      .map((p) => resolve(p)).filter((p) => p.in === 'query').map((p) => p.name).sort();
+    const served = [...route.parameters].sort();
+    if (documented.join() !== served.join()) {
+      errors.push(`${route.path}: the daemon reads ${served.join(', ')}; the spec lists ${documented.join(', ')}`);
+    }
+  }
+  for (const path of Object.keys(spec.paths)) {
+    if (!listed.has(path)) errors.push(`the spec describes ${path}, which the daemon does not serve`);
+  }
+  return errors;
+}
+
 const dir = process.argv[2];
 if (!dir) {
   console.error('usage: node validate-responses.mjs RECORD_DIR');
   process.exit(2);
 }
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const records = files.map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')));
 let failed = 0;
-for (const file of files) {
-  const record = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+for (const record of records) {
   const error = check(record);
   if (error) {
     failed++;
     console.error(`${record.method} ${record.path} -> ${record.status}: ${error}`);
   }
+}
+for (const error of [...checkExamples(), ...checkDiscovery(records)]) {
+  failed++;
+  console.error(`spec: ${error}`);
 }
 if (files.length === 0) {
   console.error(`no recorded responses in ${dir}`);

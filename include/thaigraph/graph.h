@@ -318,6 +318,13 @@ enum tg_graph_search_scope {
 /* Code points of text a hit's snippet shows at most. */
 #define TG_GRAPH_SNIPPET_CODEPOINTS 200
 
+/* A thing a search matched: exactly one of document, entity and event is set. */
+struct tg_graph_match {
+    const struct tg_graph_document *document;
+    const struct tg_graph_entity *entity;
+    const struct tg_graph_event *event;
+};
+
 struct tg_graph_search_request {
     const char *query;
     size_t query_len;
@@ -327,6 +334,11 @@ struct tg_graph_search_request {
     const char *source; /* NULL or a document source; keeps documents only */
     size_t limit;       /* 1..TG_SEARCH_MAX_LIMIT */
     const struct tg_search_cursor *after; /* a previous page's next_cursor, decoded; or NULL */
+    /* NULL: none. accept keeps only the matches it returns true for (after the filters above);
+     * matched sees every match counted in total, whichever page is asked for. */
+    bool (*accept)(const struct tg_graph_match *match, void *ctx);
+    void (*matched)(const struct tg_graph_match *match, void *ctx);
+    void *match_ctx;
 };
 
 struct tg_graph_hit {

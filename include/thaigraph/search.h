@@ -178,6 +178,9 @@ struct tg_search_options {
        phrases are checked; items it refuses count nowhere. */
     bool (*accept)(uint32_t item, void *ctx);
     void *accept_ctx;
+    /* NULL: none. Called with accept_ctx for every match counted in the total (accepted and
+       holding the phrases), whichever page is asked for, so a caller can count them all. */
+    void (*matched)(uint32_t item, void *ctx);
 };
 
 struct tg_search_hit {

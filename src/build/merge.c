@@ -523,30 +523,6 @@ static int compare_positions(const void *a, const void *b)
     return compare_dated(x->as_of, x->document->id, y->as_of, y->document->id);
 }
 
-static bool optional_equal(const char *a, const char *b)
-{
-    return a == b || (a && b && strcmp(a, b) == 0);
-}
-
-/* Several articles stating one office on one date are one position (the first, oldest
- * document's); keeps the list's order. */
-static void drop_restated_positions(struct list *l)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < l->count; i++) {
-        const struct tg_graph_position *p = l->items[i];
-        bool restated = false;
-        for (size_t k = 0; k < kept && !restated; k++) {
-            const struct tg_graph_position *q = l->items[k];
-            restated = q->person == p->person && q->organisation == p->organisation &&
-                       strcmp(q->title, p->title) == 0 && optional_equal(q->as_of, p->as_of);
-        }
-        if (!restated)
-            l->items[kept++] = l->items[i];
-    }
-    l->count = kept;
-}
-
 /* Gives each entity the positions that name it (as holder or as organisation). */
 static enum tg_status attach_positions(struct tg_graph *g, struct tg_graph_position *all,
                                        size_t count)
@@ -562,8 +538,10 @@ static enum tg_status attach_positions(struct tg_graph *g, struct tg_graph_posit
     }
     for (size_t i = 0; ok && i < g->entity_count; i++) {
         struct tg_graph_entity *e = &g->entities[i];
+        /* Every statement stays, each with its own article's sentence: several articles
+         * stating one office on one date are all evidence of it (the API gathers them into
+         * tenures, tg_query_tenures). */
         sort(lists[i].items, lists[i].count, sizeof *lists[i].items, compare_positions);
-        drop_restated_positions(&lists[i]);
         e->positions = (const struct tg_graph_position *const *)list_freeze(g, &lists[i], &ok);
         e->position_count = lists[i].count;
     }

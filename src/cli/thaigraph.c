@@ -1,6 +1,7 @@
 /*
  * thaigraph: the command-line tool. `ingest` builds or updates a graph database from article
- * files; `analyze` shows how thaigraph reads a text. See `thaigraph --help`.
+ * files; `analyze` shows how thaigraph reads a text; `export` writes the merged graph in formats
+ * other tools read. See `thaigraph --help`.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -9,12 +10,14 @@
 #include <unistd.h>
 
 #include "thaigraph/analyze.h"
+#include "thaigraph/export.h"
 #include "thaigraph/ingest.h"
 #include "thaigraph/log.h"
 
 static const char usage_text[] =
     "usage: thaigraph ingest --db FILE [--strict] [--replace] [PATH...]\n"
     "       thaigraph analyze [--year YYYY] < TEXT\n"
+    "       thaigraph export --db FILE --format FORMAT [--out PATH]\n"
     "\n"
     "  ingest   read Thai news articles and write them into the graph database FILE.\n"
     "           PATH is a .txt article, a .jsonl or .jsonl.gz file of {\"id\",\"text\",...}\n"
@@ -24,6 +27,11 @@ static const char usage_text[] =
     "           Without PATH, rebuilds the snapshot FILE serves from what it holds.\n"
     "  analyze  read UTF-8 text on standard input and print its tokens and mentions (dates,\n"
     "           numbers) as one JSON object. --year completes dates written without a year.\n"
+    "  export   write the merged graph of FILE to PATH (default: standard output) as FORMAT:\n"
+    "           ndjson   every entity and event, one JSON object a line\n"
+    "           graphml  entities and events as nodes, their relations as edges\n"
+    "           gexf     the same for Gephi, with the dates of events and edges\n"
+    "           ftm      FollowTheMoney entities (Aleph, yente), one JSON object a line\n"
     "\n"
     "Exit status: 0 on success, 1 when the run failed (FILE is then unchanged), 2 on usage "
     "errors.\n";
@@ -167,6 +175,107 @@ static int run_analyze(int argc, char **argv)
     return failed;
 }
 
+/* Streams the export into out; false (with a message) when writing or rendering fails. */
+static bool write_export(struct tg_export *x, FILE *out, const char *name)
+{
+    char buf[1 << 16];
+    for (;;) {
+        size_t len = 0;
+        enum tg_status status = tg_export_read(x, buf, sizeof buf, &len);
+        if (status != TG_OK) {
+            fprintf(stderr, "thaigraph: export: %s\n", tg_status_title(status));
+            return false;
+        }
+        if (len == 0)
+            return true;
+        if (fwrite(buf, 1, len, out) != len) {
+            fprintf(stderr, "thaigraph: export: cannot write %s\n", name);
+            return false;
+        }
+    }
+}
+
+static int run_export(int argc, char **argv)
+{
+    static const struct option long_options[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"format", required_argument, NULL, 'f'},
+        {"out", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db = NULL, *format_name = NULL, *path = NULL;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+        switch (opt) {
+        case 'd':
+            db = optarg;
+            break;
+        case 'f':
+            format_name = optarg;
+            break;
+        case 'o':
+            path = optarg;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return 0;
+        default:
+            return usage_error("unknown option");
+        }
+    }
+    enum tg_export_format format;
+    if (!db)
+        return usage_error("export needs --db FILE");
+    if (!format_name || !tg_export_format_parse(format_name, &format))
+        return usage_error("export needs --format ndjson, graphml, gexf or ftm");
+    if (optind != argc)
+        return usage_error("export takes no arguments besides its options");
+
+    struct tg_graph *graph = NULL;
+    struct tg_error err = {{0}};
+    enum tg_status status = tg_graph_load(db, &graph, &err);
+    if (status != TG_OK) {
+        fprintf(stderr, "thaigraph: export: %s\n",
+                err.message[0] ? err.message : tg_status_title(status));
+        return 1;
+    }
+    struct tg_export *x = NULL;
+    if ((status = tg_export_open(graph, format, &x)) != TG_OK) {
+        fprintf(stderr, "thaigraph: export: %s\n", tg_status_title(status));
+        tg_graph_free(graph);
+        return 1;
+    }
+    /* A file is written beside its final name and renamed once complete, so a failed export
+     * never leaves a truncated file where a complete one was. */
+    char *temp = NULL;
+    FILE *out = stdout;
+    if (path) {
+        size_t n = strlen(path) + 16;
+        temp = malloc(n);
+        if (temp)
+            snprintf(temp, n, "%s.partial", path);
+        out = temp ? fopen(temp, "wb") : NULL;
+        if (!out)
+            fprintf(stderr, "thaigraph: export: cannot create %s\n", temp ? temp : path);
+    }
+    bool ok = out && write_export(x, out, path ? path : "standard output");
+    if (out && out != stdout)
+        ok = fclose(out) == 0 && ok;
+    else if (out)
+        ok = fflush(out) == 0 && ok;
+    if (path && temp && ok && rename(temp, path) != 0) {
+        fprintf(stderr, "thaigraph: export: cannot rename %s to %s\n", temp, path);
+        ok = false;
+    }
+    if (path && temp && !ok)
+        remove(temp);
+    free(temp);
+    tg_export_free(x);
+    tg_graph_free(graph);
+    return ok ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -184,6 +293,8 @@ int main(int argc, char **argv)
         return run_ingest(argc - 1, argv + 1);
     if (strcmp(argv[1], "analyze") == 0)
         return run_analyze(argc - 1, argv + 1);
+    if (strcmp(argv[1], "export") == 0)
+        return run_export(argc - 1, argv + 1);
     fprintf(stderr, "thaigraph: unknown command '%s'\n\n%s", argv[1], usage_text);
     return 2;
 }

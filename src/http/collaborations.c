@@ -1,44 +1,60 @@
-#include <stdlib.h>
-
+/*
+ * /v1/collaborations: with a and b, the events the two organisations held together, oldest
+ * first; with a alone, every partner of a with how often, when and the sentences that say so.
+ * a and b take an id or any name; a name of several organisations is a 422 listing them.
+ */
 #include "internal.h"
 
-/* ?a=X&b=Y: the events both took part in together, oldest first. */
-static enum tg_status pair(const struct tg_graph_entity *a, const struct tg_graph_entity *b,
-                           struct http_output *out)
+struct pair {
+    const struct tg_graph_entity *a, *b;
+};
+
+static const void *event_of(const void *source, size_t index)
 {
-    size_t count = 0;
-    tg_graph_collaboration(a, b, NULL, 0, &count);
-    const struct tg_graph_event **events = malloc((count ? count : 1) * sizeof *events);
-    if (!events)
-        return TG_ERR_NOMEM;
-    tg_graph_collaboration(a, b, events, count, &count);
-    out->json = json_pack("{s:o, s:o, s:o}", "a", http_entity_ref(a), "b", http_entity_ref(b),
-                          "events", http_event_list(events, count));
-    free(events);
-    return out->json ? TG_OK : TG_ERR_NOMEM;
+    return ((const struct tg_graph_entity *)source)->events[index];
 }
 
-/* ?a=X: every partner of X with how often and when they worked together. */
-static enum tg_status partners(const struct tg_graph_entity *a, struct http_output *out)
+static bool together(const void *item, void *ctx)
 {
-    json_t *items = http_partners_json(a);
-    if (!items)
-        return TG_ERR_NOMEM;
-    out->json = json_pack("{s:o, s:o, s:I}", "a", http_entity_ref(a), "partners", items, "total",
-                          (json_int_t)json_array_size(items));
-    return out->json ? TG_OK : TG_ERR_NOMEM;
+    const struct pair *p = ctx;
+    return tg_graph_collaborates(item, p->a, p->b);
 }
 
 enum tg_status http_collaborations_get(struct http_request *request, struct http_output *out)
 {
-    const struct tg_graph_entity *a = NULL, *b = NULL;
-    enum tg_status status = http_param_entity(request, "a", TG_GRAPH_ORGANISATION, &a);
+    struct pair p = {NULL, NULL};
+    enum tg_status status = http_param_entity(request, "a", TG_GRAPH_ORGANISATION, &p.a);
     if (status == TG_OK)
-        status = http_param_entity(request, "b", TG_GRAPH_ORGANISATION, &b);
-    if (status == TG_OK && !a)
+        status = http_param_entity(request, "b", TG_GRAPH_ORGANISATION, &p.b);
+    if (status == TG_OK && !p.a)
         status = http_fail(request, TG_ERR_BAD_PARAMETER, "a",
-                           "a (an organisation's name, alias or abbreviation) is required");
+                           "a (an organisation's id, name, alias or abbreviation) is required");
     if (status != TG_OK)
         return status;
-    return b ? pair(a, b, out) : partners(a, out);
+    if (!p.b) {
+        json_t *extra = json_pack("{s:o}", "a", http_entity_ref(p.a));
+        struct http_list list;
+        struct http_relation_state *state = NULL;
+        status = http_relation_list(request, HTTP_REL_COLLABORATORS, p.a, &list, &state);
+        if (status == TG_OK)
+            status = http_list_reply(request, &list, extra, out);
+        else
+            json_decref(extra);
+        http_relation_free(state);
+        return status;
+    }
+    struct http_list list = {
+        .count = p.a->event_count,
+        .at = event_of,
+        .source = p.a,
+        .accept = together,
+        .ctx = &p,
+        .orders = http_event_orders,
+        .order_count = HTTP_EVENT_ORDERS,
+        .key = http_event_key,
+        .render = http_render_event,
+        .csv_columns = http_event_columns,
+    };
+    json_t *extra = json_pack("{s:o, s:o}", "a", http_entity_ref(p.a), "b", http_entity_ref(p.b));
+    return http_list_reply(request, &list, extra, out);
 }

@@ -1,80 +1,127 @@
-#include <stdlib.h>
+/*
+ * Documents: the list filters by publication date, source and the entities a document mentions,
+ * sorts by id or date and counts years, months, sources and organisations; a document's page
+ * has its text and the first 20 of its mentions and events.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
-static json_t *document_summary(const struct tg_graph_document *doc)
+struct document_filter {
+    struct tg_graph_document_filter dates;
+    const struct tg_graph_entity *mentions[HTTP_MAX_MATCHES];
+    size_t mention_count;
+    bool by_entity;
+};
+
+static const void *document_at(const void *source, size_t index)
 {
-    json_t *counts =
-        json_pack("{s:I, s:I, s:I}", "organisations", (json_int_t)doc->organisation_count, "people",
-                  (json_int_t)doc->person_count, "events", (json_int_t)doc->event_count);
-    json_t *summary = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:I}", "id", doc->id, "title",
-                                doc->title, "published", http_string_or_null(doc->published),
-                                "date_precision", http_string_or_null(doc->published_precision),
-                                "source", http_string_or_null(doc->source), "url",
-                                http_string_or_null(doc->url), "length", (json_int_t)doc->length);
-    if (summary)
-        json_object_set_new(summary, "counts", counts);
-    else
-        json_decref(counts);
-    return summary;
+    return tg_graph_document_at(source, index);
 }
 
-static json_t *mentions_json(const struct tg_graph *graph, const struct tg_graph_document *doc)
+/* Whether one of the filter's entities is mentioned by doc (its documents are in id order). */
+static bool mentions_any(const struct tg_graph_document *doc, const struct document_filter *f)
 {
-    json_t *list = json_array();
-    for (size_t i = 0; list && i < doc->mention_count; i++) {
-        struct tg_graph_mention mention;
-        tg_graph_document_mention(graph, doc, i, &mention);
-        const struct tg_graph_mention *m = &mention;
-        json_array_append_new(
-            list, json_pack("{s:s, s:I, s:I, s:s, s:o, s:o}", "type", m->type, "start",
-                            (json_int_t)m->start, "end", (json_int_t)m->end, "surface", m->surface,
-                            "entity_id", http_string_or_null(m->entity ? m->entity->id : NULL),
-                            "value", http_string_or_null(m->value)));
+    for (size_t k = 0; k < f->mention_count; k++) {
+        const struct tg_graph_entity *e = f->mentions[k];
+        size_t lo = 0, hi = e->document_count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = strcmp(e->documents[mid]->id, doc->id);
+            if (c == 0)
+                return true;
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
     }
-    return list;
+    return false;
+}
+
+static bool accept_document(const void *item, void *ctx)
+{
+    const struct tg_graph_document *doc = item;
+    const struct document_filter *f = ctx;
+    if (f->dates.source && (!doc->source || strcasecmp(doc->source, f->dates.source) != 0))
+        return false;
+    if (!tg_graph_date_in_range(doc->published, f->dates.from, f->dates.to))
+        return false;
+    return !f->by_entity || mentions_any(doc, f);
+}
+
+static void facet(struct tg_query_facets *facets, const void *item)
+{
+    tg_query_facets_add_document(facets, item);
 }
 
 enum tg_status http_documents_list(struct http_request *request, struct http_output *out)
 {
-    size_t limit;
-    const char *after;
-    char cursor_buf[HTTP_MAX_ID_BYTES + 1];
-    struct tg_graph_document_filter filter = {.source = http_query(request, "source")};
-    enum tg_status status = http_param_limit(request, &limit);
+    struct document_filter f = {.dates.source = http_query(request, "source")};
+    enum tg_status status = http_param_date(request, "from", &f.dates.from);
     if (status == TG_OK)
-        status = http_param_cursor(request, cursor_buf, sizeof cursor_buf, &after);
+        status = http_param_date(request, "to", &f.dates.to);
     if (status == TG_OK)
-        status = http_param_date(request, "from", &filter.from);
-    if (status == TG_OK)
-        status = http_param_date(request, "to", &filter.to);
+        status = http_param_entities(request, "mentions", TG_GRAPH_TYPE_COUNT, f.mentions,
+                                     &f.mention_count, &f.by_entity);
     if (status != TG_OK)
         return status;
+    struct http_list list = {
+        .count = tg_graph_document_count(request->graph),
+        .at = document_at,
+        .source = request->graph,
+        .accept = accept_document,
+        .ctx = &f,
+        .orders = http_document_orders,
+        .order_count = HTTP_DOCUMENT_ORDERS,
+        .key = http_document_key,
+        .render = http_render_document,
+        .facet_mask = 1u << TG_QUERY_FACET_YEAR | 1u << TG_QUERY_FACET_MONTH |
+                      1u << TG_QUERY_FACET_SOURCE | 1u << TG_QUERY_FACET_ORGANISATION,
+        .facet = facet,
+        .csv_columns = http_document_columns,
+    };
+    return http_list_reply(request, &list, NULL, out);
+}
 
-    size_t page[HTTP_MAX_LIMIT];
-    size_t count, total;
-    bool more;
-    tg_graph_document_page(request->graph, &filter, after, limit, page, &count, &total, &more);
-    json_t *items = json_array();
-    for (size_t i = 0; i < count; i++)
-        json_array_append_new(items,
-                              document_summary(tg_graph_document_at(request->graph, page[i])));
-    const char *last = count ? tg_graph_document_at(request->graph, page[count - 1])->id : NULL;
-    out->json = http_page_body(request, items, last, more, total);
-    return out->json ? TG_OK : TG_ERR_NOMEM;
+static const struct tg_graph_document *path_document(struct http_request *request)
+{
+    const struct tg_graph_document *doc = tg_graph_document_find(request->graph, request->path_id);
+    if (!doc)
+        http_fail(request, TG_ERR_NOT_FOUND, NULL, "no document has the id '%s'", request->path_id);
+    return doc;
 }
 
 enum tg_status http_documents_get(struct http_request *request, struct http_output *out)
 {
-    const struct tg_graph_document *doc = tg_graph_document_find(request->graph, request->path_id);
+    const struct tg_graph_document *doc = path_document(request);
     if (!doc)
-        return http_fail(request, TG_ERR_NOT_FOUND, NULL, "no document has the id '%s'",
-                         request->path_id);
-    out->json = document_summary(doc);
-    if (!out->json ||
-        json_object_set_new(out->json, "text", json_stringn(doc->text, doc->text_bytes)) != 0 ||
-        json_object_set_new(out->json, "mentions", mentions_json(request->graph, doc)) != 0 ||
-        json_object_set_new(out->json, "events", http_event_list(doc->events, doc->event_count)))
+        return TG_ERR_NOT_FOUND;
+    char base[HTTP_MAX_ID_BYTES + 16];
+    snprintf(base, sizeof base, "/v1/documents/%s", doc->id);
+    json_t *body = http_document_summary(doc);
+    if (!body || json_object_set_new(body, "text", json_stringn(doc->text, doc->text_bytes)) != 0 ||
+        http_embed_relation(request, body, "mentions", HTTP_REL_MENTIONS, doc, base) != TG_OK ||
+        http_embed_relation(request, body, "events", HTTP_REL_DOCUMENT_EVENTS, doc, base) !=
+            TG_OK) {
+        json_decref(body);
         return TG_ERR_NOMEM;
+    }
+    out->json = body;
     return TG_OK;
+}
+
+enum tg_status http_documents_mentions(struct http_request *request, struct http_output *out)
+{
+    const struct tg_graph_document *doc = path_document(request);
+    return doc ? http_relation_reply(request, HTTP_REL_MENTIONS, doc, out) : TG_ERR_NOT_FOUND;
+}
+
+enum tg_status http_documents_events(struct http_request *request, struct http_output *out)
+{
+    const struct tg_graph_document *doc = path_document(request);
+    return doc ? http_relation_reply(request, HTTP_REL_DOCUMENT_EVENTS, doc, out)
+               : TG_ERR_NOT_FOUND;
 }

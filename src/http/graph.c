@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -12,7 +13,16 @@ enum tg_status http_graph_get(struct http_request *request, struct http_output *
         return status;
     if (!focus || !*focus)
         return http_fail(request, TG_ERR_BAD_PARAMETER, "focus",
-                         "focus (an entity or event id) is required");
+                         "focus (an entity or event id, or an entity's name) is required");
+    /* An id, or the name of exactly one entity. */
+    if (!tg_graph_entity_find(request->graph, focus) &&
+        !tg_graph_event_find(request->graph, focus)) {
+        const struct tg_graph_entity *named = NULL;
+        status = http_param_entity(request, "focus", TG_GRAPH_TYPE_COUNT, &named);
+        if (status != TG_OK)
+            return status;
+        focus = named->id;
+    }
     struct tg_graph_view view;
     status = tg_graph_view(request->graph, focus, (unsigned)depth, &view);
     if (status == TG_ERR_NOT_FOUND)
@@ -20,9 +30,17 @@ enum tg_status http_graph_get(struct http_request *request, struct http_output *
     if (status != TG_OK)
         return status;
     json_t *nodes = json_array(), *edges = json_array();
-    for (size_t i = 0; i < view.node_count; i++)
-        json_array_append_new(nodes, json_pack("{s:s, s:s, s:s}", "id", view.nodes[i].id, "type",
-                                               view.nodes[i].type, "label", view.nodes[i].label));
+    /* Named as their resources name them: entities' name, events' title and date. */
+    for (size_t i = 0; i < view.node_count; i++) {
+        const struct tg_graph_node *n = &view.nodes[i];
+        const struct tg_graph_event *ev =
+            strcmp(n->type, "event") == 0 ? tg_graph_event_find(request->graph, n->id) : NULL;
+        json_array_append_new(
+            nodes,
+            ev ? json_pack("{s:s, s:s, s:s, s:o}", "id", n->id, "type", n->type, "title", n->label,
+                           "date", http_string_or_null(ev->date))
+               : json_pack("{s:s, s:s, s:s}", "id", n->id, "type", n->type, "name", n->label));
+    }
     for (size_t i = 0; i < view.edge_count; i++) {
         const struct tg_graph_edge *e = &view.edges[i];
         json_t *documents = json_array();

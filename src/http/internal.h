@@ -1,7 +1,8 @@
 /*
  * Private to src/http: the request context handlers see, the handler signature, and the
- * parameter helpers they share. Handlers fill *body on success; on failure they return a status
- * and may name the offending parameter and a detail, which the server turns into a problem.
+ * parameter, list and shape helpers they share. Handlers fill *out on success; on failure they
+ * return a status and may name the offending parameter and a detail, which the server turns
+ * into a problem.
  */
 #ifndef THAIGRAPH_HTTP_INTERNAL_H
 #define THAIGRAPH_HTTP_INTERNAL_H
@@ -11,9 +12,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "thaigraph/graph.h"
+#include "thaigraph/query.h"
+#include "thaigraph/snapshot.h"
 #include "thaigraph/status.h"
 
 #define HTTP_DEFAULT_LIMIT 20
@@ -23,6 +27,13 @@
  * (CONNECTION_MEMORY_BYTES in server.c), which answer with bare HTML. */
 #define HTTP_MAX_TARGET_BYTES 16384
 #define HTTP_MAX_PARAMS       32
+/* Items of each nested list an entity page embeds; the rest are a page of its sub-resource. */
+#define HTTP_EMBEDDED 20
+/* Evidence sentences a fact carries inline; events and positions serve all of theirs at
+ * .../evidence. */
+#define HTTP_EVIDENCE_MAX 20
+/* Rows a streamed CSV renders per step (each step selects them anew from the whole list). */
+#define HTTP_CSV_CHUNK 50
 
 /* One query parameter, percent-decoded. Both strings are NUL-terminated, hold no NUL byte and
  * are valid UTF-8: the parser refuses anything else before a handler runs. */
@@ -35,9 +46,11 @@ struct http_param {
 struct http_route;
 
 struct http_request {
-    struct MHD_Connection *connection;
+    struct MHD_Connection *connection; /* NULL when a stream re-runs a handler */
+    struct tg_snapshot_holder *holder;
     const struct tg_graph *graph;
     const struct http_route *route;
+    const char *url;     /* the decoded path */
     const char *path_id; /* the {id} segment of the route, when it has one */
     /* Sorted by name; names are distinct. Strings live in decoded, owned by the request. */
     struct http_param params[HTTP_MAX_PARAMS];
@@ -49,16 +62,31 @@ struct http_request {
     char parameter_buf[96]; /* a bad parameter's name when it must be re-encoded to be shown */
     char detail[256];
     json_t *problem_extra; /* fields merged into the problem body (ambiguity candidates) */
+    bool csv;              /* the client asked for text/csv (format=csv, or Accept) */
+    /* Set when a streamed CSV asks for its next rows: the cursor to continue from (it
+     * replaces `cursor`, the page is HTTP_CSV_CHUNK rows and no header row comes first). */
+    const char *stream_cursor;
+    char *link;        /* relative URL of the next page for the Link header, malloc'd */
+    char *stream_next; /* CSV: the cursor of the rows after these, malloc'd; NULL: last */
 };
 
-/* What a handler answers with: a JSON document, or (for /metrics and the spec) a body of
- * another type. The server frees json, and text unless text_is_static. */
+/* A body produced a piece at a time (exports): read writes up to cap bytes and returns how
+ * many, 0 at the end, -1 on failure; free releases ctx. */
+struct http_stream {
+    ssize_t (*read)(void *ctx, char *buf, size_t cap);
+    void (*free)(void *ctx);
+    void *ctx;
+};
+
+/* What a handler answers with: a JSON document, a body of another type (text), or a stream.
+ * The server frees json, text unless text_is_static, and the stream. */
 struct http_output {
     json_t *json;
     char *text;
     size_t text_len;
     const char *content_type;
     bool text_is_static;
+    struct http_stream stream;
 };
 
 typedef enum tg_status (*http_handler)(struct http_request *request, struct http_output *out);
@@ -79,6 +107,10 @@ enum tg_status http_parse_target(struct http_request *request, const char *targe
 
 /* Fails naming the first parameter that is not one of names (NULL-terminated). */
 enum tg_status http_check_params(struct http_request *request, const char *const *names);
+
+/* Gives to a copy of a request (a stream's next step) its own copy of the parameters, which it
+ * frees with free(copy->decoded). */
+enum tg_status http_params_clone(const struct http_request *from, struct http_request *to);
 
 /* A query parameter, or NULL when absent; http_query_n also gives its length. */
 const char *http_query(const struct http_request *request, const char *name);
@@ -117,53 +149,199 @@ char *http_cursor_encode(const struct http_request *request, const char *positio
 /* A date parameter: absent gives NULL; otherwise it must be YYYY, YYYY-MM or YYYY-MM-DD. */
 enum tg_status http_param_date(struct http_request *request, const char *name, const char **value);
 
-/* A page envelope {"items", "next_cursor", "total"}; takes the reference to items. */
-json_t *http_page_body(const struct http_request *request, json_t *items, const char *last_key,
-                       bool more, size_t total);
+/* A choice among names (sort orders, kinds): absent gives -1 in *index; else its position in
+ * names[0..count), or a 400 listing them. */
+enum tg_status http_param_choice(struct http_request *request, const char *name,
+                                 const char *const *names, size_t count, int *index);
 
-/* JSON string or null. */
-json_t *http_string_or_null(const char *s);
+/* `facets`: a comma-separated list of facets the route offers (allowed: 1u << facet bits);
+ * absent gives 0. */
+enum tg_status http_param_facets(struct http_request *request, unsigned allowed, unsigned *mask);
 
 /*
- * Resolves a name parameter to one entity of the type (TG_GRAPH_TYPE_COUNT: any). Absent gives
- * NULL; an unknown name fails 404 naming it; an ambiguous one 300 listing the candidates.
+ * An entity parameter taking an id or any name, alias or abbreviation of an entity of the type
+ * (TG_GRAPH_TYPE_COUNT: any). http_param_entity wants exactly one: absent gives NULL, an unknown
+ * name fails 404 naming it, an ambiguous one 422 listing the candidates. http_param_entities
+ * filters: every entity so named into matches[0..*count) (none when unknown), *given telling
+ * whether the parameter was there at all.
  */
 enum tg_status http_param_entity(struct http_request *request, const char *name,
                                  enum tg_graph_type type, const struct tg_graph_entity **entity);
+#define HTTP_MAX_MATCHES 32
+enum tg_status http_param_entities(struct http_request *request, const char *name,
+                                   enum tg_graph_type type,
+                                   const struct tg_graph_entity *matches[HTTP_MAX_MATCHES],
+                                   size_t *count, bool *given);
 
-/* The response shapes of API.md, shared by every resource that embeds them. */
+/* ---- Lists (lists.c) ---- */
+
+/* One order a list can be sorted in (`sort=` name) and its total order. */
+struct http_order {
+    const char *name;
+    int (*compare)(const void *a, const void *b, void *ctx);
+};
+
+/*
+ * A list route: candidates, filtered by accept (NULL: all), in one of its orders (the first is
+ * the default), each with a cursor key (unique in the list) and a JSON rendering; facet_mask
+ * says which facets it offers and facet counts one item. csv_columns are the dotted paths of
+ * the rendering that CSV rows hold, NULL-terminated.
+ */
+struct http_list {
+    size_t count;
+    const void *(*at)(const void *source, size_t index);
+    const void *source;
+    bool (*accept)(const void *item, void *ctx);
+    void *ctx;
+    const struct http_order *orders;
+    size_t order_count;
+    const char *(*key)(const void *item, char *buf, size_t size);
+    json_t *(*render)(struct http_request *request, const void *item, void *ctx);
+    unsigned facet_mask;
+    void (*facet)(struct tg_query_facets *facets, const void *item);
+    const char *const *csv_columns;
+};
+
+/*
+ * Serves a list route: reads limit, cursor, sort and facets, and answers one page as
+ * {items, total, next_cursor, next} (plus `facets` when asked), or as CSV. extra (consumed, may
+ * be NULL) adds fields to the JSON envelope (a collaboration's a and b).
+ */
+enum tg_status http_list_reply(struct http_request *request, const struct http_list *list,
+                               json_t *extra, struct http_output *out);
+
+/* Facet counts as {"year": [{"value", "count"}], "organisation": [{"value", "name", "count"}]}. */
+json_t *http_facets_json(struct tg_query_facets *facets, unsigned mask);
+
+/* The first HTTP_EMBEDDED items of a nested list in its default order, as an envelope whose
+ * next is sub_url's second page; NULL when out of memory. */
+json_t *http_list_embed(struct http_request *request, const struct http_list *list,
+                        const char *sub_url);
+
+/* The envelope every list answers with (takes the reference to items; next_cursor may be
+ * NULL). Sets the request's Link when the list is the response itself (top). */
+json_t *http_envelope(struct http_request *request, json_t *items, size_t total,
+                      const char *next_cursor, const char *base_url, bool top);
+
+/* Serves items already rendered (a search page) as CSV when the client asked for it; false
+ * when it did not. columns as in http_list. */
+bool http_wants_csv(const struct http_request *request);
+enum tg_status http_csv_reply(struct http_request *request, json_t *items,
+                              const char *const *columns, const char *next_cursor,
+                              struct http_output *out);
+
+/* Orders, keys, renderings and columns several lists share (relations.c). Dated things sort
+ * oldest (or newest) first, undated ones last either way, then by id. */
+int http_compare_dated(const char *date_a, const char *id_a, const char *date_b, const char *id_b,
+                       bool newest);
+int http_event_oldest(const void *a, const void *b, void *ctx);
+int http_event_newest(const void *a, const void *b, void *ctx);
+#define HTTP_EVENT_ORDERS    2
+#define HTTP_DOCUMENT_ORDERS 3
+extern const struct http_order http_event_orders[HTTP_EVENT_ORDERS];       /* date, -date */
+extern const struct http_order http_document_orders[HTTP_DOCUMENT_ORDERS]; /* id, date, -date */
+const char *http_event_key(const void *item, char *buf, size_t size);
+const char *http_document_key(const void *item, char *buf, size_t size);
+json_t *http_render_event(struct http_request *request, const void *item, void *ctx);
+json_t *http_render_document(struct http_request *request, const void *item, void *ctx);
+const void *http_tenure_at(const void *source, size_t index); /* of a tg_query_tenures */
+const char *http_tenure_key(const void *item, char *buf, size_t size);
+json_t *http_render_tenure(struct http_request *request, const void *item, void *ctx);
+extern const char *const http_tenure_columns[];
+extern const char *const http_event_columns[];
+extern const char *const http_document_columns[];
+
+/* ---- Shapes (shapes.c) ---- */
+
+json_t *http_string_or_null(const char *s);
+/* Scores in 4 significant digits: what ranks them, without float noise. */
+json_t *http_score(double score);
 json_t *http_entity_ref(const struct tg_graph_entity *entity);
-json_t *http_event_summary(const struct tg_graph_event *event);
-json_t *http_entity_summary(const struct tg_graph_entity *entity);
-json_t *http_event_list(const struct tg_graph_event *const *events, size_t count);
-/* The organisations that collaborate with this one: [{organisation, event_count, first, last}]
- * most events first; NULL when out of memory. */
-json_t *http_partners_json(const struct tg_graph_entity *organisation);
+json_t *http_document_ref(const struct tg_graph_document *doc);
+json_t *http_evidence(const struct tg_graph_evidence *evidence, size_t count);
+json_t *http_event_summary(struct http_request *request, const struct tg_graph_event *event);
+json_t *http_entity_summary(struct http_request *request, const struct tg_graph_entity *entity);
+json_t *http_tenure(const struct tg_query_tenure *tenure);
+json_t *http_document_summary(const struct tg_graph_document *doc);
 
-/* A page of entities of one type in id order, optionally only those named by `q`. */
-enum tg_status http_entity_page(struct http_request *request, enum tg_graph_type type,
-                                json_t **body);
+/* The nested lists of entity, event and document pages, and their sub-resources; each names
+ * its owner's type. */
+enum http_relation {
+    HTTP_REL_ENTITY_EVENTS,    /* an entity takes part in */
+    HTTP_REL_ENTITY_DOCUMENTS, /* mentioning an entity */
+    HTTP_REL_OFFICE_HOLDERS,   /* tenures of offices in an organisation */
+    HTTP_REL_POSITIONS,        /* a person's tenures */
+    HTTP_REL_COLLABORATORS,    /* an organisation's partners */
+    HTTP_REL_CHILDREN,         /* an organisation's units */
+    HTTP_REL_DOCUMENT_EVENTS,  /* a document reports */
+    HTTP_REL_MENTIONS,         /* of a document */
+    HTTP_REL_EVENT_ORGANISATIONS,
+    HTTP_REL_EVENT_PEOPLE,
+    HTTP_REL_EVENT_DOCUMENTS, /* reporting an event */
+    HTTP_REL_EVENT_EVIDENCE,
+    HTTP_REL_TENURE_EVIDENCE,
+};
 
-/* Route handlers, one file per resource. */
+/*
+ * The list of one relation of an owner (an entity, event, document or tenure), ready for
+ * http_list_reply or http_list_embed; state holds what the list points into and is released
+ * with http_relation_free. TG_ERR_NOMEM.
+ */
+struct http_relation_state;
+enum tg_status http_relation_list(struct http_request *request, enum http_relation relation,
+                                  const void *owner, struct http_list *list,
+                                  struct http_relation_state **state);
+void http_relation_free(struct http_relation_state *state);
+/* Serves the relation as its own list route (a sub-resource). */
+enum tg_status http_relation_reply(struct http_request *request, enum http_relation relation,
+                                   const void *owner, struct http_output *out);
+/* Embeds the relation's first page under name in body, with next at base + "/" + name. */
+enum tg_status http_embed_relation(struct http_request *request, json_t *body, const char *name,
+                                   enum http_relation relation, const void *owner,
+                                   const char *base);
+
+/* ---- Routes ---- */
+
 enum tg_status http_health_get(struct http_request *request, struct http_output *out);
+enum tg_status http_discovery_get(struct http_request *request, struct http_output *out);
 enum tg_status http_documents_list(struct http_request *request, struct http_output *out);
 enum tg_status http_documents_get(struct http_request *request, struct http_output *out);
+enum tg_status http_documents_mentions(struct http_request *request, struct http_output *out);
+enum tg_status http_documents_events(struct http_request *request, struct http_output *out);
 enum tg_status http_analyze_get(struct http_request *request, struct http_output *out);
 enum tg_status http_analyze_post(struct http_request *request, struct http_output *out);
 enum tg_status http_metrics_get(struct http_request *request, struct http_output *out);
 enum tg_status http_organisations_list(struct http_request *request, struct http_output *out);
 enum tg_status http_organisations_get(struct http_request *request, struct http_output *out);
-enum tg_status http_organisations_timeline(struct http_request *request, struct http_output *out);
+enum tg_status http_organisations_events(struct http_request *request, struct http_output *out);
+enum tg_status http_organisations_documents(struct http_request *request, struct http_output *out);
+enum tg_status http_organisations_people(struct http_request *request, struct http_output *out);
+enum tg_status http_organisations_collaborators(struct http_request *request,
+                                                struct http_output *out);
+enum tg_status http_organisations_children(struct http_request *request, struct http_output *out);
 enum tg_status http_people_list(struct http_request *request, struct http_output *out);
 enum tg_status http_people_get(struct http_request *request, struct http_output *out);
+enum tg_status http_people_positions(struct http_request *request, struct http_output *out);
+enum tg_status http_people_events(struct http_request *request, struct http_output *out);
+enum tg_status http_people_documents(struct http_request *request, struct http_output *out);
 enum tg_status http_places_list(struct http_request *request, struct http_output *out);
 enum tg_status http_places_get(struct http_request *request, struct http_output *out);
+enum tg_status http_places_events(struct http_request *request, struct http_output *out);
+enum tg_status http_places_documents(struct http_request *request, struct http_output *out);
 enum tg_status http_events_list(struct http_request *request, struct http_output *out);
 enum tg_status http_events_get(struct http_request *request, struct http_output *out);
+enum tg_status http_events_organisations(struct http_request *request, struct http_output *out);
+enum tg_status http_events_people(struct http_request *request, struct http_output *out);
+enum tg_status http_events_documents(struct http_request *request, struct http_output *out);
+enum tg_status http_events_evidence(struct http_request *request, struct http_output *out);
 enum tg_status http_collaborations_get(struct http_request *request, struct http_output *out);
+enum tg_status http_positions_list(struct http_request *request, struct http_output *out);
+enum tg_status http_positions_get(struct http_request *request, struct http_output *out);
+enum tg_status http_positions_evidence(struct http_request *request, struct http_output *out);
 enum tg_status http_graph_get(struct http_request *request, struct http_output *out);
 enum tg_status http_search_get(struct http_request *request, struct http_output *out);
 enum tg_status http_search_suggest(struct http_request *request, struct http_output *out);
+enum tg_status http_export_get(struct http_request *request, struct http_output *out);
 enum tg_status http_openapi_get(struct http_request *request, struct http_output *out);
 enum tg_status http_explorer_page(struct http_request *request, struct http_output *out);
 enum tg_status http_explorer_asset(struct http_request *request, struct http_output *out);

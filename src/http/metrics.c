@@ -12,7 +12,7 @@
 #include "routes.h"
 
 /* The statuses the daemon answers with; anything else is counted as "other". */
-static const unsigned tracked_codes[] = {200, 204, 300, 304, 400, 404, 405, 500, 503};
+static const unsigned tracked_codes[] = {200, 204, 304, 400, 404, 405, 422, 500, 503};
 #define CODE_SLOTS (sizeof tracked_codes / sizeof tracked_codes[0] + 1)
 
 /* Upper bounds in seconds: in-memory answers take microseconds, searches milliseconds. */

@@ -215,6 +215,11 @@ enum tg_status http_check_params(struct http_request *request, const char *const
 
 const char *http_query_n(const struct http_request *request, const char *name, size_t *len)
 {
+    if (request->stream_cursor && strcmp(name, "cursor") == 0) {
+        if (len)
+            *len = strlen(request->stream_cursor);
+        return request->stream_cursor;
+    }
     for (size_t i = 0; i < request->param_count; i++) {
         if (strcmp(request->params[i].name, name) == 0) {
             if (len)
@@ -228,6 +233,30 @@ const char *http_query_n(const struct http_request *request, const char *name, s
 const char *http_query(const struct http_request *request, const char *name)
 {
     return http_query_n(request, name, NULL);
+}
+
+enum tg_status http_params_clone(const struct http_request *from, struct http_request *to)
+{
+    size_t bytes = 1;
+    for (size_t i = 0; i < from->param_count; i++)
+        bytes += from->params[i].name_len + from->params[i].value_len + 2;
+    char *copy = malloc(bytes), *p = copy;
+    if (!copy)
+        return TG_ERR_NOMEM;
+    to->decoded = copy;
+    to->param_count = from->param_count;
+    for (size_t i = 0; i < from->param_count; i++) {
+        const struct http_param *src = &from->params[i];
+        struct http_param *dst = &to->params[i];
+        *dst = *src;
+        memcpy(p, src->name, src->name_len + 1);
+        dst->name = p;
+        p += src->name_len + 1;
+        memcpy(p, src->value, src->value_len + 1);
+        dst->value = p;
+        p += src->value_len + 1;
+    }
+    return TG_OK;
 }
 
 void http_canonical_request(const struct http_request *request, const char *const *skip, FILE *out)
@@ -277,6 +306,10 @@ enum tg_status http_param_uint(struct http_request *request, const char *name, l
 
 enum tg_status http_param_limit(struct http_request *request, size_t *limit)
 {
+    if (request->stream_cursor) {
+        *limit = HTTP_CSV_CHUNK;
+        return TG_OK;
+    }
     long value;
     enum tg_status status =
         http_param_uint(request, "limit", 1, HTTP_MAX_LIMIT, HTTP_DEFAULT_LIMIT, &value);
@@ -289,7 +322,7 @@ enum tg_status http_param_limit(struct http_request *request, size_t *limit)
 #define CURSOR_VERSION     1
 #define CURSOR_HEADER      9
 #define CURSOR_CHECKSUM    8
-#define CURSOR_MAX_POS     HTTP_MAX_ID_BYTES
+#define CURSOR_MAX_POS     (HTTP_MAX_ID_BYTES + 32) /* an id and a kind or an offset */
 #define CURSOR_MAX_PAYLOAD (CURSOR_HEADER + CURSOR_MAX_POS + CURSOR_CHECKSUM)
 
 static const char *const cursor_unbound[] = {"cursor", "limit", NULL};
@@ -449,13 +482,106 @@ json_t *http_string_or_null(const char *s)
     return s ? json_string(s) : json_null();
 }
 
-json_t *http_page_body(const struct http_request *request, json_t *items, const char *last_key,
-                       bool more, size_t total)
+enum tg_status http_param_choice(struct http_request *request, const char *name,
+                                 const char *const *names, size_t count, int *index)
 {
-    char *cursor =
-        more && last_key ? http_cursor_encode(request, last_key, strlen(last_key)) : NULL;
-    json_t *body = json_pack("{s:o, s:o, s:I}", "items", items, "next_cursor",
-                             http_string_or_null(cursor), "total", (json_int_t)total);
-    free(cursor);
-    return body;
+    const char *raw = http_query(request, name);
+    *index = -1;
+    if (!raw)
+        return TG_OK;
+    char allowed[192] = "";
+    for (size_t i = 0; i < count; i++) {
+        if (strcmp(raw, names[i]) == 0) {
+            *index = (int)i;
+            return TG_OK;
+        }
+        snprintf(allowed + strlen(allowed), sizeof allowed - strlen(allowed), "%s%s", i ? ", " : "",
+                 names[i]);
+    }
+    return http_fail(request, TG_ERR_BAD_PARAMETER, name, "%s must be one of %s", name, allowed);
+}
+
+enum tg_status http_param_facets(struct http_request *request, unsigned allowed, unsigned *mask)
+{
+    const char *raw = http_query(request, "facets");
+    *mask = 0;
+    if (!raw)
+        return TG_OK;
+    char offered[128] = "";
+    for (int f = 0; f < TG_QUERY_FACET_COUNT; f++) {
+        if (allowed & (1u << f))
+            snprintf(offered + strlen(offered), sizeof offered - strlen(offered), "%s%s",
+                     offered[0] ? ", " : "", tg_query_facet_name((enum tg_query_facet)f));
+    }
+    for (const char *p = raw;; p++) {
+        size_t n = strcspn(p, ",");
+        enum tg_query_facet facet;
+        if (!tg_query_facet_parse(p, n, &facet) || !(allowed & (1u << facet)))
+            return http_fail(request, TG_ERR_BAD_PARAMETER, "facets",
+                             "facets is a comma-separated list of %s; '%.*s' is not one",
+                             allowed ? offered : "(none here)", (int)n, p);
+        *mask |= 1u << facet;
+        p += n;
+        if (!*p)
+            return TG_OK;
+    }
+}
+
+/* The entity an id names, when it is one of the type. */
+static const struct tg_graph_entity *by_id(const struct tg_graph *graph, const char *value,
+                                           enum tg_graph_type type)
+{
+    const struct tg_graph_entity *e = tg_graph_entity_find(graph, value);
+    return e && (type == TG_GRAPH_TYPE_COUNT || e->type == type) ? e : NULL;
+}
+
+enum tg_status http_param_entities(struct http_request *request, const char *name,
+                                   enum tg_graph_type type,
+                                   const struct tg_graph_entity *matches[HTTP_MAX_MATCHES],
+                                   size_t *count, bool *given)
+{
+    const char *value = http_query(request, name);
+    *count = 0;
+    *given = value != NULL;
+    if (!value)
+        return TG_OK;
+    if ((matches[0] = by_id(request->graph, value, type))) {
+        *count = 1;
+        return TG_OK;
+    }
+    enum tg_status status =
+        tg_graph_resolve(request->graph, type, value, matches, HTTP_MAX_MATCHES, count);
+    if (*count > HTTP_MAX_MATCHES)
+        *count = HTTP_MAX_MATCHES;
+    if (status == TG_ERR_INVALID_UTF8)
+        return http_fail(request, status, name, "%s is not valid UTF-8", name);
+    return status;
+}
+
+#define MAX_CANDIDATES 10
+
+enum tg_status http_param_entity(struct http_request *request, const char *name,
+                                 enum tg_graph_type type, const struct tg_graph_entity **entity)
+{
+    const struct tg_graph_entity *matches[HTTP_MAX_MATCHES];
+    size_t count = 0;
+    bool given = false;
+    *entity = NULL;
+    enum tg_status status = http_param_entities(request, name, type, matches, &count, &given);
+    if (status != TG_OK || !given)
+        return status;
+    const char *value = http_query(request, name);
+    const char *what = type == TG_GRAPH_TYPE_COUNT ? "entity" : tg_graph_type_name(type);
+    if (count == 0)
+        return http_fail(request, TG_ERR_NOT_FOUND, name, "no %s is known as '%s'", what, value);
+    if (count > 1) {
+        json_t *candidates = json_array();
+        for (size_t i = 0; i < count && i < MAX_CANDIDATES; i++)
+            json_array_append_new(candidates, http_entity_ref(matches[i]));
+        request->problem_extra = json_pack("{s:o}", "candidates", candidates);
+        return http_fail(request, TG_ERR_AMBIGUOUS, name,
+                         "'%s' names %zu %s entities; give one of their ids", value, count, what);
+    }
+    *entity = matches[0];
+    return TG_OK;
 }

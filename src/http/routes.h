@@ -15,6 +15,7 @@ enum http_id_pattern {
     HTTP_ID_PERSON,       /* per_... */
     HTTP_ID_PLACE,        /* plc_... */
     HTTP_ID_EVENT,        /* evt_... */
+    HTTP_ID_POSITION,     /* pos_... (a tenure) */
 };
 
 struct http_route {
@@ -30,6 +31,9 @@ struct http_route {
     /* POST: the handler reads request->body, at most post_body_bytes of it; NULL: GET only. */
     http_handler post;
     size_t post_body_bytes;
+    /* Clients and proxies may keep it (revalidating by ETag); false for liveness and live
+     * figures, which must never be answered from a cache. */
+    bool cacheable;
 };
 
 /* The route for path[0..len), with its `{id}` segment (if any) in id, *id_len bytes and a NUL;
@@ -40,7 +44,7 @@ const struct http_route *http_route_find(const char *path, size_t len, char *id,
 enum tg_status http_route_check_id(const struct http_route *route, struct http_request *request,
                                    const char *id, size_t len);
 
-/* Routes by position, for metrics: 0 <= index < http_route_count(). */
+/* Routes by position, for metrics and discovery: 0 <= index < http_route_count(). */
 size_t http_route_count(void);
 const struct http_route *http_route_at(size_t index);
 size_t http_route_index(const struct http_route *route);

@@ -75,22 +75,36 @@ struct reply {
     size_t len;
     bool body_is_static;
     const char *content_type;
-    bool gzip;             /* the body is gzip-compressed */
-    char etag[ETAG_BYTES]; /* empty when the response has none */
-    const char *allow;     /* the methods of the route, for 204 and 405 */
-    bool close;            /* the connection ends after this response */
+    bool gzip;                 /* the body is gzip-compressed */
+    char etag[ETAG_BYTES];     /* empty when the response has none */
+    const char *allow;         /* the methods of the route, for 204 and 405 */
+    bool close;                /* the connection ends after this response */
+    char *link;                /* the next page's URL for a Link header, malloc'd; or NULL */
+    struct http_stream stream; /* a body produced as it is sent, instead of body */
+    bool was_streamed;         /* the body was (would have been) a stream */
+    bool cacheable;            /* clients and proxies may keep it (revalidating by ETag) */
+    /* 304: the length of the 200 it stands for, when known. */
+    size_t unsent_length;
+    bool length_known;
 };
 
 static void reply_free(struct reply *reply)
 {
     if (!reply->body_is_static)
         free(reply->body);
+    reply->body = NULL;
+    free(reply->link);
+    reply->link = NULL;
+    if (reply->stream.free)
+        reply->stream.free(reply->stream.ctx);
+    reply->stream = (struct http_stream){0};
 }
 
 /* Serialises a JSON document (consumed) into the reply. */
 static bool reply_json(struct reply *reply, unsigned code, json_t *body, const char *content_type)
 {
-    reply->body = body ? json_dumps(body, JSON_COMPACT) : NULL;
+    /* Reals (scores) are rounded where they are made; 15 digits print them as made. */
+    reply->body = body ? json_dumps(body, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
     json_decref(body);
     if (!reply->body)
         return false;
@@ -189,11 +203,12 @@ static char *canonical(const struct http_request *request, const char *prefix, s
     return text;
 }
 
-/* Strong ETag from the snapshot's content fingerprint, the build and the canonical request. */
+/* Strong ETag from the snapshot's content fingerprint, the build, the representation asked for
+ * (CSV or JSON) and the canonical request. */
 static void make_etag(const struct http_request *request, char etag[ETAG_BYTES])
 {
     size_t len = 0;
-    char *key = canonical(request, TG_VERSION " ", &len);
+    char *key = canonical(request, request->csv ? TG_VERSION " csv " : TG_VERSION " json ", &len);
     uint64_t h = key ? tg_hash_bytes(key, len) : 0;
     free(key);
     snprintf(etag, ETAG_BYTES, "\"%s-%016llx\"", tg_graph_fingerprint(request->graph),
@@ -268,7 +283,8 @@ static void compress_body(struct reply *reply)
         free(packed);
         return;
     }
-    reply_free(reply);
+    if (!reply->body_is_static)
+        free(reply->body);
     reply->body = (char *)packed;
     reply->len = z.total_out;
     reply->body_is_static = false;
@@ -285,24 +301,160 @@ static char *memo_key(const struct http_request *request, bool gzip, size_t *len
     return canonical(request, prefix, len);
 }
 
+/*
+ * A remembered response is its body, preceded by the Link of the next page when it has one:
+ * "\x01" LINK "\n" BODY. JSON never starts with \x01, so a body alone needs no marker.
+ */
+static void remember(struct tg_memo *memo, const char *key, size_t key_len,
+                     const struct reply *reply)
+{
+    if (!reply->link) {
+        tg_memo_put(memo, key, key_len, reply->body, reply->len);
+        return;
+    }
+    size_t link_len = strlen(reply->link), len = 1 + link_len + 1 + reply->len;
+    char *value = malloc(len);
+    if (!value)
+        return;
+    value[0] = '\x01';
+    memcpy(value + 1, reply->link, link_len);
+    value[1 + link_len] = '\n';
+    memcpy(value + 2 + link_len, reply->body, reply->len);
+    tg_memo_put(memo, key, key_len, value, len);
+    free(value);
+}
+
 /* Answers from the memo when an earlier request rendered the same representation. */
 static bool reply_from_memo(struct tg_memo *memo, const char *key, size_t key_len, bool gzip,
                             struct reply *reply)
 {
-    if (!key || !tg_memo_get(memo, key, key_len, &reply->body, &reply->len))
+    char *value = NULL;
+    size_t len = 0;
+    if (!key || !tg_memo_get(memo, key, key_len, &value, &len))
         return false;
+    if (len && value[0] == '\x01') {
+        const char *end = memchr(value, '\n', len);
+        size_t link_len = end ? (size_t)(end - value - 1) : 0;
+        reply->link = end ? strndup(value + 1, link_len) : NULL;
+        if (!reply->link) {
+            free(value);
+            return false;
+        }
+        len -= link_len + 2;
+        memmove(value, end + 1, len);
+    }
+    reply->body = value;
+    reply->len = len;
     reply->code = MHD_HTTP_OK;
     reply->content_type = json_content_type;
     reply->gzip = gzip;
     return true;
 }
 
+/* ---- CSV streamed a chunk at a time ---- */
+
+/*
+ * A CSV list longer than one chunk: the handler is run again for each next chunk, on the graph
+ * retained for the purpose and a copy of the request, continuing from the cursor the previous
+ * chunk ended at.
+ */
+struct csv_stream {
+    struct http_request request; /* a copy: parameters of its own, no connection */
+    http_handler handler;
+    char *url, *path_id;
+    char *cursor; /* of the rows after pending; NULL after the last chunk */
+    char *pending;
+    size_t pending_len, offset;
+};
+
+static void free_csv_stream(void *ctx)
+{
+    struct csv_stream *s = ctx;
+    if (s->request.graph)
+        tg_snapshot_drop(s->request.holder, s->request.graph);
+    free(s->request.decoded);
+    free(s->url);
+    free(s->path_id);
+    free(s->cursor);
+    free(s->pending);
+    free(s);
+}
+
+static ssize_t read_csv_stream(void *ctx, char *buf, size_t cap)
+{
+    struct csv_stream *s = ctx;
+    while (s->offset == s->pending_len) {
+        if (!s->cursor)
+            return 0;
+        struct http_request request = s->request;
+        request.stream_cursor = s->cursor;
+        struct http_output out = {0};
+        enum tg_status status = s->handler(&request, &out);
+        free(request.link);
+        json_decref(request.problem_extra);
+        json_decref(out.json);
+        free(s->cursor);
+        s->cursor = request.stream_next;
+        free(s->pending);
+        s->pending = out.text;
+        s->pending_len = out.text ? out.text_len : 0;
+        s->offset = 0;
+        if (status != TG_OK || !out.text)
+            return -1;
+    }
+    size_t n = s->pending_len - s->offset < cap ? s->pending_len - s->offset : cap;
+    memcpy(buf, s->pending + s->offset, n);
+    s->offset += n;
+    return (ssize_t)n;
+}
+
+/* Turns a first CSV chunk with more to follow into a stream of the whole list. The stream
+ * retains the request's snapshot; a reload in between cannot be streamed consistently. */
+static enum tg_status stream_csv(struct http_request *request, http_handler handler,
+                                 struct http_output *out)
+{
+    struct csv_stream *s = calloc(1, sizeof *s);
+    if (!s)
+        return TG_ERR_NOMEM;
+    s->request =
+        (struct http_request){.holder = request->holder, .route = request->route, .csv = true};
+    s->handler = handler;
+    s->request.graph = tg_snapshot_retain(request->holder);
+    s->url = strdup(request->url);
+    s->path_id = request->path_id ? strdup(request->path_id) : NULL;
+    s->request.url = s->url;
+    s->request.path_id = s->path_id;
+    s->cursor = request->stream_next;
+    request->stream_next = NULL;
+    s->pending = out->text;
+    s->pending_len = out->text_len;
+    out->text = NULL;
+    enum tg_status status = s->request.graph == request->graph ? TG_OK : TG_ERR_UNAVAILABLE;
+    if (status == TG_OK && (!s->url || (request->path_id && !s->path_id) ||
+                            http_params_clone(request, &s->request) != TG_OK))
+        status = TG_ERR_NOMEM;
+    if (status != TG_OK) {
+        free_csv_stream(s);
+        return status;
+    }
+    out->stream = (struct http_stream){read_csv_stream, free_csv_stream, s};
+    return TG_OK;
+}
+
 /* Runs the route's handler; compresses what it produced when the client takes gzip. */
 static void render(struct http_call *call, http_handler handler, bool gzip, struct reply *reply)
 {
+    struct http_request *request = &call->request;
     struct http_output out = {0};
-    enum tg_status status = handler(&call->request, &out);
-    if (status == TG_OK && out.text) {
+    enum tg_status status = handler(request, &out);
+    if (status == TG_OK && request->stream_next)
+        status = stream_csv(request, handler, &out);
+    if (status == TG_OK && out.stream.read) {
+        reply->code = MHD_HTTP_OK;
+        reply->stream = out.stream;
+        reply->was_streamed = true;
+        reply->content_type = out.content_type;
+    } else if (status == TG_OK && out.text) {
         reply->code = MHD_HTTP_OK;
         reply->body = out.text;
         reply->len = out.text_len;
@@ -312,46 +464,91 @@ static void render(struct http_call *call, http_handler handler, bool gzip, stru
         out.json = NULL;
     } else {
         /* reply_json consumed the document when it was offered one. */
-        if (status != TG_OK)
+        if (status != TG_OK) {
             json_decref(out.json);
+            if (!out.text_is_static)
+                free(out.text);
+        }
         reply_request_problem(reply, call, status == TG_OK ? TG_ERR_NOMEM : status);
         return;
     }
-    if (gzip && reply->len >= GZIP_MIN_BYTES)
+    reply->link = request->link;
+    request->link = NULL;
+    if (gzip && !reply->stream.read && reply->len >= GZIP_MIN_BYTES)
         compress_body(reply);
 }
 
 /*
- * Serves a route from the snapshot current when the request arrived: 304 when the client's
- * copy is current, the memo when this representation was rendered before, else the handler,
- * whose 200 answer is then remembered. Everything that touches the snapshot happens before it
- * is released.
+ * Turns a 200 into the 304 the client's tag earns. RFC 9110 8.6 lets a 304 carry a
+ * Content-Length only when it is the 200's, so a rendered body's length stays (the body is never
+ * sent); a streamed one has none, and goes out without any (see make_response).
+ */
+static void not_modified(struct reply *reply)
+{
+    size_t len = reply->len;
+    bool streamed = reply->was_streamed;
+    reply_free(reply);
+    reply->unsent_length = len;
+    reply->length_known = !streamed;
+    reply->len = 0;
+    reply->code = MHD_HTTP_NOT_MODIFIED;
+}
+
+/* Whether the client asked for CSV: format=csv, or an Accept naming text/csv before any JSON.
+ * Only list routes take `format`; json and csv are its values. */
+static enum tg_status negotiate(struct http_request *request)
+{
+    const char *format = http_query(request, "format");
+    if (format) {
+        if (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)
+            return http_fail(request, TG_ERR_BAD_PARAMETER, "format", "format must be json or csv");
+        request->csv = strcmp(format, "csv") == 0;
+        return TG_OK;
+    }
+    bool lists = false;
+    for (const char *const *p = request->route->params; *p && !lists; p++)
+        lists = strcmp(*p, "format") == 0;
+    const char *accept =
+        MHD_lookup_connection_value(request->connection, MHD_HEADER_KIND, "Accept");
+    const char *csv = lists && accept ? strstr(accept, "text/csv") : NULL;
+    const char *json = accept ? strstr(accept, "application/json") : NULL;
+    request->csv = csv && (!json || csv < json);
+    return TG_OK;
+}
+
+/*
+ * Serves a route from the snapshot current when the request arrived: the memo when this
+ * representation was rendered before, else the handler, whose 200 answer is then remembered;
+ * a 304 instead when the client's copy is current. Everything that touches the snapshot happens
+ * before it is released (a stream retains the snapshot it reads).
  */
 static void serve_route(struct tg_http_server *server, struct http_call *call, http_handler handler,
                         bool gzip, struct reply *reply)
 {
     struct http_request *request = &call->request;
     struct tg_snapshot_ticket ticket;
+    request->holder = server->holder;
+    request->url = call->path;
     request->graph = tg_snapshot_acquire(server->holder, &ticket);
-    make_etag(request, reply->etag);
-    const char *if_none_match = MHD_lookup_connection_value(request->connection, MHD_HEADER_KIND,
-                                                            MHD_HTTP_HEADER_IF_NONE_MATCH);
-    if (etag_matches(if_none_match, reply->etag)) {
-        reply->code = MHD_HTTP_NOT_MODIFIED;
+    reply->cacheable = request->route->cacheable;
+    enum tg_status status = negotiate(request);
+    if (status != TG_OK) {
+        reply_request_problem(reply, call, status);
         goto done;
     }
+    make_etag(request, reply->etag);
     size_t key_len = 0;
-    char *key = request->route->remembered && handler == request->route->get
+    char *key = request->route->remembered && handler == request->route->get && !request->csv
                     ? memo_key(request, gzip, &key_len)
                     : NULL;
     if (!reply_from_memo(server->memo, key, key_len, gzip, reply)) {
         render(call, handler, gzip, reply);
-        if (key && reply->code == MHD_HTTP_OK) {
+        if (key && reply->code == MHD_HTTP_OK && !reply->stream.read) {
             /* A small body is never compressed, so it is remembered as the identity one. */
             size_t final_len = key_len;
             char *final_key = reply->gzip == gzip ? key : memo_key(request, false, &final_len);
             if (final_key)
-                tg_memo_put(server->memo, final_key, final_len, reply->body, reply->len);
+                remember(server->memo, final_key, final_len, reply);
             if (final_key != key)
                 free(final_key);
         }
@@ -364,38 +561,117 @@ static void serve_route(struct tg_http_server *server, struct http_call *call, h
         size_t etag_len = strlen(reply->etag);
         snprintf(reply->etag + etag_len - 1, ETAG_BYTES - etag_len + 1, "%s\"", gzip_etag_suffix);
     }
+    const char *if_none_match = MHD_lookup_connection_value(request->connection, MHD_HEADER_KIND,
+                                                            MHD_HTTP_HEADER_IF_NONE_MATCH);
+    if (reply->code == MHD_HTTP_OK && etag_matches(if_none_match, reply->etag))
+        not_modified(reply);
 done:
+    free(request->link);
+    request->link = NULL;
+    free(request->stream_next);
+    request->stream_next = NULL;
     request->graph = NULL;
     tg_snapshot_release(server->holder, &ticket);
+}
+
+static ssize_t read_stream(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)pos;
+    const struct http_stream *stream = cls;
+    ssize_t n = stream->read(stream->ctx, buf, max);
+    if (n < 0)
+        return MHD_CONTENT_READER_END_WITH_ERROR;
+    return n == 0 ? MHD_CONTENT_READER_END_OF_STREAM : n;
+}
+
+static void free_stream(void *cls)
+{
+    struct http_stream *stream = cls;
+    stream->free(stream->ctx);
+    free(stream);
+}
+
+/* A 304's body is never read; should it be, the response ends in error rather than lie. */
+static ssize_t read_nothing(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)cls;
+    (void)pos;
+    (void)buf;
+    (void)max;
+    return MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+/* The MHD response for a reply: a stream, a buffer, or (304) nothing at all. */
+static struct MHD_Response *make_response(struct reply *reply)
+{
+    /* libmicrohttpd gives a 304 the Content-Length of its response's size, so a 304 is sized as
+     * the 200 it stands for. A stream has no size: libmicrohttpd 0.9.75 would then send the
+     * 304 chunked, terminator and all, so it goes out as HTTP/1.0 (no length, no chunks; the
+     * connection closes). */
+    if (reply->code == MHD_HTTP_NOT_MODIFIED) {
+        struct MHD_Response *r = MHD_create_response_from_callback(
+            reply->length_known ? reply->unsent_length : MHD_SIZE_UNKNOWN, 64, read_nothing, NULL,
+            NULL);
+        if (r && !reply->length_known)
+            MHD_set_response_options(r, MHD_RF_HTTP_1_0_SERVER, MHD_RO_END);
+        return r;
+    }
+    if (reply->stream.read) {
+        struct http_stream *stream = malloc(sizeof *stream);
+        if (!stream)
+            return NULL;
+        *stream = reply->stream;
+        struct MHD_Response *response = MHD_create_response_from_callback(
+            MHD_SIZE_UNKNOWN, 64 * 1024, read_stream, stream, free_stream);
+        if (!response)
+            free(stream);
+        else
+            reply->stream = (struct http_stream){0};
+        return response;
+    }
+    enum MHD_ResponseMemoryMode mode =
+        reply->body_is_static || !reply->body ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_FREE;
+    struct MHD_Response *response = MHD_create_response_from_buffer(reply->len, reply->body, mode);
+    if (response && mode == MHD_RESPMEM_MUST_FREE)
+        reply->body = NULL;
+    return response;
 }
 
 static enum MHD_Result send_reply(const struct tg_http_server *server,
                                   struct MHD_Connection *connection, struct reply *reply,
                                   const char *request_id)
 {
-    enum MHD_ResponseMemoryMode mode =
-        reply->body_is_static || !reply->body ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_FREE;
-    struct MHD_Response *response = MHD_create_response_from_buffer(reply->len, reply->body, mode);
+    struct MHD_Response *response = make_response(reply);
     if (!response) {
         reply_free(reply);
         return MHD_NO;
     }
     MHD_add_response_header(response, "Access-Control-Allow-Origin", "*");
-    MHD_add_response_header(response, "Access-Control-Expose-Headers", "ETag, X-Request-Id");
+    MHD_add_response_header(response, "Access-Control-Expose-Headers", "ETag, Link, X-Request-Id");
     MHD_add_response_header(response, "X-Request-Id", request_id);
     MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(response, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+    /* Accept chooses CSV, Accept-Encoding gzip. */
+    MHD_add_response_header(response, MHD_HTTP_HEADER_VARY, "Accept-Encoding, Accept");
     if (reply->content_type)
         MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, reply->content_type);
     if (reply->gzip)
         MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
-    if (reply->etag[0]) {
-        MHD_add_response_header(response, MHD_HTTP_HEADER_ETAG, reply->etag);
-        /* The snapshot only changes on reload; reuse for max-age, then revalidation by ETag. */
-        MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, server->cache_control);
-    } else {
-        MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    if (reply->link) {
+        size_t n = strlen(reply->link) + 16;
+        char *link = malloc(n);
+        if (link) {
+            snprintf(link, n, "<%s>; rel=\"next\"", reply->link);
+            MHD_add_response_header(response, "Link", link);
+            free(link);
+        }
     }
+    if (reply->etag[0])
+        MHD_add_response_header(response, MHD_HTTP_HEADER_ETAG, reply->etag);
+    /* The snapshot only changes on reload: reuse for max-age, then revalidation by ETag. Live
+     * answers (/healthz, /metrics) and errors are never to be reused. */
+    MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL,
+                            reply->etag[0] && reply->cacheable ? server->cache_control
+                                                               : "no-store");
     const char *allow = reply->allow ? reply->allow : HTTP_ALLOWED_METHODS;
     if (reply->code == MHD_HTTP_METHOD_NOT_ALLOWED || reply->code == MHD_HTTP_NO_CONTENT)
         MHD_add_response_header(response, MHD_HTTP_HEADER_ALLOW, allow);
@@ -405,12 +681,16 @@ static enum MHD_Result send_reply(const struct tg_http_server *server,
         MHD_add_response_header(response, MHD_HTTP_HEADER_CONNECTION, "close");
     if (reply->code == MHD_HTTP_NO_CONTENT) {
         MHD_add_response_header(response, "Access-Control-Allow-Methods", allow);
+        /* What frontends send: conditional and negotiating headers, JSON bodies, tokens and
+         * request ids. */
         MHD_add_response_header(response, "Access-Control-Allow-Headers",
-                                "If-None-Match, Accept, Accept-Encoding, Content-Type");
+                                "Accept, Accept-Encoding, Authorization, Content-Type, "
+                                "If-None-Match, X-Request-Id");
         MHD_add_response_header(response, "Access-Control-Max-Age", "86400");
     }
     enum MHD_Result result = MHD_queue_response(connection, reply->code, response);
     MHD_destroy_response(response);
+    reply_free(reply);
     return result;
 }
 

@@ -72,6 +72,38 @@ struct filter {
     const struct tg_graph_search_request *request;
 };
 
+/* What the caller's hooks see of document item, or of thing item. */
+static struct tg_graph_match document_match(const struct filter *f, uint32_t item)
+{
+    return (struct tg_graph_match){.document = &f->graph->documents[item]};
+}
+
+static struct tg_graph_match thing_match(const struct filter *f, uint32_t item)
+{
+    struct tg_graph_match match = {0};
+    graph_thing(f->graph, item, &match.entity, &match.event);
+    return match;
+}
+
+static bool caller_accepts(const struct filter *f, struct tg_graph_match match)
+{
+    return !f->request->accept || f->request->accept(&match, f->request->match_ctx);
+}
+
+static void document_matched(uint32_t item, void *ctx)
+{
+    const struct filter *f = ctx;
+    struct tg_graph_match match = document_match(f, item);
+    f->request->matched(&match, f->request->match_ctx);
+}
+
+static void thing_matched(uint32_t item, void *ctx)
+{
+    const struct filter *f = ctx;
+    struct tg_graph_match match = thing_match(f, item);
+    f->request->matched(&match, f->request->match_ctx);
+}
+
 static bool accept_document(uint32_t item, void *ctx)
 {
     const struct filter *f = ctx;
@@ -79,7 +111,8 @@ static bool accept_document(uint32_t item, void *ctx)
     const struct tg_graph_search_request *r = f->request;
     if (r->source && (!doc->source || strcasecmp(doc->source, r->source) != 0))
         return false;
-    return tg_graph_date_in_range(doc->published, r->from, r->to);
+    return tg_graph_date_in_range(doc->published, r->from, r->to) &&
+           caller_accepts(f, document_match(f, item));
 }
 
 static unsigned entity_scope(enum tg_graph_type type)
@@ -101,10 +134,10 @@ static bool accept_thing(uint32_t item, void *ctx)
     const struct tg_graph_event *event;
     graph_thing(f->graph, item, &entity, &event);
     const struct tg_graph_search_request *r = f->request;
-    if (entity)
-        return (r->scope & entity_scope(entity->type)) && !r->from && !r->to && !r->source;
-    return (r->scope & TG_GRAPH_SEARCH_EVENTS) && !r->source &&
-           tg_graph_date_in_range(event->date, r->from, r->to);
+    bool kept = entity ? (r->scope & entity_scope(entity->type)) && !r->from && !r->to && !r->source
+                       : (r->scope & TG_GRAPH_SEARCH_EVENTS) && !r->source &&
+                             tg_graph_date_in_range(event->date, r->from, r->to);
+    return kept && caller_accepts(f, thing_match(f, item));
 }
 
 /* One index's ranked page, its items offset by base into the merged numbering. */
@@ -129,14 +162,15 @@ static struct tg_search_cursor local_cursor(const struct tg_search_cursor *merge
 
 static enum tg_status run_index(struct tg_text_segmenter *seg, const struct tg_search_index *index,
                                 uint32_t base, uint32_t count, bool (*accept)(uint32_t, void *),
-                                struct filter *filter, const struct tg_search_cursor *after,
-                                struct ranked *out)
+                                void (*matched)(uint32_t, void *), struct filter *filter,
+                                const struct tg_search_cursor *after, struct ranked *out)
 {
     const struct tg_graph_search_request *r = filter->request;
     struct tg_search_cursor local = {0, 0};
     if (after)
         local = local_cursor(after, base, count);
-    struct tg_search_options opt = {r->limit, after ? &local : NULL, accept, filter};
+    struct tg_search_options opt = {r->limit, after ? &local : NULL, accept, filter,
+                                    r->matched ? matched : NULL};
     out->base = base;
     out->taken = 0;
     return tg_search_query(index, seg, r->query, r->query_len, &opt, &out->result);
@@ -267,12 +301,12 @@ enum tg_status tg_graph_search(const struct tg_graph *g, const struct tg_graph_s
     const struct graph_search *search = &g->search;
     uint32_t documents = (uint32_t)g->document_count;
     if (r->scope & TG_GRAPH_SEARCH_DOCUMENTS)
-        status = run_index(seg, search->documents, 0, documents, accept_document, &filter, r->after,
-                           &lists[list_count++]);
+        status = run_index(seg, search->documents, 0, documents, accept_document, document_matched,
+                           &filter, r->after, &lists[list_count++]);
     if (status == TG_OK && (r->scope & ~TG_GRAPH_SEARCH_DOCUMENTS & TG_GRAPH_SEARCH_ALL))
         status =
             run_index(seg, search->things, documents, (uint32_t)(g->entity_count + g->event_count),
-                      accept_thing, &filter, r->after, &lists[list_count++]);
+                      accept_thing, thing_matched, &filter, r->after, &lists[list_count++]);
 
     struct search_result *result = NULL;
     if (status == TG_OK && !(result = calloc(1, sizeof *result)))

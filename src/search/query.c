@@ -236,6 +236,8 @@ static bool consider(struct query *q, const struct tg_search_options *opt, uint3
         return true;
     struct tg_search_top hit = {score(q, ordinal), item, 0};
     ++*total;
+    if (opt->matched)
+        opt->matched(item, opt->accept_ctx);
     if (opt->after) {
         struct tg_search_top last = {opt->after->score, opt->after->item, 0};
         if (!tg_search_top_better(&last, &hit))

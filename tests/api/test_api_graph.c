@@ -1,7 +1,7 @@
-/* The entity graph over the seed corpus (issues #4 and #5): organisations resolved by any of
+/* The entity graph over the seed corpus (issues #4, #5 and 12): organisations resolved by any of
  * their names, the พม.–สสส. collaboration timeline, office holders over time, one event
  * reported by two articles, and the errors of name parameters. Values are read off the seed
- * articles by hand. */
+ * articles by hand. Lists, nested or not, are envelopes {items, total, next_cursor, next}. */
 #include <check.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -119,13 +119,28 @@ static bool array_has_string(json_t *array, const char *value)
     return false;
 }
 
+static json_t *items(json_t *envelope)
+{
+    return json_object_get(envelope, "items");
+}
+
+/* Whether a list of objects holds one whose `id` is id. */
+static bool has_id(json_t *list, const char *id)
+{
+    for (size_t i = 0; i < json_array_size(list); i++) {
+        if (strcmp(str(json_array_get(list, i), "id"), id) == 0)
+            return true;
+    }
+    return false;
+}
+
 START_TEST(test_collaboration_timeline)
 {
     const char *query[] = {"a", "พม.", "b", "สสส.", NULL};
     json_t *body = get_query("/v1/collaborations", 200, query);
     ck_assert_str_eq(str(json_object_get(body, "a"), "name"), ministry);
     ck_assert_str_eq(str(json_object_get(body, "b"), "name"), fund);
-    json_t *events = json_object_get(body, "events");
+    json_t *events = items(body);
     ck_assert_uint_ge(json_array_size(events), 3);
     assert_oldest_first(events);
     /* The MOU of 2 พฤศจิกายน 2553 and the conference of 30 มิ.ย. 58, each told by both
@@ -140,12 +155,12 @@ START_TEST(test_collaboration_timeline)
         }
         ck_assert_msg(found != NULL, "no collaboration event on %s", dates[d]);
         ck_assert(json_is_true(json_object_get(found, "collaboration")));
-        json_t *documents = json_object_get(found, "documents");
+        json_t *documents = items(json_object_get(found, "documents"));
         if (d == 1) {
-            ck_assert(array_has_string(documents, "000_2304adfd9e82273a"));
+            ck_assert(has_id(documents, "000_2304adfd9e82273a"));
         } else {
-            ck_assert(array_has_string(documents, "001_728345b0fb86cf7d"));
-            ck_assert(array_has_string(documents, "002_4301d2a2d545386e"));
+            ck_assert(has_id(documents, "001_728345b0fb86cf7d"));
+            ck_assert(has_id(documents, "002_4301d2a2d545386e"));
         }
         ck_assert_uint_ge(json_array_size(json_object_get(found, "evidence")), 1);
     }
@@ -157,7 +172,7 @@ START_TEST(test_partners)
 {
     const char *query[] = {"a", "กระทรวงการพัฒนาสังคมฯ", NULL};
     json_t *body = get_query("/v1/collaborations", 200, query);
-    json_t *partners = json_object_get(body, "partners");
+    json_t *partners = items(body);
     json_t *first = json_array_get(partners, 0);
     ck_assert_str_eq(str(json_object_get(first, "organisation"), "name"), fund);
     ck_assert_int_ge(json_integer_value(json_object_get(first, "event_count")), 3);
@@ -168,7 +183,8 @@ START_TEST(test_partners)
 }
 END_TEST
 
-/* Two successive permanent secretaries of the ministry (seeds 001/002 and 003). */
+/* Two successive permanent secretaries of the ministry (seeds 001/002 and 003), as the
+ * ministry's page lists its office holders. */
 START_TEST(test_office_holders_over_time)
 {
     char *id = organisation_id("พม.");
@@ -178,25 +194,27 @@ START_TEST(test_office_holders_over_time)
     ck_assert(array_has_string(json_object_get(org, "abbreviations"), "พม."));
     ck_assert_str_eq(str(org, "kind"), "ministry");
     ck_assert(json_is_null(json_object_get(org, "parent")));
-    json_t *people = json_object_get(org, "people");
+    json_t *people = items(json_object_get(org, "people"));
     bool wichian = false, maitri = false;
     for (size_t i = 0; i < json_array_size(people); i++) {
-        json_t *p = json_array_get(people, i);
-        wichian = wichian || (strcmp(str(p, "name"), "วิเชียร ชวลิต") == 0 &&
-                              strcmp(str(p, "title"), "ปลัดกระทรวง") == 0);
-        maitri = maitri || (strcmp(str(p, "name"), "ไมตรี อินทุสุต") == 0 &&
-                            strcmp(str(p, "title"), "ปลัดกระทรวง") == 0 &&
-                            strcmp(str(p, "as_of"), "2017-05-02") == 0);
+        json_t *t = json_array_get(people, i);
+        const char *name = str(json_object_get(t, "person"), "name");
+        wichian = wichian ||
+                  (strcmp(name, "วิเชียร ชวลิต") == 0 && strcmp(str(t, "title"), "ปลัดกระทรวง") == 0);
+        maitri = maitri ||
+                 (strcmp(name, "ไมตรี อินทุสุต") == 0 && strcmp(str(t, "title"), "ปลัดกระทรวง") == 0 &&
+                  strcmp(str(t, "first_seen"), "2017-05-02") == 0);
     }
     ck_assert_msg(wichian && maitri, "both permanent secretaries expected");
-    ck_assert_uint_eq(json_array_size(json_object_get(org, "documents")), 5);
-    assert_oldest_first(json_object_get(org, "events"));
+    ck_assert_int_eq(
+        json_integer_value(json_object_get(json_object_get(org, "documents"), "total")), 5);
+    assert_oldest_first(items(json_object_get(org, "events")));
     json_decref(org);
 
     snprintf(path, sizeof path, "/v1/organisations/%s/timeline", id);
     json_t *timeline = tgt_get_json(&fixture.daemon, path, 200, TGT_JSON);
-    ck_assert_str_eq(str(json_object_get(timeline, "organisation"), "id"), id);
-    assert_oldest_first(json_object_get(timeline, "events"));
+    ck_assert_int_ge(json_integer_value(json_object_get(timeline, "total")), 3);
+    assert_oldest_first(items(timeline));
     json_decref(timeline);
     free(id);
 }
@@ -206,21 +224,26 @@ START_TEST(test_person_positions)
 {
     const char *query[] = {"q", "วิเชียร ชวลิต", NULL};
     json_t *list = get_query("/v1/people", 200, query);
-    json_t *person = json_array_get(json_object_get(list, "items"), 0);
+    json_t *person = json_array_get(items(list), 0);
     ck_assert_str_eq(str(person, "name"), "วิเชียร ชวลิต");
     ck_assert_str_eq(str(person, "honorific"), "นาย");
-    json_t *positions = json_object_get(person, "positions");
+    json_t *positions = items(json_object_get(person, "positions"));
     /* Articles 001 and 002 both state the office; 002 dates it only through the conference it
-     * shares with 001, so it is one position held on 2015-06-30 (issue #4). */
+     * shares with 001, so it is one tenure seen on 2015-06-30 (issue #4) stated by both
+     * (issue 12). */
     ck_assert_uint_eq(json_array_size(positions), 1);
-    json_t *last = json_array_get(positions, json_array_size(positions) - 1);
-    ck_assert_str_eq(str(last, "title"), "ปลัดกระทรวง");
-    ck_assert_str_eq(str(last, "organisation_name"), ministry);
-    ck_assert_str_eq(str(last, "as_of"), "2015-06-30");
+    json_t *tenure = json_array_get(positions, 0);
+    ck_assert_str_eq(str(tenure, "title"), "ปลัดกระทรวง");
+    ck_assert_str_eq(str(json_object_get(tenure, "organisation"), "name"), ministry);
+    ck_assert_str_eq(str(tenure, "first_seen"), "2015-06-30");
+    json_t *evidence = json_object_get(tenure, "evidence");
+    ck_assert_uint_eq(json_array_size(evidence), 2);
+    ck_assert_str_eq(str(json_array_get(evidence, 0), "document_id"), "001_728345b0fb86cf7d");
+    ck_assert_str_eq(str(json_array_get(evidence, 1), "document_id"), "002_4301d2a2d545386e");
     char path[128];
     snprintf(path, sizeof path, "/v1/people/%s", str(person, "id"));
     json_t *detail = tgt_get_json(&fixture.daemon, path, 200, TGT_JSON);
-    ck_assert(array_has_string(json_object_get(detail, "documents"), "001_728345b0fb86cf7d"));
+    ck_assert(has_id(items(json_object_get(detail, "documents")), "001_728345b0fb86cf7d"));
     json_decref(detail);
     json_decref(list);
 }
@@ -230,11 +253,11 @@ START_TEST(test_events_filters_and_detail)
 {
     const char *query[] = {"organisation", "สสส", "from", "2015", "to", "2015-12", NULL};
     json_t *list = get_query("/v1/events", 200, query);
-    json_t *items = json_object_get(list, "items");
-    ck_assert_uint_ge(json_array_size(items), 1);
+    json_t *events = items(list);
+    ck_assert_uint_ge(json_array_size(events), 1);
     json_t *conference = NULL;
-    for (size_t i = 0; i < json_array_size(items); i++) {
-        json_t *ev = json_array_get(items, i);
+    for (size_t i = 0; i < json_array_size(events); i++) {
+        json_t *ev = json_array_get(events, i);
         ck_assert_str_ge(str(ev, "date"), "2015");
         if (strcmp(str(ev, "date"), "2015-06-30") == 0)
             conference = ev;
@@ -251,10 +274,10 @@ START_TEST(test_events_filters_and_detail)
 
     const char *kind[] = {"kind", "agreement", NULL};
     json_t *agreements = get_query("/v1/events", 200, kind);
-    items = json_object_get(agreements, "items");
-    for (size_t i = 0; i < json_array_size(items); i++)
-        ck_assert_str_eq(str(json_array_get(items, i), "kind"), "agreement");
-    ck_assert_uint_ge(json_array_size(items), 1);
+    events = items(agreements);
+    for (size_t i = 0; i < json_array_size(events); i++)
+        ck_assert_str_eq(str(json_array_get(events, i), "kind"), "agreement");
+    ck_assert_uint_ge(json_array_size(events), 1);
     json_decref(agreements);
 }
 END_TEST
@@ -264,7 +287,17 @@ START_TEST(test_document_mentions_and_events)
     json_t *doc =
         tgt_get_json(&fixture.daemon, "/v1/documents/001_728345b0fb86cf7d", 200, TGT_JSON);
     char *ministry_id = organisation_id("พม.");
-    json_t *mentions = json_object_get(doc, "mentions");
+    /* issue 12: the page embeds the first 20 mentions; all of them are a page away. */
+    json_t *embedded = json_object_get(doc, "mentions");
+    ck_assert_uint_eq(json_array_size(items(embedded)), 20);
+    ck_assert_int_gt(json_integer_value(json_object_get(embedded, "total")), 20);
+    static const char sub[] = "/v1/documents/001_728345b0fb86cf7d/mentions?cursor=";
+    ck_assert(strncmp(str(embedded, "next"), sub, sizeof sub - 1) == 0);
+    json_t *all = tgt_get_json(
+        &fixture.daemon, "/v1/documents/001_728345b0fb86cf7d/mentions?limit=100", 200, TGT_JSON);
+    json_t *mentions = items(all);
+    ck_assert_int_eq((json_int_t)json_array_size(mentions),
+                     json_integer_value(json_object_get(embedded, "total")));
     bool ministry_mentioned = false, dated = false;
     for (size_t i = 0; i < json_array_size(mentions); i++) {
         json_t *m = json_array_get(mentions, i);
@@ -278,9 +311,10 @@ START_TEST(test_document_mentions_and_events)
     json_t *counts = json_object_get(doc, "counts");
     ck_assert_int_ge(json_integer_value(json_object_get(counts, "organisations")), 2);
     ck_assert_int_ge(json_integer_value(json_object_get(counts, "events")), 1);
-    ck_assert_uint_eq(json_array_size(json_object_get(doc, "events")),
-                      (size_t)json_integer_value(json_object_get(counts, "events")));
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(doc, "events"), "total")),
+                     json_integer_value(json_object_get(counts, "events")));
     free(ministry_id);
+    json_decref(all);
     json_decref(doc);
 }
 END_TEST
@@ -289,7 +323,7 @@ START_TEST(test_places)
 {
     const char *query[] = {"q", "โรงแรม เดอะสุโกศล", NULL};
     json_t *list = get_query("/v1/places", 200, query);
-    json_t *place = json_array_get(json_object_get(list, "items"), 0);
+    json_t *place = json_array_get(items(list), 0);
     ck_assert_str_eq(str(place, "kind"), "venue");
     json_decref(list);
 }
@@ -344,15 +378,19 @@ struct error_case {
 static const struct error_case error_cases[] = {
     {"/v1/collaborations", NULL, NULL, 400, "a"},
     {"/v1/collaborations", "a", "องค์กรที่ไม่มีอยู่จริง", 404, "a"},
-    {"/v1/organisations", "q", "สคช.", 300, "q"},
+    /* issue 12: a name of several organisations where one is needed is a 422, never a 3xx. */
+    {"/v1/collaborations", "a", "สคช.", 422, "a"},
+    {"/v1/collaborations?a=org_f6aa4ffaaeca", "b", "สคช", 422, "b"},
     {"/v1/events", "kind", "party", 400, "kind"},
-    {"/v1/events", "organisation", "ไม่มี", 404, "organisation"},
     {"/v1/events", "from", "2015-13", 400, "from"},
     {"/v1/organisations/org_000000000000", NULL, NULL, 404, NULL},
     {"/v1/organisations/org_000000000000/timeline", NULL, NULL, 404, NULL},
+    {"/v1/organisations/org_000000000000/people", NULL, NULL, 404, NULL},
     {"/v1/people/per_000000000000", NULL, NULL, 404, NULL},
     {"/v1/events/evt_000000000000", NULL, NULL, 404, NULL},
+    {"/v1/events/evt_000000000000/evidence", NULL, NULL, 404, NULL},
     {"/v1/places/plc_000000000000", NULL, NULL, 404, NULL},
+    {"/v1/positions/pos_000000000000", NULL, NULL, 404, NULL},
     {"/v1/people", "limit", "0", 400, "limit"},
     {"/v1/graph", NULL, NULL, 400, "focus"},
     {"/v1/graph", "focus", "org_000000000000", 404, "focus"},
@@ -367,7 +405,7 @@ START_TEST(test_errors)
     ck_assert_int_eq(json_integer_value(json_object_get(body, "status")), c->status);
     if (c->parameter)
         ck_assert_str_eq(str(body, "parameter"), c->parameter);
-    if (c->status == 300)
+    if (c->status == 422)
         ck_assert_uint_eq(json_array_size(json_object_get(body, "candidates")), 2);
     json_decref(body);
 }

@@ -172,13 +172,16 @@ START_TEST(test_entities_found)
         json_t *first = json_array_get(json_object_get(body, "items"), 0);
         ck_assert_str_eq(str(first, "type"), "organisation");
         ck_assert_str_eq(str(first, "id"), fund);
-        ck_assert(json_is_null(json_object_get(first, "published")));
+        /* issue 12: entities are named by name, and have no date. */
+        ck_assert_str_eq(str(first, "name"), "สำนักงานกองทุนสนับสนุนการสร้างเสริมสุขภาพ");
+        ck_assert_ptr_null(json_object_get(first, "published"));
+        ck_assert_ptr_null(json_object_get(first, "title"));
         json_decref(body);
     }
     const char *person[] = {"q", "วิเชียร", "type", "person", NULL};
     json_t *body = search(person);
     ck_assert_int_eq(json_integer_value(json_object_get(body, "total")), 1);
-    ck_assert_str_eq(str(json_array_get(json_object_get(body, "items"), 0), "title"), "วิเชียร ชวลิต");
+    ck_assert_str_eq(str(json_array_get(json_object_get(body, "items"), 0), "name"), "วิเชียร ชวลิต");
     json_decref(body);
     json_decref(orgs);
 }
@@ -191,7 +194,8 @@ START_TEST(test_events_and_filters)
     json_t *items = json_object_get(body, "items");
     ck_assert_uint_eq(json_array_size(items), 1);
     ck_assert_str_eq(str(json_array_get(items, 0), "type"), "event");
-    ck_assert_str_eq(str(json_array_get(items, 0), "published"), "2015-06-30");
+    /* issue 12: an event hit's date is its date, not "published". */
+    ck_assert_str_eq(str(json_array_get(items, 0), "date"), "2015-06-30");
     json_decref(body);
 
     const char *source[] = {"q", "ประชุม", "source", "thaipr.net", NULL};
@@ -257,7 +261,7 @@ END_TEST
 static const struct {
     const char *prefix;
     const char *type;
-    const char *label;
+    const char *name;
     const char *matched;
 } suggest_cases[] = {
     {"สส", "organisation", "สำนักงานกองทุนสนับสนุนการสร้างเสริมสุขภาพ", "สสส."},
@@ -265,22 +269,26 @@ static const struct {
     {"วิเชียร", "person", "วิเชียร ชวลิต", "วิเชียร ชวลิต"},
 };
 
+/* issue 12: suggestions are a list like any other, entities named by name. */
 START_TEST(test_suggest)
 {
     const char *query[] = {"q", suggest_cases[_i].prefix, NULL};
     json_t *body = tgt_get_query(&fixture.daemon, "/v1/search/suggest", 200, query);
-    ck_assert(json_is_array(body));
-    json_t *first = json_array_get(body, 0);
+    json_t *items = json_object_get(body, "items");
+    ck_assert_int_eq(json_integer_value(json_object_get(body, "total")),
+                     (json_int_t)json_array_size(items));
+    ck_assert(json_is_null(json_object_get(body, "next")));
+    json_t *first = json_array_get(items, 0);
     ck_assert_str_eq(str(first, "type"), suggest_cases[_i].type);
-    ck_assert_str_eq(str(first, "label"), suggest_cases[_i].label);
+    ck_assert_str_eq(str(first, "name"), suggest_cases[_i].name);
     if (suggest_cases[_i].matched)
         ck_assert_str_eq(str(first, "matched"), suggest_cases[_i].matched);
     json_t *s;
     size_t i;
-    json_array_foreach(body, i, s)
+    json_array_foreach(items, i, s)
     {
         for (size_t k = 0; k < i; k++)
-            ck_assert_str_ne(str(json_array_get(body, k), "id"), str(s, "id"));
+            ck_assert_str_ne(str(json_array_get(items, k), "id"), str(s, "id"));
     }
     json_decref(body);
 }

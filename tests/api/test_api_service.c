@@ -1,4 +1,5 @@
-/* Service routes and transport: /metrics, /openapi.yaml, gzip (issue #5). */
+/* Service routes and transport: /metrics, /openapi.yaml, gzip (issue #5); discovery, caching,
+ * 304 and CORS (issue 12). */
 #include <check.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -105,7 +106,7 @@ START_TEST(test_gzip_when_accepted)
     ck_assert_int_eq(packed.status, 200);
     assert_header(&plain, "Content-Encoding", NULL);
     assert_header(&packed, "Content-Encoding", "gzip");
-    assert_header(&packed, "Vary", "Accept-Encoding");
+    assert_header(&packed, "Vary", "Accept-Encoding, Accept");
     ck_assert_uint_lt(packed.body_len, plain.body_len);
     /* Asked again, each representation comes from the snapshot's memo, byte for byte. */
     struct tgt_response plain_again, packed_again;
@@ -171,6 +172,96 @@ START_TEST(test_encoding_negotiation)
 }
 END_TEST
 
+/* issue 12: GET /v1 lists every route with its URL template and parameters, and the version. */
+START_TEST(test_discovery)
+{
+    json_t *body = tgt_get_json(&fixture.daemon, "/v1", 200, TGT_JSON);
+    ck_assert_str_eq(json_string_value(json_object_get(body, "version")), "0.1.0");
+    json_t *routes = json_object_get(body, "routes");
+    bool positions = false, sub = false;
+    for (size_t i = 0; i < json_array_size(routes); i++) {
+        json_t *r = json_array_get(routes, i);
+        const char *path = json_string_value(json_object_get(r, "path"));
+        if (strcmp(path, "/v1/positions") == 0) {
+            positions = true;
+            json_t *params = json_object_get(r, "parameters");
+            bool on = false;
+            for (size_t k = 0; k < json_array_size(params); k++)
+                on = on || strcmp(json_string_value(json_array_get(params, k)), "on") == 0;
+            ck_assert(on);
+        }
+        sub = sub || strcmp(path, "/v1/organisations/{id}/collaborators") == 0;
+    }
+    ck_assert(positions && sub);
+    json_decref(body);
+}
+END_TEST
+
+/* issue 12: liveness and live figures are never cached; snapshot answers are, and revalidate. */
+static const struct {
+    const char *path;
+    const char *cache_control;
+} cache_cases[] = {
+    {"/healthz", "no-store"},
+    {"/metrics", "no-store"},
+    {"/v1/documents", "public, max-age=60"},
+    {"/v1/nowhere", "no-store"},
+};
+
+START_TEST(test_cache_control)
+{
+    struct tgt_response r;
+    get(cache_cases[_i].path, NULL, &r);
+    assert_header(&r, "Cache-Control", cache_cases[_i].cache_control);
+    tgt_response_free(&r);
+}
+END_TEST
+
+/* issue 12: a 304 never says Content-Length: 0 (RFC 9110 8.6): it gives the 200's length. */
+START_TEST(test_not_modified_length)
+{
+    struct tgt_response first, again;
+    get("/v1/documents", NULL, &first);
+    char *etag = tgt_header(&first, "ETag");
+    char header[160];
+    snprintf(header, sizeof header, "If-None-Match: %s", etag);
+    const char *conditional[] = {header, NULL};
+    get("/v1/documents", conditional, &again);
+    ck_assert_int_eq(again.status, 304);
+    char *length = tgt_header(&again, "Content-Length");
+    ck_assert_ptr_nonnull(length);
+    ck_assert_uint_eq(strtoul(length, NULL, 10), first.body_len);
+    ck_assert_uint_gt(first.body_len, 0);
+    free(length);
+    free(etag);
+    tgt_response_free(&first);
+    tgt_response_free(&again);
+}
+END_TEST
+
+/* issue 12: preflight allows what frontends send; answers expose what they read. */
+START_TEST(test_cors)
+{
+    struct tgt_response r;
+    char url[256];
+    snprintf(url, sizeof url, "%s/v1/documents", fixture.daemon.base_url);
+    const char *preflight[] = {"Origin: http://example.test", "Access-Control-Request-Method: GET",
+                               "Access-Control-Request-Headers: content-type, x-request-id", NULL};
+    tgt_http("OPTIONS", url, preflight, &r);
+    ck_assert_int_eq(r.status, 204);
+    char *allowed = tgt_header(&r, "Access-Control-Allow-Headers");
+    ck_assert_ptr_nonnull(allowed);
+    static const char *const wanted[] = {"Content-Type", "Authorization", "X-Request-Id"};
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_msg(strstr(allowed, wanted[i]), "%s not allowed: %s", wanted[i], allowed);
+    free(allowed);
+    tgt_response_free(&r);
+    get("/v1/documents?limit=1", NULL, &r);
+    assert_header(&r, "Access-Control-Expose-Headers", "ETag, Link, X-Request-Id");
+    tgt_response_free(&r);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("api_service");
@@ -180,6 +271,11 @@ int main(void)
     tcase_add_test(tc, test_metrics_count_requests);
     tcase_add_test(tc, test_openapi_is_served);
     tcase_add_test(tc, test_gzip_when_accepted);
+    tcase_add_test(tc, test_discovery);
+    tcase_add_loop_test(tc, test_cache_control, 0,
+                        (int)(sizeof cache_cases / sizeof cache_cases[0]));
+    tcase_add_test(tc, test_not_modified_length);
+    tcase_add_test(tc, test_cors);
     tcase_add_loop_test(tc, test_encoding_negotiation, 0,
                         (int)(sizeof encoding_cases / sizeof encoding_cases[0]));
     suite_add_tcase(suite, tc);

@@ -259,9 +259,18 @@ static void record_response(const char *method, const char *url, const struct tg
     char *type = tgt_header(r, "Content-Type");
     char *encoding = tgt_header(r, "Content-Encoding");
     json_t *body = encoding ? NULL : json_stringn(r->body, r->body_len);
+    /* The headers the spec documents per response (issue 12). */
+    json_t *headers = json_object();
+    static const char *const documented[] = {"ETag", "Link", "Cache-Control"};
+    for (size_t i = 0; i < sizeof documented / sizeof documented[0]; i++) {
+        char *value = tgt_header(r, documented[i]);
+        if (value)
+            json_object_set_new(headers, documented[i], json_string(value));
+        free(value);
+    }
     json_t *record =
-        json_pack("{s:s, s:s, s:i, s:s?, s:o?}", "method", method, "path", path ? path : "/",
-                  "status", (int)r->status, "content_type", type, "body", body);
+        json_pack("{s:s, s:s, s:i, s:s?, s:o?, s:o}", "method", method, "path", path ? path : "/",
+                  "status", (int)r->status, "content_type", type, "body", body, "headers", headers);
     char file[512];
     snprintf(file, sizeof file, "%s/%ld-%u.json", dir, (long)getpid(), sequence++);
     ck_assert_ptr_nonnull(record);

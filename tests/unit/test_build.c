@@ -256,8 +256,10 @@ static void use(const struct tg_graph *g)
     }
     static const char *const queries[] = {"สสส", "ประชุม", "40 คน", "กระทรวง"};
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
-        struct tg_graph_search_request r = {
-            queries[q], strlen(queries[q]), TG_GRAPH_SEARCH_ALL, NULL, NULL, NULL, 20, NULL};
+        struct tg_graph_search_request r = {.query = queries[q],
+                                            .query_len = strlen(queries[q]),
+                                            .scope = TG_GRAPH_SEARCH_ALL,
+                                            .limit = 20};
         struct tg_graph_search_result *result = NULL;
         if (tg_graph_search(g, &r, &result) == TG_OK)
             tg_graph_search_result_free(result);

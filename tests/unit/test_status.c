@@ -15,7 +15,7 @@ static const struct status_case cases[] = {
     {TG_ERR_BAD_PARAMETER, "bad_parameter", 400},
     {TG_ERR_NOT_FOUND, "not_found", 404},
     {TG_ERR_METHOD, "method_not_allowed", 405},
-    {TG_ERR_AMBIGUOUS, "ambiguous", 300},
+    {TG_ERR_AMBIGUOUS, "ambiguous", 422}, /* issue 12: no 3xx from the API */
     {TG_ERR_INVALID_UTF8, "invalid_utf8", 400},
     {TG_ERR_DB_VERSION, "database_version", 500},
     {TG_ERR_UNAVAILABLE, "unavailable", 503},

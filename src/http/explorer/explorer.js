@@ -57,6 +57,19 @@
   // A list from the API, whether bare or in the {items, total, next_cursor, next} envelope.
   const items = (x) => (Array.isArray(x) ? x : (x && Array.isArray(x.items) ? x.items : []));
   const total = (x) => (x && typeof x.total === 'number' ? x.total : items(x).length);
+  const nameOf = (x) => (x && (x.name || x.label || x.title)) || '';
+
+  // Every item of a list, following its `next` links (at most `pages` of them).
+  async function everything(list, pages = 20) {
+    const out = [...items(list)];
+    let next = list && list.next;
+    for (let i = 0; next && i < pages; i++) {
+      const page = await api(next);
+      out.push(...items(page));
+      next = page.next;
+    }
+    return out;
+  }
 
   const ENTITY_ROUTES = {
     organisation: 'organisation', person: 'person', place: 'place', programme: 'programme',
@@ -176,7 +189,7 @@
       id: `suggestion-${i}`, role: 'option', 'aria-selected': 'false',
       onmousedown: (e) => { e.preventDefault(); go(hrefFor(s.type, s.id)); },
     }, el('span', { class: 'type' }, TYPE_LABELS[s.type] || s.type),
-    el('span', {}, s.label), s.matched && s.matched !== s.label
+    el('span', {}, nameOf(s)), s.matched && s.matched !== nameOf(s)
       ? el('span', { class: 'meta' }, s.matched) : null)));
     suggestions.dataset.targets = JSON.stringify(list.slice(0, 8).map((s) => hrefFor(s.type, s.id)));
     const open = list.length > 0;
@@ -267,7 +280,7 @@
     for (const hit of hits) {
       results.append(el('article', { class: 'hit' },
         el('div', {}, el('span', { class: 'tag' }, TYPE_LABELS[hit.type] || hit.type), ' ',
-          el('a', { class: 'title', href: hrefFor(hit.type, hit.id) }, hit.title || hit.id),
+          el('a', { class: 'title', href: hrefFor(hit.type, hit.id) }, hit.title || hit.name || hit.id),
           hit.published ? el('span', { class: 'meta' }, ` · ${hit.published}`) : null),
         snippetNode(hit.snippet)));
     }
@@ -303,9 +316,10 @@
     }
     for (const n of [nodes.find((x) => x.id === focusId), ...others].filter(Boolean)) {
       const [x, y] = pos.get(n.id);
-      const label = n.label.length > 18 ? `${n.label.slice(0, 17)}…` : n.label;
+      const full = nameOf(n);
+      const label = full.length > 18 ? `${full.slice(0, 17)}…` : full;
       const anchor = svg('a', { href: hrefFor(n.type, n.id) },
-        svg('title', {}, n.label),
+        svg('title', {}, full),
         svg('circle', { cx: x, cy: y, r: n.id === focusId ? 11 : 8 }),
         svg('text', { x, y: y + 22, 'text-anchor': 'middle' }, label));
       picture.append(svg('g', { class: `node ${n.type}${n.id === focusId ? ' focus' : ''}` }, anchor));
@@ -324,8 +338,9 @@
   async function organisation(id) {
     const org = await api(`/v1/organisations/${encodeURIComponent(id)}`);
     const names = [...items(org.abbreviations), ...items(org.aliases)];
-    const people = items(org.people).slice().sort((p, q) =>
-      String(p.as_of || '').localeCompare(String(q.as_of || '')));
+    // A tenure names its person and when it was first and last reported.
+    const since = (p) => p.first_seen || p.as_of || '';
+    const people = items(org.people).slice().sort((p, q) => since(p).localeCompare(since(q)));
     const collaborators = items(org.collaborators);
     const header = el('section', { class: 'card' },
       el('h1', {}, org.name),
@@ -334,9 +349,12 @@
         org.parent ? `สังกัด ${org.parent.name}` : null].filter(Boolean).join(' · ')),
       org.parent ? el('p', {}, 'สังกัด: ', link('organisation', org.parent.id, org.parent.name)) : null);
     const holders = el('section', { class: 'card holders' }, el('h2', {}, 'ผู้ดำรงตำแหน่ง'),
-      people.length ? el('ul', { class: 'plain' }, people.map((p) => el('li', {},
-        el('time', { datetime: p.as_of || '' }, formatDate(p.as_of)),
-        link('person', p.id, p.name), p.title ? ` — ${p.title}` : ''))) : el('p', { class: 'meta' }, 'ไม่มีข้อมูล'));
+      people.length ? el('ul', { class: 'plain' }, people.map((p) => {
+        const who = p.person || p;
+        const span = p.last_seen && p.last_seen !== since(p) ? `${since(p)} – ${p.last_seen}` : since(p);
+        return el('li', {}, el('time', { datetime: since(p) }, formatDate(span)),
+          link('person', who.id, who.name), p.title ? ` — ${p.title}` : '');
+      })) : el('p', { class: 'meta' }, 'ไม่มีข้อมูล'));
     const partners = el('section', { class: 'card' }, el('h2', {}, 'องค์กรที่ทำงานร่วมกัน'),
       collaborators.length ? el('ul', { class: 'plain' }, collaborators.map((c) => {
         const other = c.organisation || c;
@@ -361,12 +379,13 @@
     const a = params.get('a');
     const b = params.get('b');
     const body = await api('/v1/collaborations', { a, b });
-    const events = items(body.events).filter((e) => e.date);
-    const undated = items(body.events).filter((e) => !e.date);
+    const all = await everything(body.events || body);
+    const events = all.filter((e) => e.date);
+    const undated = all.filter((e) => !e.date);
     const card = el('section', { class: 'card timeline' },
       el('h1', {}, link('organisation', body.a.id, body.a.name), ' × ',
         link('organisation', body.b.id, body.b.name)),
-      el('p', { class: 'meta' }, `${items(body.events).length} กิจกรรมร่วมกัน`));
+      el('p', { class: 'meta' }, `${all.length} กิจกรรมร่วมกัน`));
     if (events.length) card.append(timelineSvg(events));
     const list = el('ol', { class: 'plain events-list', 'aria-label': 'กิจกรรมตามลำดับเวลา' },
       [...events, ...undated].map((ev) => el('li', { 'data-event': ev.id },
@@ -430,7 +449,9 @@
   async function documentView(id) {
     const doc = await api(`/v1/documents/${encodeURIComponent(id)}`);
     const chars = Array.from(doc.text || '');
-    const mentions = items(doc.mentions).slice().sort((p, q) => p.start - q.start || q.end - p.end);
+    // The page embeds the first mentions; the rest come from its paged sub-resource.
+    const mentions = (await everything(doc.mentions, 50)).sort((p, q) =>
+      p.start - q.start || q.end - p.end);
     const text = el('div', { class: 'doc-text', lang: 'th' });
     let at = 0;
     for (const m of mentions) {
@@ -458,14 +479,17 @@
 
   async function person(id) {
     const p = await api(`/v1/people/${encodeURIComponent(id)}`);
-    const positions = items(p.positions).slice().sort((x, y) =>
-      String(x.as_of || '').localeCompare(String(y.as_of || '')));
+    const since = (x) => x.first_seen || x.as_of || '';
+    const positions = items(p.positions).slice().sort((x, y) => since(x).localeCompare(since(y)));
     show(el('section', { class: 'card holders' },
       el('h1', {}, [p.honorific, p.name].filter(Boolean).join(' ')),
       el('h2', {}, 'ตำแหน่ง'),
-      el('ul', { class: 'plain' }, positions.map((pos) => el('li', {},
-        el('time', { datetime: pos.as_of || '' }, formatDate(pos.as_of)), pos.title, ' ',
-        pos.organisation_id ? link('organisation', pos.organisation_id, pos.organisation_name) : null)))),
+      el('ul', { class: 'plain' }, positions.map((pos) => {
+        const org = pos.organisation || (pos.organisation_id
+          ? { id: pos.organisation_id, name: pos.organisation_name } : null);
+        return el('li', {}, el('time', { datetime: since(pos) }, formatDate(since(pos))), pos.title,
+          ' ', org ? link('organisation', org.id, org.name) : null);
+      }))),
     await neighbourhood(p.id));
   }
 
