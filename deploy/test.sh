@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds, and runs every suite (unit, API, and
-# the evaluations that read ../shared when it is there); then lints api/openapi.yaml and checks
-# every response the API tests received against it. Ends with "N passed, N failed" lines.
+# the evaluations that read ../shared when it is there); then lints api/openapi.yaml, checks
+# every response the API tests received against it, and runs the TypeScript client generated
+# from it against a daemon. Ends with "N passed, N failed" lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,4 +36,6 @@ awk '/^[0-9]+%: Checks: / {
     npx --no-install redocly lint --format stylish openapi.yaml
     node validate-responses.mjs "$record_dir"
 ) | tee -a "$builddir/test-summary.txt" || status=1
+# The TypeScript client generated from the spec, compiled --strict and run against a daemon.
+api/client/check.sh "$builddir" | tee -a "$builddir/test-summary.txt" || status=1
 exit $status
