@@ -5,7 +5,8 @@
  * `graphml` and `gexf` (entities and events as nodes; participation, venue, office, parent and
  * collaboration as edges; GEXF with the dates of edges and events for Gephi's timeline) and
  * `ftm` (FollowTheMoney entities as NDJSON: Article, Organization/PublicBody, Person, Position,
- * Occupancy, Event, Membership, Documentation, as Aleph and yente import them).
+ * Occupancy, Event, Membership, Documentation, as Aleph and yente import them). `opensearch` and
+ * `opensearch-mapping` hand the documents to a search cluster (README: "Past one machine").
  *
  * An export is read like a file: each tg_export_read renders only as much of the graph as the
  * caller's buffer takes (one node, one event's edges, one entity), so memory stays bounded
@@ -31,10 +32,12 @@ enum tg_export_format {
     TG_EXPORT_GRAPHML,
     TG_EXPORT_GEXF,
     TG_EXPORT_FTM,
+    TG_EXPORT_OPENSEARCH,         /* the documents as an OpenSearch/Elasticsearch _bulk body */
+    TG_EXPORT_OPENSEARCH_MAPPING, /* the index to create for them (ICU tokenizer) */
     TG_EXPORT_FORMAT_COUNT
 };
 
-/* "ndjson", "graphml", "gexf", "ftm"; NULL past the enum. */
+/* "ndjson", "graphml", "gexf", "ftm", "opensearch", "opensearch-mapping"; NULL past the enum. */
 const char *tg_export_format_name(enum tg_export_format format);
 
 /* The format called name; false when there is none. */

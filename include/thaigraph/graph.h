@@ -315,6 +315,10 @@ enum tg_graph_search_scope {
     TG_GRAPH_SEARCH_ALL = (1u << 6) - 1,
 };
 
+/* The abbreviations texts and queries are segmented with (see tg_search_segmenter_new), so
+ * another engine can be given the very tokens the snapshot indexed; count to *count. */
+const char *const *tg_graph_abbreviations(const struct tg_graph *graph, size_t *count);
+
 /* Code points of text a hit's snippet shows at most. */
 #define TG_GRAPH_SNIPPET_CODEPOINTS 200
 

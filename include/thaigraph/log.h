@@ -12,4 +12,7 @@ void tg_log_set_level(enum tg_log_level level);
 
 void tg_log(enum tg_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Seconds on the monotonic clock, for the durations logs and reports state. */
+double tg_log_seconds(void);
+
 #endif

@@ -91,6 +91,17 @@ enum tg_status tg_search_builder_add(struct tg_search_builder *b, struct tg_text
                                      const struct tg_search_range *skip, size_t skip_count,
                                      uint32_t weight);
 
+/*
+ * The terms tg_search_builder_add indexes for text (normalised, punctuation and skipped ranges
+ * left out, trailing dots dropped), each with its position, handed to fn in text order; term is
+ * not NUL-terminated and lives until fn returns. For feeding another engine exactly the same
+ * tokens (bench/bench_peers.cc). Fails like tg_search_builder_add.
+ */
+enum tg_status
+tg_search_terms(struct tg_text_segmenter *seg, const char *text, size_t len,
+                const struct tg_search_range *skip, size_t skip_count,
+                void (*fn)(void *ctx, const char *term, size_t len, uint32_t position), void *ctx);
+
 /* Turns the builder into an index (consuming it, even on failure). */
 enum tg_status tg_search_builder_finish(struct tg_search_builder *b, struct tg_search_index **out);
 
@@ -138,11 +149,13 @@ void tg_search_index_free(struct tg_search_index *index);
  * aligned and outlive the index, which tg_search_index_free frees without touching the block.
  * Opening checks the whole block (offsets, every posting and span table, and that every item
  * number is below item_limit) and refuses anything inconsistent with TG_ERR_DB_CORRUPT and a
- * reason in why; TG_ERR_NOMEM otherwise on failure.
+ * reason in why; TG_ERR_NOMEM otherwise on failure. With mapped (the block is part of a shared
+ * read-only file mapping, nothing else) the pages checked are dropped from the process as the
+ * check goes, so opening a large index does not raise RSS.
  */
 size_t tg_search_index_block_bytes(const struct tg_search_index *index);
 enum tg_status tg_search_index_write(const struct tg_search_index *index, FILE *out);
-enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item_limit,
+enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item_limit, bool mapped,
                                     struct tg_search_index **out, char *why, size_t why_len);
 
 /*
@@ -226,9 +239,10 @@ void tg_search_result_free(struct tg_search_result *r);
  * any order, overlaps merged): at most max_codepoints code points of text, cut only at whitespace
  * or at a match's edge so no word or UTF-8 sequence is split, whitespace runs shown as one space,
  * `<mark>`/`</mark>` around every match inside, all else HTML-escaped (& < > " '), and `…` at each
- * end where text was cut away. Without matches, the start of the text. Returns
- * TG_ERR_INVALID_UTF8, TG_ERR_INVALID_ARGUMENT (max_codepoints 0, a span past the text, reversed
- * or inside a UTF-8 sequence) or TG_ERR_NOMEM.
+ * end where text was cut away. Without matches, the start of the text. Only the stretch around
+ * the matches is read, so its cost does not grow with the text. Returns TG_ERR_INVALID_UTF8 (in
+ * the window the snippet shows), TG_ERR_INVALID_ARGUMENT (max_codepoints 0, a span past the text,
+ * reversed or inside a UTF-8 sequence) or TG_ERR_NOMEM.
  */
 enum tg_status tg_search_snippet(const char *text, size_t len, const struct tg_search_span *matches,
                                  size_t match_count, size_t max_codepoints, char **html);

@@ -8,14 +8,8 @@
 #include <time.h>
 
 #include "build_internal.h"
+#include "thaigraph/log.h"
 #include "thaigraph/utf8.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* The documents, counted then copied: a growable array first, sized once at the end. */
 struct documents {
@@ -81,20 +75,20 @@ enum tg_status tg_build_snapshot(struct tg_store_writer *writer, struct tg_build
     if (!g)
         return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
     FILE *out = NULL;
-    double t0 = now();
+    double t0 = tg_log_seconds();
     enum tg_status status = read_documents(g, writer, err);
-    double t1 = now();
+    double t1 = tg_log_seconds();
     if (status == TG_OK)
         status = build_merge(g, writer, err);
-    double t2 = now();
+    double t2 = tg_log_seconds();
     if (status == TG_OK && (status = build_index(g)) != TG_OK)
         tg_error_set(err, status, "building the search indexes: %s", tg_status_title(status));
-    double t3 = now();
+    double t3 = tg_log_seconds();
     if (status == TG_OK)
         status = tg_store_writer_snapshot(writer, IMG_FORMAT, &out, err);
     if (status == TG_OK)
         status = build_write(g, out, err);
-    double t4 = now();
+    double t4 = tg_log_seconds();
     times =
         (struct tg_build_report){t1 - t0, t2 - t1, t3 - t2, t4 - t3, out ? (size_t)ftell(out) : 0};
     if (report)

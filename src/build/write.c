@@ -356,25 +356,6 @@ enum tg_status build_write(const struct tg_graph *g, FILE *out, struct tg_error 
         status = tg_error_set(err, TG_ERR_NOMEM, "out of memory writing the snapshot");
         goto done;
     }
-    static const uint32_t record_sizes[IMG_SECTION_COUNT] = {
-        [IMG_STRINGS] = 1,
-        [IMG_TEXTS] = 1,
-        [IMG_DOCUMENTS] = sizeof(struct img_document),
-        [IMG_MENTIONS] = sizeof(struct img_mention),
-        [IMG_ENTITIES] = sizeof(struct img_entity),
-        [IMG_POSITIONS] = sizeof(struct img_position),
-        [IMG_EVENTS] = sizeof(struct img_event),
-        [IMG_EVENTS_BY_ID] = sizeof(uint32_t),
-        [IMG_PARTICIPANTS] = sizeof(struct img_participant),
-        [IMG_EVIDENCE] = sizeof(struct img_evidence),
-        [IMG_LISTS] = sizeof(uint32_t),
-        [IMG_NAMES] = sizeof(struct img_name),
-        [IMG_SUGGEST] = sizeof(struct img_name),
-        [IMG_ABBREVIATIONS] = sizeof(uint32_t),
-        [IMG_INDEX_DOCUMENTS] = 1,
-        [IMG_INDEX_THINGS] = 1,
-        [IMG_INDEX_NAMES] = 1,
-    };
     struct img_section_entry table[IMG_SECTION_COUNT];
     size_t at = sizeof(struct img_header) + sizeof table;
     for (int i = 0; i < IMG_SECTION_COUNT; i++) {
@@ -382,7 +363,7 @@ enum tg_status build_write(const struct tg_graph *g, FILE *out, struct tg_error 
         size_t bytes = i >= IMG_INDEX_DOCUMENTS
                            ? tg_search_index_block_bytes(index_of_section(g, i))
                            : w.sections[i].len;
-        table[i] = (struct img_section_entry){(uint32_t)i, record_sizes[i], at, bytes};
+        table[i] = (struct img_section_entry){(uint32_t)i, img_record_sizes[i], at, bytes};
         at += bytes;
     }
     struct img_header h = {.format = IMG_FORMAT, .section_count = IMG_SECTION_COUNT, .bytes = at};

@@ -32,6 +32,8 @@ static const char usage_text[] =
     "           graphml  entities and events as nodes, their relations as edges\n"
     "           gexf     the same for Gephi, with the dates of events and edges\n"
     "           ftm      FollowTheMoney entities (Aleph, yente), one JSON object a line\n"
+    "           opensearch          the documents as an OpenSearch/Elasticsearch _bulk body\n"
+    "           opensearch-mapping  the index to create for them first (ICU tokenizer)\n"
     "\n"
     "Exit status: 0 on success, 1 when the run failed (FILE is then unchanged), 2 on usage "
     "errors.\n";
@@ -92,6 +94,14 @@ static int run_ingest(int argc, char **argv)
             "%s is at generation %llu\n",
             report.documents, report.inserted, report.updated, report.unchanged, report.skipped, db,
             (unsigned long long)report.meta.generation);
+    const struct tg_build_report *b = &report.build;
+    fprintf(
+        stderr,
+        "thaigraph: %.1f s: reading %.1f, extraction %.1f (%zu documents), snapshot %.1f "
+        "(documents %.1f, merge %.1f, indexes %.1f, writing %.1f; %.1f MB), commit %.1f\n",
+        report.read_seconds + report.extract_seconds + report.build_seconds + report.commit_seconds,
+        report.read_seconds, report.extract_seconds, report.extracted, report.build_seconds,
+        b->read, b->merge, b->index, b->write, (double)b->image_bytes / 1e6, report.commit_seconds);
     return 0;
 }
 
@@ -228,7 +238,8 @@ static int run_export(int argc, char **argv)
     if (!db)
         return usage_error("export needs --db FILE");
     if (!format_name || !tg_export_format_parse(format_name, &format))
-        return usage_error("export needs --format ndjson, graphml, gexf or ftm");
+        return usage_error(
+            "export needs --format ndjson, graphml, gexf, ftm, opensearch or opensearch-mapping");
     if (optind != argc)
         return usage_error("export takes no arguments besides its options");
 

@@ -148,20 +148,13 @@ static int parse_options(int argc, char **argv, struct daemon_options *o)
     return -1;
 }
 
-static double seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* A reload replaces a snapshot that works, so it also has SQLite check the database pages
  * before it trusts the new file; the snapshot's own checks run in both cases. */
 static bool reload(struct tg_snapshot_holder *holder, const char *db)
 {
     struct tg_graph *next = NULL;
     struct tg_error err = {{0}};
-    double start = seconds();
+    double start = tg_log_seconds();
     enum tg_status status = tg_graph_open(db, TG_GRAPH_CHECK_DATABASE, &next, &err);
     if (status != TG_OK) {
         tg_log(TG_LOG_ERROR, "reload failed, still serving the previous snapshot: %s", err.message);
@@ -171,7 +164,7 @@ static bool reload(struct tg_snapshot_holder *holder, const char *db)
     size_t documents = tg_graph_document_count(next);
     tg_snapshot_swap(holder, next);
     tg_log(TG_LOG_INFO, "reloaded %s in %.3f s: generation %llu, %zu documents", db,
-           seconds() - start, (unsigned long long)generation, documents);
+           tg_log_seconds() - start, (unsigned long long)generation, documents);
     return true;
 }
 
@@ -228,7 +221,7 @@ int main(int argc, char **argv)
         tg_log(TG_LOG_ERROR, "cannot serve: %s", err.message);
         return 1;
     }
-    double start = seconds();
+    double start = tg_log_seconds();
     if (tg_graph_load(options.db, &graph, &err) != TG_OK) {
         tg_log(TG_LOG_ERROR, "cannot serve: %s", err.message);
         return 1;
@@ -248,7 +241,7 @@ int main(int argc, char **argv)
     tg_log(TG_LOG_INFO,
            "serving %s (generation %llu, %zu documents, loaded in %.3f s) with %u threads",
            options.db, (unsigned long long)tg_graph_generation(graph),
-           tg_graph_document_count(graph), seconds() - start, options.http.threads);
+           tg_graph_document_count(graph), tg_log_seconds() - start, options.http.threads);
     const char *listen = options.http.listen;
     int host_len = (int)(strrchr(listen, ':') - listen);
     printf("listening on http://%.*s:%u\n", host_len, listen, tg_http_server_port(server));

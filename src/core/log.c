@@ -32,3 +32,10 @@ void tg_log(enum tg_log_level level, const char *fmt, ...)
     va_end(args);
     fprintf(stderr, "%s\n", line);
 }
+
+double tg_log_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

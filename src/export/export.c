@@ -12,6 +12,8 @@ static const struct export_format *const formats[TG_EXPORT_FORMAT_COUNT] = {
     [TG_EXPORT_GRAPHML] = &export_graphml,
     [TG_EXPORT_GEXF] = &export_gexf,
     [TG_EXPORT_FTM] = &export_ftm,
+    [TG_EXPORT_OPENSEARCH] = &export_opensearch,
+    [TG_EXPORT_OPENSEARCH_MAPPING] = &export_opensearch_mapping,
 };
 
 const char *tg_export_format_name(enum tg_export_format format)

@@ -61,7 +61,8 @@ struct tg_export {
     size_t pair_count;
 };
 
-extern const struct export_format export_ndjson, export_graphml, export_gexf, export_ftm;
+extern const struct export_format export_ndjson, export_graphml, export_gexf, export_ftm,
+    export_opensearch, export_opensearch_mapping;
 
 /* Entities of every type as one list: organisations, people, places, programmes. */
 size_t export_entity_count(const struct tg_export *x);

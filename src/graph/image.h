@@ -63,6 +63,10 @@ enum img_section {
     IMG_SECTION_COUNT
 };
 
+/* The record size of every section (1 for bytes), which the writer states and the loader
+ * checks; defined in load.c. */
+extern const uint32_t img_record_sizes[IMG_SECTION_COUNT];
+
 struct img_header {
     char magic[8];
     uint32_t format;

@@ -579,6 +579,7 @@ enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size
                              struct tg_ingest_report *report, struct tg_error *err)
 {
     memset(report, 0, sizeof *report);
+    double started = tg_log_seconds();
     struct run run = {.options = options, .report = report};
     struct file_list files = {0};
     enum tg_status status = TG_OK;
@@ -607,14 +608,21 @@ enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size
         status = is_jsonl(files.paths[i]) ? ingest_jsonl_file(&run, files.paths[i], err)
                                           : ingest_text_file(&run, files.paths[i], err);
     }
+    double t0 = tg_log_seconds();
+    report->read_seconds = t0 - started;
     if (status == TG_OK)
         status = extract_stale(&run, err);
     show_progress(&run, true);
+    double t1 = tg_log_seconds();
+    report->extract_seconds = t1 - t0;
     if (status == TG_OK)
         status = tg_build_snapshot(run.writer, &report->build, err);
+    double t2 = tg_log_seconds();
+    report->build_seconds = t2 - t1;
     if (status == TG_OK) {
         status = tg_store_writer_commit(run.writer, &report->meta, err);
         run.writer = NULL;
+        report->commit_seconds = tg_log_seconds() - t2;
     }
 done:
     tg_store_writer_abort(run.writer);

@@ -253,46 +253,140 @@ static bool reserve_item(struct tg_search_builder *b, size_t tokens, size_t name
            (!b->names || buf_reserve(&b->name_bytes, name_len + 1));
 }
 
-/* Records the indexed tokens of one normalised text as occurrences and spans. */
-static enum tg_status collect(struct tg_search_builder *b, const struct tg_text_norm *norm,
-                              const struct tg_text_token *tokens, size_t count, size_t skip_count,
-                              size_t *occurrences, uint32_t *positions)
+/*
+ * The words of one normalised text that get indexed, in order: every token but punctuation and
+ * the skipped ranges (skip sorted by start), with the trailing `.` of a word dropped. word gets
+ * each with its position; a skipped range between words takes a position of its own (gap), so a
+ * phrase never matches across it. Shared by the builder and tg_search_terms, so what other
+ * engines are given to index is exactly what this one indexes.
+ */
+struct word_walk {
+    enum tg_status (*word)(void *ctx, const char *term, size_t len, uint32_t position,
+                           const struct tg_text_span *span);
+    void (*gap)(void *ctx);
+    void *ctx;
+};
+
+static enum tg_status walk_words(const struct tg_text_norm *norm,
+                                 const struct tg_text_token *tokens, size_t count,
+                                 const struct tg_search_range *skip, size_t skip_count,
+                                 const struct word_walk *walk, uint32_t *positions)
 {
     const char *bytes = tg_text_norm_bytes(norm, NULL);
-    size_t k = 0, prev_end = 0, n = 0;
+    size_t k = 0;
     uint32_t position = 0;
     bool gap = false;
     struct tg_text_span span;
     for (size_t i = 0; tg_search_next_word(norm, tokens, count, &i, &span); i++) {
         const struct tg_text_token *t = &tokens[i];
-        while (k < skip_count && b->skip[k].end <= span.byte_start)
+        while (k < skip_count && skip[k].end <= span.byte_start)
             k++;
-        if (k < skip_count && b->skip[k].start < span.byte_end) {
+        if (k < skip_count && skip[k].start < span.byte_end) {
             gap = position > 0;
             continue;
         }
         if (gap) {
-            /* An empty span keeps a phrase from matching across the skipped text. */
-            put_span(&b->spans, 0, 0);
+            if (walk->gap)
+                walk->gap(walk->ctx);
             position++;
             gap = false;
         }
         size_t len = t->byte_end - t->byte_start;
         if (len > 1 && bytes[t->byte_end - 1] == '.')
             len--;
-        uint32_t id;
-        enum tg_status st = intern(b, bytes + t->byte_start, len, &id);
+        enum tg_status st = walk->word(walk->ctx, bytes + t->byte_start, len, position++, &span);
         if (st != TG_OK)
             return st;
-        b->occurrences[n++] = (struct occurrence){id, position++};
-        size_t start = span.byte_start < prev_end ? prev_end : span.byte_start;
-        size_t end = span.byte_end < start ? start : span.byte_end;
-        put_span(&b->spans, start - prev_end, end - start);
-        prev_end = end;
     }
-    *occurrences = n;
     *positions = position;
     return TG_OK;
+}
+
+/* What collect keeps while it walks one item. */
+struct collecting {
+    struct tg_search_builder *b;
+    size_t n, prev_end;
+};
+
+static enum tg_status collect_word(void *ctx, const char *term, size_t len, uint32_t position,
+                                   const struct tg_text_span *span)
+{
+    struct collecting *c = ctx;
+    uint32_t id;
+    enum tg_status st = intern(c->b, term, len, &id);
+    if (st != TG_OK)
+        return st;
+    c->b->occurrences[c->n++] = (struct occurrence){id, position};
+    size_t start = span->byte_start < c->prev_end ? c->prev_end : span->byte_start;
+    size_t end = span->byte_end < start ? start : span->byte_end;
+    put_span(&c->b->spans, start - c->prev_end, end - start);
+    c->prev_end = end;
+    return TG_OK;
+}
+
+static void collect_gap(void *ctx)
+{
+    struct collecting *c = ctx;
+    /* An empty span keeps a phrase from matching across the skipped text. */
+    put_span(&c->b->spans, 0, 0);
+}
+
+/* Records the indexed tokens of one normalised text as occurrences and spans. */
+static enum tg_status collect(struct tg_search_builder *b, const struct tg_text_norm *norm,
+                              const struct tg_text_token *tokens, size_t count, size_t skip_count,
+                              size_t *occurrences, uint32_t *positions)
+{
+    struct collecting c = {b, 0, 0};
+    struct word_walk walk = {collect_word, collect_gap, &c};
+    enum tg_status st = walk_words(norm, tokens, count, b->skip, skip_count, &walk, positions);
+    *occurrences = c.n;
+    return st;
+}
+
+/* Hands each indexed word to the caller of tg_search_terms. */
+struct terms_call {
+    void (*fn)(void *ctx, const char *term, size_t len, uint32_t position);
+    void *ctx;
+};
+
+static enum tg_status terms_word(void *ctx, const char *term, size_t len, uint32_t position,
+                                 const struct tg_text_span *span)
+{
+    (void)span;
+    const struct terms_call *call = ctx;
+    call->fn(call->ctx, term, len, position);
+    return TG_OK;
+}
+
+enum tg_status
+tg_search_terms(struct tg_text_segmenter *seg, const char *text, size_t len,
+                const struct tg_search_range *skip, size_t skip_count,
+                void (*fn)(void *ctx, const char *term, size_t len, uint32_t position), void *ctx)
+{
+    if (!seg || !fn || (!text && len) || (!skip && skip_count))
+        return TG_ERR_INVALID_ARGUMENT;
+    struct tg_search_range *sorted = malloc((skip_count ? skip_count : 1) * sizeof *sorted);
+    if (!sorted)
+        return TG_ERR_NOMEM;
+    if (skip_count)
+        memcpy(sorted, skip, skip_count * sizeof *sorted);
+    if (skip_count > 1)
+        qsort(sorted, skip_count, sizeof *sorted, compare_ranges);
+    struct tg_text_norm *norm = NULL;
+    enum tg_status st = tg_text_normalise(text ? text : "", len, &norm);
+    size_t norm_len, count;
+    const struct tg_text_token *tokens;
+    uint32_t positions;
+    struct terms_call call = {fn, ctx};
+    struct word_walk walk = {terms_word, NULL, &call};
+    const char *bytes = st == TG_OK ? tg_text_norm_bytes(norm, &norm_len) : NULL;
+    if (st == TG_OK)
+        st = tg_text_segment(seg, bytes, norm_len, &tokens, &count);
+    if (st == TG_OK)
+        st = walk_words(norm, tokens, count, sorted, skip_count, &walk, &positions);
+    tg_text_norm_free(norm);
+    free(sorted);
+    return st;
 }
 
 enum tg_status tg_search_builder_add(struct tg_search_builder *b, struct tg_text_segmenter *seg,

@@ -301,7 +301,9 @@ enum tg_status tg_graph_search(const struct tg_graph *g, const struct tg_graph_s
     const struct graph_search *search = &g->search;
     uint32_t documents = (uint32_t)g->document_count;
     if (r->scope & TG_GRAPH_SEARCH_DOCUMENTS)
-        status = run_index(seg, search->documents, 0, documents, accept_document, document_matched,
+        /* Without filters every document is accepted: no call per candidate. */
+        status = run_index(seg, search->documents, 0, documents,
+                           r->source || r->from || r->to ? accept_document : NULL, document_matched,
                            &filter, r->after, &lists[list_count++]);
     if (status == TG_OK && (r->scope & ~TG_GRAPH_SEARCH_DOCUMENTS & TG_GRAPH_SEARCH_ALL))
         status =
@@ -362,4 +364,10 @@ enum tg_status tg_graph_suggest(const struct tg_graph *g, const char *prefix, si
                 (struct tg_graph_suggestion){e, g->search.suggestions[items[i]].name};
     }
     return TG_OK;
+}
+
+const char *const *tg_graph_abbreviations(const struct tg_graph *g, size_t *count)
+{
+    *count = g->search.abbreviation_count;
+    return g->search.abbreviations;
 }

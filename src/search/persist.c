@@ -16,6 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "search_internal.h"
 
 #define BLOCK_MAGIC 0x58444954u /* "TIDX" */
@@ -56,6 +59,30 @@ static enum tg_status refuse(char *why, size_t why_len, const char *fmt, ...)
     return TG_ERR_DB_CORRUPT;
 }
 
+/*
+ * Drops the whole pages of [*from, to) from the process once they are checked, when the block is
+ * a shared file mapping (for any other memory this would lose data, so it is asked for). The
+ * page cache keeps them; a later query faults them back in.
+ */
+struct release {
+    bool mapped;
+    const uint8_t *from;
+};
+
+#define RELEASE_CHUNK (8u << 20)
+
+static void release_upto(struct release *r, const uint8_t *to, bool all)
+{
+    if (!r->mapped || to < r->from || (!all && (size_t)(to - r->from) < RELEASE_CHUNK))
+        return;
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t start = ((uintptr_t)r->from + page - 1) & ~(page - 1);
+    uintptr_t end = (uintptr_t)to & ~(page - 1);
+    if (end > start)
+        madvise((void *)start, end - start, MADV_DONTNEED);
+    r->from = to;
+}
+
 /* A varint of at most five bytes that ends before end. */
 static bool varint(const uint8_t **p, const uint8_t *end, uint32_t *out)
 {
@@ -84,12 +111,15 @@ static bool offsets_ok(const uint64_t *offsets, size_t count, size_t total)
     return true;
 }
 
-static enum tg_status check_spans(const struct tg_search_index *x, char *why, size_t why_len)
+static enum tg_status check_spans(const struct tg_search_index *x, bool mapped, char *why,
+                                  size_t why_len)
 {
     if (!offsets_ok(x->span_offsets, x->item_count, x->sizes.spans))
         return refuse(why, why_len, "span offsets are out of order");
+    struct release r = {mapped, x->spans};
     for (size_t i = 0; i < x->item_count; i++) {
         const uint8_t *p = x->spans + x->span_offsets[i], *end = x->spans + x->span_offsets[i + 1];
+        release_upto(&r, p, false);
         for (uint32_t k = 0, v; k < 2 * x->lengths[i]; k++)
             if (!varint(&p, end, &v))
                 return refuse(why, why_len, "item %zu: span table shorter than its %u positions", i,
@@ -97,11 +127,14 @@ static enum tg_status check_spans(const struct tg_search_index *x, char *why, si
         if (p != end)
             return refuse(why, why_len, "item %zu: span table longer than its positions", i);
     }
+    release_upto(&r, x->spans + x->sizes.spans, true);
     return TG_OK;
 }
 
-static enum tg_status check_postings(const struct tg_search_index *x, char *why, size_t why_len)
+static enum tg_status check_postings(const struct tg_search_index *x, bool mapped, char *why,
+                                     size_t why_len)
 {
+    struct release r = {mapped, x->postings};
     if (!offsets_ok(x->key_offsets, x->term_count, x->sizes.keys) ||
         !offsets_ok(x->posting_offsets, x->term_count, x->sizes.postings))
         return refuse(why, why_len, "term offsets are out of order");
@@ -113,6 +146,7 @@ static enum tg_status check_postings(const struct tg_search_index *x, char *why,
             return refuse(why, why_len, "term %zu: keys out of order", t);
         const uint8_t *p = x->postings + x->posting_offsets[t];
         const uint8_t *end = x->postings + x->posting_offsets[t + 1];
+        release_upto(&r, p, false);
         uint64_t ordinal = 0;
         if (x->dfs[t] == 0)
             return refuse(why, why_len, "term %zu: no postings", t);
@@ -142,6 +176,7 @@ static enum tg_status check_postings(const struct tg_search_index *x, char *why,
         if (p != end)
             return refuse(why, why_len, "term %zu: more postings than its count", t);
     }
+    release_upto(&r, x->postings + x->sizes.postings, true);
     return TG_OK;
 }
 
@@ -165,7 +200,7 @@ static enum tg_status check_names(const struct tg_search_index *x, char *why, si
     return st;
 }
 
-enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item_limit,
+enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item_limit, bool mapped,
                                     struct tg_search_index **out, char *why, size_t why_len)
 {
     struct block_header h;
@@ -204,9 +239,9 @@ enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item
             st =
                 refuse(why, why_len, "item %zu stands for %u, past %u", i, x->items[i], item_limit);
     if (st == TG_OK)
-        st = check_spans(x, why, why_len);
+        st = check_spans(x, mapped, why, why_len);
     if (st == TG_OK)
-        st = check_postings(x, why, why_len);
+        st = check_postings(x, mapped, why, why_len);
     if (st == TG_OK && x->has_names)
         st = check_names(x, why, why_len);
     if (st != TG_OK) {

@@ -93,16 +93,41 @@ static size_t distinct(const char *text, const struct tg_search_span *m, size_t 
     return n;
 }
 
+/* Byte offset n code points before pos (or 0), and after it (or len); *moved gets how many. */
+static size_t back(const char *text, size_t pos, size_t n, size_t *moved)
+{
+    size_t k = 0;
+    for (; k < n && pos > 0; k++)
+        do
+            pos--;
+        while (pos > 0 && is_continuation((unsigned char)text[pos]));
+    *moved = k;
+    return pos;
+}
+
+static size_t forward(const char *text, size_t len, size_t pos, size_t n, size_t *moved)
+{
+    size_t k = 0;
+    for (; k < n && pos < len; k++)
+        do
+            pos++;
+        while (pos < len && is_continuation((unsigned char)text[pos]));
+    *moved = k;
+    return pos;
+}
+
 /*
  * The code-point window of max_cp with the most distinct matches in it, then the most matches,
- * in bytes; cp has room for the code-point offsets of both ends of every match.
+ * in bytes; cp has room for the code-point offsets of both ends of every match. Code points are
+ * counted from the first match and the window is widened by walking from the matches, so a
+ * snippet costs the stretch of text around its matches, not the whole text.
  */
 static struct window choose(const char *text, size_t len, const struct tg_search_span *m, size_t n,
                             size_t max_cp, size_t *cp)
 {
     struct window w = {0, 0, 0, 0};
-    size_t best_start = 0, best_end = 0, best = 0, best_distinct = 0;
-    size_t at = 0, count = 0;
+    size_t best = 0, best_distinct = 0;
+    size_t at = n ? m[0].start : 0, count = 0;
     for (size_t i = 0; i < n; i++) {
         count += tg_utf8_count(text + at, m[i].start - at);
         cp[2 * i] = count;
@@ -123,20 +148,18 @@ static struct window choose(const char *text, size_t len, const struct tg_search
             w.last = j;
         }
     }
-    if (best) {
-        best_start = cp[2 * w.first];
-        best_end = cp[2 * (w.last - 1) + 1];
-    }
-    size_t total = tg_utf8_count(text, len), span = best_end - best_start;
-    size_t ws = best_start, we = best_end;
+    size_t start = best ? m[w.first].start : 0, end = best ? m[w.last - 1].end : 0;
+    size_t span = best ? cp[2 * (w.last - 1) + 1] - cp[2 * w.first] : 0;
+    w.start = start;
+    w.end = end;
     if (span < max_cp) {
-        size_t slack = max_cp - span;
-        ws = best_start > slack / 2 ? best_start - slack / 2 : 0;
-        we = ws + max_cp < total ? ws + max_cp : total;
-        ws = we > max_cp ? we - max_cp : 0;
+        /* Centred where the text allows: half the slack before, the rest after, and what the
+         * end of the text leaves over goes before again. */
+        size_t slack = max_cp - span, before, after, more;
+        w.start = back(text, start, slack / 2, &before);
+        w.end = forward(text, len, end, slack - before, &after);
+        w.start = back(text, w.start, slack - before - after, &more);
     }
-    w.start = tg_utf8_offset_of(text, len, ws);
-    w.end = tg_utf8_offset_of(text, len, we);
     return w;
 }
 
@@ -253,8 +276,6 @@ enum tg_status tg_search_snippet(const char *text, size_t len, const struct tg_s
         return TG_ERR_INVALID_ARGUMENT;
     if (!text)
         text = "";
-    if (tg_utf8_validate(text, len, NULL) != TG_OK || tg_utf8_has_nul(text, len))
-        return TG_ERR_INVALID_UTF8;
     struct tg_search_span *m = malloc((match_count + 1) * sizeof *m);
     size_t *cp = malloc((2 * match_count + 1) * sizeof *cp);
     enum tg_status st = m && cp ? TG_OK : TG_ERR_NOMEM;
@@ -265,8 +286,12 @@ enum tg_status tg_search_snippet(const char *text, size_t len, const struct tg_s
         st = TG_ERR_INVALID_ARGUMENT;
     if (st == TG_OK) {
         struct window w = choose(text, len, m, n, max_codepoints, cp);
+        /* Only the window is shown, so only it must be valid text. */
+        if (tg_utf8_validate(text + w.start, w.end - w.start, NULL) != TG_OK ||
+            tg_utf8_has_nul(text + w.start, w.end - w.start))
+            st = TG_ERR_INVALID_UTF8;
         cut(text, len, m, n, &w);
-        if (!(*html = render(text, len, m, n, &w)))
+        if (st == TG_OK && !(*html = render(text, len, m, n, &w)))
             st = TG_ERR_NOMEM;
     }
     free(m);
