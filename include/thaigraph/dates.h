@@ -15,17 +15,29 @@
  *   ค.ศ. A month without a day is a date after เดือน, or when a year follows it (then only
  *   full Thai names, dotted abbreviations and English names count; "มกรา" or "มค" need a day or
  *   เดือน before them).
- * - A cue word that is part of the date (วันที่, วันอังคารที่, Thursday, เดือน, ปี, พ.ศ.) lies
- *   inside the span; prepositions before it (เมื่อ, ใน, ตั้งแต่, ระหว่าง) do not.
+ * - Spans follow ThaiNER's DATE tags (and the gold guideline of tests/data/gold/): the words that
+ *   introduce a date (วันที่, วันอังคารที่, Thursday, เดือน, ปี, ปีงบประมาณ, พ.ศ., and the
+ *   prepositions เมื่อ, ใน, ตั้งแต่, ระหว่าง) lie outside it, so "วันจันทร์ที่ 24 สิงหาคม 2563"
+ *   covers "24 สิงหาคม 2563" and "ปี 62" covers "62"; a พ.ศ. inside a date stays ("10 มิถุนายน
+ *   พ.ศ. 2561"), and so do the words of a relative date and of a part of a month (วันนี้,
+ *   เมื่อวานนี้, วันอังคารที่ผ่านมา, สิ้นเดือนกันยายน).
  * - Ranges ("1-5 ม.ค. 2560", "มกราคม - กันยายน 2555", "ปี 2554-2555", "30 ธ.ค. 2554 ถึง 2 ม.ค.
  *   2555") give one match whose first and last differ. An end without a year takes it from the
  *   other end; a start later in the year than the end falls in the year before.
- * - Dates without a year take context_year; with context_year 0 they are not reported.
+ * - Dates without a year take the year of the context date that puts them nearest it
+ *   (published 5 January 2020, "28 ธ.ค." is 2019); a two-digit year after ปี is Buddhist era.
+ * - Relative dates are resolved against the context date (usually the publication date):
+ *   วันนี้, เมื่อวานนี้, พรุ่งนี้, เดือนนี้/เดือนที่แล้ว/เดือนหน้า, ปีนี้/ปีที่แล้ว/ปีที่ผ่านมา/ปีหน้า,
+ *   วัน<weekday>ที่ผ่านมา (the last such day before it), วัน<weekday>นี้ (the coming one), วันที่ 5
+ *   ที่ผ่านมา (the 5th of its month, or of the month before when that is still to come), each at
+ *   the precision it has; สิ้นเดือน X dates the last day of X. A day told so and followed by the
+ *   date in brackets ("วันนี้ (28 ธ.ค. 63)", a report written the day before it went out) takes
+ *   the bracketed date.
  * - Impossible dates (31 ก.พ., day 32, month 13) and years outside Gregorian 1900..2100 are not
  *   reported at all rather than guessed.
  * - Not read: numeric dates with two-digit years ("22/12/54"), English day ranges ("December
- *   22-24, 2011"), times of day, relative dates ("เมื่อวานนี้", "last year"), Thai number words
- *   and dates across a line break.
+ *   22-24, 2011"), times of day, English relative dates ("last year"), quarters and halves of a
+ *   year, Thai number words and dates across a line break.
  *
  * Scanning is linear in the text: every form is tried from a position with bounded look-ahead.
  *
@@ -59,12 +71,27 @@ struct tg_date_match {
     struct tg_date last;         /* equal to first unless the text names a range */
     size_t start, end;           /* code-point offsets of the matched text, end exclusive */
     size_t byte_start, byte_end; /* the same span in bytes */
+    bool relative; /* told from the context date (วันนี้, ปีที่แล้ว), not written out */
 };
+
+/*
+ * Finds every date in text[0..len), in text order and without overlaps, reading it against
+ * context (may be NULL): the date the text was written (its publication date), of any
+ * precision, which gives years to dates written without one and resolves relative dates. A date
+ * the context cannot fix (no year written and none known, วันนี้ without a day) is still
+ * reported, with precision NONE in first and last (and the month and day it names, when it names
+ * them), so that callers know a date stands there. An invalid context is
+ * TG_ERR_INVALID_ARGUMENT; otherwise as tg_dates_find.
+ */
+enum tg_status tg_dates_find_in_context(const char *text, size_t len, const struct tg_date *context,
+                                        struct tg_date_match **out, size_t *count);
 
 /*
  * Finds every date in text[0..len), in text order and without overlaps. context_year is the
  * Gregorian year that completes dates written without one (the article's year), or 0 when
- * unknown; any other value outside 1900..2100 is TG_ERR_INVALID_ARGUMENT. *out is malloc'd and
+ * unknown; any other value outside 1900..2100 is TG_ERR_INVALID_ARGUMENT. Dates it cannot fix
+ * with the year alone are left out (relative days; dates without a year when context_year is
+ * 0). *out is malloc'd and
  * *count set; with no dates *count is 0 and *out NULL. Invalid UTF-8 gives TG_ERR_INVALID_UTF8,
  * NULL out or count TG_ERR_INVALID_ARGUMENT.
  */

@@ -122,7 +122,9 @@ struct tg_extract_person {
 struct tg_extract_place {
     char *name;
     char *key;
-    const char *kind;         /* room, venue, building, landmark, province, district, country */
+    /* room, venue, building, landmark, province, district, country, or other (a place the
+     * tagger finds that no list names) */
+    const char *kind;
     long within;              /* a room's venue (index into places), or -1 */
     long within_organisation; /* a room in an organisation's building, or -1 */
     size_t mention_count;

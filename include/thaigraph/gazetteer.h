@@ -2,9 +2,10 @@
  * gazetteer: the built-in lists of Thai names that entity extraction starts from.
  *
  * The lists (organisations with their abbreviations and parents, the 77 provinces, the 50 Bangkok
- * districts, countries, honorifics and ranks, position titles, place cue words) live as UTF-8 TSV
- * files in src/gazetteer/data/ and are compiled into the binary, so a deployment never looks for
- * them on disk. Loading parses and validates them: a row that names an unknown kind, a parent
+ * districts, countries, position titles, place cue words) live as UTF-8 TSV files in
+ * src/gazetteer/data/, and the honorifics and ranks in the text module's one list of them
+ * (tg_text_honorifics); all are compiled into the binary, so a deployment never looks for them
+ * on disk. Loading parses and validates them: a row that names an unknown kind, a parent
  * that is no row of its file, or a name given twice fails the load with the file and line in the
  * error detail, so a bad edit to the data breaks the unit tests rather than the extraction.
  *

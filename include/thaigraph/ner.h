@@ -104,6 +104,26 @@ enum tg_status tg_ner_parse_tagged(const char *line, size_t len, char **text, si
  */
 size_t tg_ner_title_length(const char *utf8, size_t len);
 
+/*
+ * Strict evaluation, as thaigraph-eval-ner and the trainer's dev split score: a found mention
+ * counts only when its type and exact code-point span equal a gold one; person mentions are
+ * compared without their leading titles on both sides (tg_ner_title_length), since ThaiNER is
+ * inconsistent about including them. Gold spans of TG_NER_OTHER are not counted.
+ */
+struct tg_ner_counts {
+    unsigned long gold[TG_NER_TYPE_COUNT], found[TG_NER_TYPE_COUNT], correct[TG_NER_TYPE_COUNT];
+};
+
+/* Adds one text's gold and found spans (offsets into text) to counts. */
+void tg_ner_count(const char *text, const struct tg_ner_span *gold, size_t gold_count,
+                  const struct tg_ner_span *found, size_t found_count,
+                  struct tg_ner_counts *counts);
+
+/* F1 of one type, or with type -1 the micro average over all; precision and recall go to the
+ * out-parameters when they are not NULL. */
+double tg_ner_counts_f1(const struct tg_ner_counts *counts, int type, double *precision,
+                        double *recall);
+
 /* Training: add ThaiNER lines, then train; the result depends only on the lines and the seed. */
 struct tg_ner_trainer;
 
@@ -113,9 +133,24 @@ enum tg_status tg_ner_trainer_new(unsigned bucket_bits, struct tg_ner_trainer **
 /* Parses and tokenises one ThaiNER line (see tg_ner_parse_tagged) into the training set. */
 enum tg_status tg_ner_trainer_add(struct tg_ner_trainer *trainer, const char *line, size_t len);
 
-/* Runs `epochs` passes in an order shuffled from `seed` and returns the averaged model. */
+/*
+ * A line of the dev split: never trained on, it selects the model. With dev lines, training keeps
+ * the averaged model of the epoch that scores best on them (tg_ner_count's strict micro F1);
+ * without, the model after the last epoch.
+ */
+enum tg_status tg_ner_trainer_add_dev(struct tg_ner_trainer *trainer, const char *line, size_t len);
+
+#define TG_NER_MAX_EPOCHS 100
+
+/* Runs `epochs` (1..TG_NER_MAX_EPOCHS) passes in an order shuffled from `seed` and returns the
+ * averaged model (see tg_ner_trainer_add_dev for which epoch's). */
 enum tg_status tg_ner_trainer_train(struct tg_ner_trainer *trainer, unsigned epochs, uint64_t seed,
                                     struct tg_ner_model **out);
+
+/* After training: the epochs run, the dev F1 after each (*dev_f1 NULL without a dev split; the
+ * array belongs to the trainer) and the epoch whose model was returned. */
+unsigned tg_ner_trainer_epochs(const struct tg_ner_trainer *trainer, const double **dev_f1,
+                               unsigned *best_epoch);
 
 void tg_ner_trainer_free(struct tg_ner_trainer *trainer);
 

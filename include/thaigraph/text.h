@@ -28,6 +28,7 @@
 #ifndef THAIGRAPH_TEXT_H
 #define THAIGRAPH_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "thaigraph/status.h"
@@ -148,5 +149,21 @@ enum tg_status tg_text_segmenter_learn(struct tg_text_segmenter *seg, const char
  */
 enum tg_status tg_text_segment(struct tg_text_segmenter *seg, const char *utf8, size_t len,
                                const struct tg_text_token **tokens, size_t *count);
+
+/*
+ * Honorifics and ranks (นาย, นางสาว, ดร., พล.ต.อ., Mr., ...): the one built-in list of the words
+ * that stand before a person's name, src/text/data/honorifics.tsv, compiled into the library.
+ * The segmenter keeps them whole, the gazetteer recognises people by them and the NER tagger
+ * uses them as cues. tg_text_honorifics gives the file (NUL-terminated; comment lines start with
+ * `#`, then a header line `form<TAB>full_form<TAB>kind`, then one row per form) and its length;
+ * the bytes are static.
+ */
+const char *tg_text_honorifics(size_t *len);
+
+/*
+ * Steps through the forms of the list: start with *pos = 0; each call sets form[0..*len) to the
+ * next form (first column, as written) and returns true, or returns false after the last.
+ */
+bool tg_text_honorific_next(size_t *pos, const char **form, size_t *len);
 
 #endif

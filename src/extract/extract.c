@@ -406,7 +406,8 @@ static enum tg_status add_dates_and_numbers(struct xdoc *d)
         enum tg_status st = xd_add_mention(d, TG_EXTRACT_DATE, dm->byte_start, dm->byte_end, -1);
         if (st != TG_OK)
             return st;
-        if (!(d->m[d->n_m - 1].value = xd_dup(buf, strlen(buf))))
+        /* A date the text does not fix (no year, no publication date) has no value. */
+        if (buf[0] && !(d->m[d->n_m - 1].value = xd_dup(buf, strlen(buf))))
             return TG_ERR_NOMEM;
     }
     struct tg_number_match *nums = NULL;
@@ -495,10 +496,8 @@ static enum tg_status run(struct xdoc *d, struct tg_text_segmenter *seg)
     enum tg_status st = tg_text_segment(seg, d->text, d->len, &d->tokens, &d->n_tokens);
     if (st == TG_OK)
         st = tg_ner_tag(d->ex->ner, d->text, d->len, &d->ner, &d->n_ner);
-    if (st == TG_OK) {
-        int year = d->context.precision != TG_DATE_PRECISION_NONE ? d->context.year : 0;
-        st = tg_dates_find(d->text, d->len, year, &d->dates, &d->n_dates);
-    }
+    if (st == TG_OK)
+        st = tg_dates_find_in_context(d->text, d->len, &d->context, &d->dates, &d->n_dates);
     if (st == TG_OK)
         st = xd_orgs(d);
     if (st == TG_OK)
@@ -507,6 +506,10 @@ static enum tg_status run(struct xdoc *d, struct tg_text_segmenter *seg)
         st = xd_places(d);
     if (st == TG_OK)
         st = xd_programmes(d);
+    if (st == TG_OK)
+        st = xd_orgs_from_model(d);
+    if (st == TG_OK)
+        st = xd_places_from_model(d);
     if (st == TG_OK) {
         xd_link_rooms(d);
         st = add_dates_and_numbers(d);
@@ -553,6 +556,9 @@ enum tg_status tg_extract_document(const struct tg_extract *ex, const char *text
         free(d.m[i].value);
     for (size_t i = 0; i < d.n_pairs; i++)
         free(d.pairs[i].abbr);
+    for (size_t i = 0; i < d.n_titles; i++)
+        free(d.titles[i].title);
+    free(d.titles);
     free(d.m);
     free(d.owner);
     free(d.excluded);

@@ -33,6 +33,15 @@ struct xpair {
     long org;
 };
 
+/* A position title as written, with the organisation it names (titles.c). */
+struct xtitle {
+    size_t b, e; /* the title's own words */
+    size_t end;  /* past the organisation written with it, or e */
+    char *title; /* in full (รมว. is รัฐมนตรีว่าการกระทรวง) */
+    long org;       /* index into organisations, or -1 */
+    bool wants_org; /* the title names an organisation (ปลัดกระทรวง), even when the text does not */
+};
+
 /* A sentence: the unit events and their evidence are read from. */
 struct xsentence {
     size_t b, e;
@@ -59,6 +68,8 @@ struct xdoc {
     size_t n_pairs, cap_pairs;
     struct xsentence *sentences;
     size_t n_sentences;
+    struct xtitle *titles; /* in text order, never overlapping */
+    size_t n_titles;
     struct tg_extract_result *r;
     size_t cap_orgs, cap_people, cap_places, cap_programmes;
 };
@@ -116,8 +127,18 @@ bool xd_word_at(const struct xdoc *d, size_t b, const char *const *words, size_t
 bool xd_stop_word_at(const struct xdoc *d, size_t b);
 
 enum tg_status xd_orgs(struct xdoc *d);
+enum tg_status xd_orgs_from_model(struct xdoc *d);
+/* Reads every position title of the text into d->titles; runs after organisations. */
+enum tg_status xd_titles(struct xdoc *d);
+/* The title whose words start at b, or the one whose organisation (or words) end at e; NULL
+ * when there is none. */
+const struct xtitle *xd_title_starting(const struct xdoc *d, size_t b);
+const struct xtitle *xd_title_ending(const struct xdoc *d, size_t e);
+/* The organisation of a gazetteer entry in this result, created on first use. */
+enum tg_status xd_org_from_entry(struct xdoc *d, const struct tg_gazetteer_entry *entry, long *org);
 enum tg_status xd_people(struct xdoc *d);
 enum tg_status xd_places(struct xdoc *d);
+enum tg_status xd_places_from_model(struct xdoc *d);
 enum tg_status xd_programmes(struct xdoc *d);
 enum tg_status xd_events(struct xdoc *d);
 void xd_link_rooms(struct xdoc *d);

@@ -53,6 +53,7 @@ static const struct {
     {"สมาคม", "other", false},
     {"เทศบาล", "local_government", false},
     {"ธนาคาร", "agency", false},
+    {"บรรษัท", "agency", false},
     {"คณะกรรมการ", "council", false},
     {"สถานีโทรทัศน์", "media", false},
     {"หนังสือพิมพ์", "media", false},
@@ -214,6 +215,14 @@ static size_t after_position(const struct xdoc *d, size_t b)
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
         if (ends_with(d, b + n, prefixes[i].word))
             return b + n - strlen(prefixes[i].word);
+    /* ผู้ว่าการรถไฟแห่งประเทศไทย: the title's การ opens a state enterprise the gazetteer knows. */
+    const struct tg_gazetteer_entry *org;
+    size_t on, k = strlen("การ");
+    if (ends_with(d, b + n, "การ") &&
+        tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b + n - k,
+                              TG_GAZETTEER_MASK(TG_GAZETTEER_ORGANISATION), &org, &on) == TG_OK &&
+        on > k)
+        return b + n - k;
     return b + n;
 }
 
@@ -327,6 +336,12 @@ static enum tg_status org_get(struct xdoc *d, const char *name, size_t len,
     if (!o->kind)
         o->kind = "other";
     return TG_OK;
+}
+
+enum tg_status xd_org_from_entry(struct xdoc *d, const struct tg_gazetteer_entry *entry, long *org)
+{
+    const char *name = tg_gazetteer_entry_name(entry);
+    return org_get(d, name, strlen(name), entry, NULL, org);
 }
 
 static const struct tg_gazetteer_entry *find_entry(const struct xdoc *d, const char *s, size_t n)
@@ -490,8 +505,10 @@ static enum tg_status scan_ner(struct xdoc *d, struct cands *cs)
         const struct tg_ner_span *s = &d->ner[i];
         if (s->type != TG_NER_ORGANISATION || s->end - s->start < 4 ||
             d->text[s->byte_end - 1] == '.' || inside_position(d, s->byte_start, s->byte_end) ||
-            covered(cs, s->byte_start, s->byte_end) || xd_excluded(d, s->byte_start, s->byte_end) ||
-            xd_stop_word_at(d, s->byte_start) || !xd_is_thai(xd_cp(d, s->byte_start, NULL)) ||
+            covered(cs, s->byte_start, s->byte_end) ||
+            xd_overlap(d, s->byte_start, s->byte_end) >= 0 ||
+            xd_excluded(d, s->byte_start, s->byte_end) || xd_stop_word_at(d, s->byte_start) ||
+            !xd_is_thai(xd_cp(d, s->byte_start, NULL)) ||
             xd_thai_run(d, s->byte_start) < s->byte_end ||
             xd_token_after(d, s->byte_start) >= s->byte_end ||
             tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, s->byte_start,
@@ -584,7 +601,18 @@ enum tg_status xd_orgs(struct xdoc *d)
     if (st == TG_OK)
         st = scan_learnt(d, &cs);
     if (st == TG_OK)
-        st = scan_ner(d, &cs);
+        st = record(d, &cs);
+    free(cs.c);
+    free(cs.claimed);
+    return st;
+}
+
+/* The tagger's organisations come last, once people, places and programmes have taken what the
+ * rules know (a hotel's name is not an organisation because the tagger says so). */
+enum tg_status xd_orgs_from_model(struct xdoc *d)
+{
+    struct cands cs = {.claimed = calloc(d->len, 1)};
+    enum tg_status st = cs.claimed ? scan_ner(d, &cs) : TG_ERR_NOMEM;
     if (st == TG_OK)
         st = record(d, &cs);
     free(cs.c);

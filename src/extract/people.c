@@ -1,6 +1,14 @@
 /*
- * People: an honorific or rank, a given name and a family name; later partial mentions resolve
- * to the full person of the document; a position title after the name gives a position.
+ * People: a given and a family name after an honorific or rank (นาย, พลเอก, ดร.), after a
+ * position title (รองนายกรัฐมนตรีอนุทิน ชาญวีรกูล), or where the tagger finds a two-word name;
+ * later partial mentions resolve to the full person of the document; the titles written before
+ * and after a name give positions.
+ *
+ * Where a name ends is the hard part, because Thai glues the next word on (พลเอก อนุพงษ์
+ * เผ่าจินดารัฐมนตรีว่าการ..., ดร.สาธิตกล่าวว่า) and family names are made of ordinary words
+ * (โต๊ะมีนา holds มี). A name word ends at whitespace, at a position title, an organisation or a
+ * verb that opens a clause; verbs that also make up names cut it only where the tagger's person
+ * span agrees (issue 9, error class 6).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +21,8 @@ struct pcand {
     size_t given_b, given_e;
     size_t family_b, family_e; /* equal when the mention has no family name */
     const struct tg_gazetteer_entry *honorific;
+    const struct xtitle *before; /* the title written right before the name, or NULL */
+    bool alone;                  /* a person even without a family name */
     long person;
 };
 
@@ -22,41 +32,104 @@ struct pcands {
     unsigned char *claimed; /* one mark per byte of the text */
 };
 
-static size_t gazetteer_len(const struct xdoc *d, size_t b, enum tg_gazetteer_type type,
+/* Verbs that open the clause after a name and never make part of one. */
+static const char *const clause_verbs[] = {"กล่าว", "เปิดเผย", "เผย", "ได้รับ", "ได้",   "เป็น", "จะ",
+                                           "ต้อง",  "และ",    "ว่า",  "ซึ่ง",   "โดย",  "เพื่อ", "ให้",
+                                           "ที่",    "หรือ",    "กับ",  "ของ",  "แถลง", "ย้ำ"};
+
+/* Verbs that open a clause after a name but also make up names (นำชัย, มีชัย, รับขวัญ): they cut a
+ * name only where the tagger's person span ends there too. */
+static const char *const name_verbs[] = {
+    "มอบ",  "สั่ง",   "ตรวจ", "นำ",   "ลง", "เดินทาง", "ประชุม", "เข้า",  "ชี้",   "แนะ",
+    "เร่ง",  "ยืนยัน", "ระบุ",  "กำชับ", "รับ", "ขอ",     "ห่วง",   "เยี่ยม", "พบ",  "ชื่นชม",
+    "หารือ", "ร่วม",  "พร้อม", "มี",    "ไป", "มา",     "เปิด",   "สร้าง", "เน้น", "ชวน"};
+
+static size_t gazetteer_len(const struct xdoc *d, size_t b, unsigned types,
                             const struct tg_gazetteer_entry **entry)
 {
     const struct tg_gazetteer_entry *e;
     size_t n;
-    if (tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b, TG_GAZETTEER_MASK(type), &e,
-                              &n) != TG_OK)
+    if (b >= d->len ||
+        tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b, types, &e, &n) != TG_OK)
         return 0;
     if (entry)
         *entry = e;
     return n;
 }
 
-/* A word that can be part of a name: Thai, two to thirty characters, and not a word that
- * starts a clause, a title or an organisation. */
-static size_t name_word(const struct xdoc *d, size_t b)
+#define POSITION     TG_GAZETTEER_MASK(TG_GAZETTEER_POSITION)
+#define HONORIFIC    TG_GAZETTEER_MASK(TG_GAZETTEER_HONORIFIC)
+#define ORGANISATION TG_GAZETTEER_MASK(TG_GAZETTEER_ORGANISATION)
+#define PROVINCE     TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE)
+
+static bool verb_at(const struct xdoc *d, size_t b, const char *const *verbs, size_t n)
 {
-    size_t e = xd_thai_run(d, b);
-    /* ดร.สาธิตกล่าวว่า: the name ends where a glued verb starts. */
-    for (size_t p = xd_token_after(d, b); p > b && p < e;) {
-        size_t next = xd_token_after(d, p);
-        if (xd_stop_word_at(d, p) || next == p) {
-            e = xd_stop_word_at(d, p) ? p : e;
+    return xd_word_at(d, b, verbs, n);
+}
+
+/* End of the tagger's person span holding b, or 0. */
+static size_t ner_person_end(const struct xdoc *d, size_t b)
+{
+    for (size_t i = 0; i < d->n_ner; i++)
+        if (d->ner[i].type == TG_NER_PERSON && d->ner[i].byte_start <= b && b < d->ner[i].byte_end)
+            return d->ner[i].byte_end;
+    return 0;
+}
+
+/* Tokens from p to the end of the run at run_end, counting at most three. */
+static int tokens_until(const struct xdoc *d, size_t p, size_t run_end)
+{
+    int n = 0;
+    for (size_t q = p; q < run_end && n < 3; n++) {
+        size_t next = xd_token_after(d, q);
+        if (next == q)
+            break;
+        q = next;
+    }
+    return n;
+}
+
+/* Whether something that is no name starts at p, inside a run ending at run_end: a clause verb,
+ * a title, an organisation, or a verb that also makes up names (โต๊ะมีนา) where the tagger ends
+ * the name there, or, when it has no say, where a clause goes on after it
+ * (ประวิตรมอบหมายให้หน่วยงาน). */
+static bool name_stops_at(const struct xdoc *d, size_t p, size_t run_end, size_t ner_end)
+{
+    if (verb_at(d, p, clause_verbs, sizeof clause_verbs / sizeof *clause_verbs) ||
+        gazetteer_len(d, p, POSITION, NULL) || gazetteer_len(d, p, ORGANISATION, NULL) ||
+        xd_mention_at(d, p, TG_EXTRACT_ORGANISATION) >= 0)
+        return true;
+    if (!verb_at(d, p, name_verbs, sizeof name_verbs / sizeof *name_verbs))
+        return false;
+    return ner_end ? ner_end <= p : tokens_until(d, p, run_end) >= 3;
+}
+
+/* A word that can be part of a name: Thai, two to thirty characters, up to whitespace or
+ * wherever something that is no name starts inside it; a given name also ends where the
+ * tagger's person span does (ทักษิณตอบ), a family name not (the tagger often ends one early:
+ * วังบุญ|คงชนะ). *verb says whether a clause verb cut the word. b when none starts at b. */
+static size_t name_word(const struct xdoc *d, size_t b, bool given, bool *verb)
+{
+    size_t run = xd_thai_run(d, b);
+    if (run == b || xd_stop_word_at(d, b) || xd_has(d, b, "ผู้") ||
+        verb_at(d, b, clause_verbs, sizeof clause_verbs / sizeof *clause_verbs) ||
+        verb_at(d, b, name_verbs, sizeof name_verbs / sizeof *name_verbs) ||
+        gazetteer_len(d, b, POSITION | HONORIFIC | ORGANISATION | PROVINCE, NULL))
+        return b;
+    size_t ner_end = ner_person_end(d, b), e = run;
+    for (size_t p = xd_token_after(d, b); p > b && p < run; p = xd_token_after(d, p)) {
+        if (name_stops_at(d, p, run, ner_end) || (given && p == ner_end)) {
+            e = p;
+            if (verb)
+                *verb = verb_at(d, p, clause_verbs, sizeof clause_verbs / sizeof *clause_verbs) ||
+                        verb_at(d, p, name_verbs, sizeof name_verbs / sizeof *name_verbs);
             break;
         }
-        p = next;
+        if (xd_token_after(d, p) == p)
+            break;
     }
     size_t cps = tg_utf8_count(d->text + b, e - b);
-    if (cps < 2 || cps > 30 || xd_stop_word_at(d, b) || xd_has(d, b, "ผู้") ||
-        gazetteer_len(d, b, TG_GAZETTEER_POSITION, NULL) ||
-        gazetteer_len(d, b, TG_GAZETTEER_HONORIFIC, NULL) ||
-        gazetteer_len(d, b, TG_GAZETTEER_ORGANISATION, NULL) ||
-        gazetteer_len(d, b, TG_GAZETTEER_PROVINCE, NULL))
-        return b;
-    return e;
+    return cps < 2 || cps > 30 ? b : e;
 }
 
 static bool taken(const struct xdoc *d, const struct pcands *cs, size_t b, size_t e)
@@ -64,19 +137,55 @@ static bool taken(const struct xdoc *d, const struct pcands *cs, size_t b, size_
     return xd_claimed(cs->claimed, b, e) || xd_overlap(d, b, e) >= 0 || xd_excluded(d, b, e);
 }
 
-/* Given and family name from b; false when no given name starts there. */
+/* Skips up to three blanks within a line: news often puts two between the names. */
+static size_t skip_name_gap(const struct xdoc *d, size_t b)
+{
+    size_t w;
+    for (int i = 0; i < 3 && b < d->len && xd_is_space(xd_cp(d, b, &w)); i++)
+        b += w;
+    return b;
+}
+
+/* ณ อยุธยา, ณ ระนอง: the particle opens a family name (often a province's name), unless a place
+ * cue follows it, where ณ means "at" (ณ จังหวัดเชียงใหม่). Returns the end, or b. */
+static size_t royal_family(const struct xdoc *d, size_t b)
+{
+    size_t n = strlen("ณ");
+    if (!xd_has(d, b, "ณ") || !xd_is_space(xd_cp(d, b + n, NULL)))
+        return b;
+    size_t w = skip_name_gap(d, b + n), e = xd_thai_run(d, w);
+    if (e == w || gazetteer_len(d, w, TG_GAZETTEER_MASK(TG_GAZETTEER_PLACE_CUE), NULL) ||
+        xd_stop_word_at(d, w))
+        return b;
+    return e;
+}
+
+/* Given and family name from b; false when no given name starts there. A family name that is
+ * a verb (พลเอก ประวิตร มอบหมาย) is none, unless the tagger takes it into the name. */
 static bool read_name(const struct xdoc *d, size_t b, struct pcand *c)
 {
     c->given_b = b;
-    c->given_e = name_word(d, b);
+    c->given_e = name_word(d, b, true, NULL);
     if (c->given_e == b)
         return false;
     c->family_b = c->family_e = c->given_e;
-    size_t w;
-    if (xd_is_space(xd_cp(d, c->given_e, &w))) {
-        size_t f = c->given_e + w;
-        size_t fe = name_word(d, f);
+    size_t f = skip_name_gap(d, c->given_e);
+    size_t ner_end = ner_person_end(d, b);
+    if (f > c->given_e) {
+        bool verb = false;
+        size_t fe = name_word(d, f, false, &verb);
+        /* นายบุญสม เชื่อว่า: a word a clause verb cuts short, which the tagger leaves out of the
+         * name, is the clause's. */
+        if (fe > f && verb && ner_end && ner_end <= f)
+            fe = f;
         if (fe > f) {
+            c->family_b = f;
+            c->family_e = fe;
+            size_t n = skip_name_gap(d, fe);
+            size_t we = n > fe ? royal_family(d, n) : n;
+            if (we > n)
+                c->family_e = we;
+        } else if ((fe = royal_family(d, f)) > f) {
             c->family_b = f;
             c->family_e = fe;
         }
@@ -93,19 +202,47 @@ static enum tg_status push(struct pcands *cs, struct pcand c)
     return grown ? TG_OK : TG_ERR_NOMEM;
 }
 
-/* Honorific-led names; a title that reads like one (นายแพทย์สาธารณสุขจังหวัด) is a position. */
+/* The title ending right before b (past blanks), or NULL. */
+static const struct xtitle *title_before(const struct xdoc *d, size_t b)
+{
+    while (b > 0 && xd_is_space(xd_cp_before(d, b)))
+        b--;
+    return xd_title_ending(d, b);
+}
+
+static const char *const weak_honorifics[] = {"คุณ", "อ.", "อาจารย์", "ศ.", "น้อง"};
+
+/* Honorific-led names; a title that reads like one (นายแพทย์สาธารณสุขจังหวัด, นายกรัฐมนตรี) is a
+ * position. */
 static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
 {
     for (size_t t = 0; t < d->n_tokens; t++) {
         size_t b = d->tokens[t].byte_start;
         const struct tg_gazetteer_entry *hon;
-        size_t hn = gazetteer_len(d, b, TG_GAZETTEER_HONORIFIC, &hon);
-        if (!hn || gazetteer_len(d, b, TG_GAZETTEER_POSITION, NULL) > hn)
+        size_t hn = gazetteer_len(d, b, HONORIFIC, &hon);
+        if (!hn || xd_title_starting(d, b))
             continue;
+        /* Ranks come in runs (พลตำรวจเอก ดร.): the last one opens the name. */
+        size_t next;
+        const struct tg_gazetteer_entry *more;
+        while ((next = xd_skip_spaces(d, b + hn)) < d->len &&
+               gazetteer_len(d, next, HONORIFIC, &more) && !xd_title_starting(d, next)) {
+            hn = next - b + gazetteer_len(d, next, HONORIFIC, NULL);
+            hon = more;
+        }
+        /* นายกอบชัย: the word breaker glues the honorific to the name (นายก), as it does in
+         * นายจ้าง or นางฟ้า; there the tagger decides. */
         if (d->text[b + hn - 1] != '.' && !xd_token_end(d, b + hn) &&
-            !xd_is_space(xd_cp(d, b + hn, NULL)))
+            !xd_is_space(xd_cp(d, b + hn, NULL)) && ner_person_end(d, b + hn) <= b + hn)
             continue;
-        struct pcand c = {.b = b, .honorific = hon, .person = -1};
+        /* นายเนวิน, พ.ต.ท.ทักษิณ: an honorific that only stands before names makes a person of
+         * a given name alone; คุณ and อ. also begin words (คุณประโยชน์, อ.เมือง). */
+        struct pcand c = {.b = b,
+                          .honorific = hon,
+                          .person = -1,
+                          .before = title_before(d, b),
+                          .alone = !xd_word_at(d, b, weak_honorifics,
+                                               sizeof weak_honorifics / sizeof *weak_honorifics)};
         if (!read_name(d, xd_skip_spaces(d, b + hn), &c) || taken(d, cs, c.b, c.e))
             continue;
         enum tg_status st = push(cs, c);
@@ -115,22 +252,45 @@ static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
     return TG_OK;
 }
 
-/* Two-word names the tagger found without an honorific, when a position title follows them:
- * the tagger alone takes too many noun pairs (พลังปัญญา พลังกาย) for names. */
+/* Names written right after a title without an honorific: รองนายกรัฐมนตรีอนุทิน ชาญวีรกูล,
+ * รมช.ประภัตร. */
+static enum tg_status scan_titled(struct xdoc *d, struct pcands *cs)
+{
+    for (size_t i = 0; i < d->n_titles; i++) {
+        const struct xtitle *t = &d->titles[i];
+        size_t b = xd_skip_spaces(d, t->end);
+        if (b - t->end > 1 || gazetteer_len(d, b, HONORIFIC, NULL))
+            continue;
+        /* Without an honorific, only the tagger tells a name from the words of the clause
+         * (นายกรัฐมนตรีติดตามการแก้ไข...). */
+        struct pcand c = {.b = b, .person = -1, .before = t};
+        if (!ner_person_end(d, b) || !read_name(d, b, &c) || taken(d, cs, c.b, c.e))
+            continue;
+        enum tg_status st = push(cs, c);
+        if (st != TG_OK)
+            return st;
+    }
+    return TG_OK;
+}
+
+/* Royals are written with royal titles, not names (the gold guideline leaves them out). */
+static const char *const royal_words[] = {"พระบาท", "สมเด็จ", "พระบรม", "พระราช", "พระเจ้า"};
+
+/* Names the tagger finds that the rules did not, when the name reads exactly as its span: a
+ * given name and a family name, or one word (ทักษิณ, ลิซ่า), which stands for the full person
+ * when the document names one. */
 static enum tg_status scan_ner(struct xdoc *d, struct pcands *cs)
 {
     for (size_t i = 0; i < d->n_ner; i++) {
         const struct tg_ner_span *s = &d->ner[i];
         if (s->type != TG_NER_PERSON)
             continue;
-        size_t b = s->byte_start +
-                   tg_ner_title_length(d->text + s->byte_start, s->byte_end - s->byte_start);
-        struct pcand c = {.b = s->byte_start, .person = -1};
-        if (b != s->byte_start)
-            continue;
-        if (!read_name(d, b, &c) || c.family_e == c.family_b || c.e != s->byte_end ||
-            taken(d, cs, c.b, c.e) ||
-            !gazetteer_len(d, xd_skip_spaces(d, c.e), TG_GAZETTEER_POSITION, NULL))
+        size_t title = tg_ner_title_length(d->text + s->byte_start, s->byte_end - s->byte_start);
+        size_t b = xd_skip_spaces(d, s->byte_start + title);
+        struct pcand c = {
+            .b = s->byte_start, .person = -1, .before = title_before(d, b), .alone = title > 0};
+        if (!read_name(d, b, &c) || c.e != s->byte_end || taken(d, cs, c.b, c.e) ||
+            xd_word_at(d, b, royal_words, sizeof royal_words / sizeof *royal_words))
             continue;
         enum tg_status st = push(cs, c);
         if (st != TG_OK)
@@ -156,6 +316,29 @@ static const char *honorific_form(const struct tg_gazetteer_entry *hon)
     return tg_gazetteer_entry_name(full ? full : hon);
 }
 
+/* Copies the family name, one plain space wherever the text had blanks (ณ  อยุธยา). */
+static char *copy_collapsed(const struct xdoc *d, size_t b, size_t e)
+{
+    char *out = malloc(e - b + 1);
+    size_t n = 0, w;
+    bool blank = false;
+    for (size_t p = b; out && p < e; p += w) {
+        uint32_t cp = xd_cp(d, p, &w);
+        if (xd_is_space(cp)) {
+            blank = true;
+            continue;
+        }
+        if (blank)
+            out[n++] = ' ';
+        blank = false;
+        memcpy(out + n, d->text + p, w);
+        n += w;
+    }
+    if (out)
+        out[n] = '\0';
+    return out;
+}
+
 static enum tg_status new_person(struct xdoc *d, const struct pcand *c)
 {
     struct tg_extract_result *r = d->r;
@@ -165,18 +348,18 @@ static enum tg_status new_person(struct xdoc *d, const struct pcand *c)
         return TG_ERR_NOMEM;
     r->people = grown;
     struct tg_extract_person *p = &r->people[r->person_count++];
-    size_t gn = c->given_e - c->given_b, fn = c->family_e - c->family_b;
-    /* One plain space between the names, whatever blank the text had there. */
-    size_t sep = fn ? 1 : 0;
-    if ((p->name = malloc(gn + sep + fn + 1))) {
-        memcpy(p->name, d->text + c->given_b, gn);
-        memset(p->name + gn, ' ', sep);
-        memcpy(p->name + gn + sep, d->text + c->family_b, fn);
-        p->name[gn + sep + fn] = '\0';
-    }
+    size_t gn = c->given_e - c->given_b;
     p->given = xd_dup(d->text + c->given_b, gn);
-    if (fn)
-        p->family = xd_dup(d->text + c->family_b, fn);
+    if (c->family_e > c->family_b)
+        p->family = copy_collapsed(d, c->family_b, c->family_e);
+    size_t fn = p->family ? strlen(p->family) : 0;
+    /* One plain space between the names, whatever blank the text had there. */
+    if ((p->name = malloc(gn + 1 + fn + 1))) {
+        memcpy(p->name, d->text + c->given_b, gn);
+        p->name[gn] = ' ';
+        memcpy(p->name + gn + 1, p->family ? p->family : "", fn);
+        p->name[gn + (fn ? 1 : 0) + fn] = '\0';
+    }
     if (c->honorific) {
         const char *h = honorific_form(c->honorific);
         p->honorific = xd_dup(h, strlen(h));
@@ -186,6 +369,15 @@ static enum tg_status new_person(struct xdoc *d, const struct pcand *c)
         return TG_ERR_NOMEM;
     p->key = tg_text_key(p->name, strlen(p->name));
     return p->key ? TG_OK : TG_ERR_NOMEM;
+}
+
+static bool same_family(const struct xdoc *d, const struct tg_extract_person *p,
+                        const struct pcand *c)
+{
+    char *family = copy_collapsed(d, c->family_b, c->family_e);
+    bool same = family && strcmp(family, p->family) == 0;
+    free(family);
+    return same;
 }
 
 /* Full names first, so that a partial mention anywhere in the text finds its person. */
@@ -200,15 +392,11 @@ static enum tg_status resolve(struct xdoc *d, struct pcands *cs)
             const char *given = d->text + c->given_b;
             size_t gn = c->given_e - c->given_b;
             c->person = find_person(d, given, gn, true);
-            if (c->person >= 0 && full) {
-                const char *fam = d->r->people[c->person].family;
-                if (strlen(fam) != c->family_e - c->family_b ||
-                    memcmp(fam, d->text + c->family_b, strlen(fam)) != 0)
-                    c->person = -1;
-            }
+            if (c->person >= 0 && full && !same_family(d, &d->r->people[c->person], c))
+                c->person = -1;
             /* A given name alone names someone the document names in full; on its own it is
              * as likely a noun after a title-like word (คุณประโยชน์, อ.เมือง). */
-            if (c->person < 0 && !full)
+            if (c->person < 0 && !full && !c->alone)
                 continue;
             if (c->person < 0) {
                 enum tg_status st = new_person(d, c);
@@ -241,8 +429,8 @@ static int by_given(const void *x, const void *y)
     return c ? c : (a->len > b->len) - (a->len < b->len);
 }
 
-/* Looks every Thai run standing alone (a given name is never glued to other Thai letters) up
- * in the sorted given names, so the text is read once however many people it names. */
+/* Looks every Thai run standing alone up in the sorted given names, so the text is read once
+ * however many people it names; a run may carry a title or verb glued after the name. */
 static enum tg_status scan_given_names(struct xdoc *d, struct pcands *cs)
 {
     size_t n = d->r->person_count;
@@ -258,7 +446,9 @@ static enum tg_status scan_given_names(struct xdoc *d, struct pcands *cs)
     for (size_t b = 0; st == TG_OK && b < d->len; b += w) {
         if (!xd_is_thai(xd_cp(d, b, &w)) || xd_is_thai(xd_cp_before(d, b)))
             continue;
-        size_t e = xd_thai_run(d, b);
+        size_t e = name_word(d, b, true, NULL);
+        if (e == b)
+            e = xd_thai_run(d, b);
         struct given key = {d->text + b, e - b, -1};
         const struct given *hit = bsearch(&key, names, n, sizeof *names, by_given);
         if (hit && !taken(d, cs, b, e))
@@ -268,33 +458,19 @@ static enum tg_status scan_given_names(struct xdoc *d, struct pcands *cs)
                                          .given_e = e,
                                          .family_b = e,
                                          .family_e = e,
+                                         .before = title_before(d, b),
                                          .person = hit->person});
-        w = e - b;
+        w = xd_thai_run(d, b) - b;
     }
     free(names);
     return st;
 }
 
-/* `<person> <title><organisation>` or `<person> <title> <ABBR.>`. */
-static enum tg_status read_position(struct xdoc *d, const struct pcand *c)
+static enum tg_status add_position(struct xdoc *d, long person, const struct xtitle *t, size_t at)
 {
-    size_t b = xd_skip_spaces(d, c->e);
-    const struct tg_gazetteer_entry *title;
-    size_t n = gazetteer_len(d, b, TG_GAZETTEER_POSITION, &title);
-    if (!n || b - c->e > 3)
-        return TG_OK;
-    long org = -1;
-    if (tg_gazetteer_entry_takes_organisation(title)) {
-        size_t last = xd_skip_spaces(d, b + n);
-        for (size_t p = b + 1; p <= last && org < 0; p++) {
-            long m = xd_mention_at(d, p, TG_EXTRACT_ORGANISATION);
-            org = m >= 0 ? d->m[m].entity : -1;
-        }
-    }
-    struct tg_extract_person *p = &d->r->people[c->person];
-    const char *name = tg_gazetteer_entry_name(title);
+    struct tg_extract_person *p = &d->r->people[person];
     for (size_t i = 0; i < p->position_count; i++)
-        if (p->positions[i].organisation == org && strcmp(p->positions[i].title, name) == 0)
+        if (p->positions[i].organisation == t->org && strcmp(p->positions[i].title, t->title) == 0)
             return TG_OK;
     struct tg_extract_position *grown =
         realloc(p->positions, (p->position_count + 1) * sizeof *grown);
@@ -304,16 +480,93 @@ static enum tg_status read_position(struct xdoc *d, const struct pcand *c)
     /* The sentence is found once the text is split into sentences; until then the evidence
      * marks where the name stands. */
     grown[p->position_count] = (struct tg_extract_position){
-        .organisation = org, .evidence = {.byte_start = c->b, .byte_end = c->b}};
-    if (!(grown[p->position_count].title = xd_dup(name, strlen(name))))
+        .organisation = t->org, .evidence = {.byte_start = at, .byte_end = at}};
+    if (!(grown[p->position_count].title = xd_dup(t->title, strlen(t->title))))
         return TG_ERR_NOMEM;
     p->position_count++;
     return TG_OK;
 }
 
-/* Every resolved candidate becomes a mention, with the position written after it. */
+/* The titles written after a name: right after it or in brackets (นายนิรุฒ มณีพันธ์ (ผู้ว่าการ
+ * การรถไฟฯ)), and any joined on with และ (นายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหม is two). */
+/* A nickname in brackets after a name, (อ.โจ้): short, and no title inside. */
+static size_t skip_nickname(const struct xdoc *d, size_t b)
+{
+    if (b >= d->len || d->text[b] != '(' || xd_title_starting(d, xd_skip_spaces(d, b + 1)))
+        return b;
+    const char *close = memchr(d->text + b, ')', d->len - b < 40 ? d->len - b : 40);
+    return close ? xd_skip_spaces(d, (size_t)(close - d->text) + 1) : b;
+}
+
+/* The title right after a name, past blanks, a bracket or a nickname; NULL when there is none.
+ */
+static const struct xtitle *title_after(const struct xdoc *d, size_t e)
+{
+    size_t b = xd_skip_spaces(d, e);
+    if (b - e > 3)
+        return NULL;
+    b = skip_nickname(d, b);
+    if (b < d->len && d->text[b] == '(')
+        b = xd_skip_spaces(d, b + 1);
+    return xd_title_starting(d, b);
+}
+
+/* The titles written after a name: right after it or in brackets (นายนิรุฒ มณีพันธ์ (ผู้ว่าการ
+ * การรถไฟฯ)), and any joined on with และ (นายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหม is two; in
+ * กรรมการและผู้จัดการทั่วไป บรรษัท... both are posts in the one organisation). */
+static enum tg_status titles_after(struct xdoc *d, const struct pcand *c, unsigned char *used)
+{
+    const struct xtitle *joined[4];
+    size_t n = 0;
+    for (const struct xtitle *t = title_after(d, c->e); t && n < 4;) {
+        joined[n++] = t;
+        size_t at = xd_skip_spaces(d, t->end);
+        if (!xd_has(d, at, "และ"))
+            break;
+        t = xd_title_starting(d, xd_skip_spaces(d, at + strlen("และ")));
+    }
+    enum tg_status st = TG_OK;
+    for (size_t i = 0; st == TG_OK && i < n; i++) {
+        struct xtitle t = *joined[i];
+        if (t.org < 0 && t.wants_org && i + 1 < n && t.end == t.e)
+            t.org = joined[n - 1]->org;
+        st = add_position(d, c->person, &t, c->b);
+        used[joined[i] - d->titles] = 1;
+    }
+    return st;
+}
+
+/* นางวรวรรณ ชิตอรุณ และนายภานุวัฒน์ ตริยางกูรศรี รองปลัดกระทรวงอุตสาหกรรม: names joined with
+ * และ share the title written after the last of them. */
+static const struct xtitle *shared_title(const struct xdoc *d, const struct pcands *cs, size_t i)
+{
+    for (size_t k = i + 1; k < cs->n && k < i + 4; k++) {
+        size_t at = xd_skip_spaces(d, cs->c[k - 1].e);
+        if (!xd_has(d, at, "และ") || xd_skip_spaces(d, at + strlen("และ")) != cs->c[k].b)
+            return NULL;
+        const struct xtitle *t = title_after(d, cs->c[k].e);
+        if (t)
+            return t;
+    }
+    return NULL;
+}
+
+static int by_b(const void *x, const void *y)
+{
+    const struct pcand *a = x, *b = y;
+    return (a->b > b->b) - (a->b < b->b);
+}
+
+/* Every resolved candidate becomes a mention, with the positions written around it. A title
+ * after a name is that person's; one before a name is, unless it closes the name before it (in
+ * "Name1 Title1 Name2 Title2" Title1 is Name1's). */
 static enum tg_status record(struct xdoc *d, struct pcands *cs)
 {
+    if (cs->n > 1)
+        qsort(cs->c, cs->n, sizeof *cs->c, by_b);
+    unsigned char *used = calloc(d->n_titles + 1, 1);
+    if (!used)
+        return TG_ERR_NOMEM;
     enum tg_status st = TG_OK;
     for (size_t i = 0; st == TG_OK && i < cs->n; i++) {
         const struct pcand *c = &cs->c[i];
@@ -322,17 +575,27 @@ static enum tg_status record(struct xdoc *d, struct pcands *cs)
         d->r->people[c->person].mention_count++;
         st = xd_add_mention(d, TG_EXTRACT_PERSON, c->b, c->e, c->person);
         if (st == TG_OK)
-            st = read_position(d, c);
+            st = titles_after(d, c, used);
+        const struct xtitle *shared = title_after(d, c->e) ? NULL : shared_title(d, cs, i);
+        if (st == TG_OK && shared)
+            st = add_position(d, c->person, shared, c->b);
     }
+    /* A person introduced with a title after the name takes no title from before it. */
+    for (size_t i = 0; st == TG_OK && i < cs->n; i++) {
+        const struct pcand *c = &cs->c[i];
+        if (c->person >= 0 && c->before && !used[c->before - d->titles] && !title_after(d, c->e))
+            st = add_position(d, c->person, c->before, c->b);
+    }
+    free(used);
     return st;
 }
 
 enum tg_status xd_people(struct xdoc *d)
 {
     static enum tg_status (*const steps[])(struct xdoc *, struct pcands *) = {
-        scan_honorifics, scan_ner, resolve, scan_given_names, record};
+        scan_honorifics, scan_titled, scan_ner, resolve, scan_given_names, record};
     struct pcands cs = {.claimed = calloc(d->len, 1)};
-    enum tg_status st = cs.claimed ? TG_OK : TG_ERR_NOMEM;
+    enum tg_status st = cs.claimed ? xd_titles(d) : TG_ERR_NOMEM;
     for (size_t i = 0; st == TG_OK && i < sizeof steps / sizeof *steps; i++)
         st = steps[i](d, &cs);
     free(cs.c);

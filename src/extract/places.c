@@ -243,6 +243,41 @@ enum tg_status xd_places(struct xdoc *d)
     return st;
 }
 
+/* The tagger's places the rules left free (อ.บ้านไร่, สวนสัตว์เขาเขียว): named by the gazetteer
+ * when it knows the span, else as written. */
+enum tg_status xd_places_from_model(struct xdoc *d)
+{
+    static const struct {
+        enum tg_gazetteer_type type;
+        const char *kind;
+    } lists[] = {{TG_GAZETTEER_PROVINCE, "province"},
+                 {TG_GAZETTEER_DISTRICT, "district"},
+                 {TG_GAZETTEER_COUNTRY, "country"}};
+    enum tg_status st = TG_OK;
+    for (size_t i = 0; st == TG_OK && i < d->n_ner; i++) {
+        const struct tg_ner_span *s = &d->ner[i];
+        size_t b = s->byte_start, e = s->byte_end;
+        if (s->type != TG_NER_PLACE || s->end - s->start < 2 || xd_overlap(d, b, e) >= 0 ||
+            xd_excluded(d, b, e) || xd_stop_word_at(d, b))
+            continue;
+        const char *name = d->text + b, *kind = "other";
+        size_t len = e - b;
+        for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
+            const struct tg_gazetteer_entry *entry;
+            size_t count;
+            if (tg_gazetteer_find(d->ex->gazetteer, d->text + b, e - b,
+                                  TG_GAZETTEER_MASK(lists[k].type), &entry, 1, &count) == TG_OK) {
+                name = tg_gazetteer_entry_name(entry);
+                len = strlen(name);
+                kind = lists[k].kind;
+                break;
+            }
+        }
+        st = add_place(d, b, e, name, len, kind);
+    }
+    return st;
+}
+
 void xd_link_rooms(struct xdoc *d)
 {
     for (size_t i = 0; i < d->n_m; i++) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thaigraph/text.h"
 #include "thaigraph/utf8.h"
 
 /* Generated at build time from src/gazetteer/data/ by tg-embed. */
@@ -14,7 +15,6 @@ DECLARE_EMBEDDED(organisations);
 DECLARE_EMBEDDED(provinces);
 DECLARE_EMBEDDED(bangkok_districts);
 DECLARE_EMBEDDED(countries);
-DECLARE_EMBEDDED(honorifics);
 DECLARE_EMBEDDED(positions);
 DECLARE_EMBEDDED(place_cues);
 
@@ -86,7 +86,8 @@ static const struct schema schemas[TG_GAZETTEER_TYPE_COUNT] = {
                                 {COL_NAME, COL_PARENT, COL_KIND},
                                 3,
                                 honorific_kinds,
-                                EMBEDDED(honorifics)},
+                                NULL,
+                                NULL},
     [TG_GAZETTEER_POSITION] = {"positions.tsv",
                                "title\tabbreviations\ttakes_organisation",
                                {COL_NAME, COL_ABBREVIATIONS, COL_FLAG},
@@ -599,9 +600,13 @@ enum tg_status tg_gazetteer_load_builtin(struct tg_gazetteer **out, struct tg_er
     const char *texts[TG_GAZETTEER_TYPE_COUNT];
     size_t lens[TG_GAZETTEER_TYPE_COUNT];
     for (int type = 0; type < TG_GAZETTEER_TYPE_COUNT; type++) {
-        texts[type] = (const char *)schemas[type].data;
-        lens[type] = *schemas[type].data_len;
+        if (schemas[type].data) {
+            texts[type] = (const char *)schemas[type].data;
+            lens[type] = *schemas[type].data_len;
+        }
     }
+    /* The text module holds the one list of honorifics. */
+    texts[TG_GAZETTEER_HONORIFIC] = tg_text_honorifics(&lens[TG_GAZETTEER_HONORIFIC]);
     return load(texts, lens, out, err);
 }
 

@@ -603,7 +603,21 @@ static void *run_quick_check(void *arg)
     return NULL;
 }
 
-/* Checksum, mapping and records of the located image, into g. */
+/* The checksum of the image, computed beside the structural checks for the same reason. */
+struct checksum {
+    const struct tg_store_snapshot *snap;
+    uint64_t value;
+    enum tg_status status;
+};
+
+static void *run_checksum(void *arg)
+{
+    struct checksum *c = arg;
+    c->status = tg_store_checksum(c->snap->fd, c->snap->offset, c->snap->bytes, &c->value);
+    return NULL;
+}
+
+/* Mapping and records of the located image, into g; the checksum is the caller's. */
 static enum tg_status map_image(struct tg_graph *g, const char *path,
                                 const struct tg_store_snapshot *snap, struct tg_error *err)
 {
@@ -612,12 +626,6 @@ static enum tg_status map_image(struct tg_graph *g, const char *path,
                             "%s: snapshot format %d, this build reads %d; run `thaigraph ingest "
                             "--db %s` to rebuild it",
                             path, snap->format, IMG_FORMAT, path);
-    uint64_t checksum = 0;
-    enum tg_status status = tg_store_checksum(snap->fd, snap->offset, snap->bytes, &checksum);
-    if (status != TG_OK || checksum != snap->checksum)
-        return tg_error_set(err, status == TG_OK ? TG_ERR_DB_CORRUPT : status,
-                            "%s: the snapshot's checksum is %016llx, ingest stored %016llx", path,
-                            (unsigned long long)checksum, (unsigned long long)snap->checksum);
     if (snap->bytes > SIZE_MAX)
         return tg_error_set(err, TG_ERR_TOO_LARGE, "%s: snapshot too large to map", path);
     g->map = mmap(NULL, (size_t)snap->bytes, PROT_READ, MAP_SHARED, snap->fd, (off_t)snap->offset);
@@ -648,8 +656,9 @@ enum tg_status tg_graph_open(const char *path, unsigned flags, struct tg_graph *
     struct tg_store_snapshot snap;
     struct tg_store_meta meta;
     struct quick_check check = {.status = TG_OK};
-    pthread_t checker;
-    bool checking = false;
+    struct checksum sum = {&snap, 0, TG_OK};
+    pthread_t checker, summer;
+    bool checking = false, summing = false, summed = false;
     enum tg_status status = tg_store_reader_open(path, &reader, err);
     if (status == TG_OK)
         status = tg_store_reader_snapshot(reader, &snap, err);
@@ -660,13 +669,25 @@ enum tg_status tg_graph_open(const char *path, unsigned flags, struct tg_graph *
             run_quick_check(&check);
     }
     if (status == TG_OK) {
+        summed = true;
+        summing = pthread_create(&summer, NULL, run_checksum, &sum) == 0;
+        if (!summing)
+            run_checksum(&sum);
         tg_store_reader_meta(reader, &meta);
         g->generation = meta.generation;
         memcpy(g->fingerprint, meta.fingerprint, sizeof g->fingerprint);
         status = map_image(g, path, &snap, err);
     }
+    if (summing)
+        pthread_join(summer, NULL);
     if (checking)
         pthread_join(checker, NULL);
+    /* A damaged image is refused for its checksum first: that is what ingest can vouch for. */
+    if (summed && (sum.status != TG_OK || (sum.value != snap.checksum &&
+                                           (status == TG_OK || status == TG_ERR_DB_CORRUPT))))
+        status = tg_error_set(err, sum.status == TG_OK ? TG_ERR_DB_CORRUPT : sum.status,
+                              "%s: the snapshot's checksum is %016llx, ingest stored %016llx", path,
+                              (unsigned long long)sum.value, (unsigned long long)snap.checksum);
     if (status == TG_OK && check.status != TG_OK)
         status = tg_error_set(err, check.status, "%s", check.err.message);
     tg_store_reader_close(reader);

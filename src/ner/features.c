@@ -1,5 +1,6 @@
 #include "ner_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "thaigraph/hash.h"
@@ -19,8 +20,16 @@ struct context {
     const struct ner_token *tokens;
     size_t count;
     const uint8_t *cues;
+    const uint16_t (*clusters)[NER_CLUSTER_LEVELS];
     size_t i;
 };
+
+/* Cluster id of a neighbour at a level (0 unknown), 0xFFFF outside the text. */
+static uint16_t cluster_at(const struct context *c, long offset, int level)
+{
+    long j = (long)c->i + offset;
+    return j < 0 || (size_t)j >= c->count ? 0xFFFF : c->clusters[j][level];
+}
 
 static struct view word_at(const struct context *c, long offset)
 {
@@ -143,6 +152,16 @@ static void emit_bytes(struct builder *b, unsigned id, const uint8_t *bytes, siz
     emit(b, f);
 }
 
+static void emit_ids(struct builder *b, unsigned id, const uint16_t *ids, size_t n)
+{
+    struct feature f = feature_start(id);
+    for (size_t k = 0; k < n; k++) {
+        uint8_t bytes[2] = {(uint8_t)ids[k], (uint8_t)(ids[k] >> 8)};
+        f.hash = tg_hash_update(f.hash, bytes, 2);
+    }
+    emit(b, f);
+}
+
 static void emit_word_with_byte(struct builder *b, unsigned id, struct view w, uint8_t byte)
 {
     struct feature f = feature_start(id);
@@ -170,10 +189,12 @@ static struct view ascii_lower(struct view w, char *buf, size_t cap)
     return (struct view){buf, w.len};
 }
 
-void ner_features(const char *text, const struct ner_token *tokens, size_t count,
-                  const uint8_t *cues, size_t i, unsigned bits, uint32_t *rows)
+/* The NER_FEATURES rows of token i. */
+static void token_features(const char *text, const struct ner_token *tokens, size_t count,
+                           const uint8_t *cues, const uint16_t (*clusters)[NER_CLUSTER_LEVELS],
+                           size_t i, unsigned bits, uint32_t *rows)
 {
-    const struct context c = {text, tokens, count, cues, i};
+    const struct context c = {text, tokens, count, cues, clusters, i};
     struct builder b = {bits, rows, 0};
     struct view w[7];
     for (long k = -3; k <= 3; k++)
@@ -211,7 +232,7 @@ void ner_features(const char *text, const struct ner_token *tokens, size_t count
         emit_views(&b, id++, &shape[k], 1);
     emit_views(&b, id++, &shape[1], 3);
     emit_views(&b, id++, &full_shape, 1);
-    for (size_t n = 1; n <= 3; n++) {
+    for (size_t n = 1; n <= 4; n++) {
         struct view prefix = affix(*w0, n, false);
         struct view suffix = affix(*w0, n, true);
         emit_views(&b, id++, &prefix, 1);
@@ -229,5 +250,46 @@ void ner_features(const char *text, const struct ner_token *tokens, size_t count
     emit_bytes(&b, id++, spaces, 2);
     emit_word_with_byte(&b, id++, shape[2], (uint8_t)(space_before | space_after << 1));
     emit_word_with_byte(&b, id++, shape[2], cue[2]);
-    emit_word_with_byte(&b, id, w[4], space_after);
+    emit_word_with_byte(&b, id++, w[4], space_after);
+    /* Word clusters: each level of the token and its neighbours, the fine ones two away, and
+     * fine cluster pairs, so a name unseen in training still looks like names that were. */
+    for (long k = -1; k <= 1; k++)
+        for (int level = 0; level < NER_CLUSTER_LEVELS; level++) {
+            uint16_t one = cluster_at(&c, k, level);
+            emit_ids(&b, id++, &one, 1);
+        }
+    const int fine = NER_CLUSTER_LEVELS - 1;
+    for (long k = -2; k <= 2; k += 4) {
+        uint16_t one = cluster_at(&c, k, fine);
+        emit_ids(&b, id++, &one, 1);
+    }
+    const uint16_t before[2] = {cluster_at(&c, -1, fine), cluster_at(&c, 0, fine)};
+    const uint16_t after[2] = {cluster_at(&c, 0, fine), cluster_at(&c, 1, fine)};
+    emit_ids(&b, id++, before, 2);
+    emit_ids(&b, id, after, 2);
+}
+
+enum tg_status ner_sentence_features(const char *text, const struct ner_token *tokens, size_t count,
+                                     unsigned bits, uint32_t *rows)
+{
+    uint8_t *cues = malloc(count ? count : 1);
+    uint16_t(*clusters)[NER_CLUSTER_LEVELS] = malloc((count ? count : 1) * sizeof *clusters);
+    const struct ner_clusters *table = ner_clusters_builtin();
+    if (!cues || !clusters || !table) {
+        free(cues);
+        free(clusters);
+        return TG_ERR_NOMEM;
+    }
+    ner_mark_cues(text, tokens, count, cues);
+    char form[NER_CLUSTER_FORM_MAX];
+    for (size_t i = 0; i < count; i++) {
+        size_t n = ner_cluster_form(text, &tokens[i], form, sizeof form);
+        ner_cluster_ids(table, form, n, clusters[i]);
+    }
+    for (size_t i = 0; i < count; i++)
+        token_features(text, tokens, count, cues, (const uint16_t(*)[NER_CLUSTER_LEVELS])clusters,
+                       i, bits, rows + i * NER_FEATURES);
+    free(cues);
+    free(clusters);
+    return TG_OK;
 }

@@ -1,29 +1,15 @@
 #include "ner_internal.h"
 
+#include <pthread.h>
 #include <string.h>
 
+#include "thaigraph/text.h"
 #include "thaigraph/utf8.h"
 
 /*
  * Short closed lists of words that announce an entity in Thai news. The tagger learns how much
  * to trust each list; the lists only have to be precise, not complete.
  */
-static const char *const titles[] = {
-    "นาย",        "นาง",       "นางสาว",     "น.ส.",          "ด.ช.",
-    "ด.ญ.",       "เด็กชาย",    "เด็กหญิง",     "ดร.",           "นพ.",
-    "น.พ.",       "พญ.",       "พ.ญ.",       "ทพ.",           "ศ.",
-    "รศ.",        "ผศ.",       "ศาสตราจารย์", "รองศาสตราจารย์", "ผู้ช่วยศาสตราจารย์",
-    "พล.อ.",      "พล.ท.",     "พล.ต.",      "พ.อ.",          "พ.ท.",
-    "พ.ต.",       "ร.อ.",      "ร.ท.",       "ร.ต.",          "จ.ส.อ.",
-    "ส.อ.",       "พล.ต.อ.",   "พล.ต.ท.",    "พล.ต.ต.",       "พ.ต.อ.",
-    "พ.ต.ท.",     "พ.ต.ต.",    "ร.ต.อ.",     "ร.ต.ท.",        "ร.ต.ต.",
-    "ด.ต.",       "จ.ส.ต.",    "ส.ต.อ.",     "พล.ร.อ.",       "พล.อ.อ.",
-    "ม.ร.ว.",     "ม.ล.",      "หม่อมราชวงศ์", "หม่อมหลวง",      "คุณหญิง",
-    "ท่านผู้หญิง",    "พลเอก",     "พลตำรวจเอก", "พลตำรวจโท",     "พลตำรวจตรี",
-    "พันตำรวจเอก", "พันตำรวจโท", "พันเอก",      "นายแพทย์",       "แพทย์หญิง",
-    "Mr.",        "Mrs.",      "Ms.",        "Dr.",
-};
-
 static const char *const org_words[] = {
     "กระทรวง", "กรม",       "สำนักงาน",  "สำนัก",     "บริษัท",     "บจก.",       "บมจ.",  "มูลนิธิ",
     "สถาบัน",   "มหาวิทยาลัย", "ม.",       "ธนาคาร",   "สมาคม",    "สภา",        "คณะ",   "องค์การ",
@@ -48,31 +34,67 @@ static const char *const date_words[] = {
     "พุธ",       "พฤหัสบดี", "ศุกร์",     "เสาร์",   "อาทิตย์",   "วันนี้",    "เมื่อวาน", "พรุ่งนี้",
 };
 
+struct word {
+    const char *s;
+    size_t len;
+};
+
 struct word_list {
-    const char *const *words;
+    const struct word *words;
     size_t count;
     uint8_t cue;
 };
 
-#define WORD_LIST(array, cue)                                                                      \
-    {                                                                                              \
-        array, sizeof array / sizeof array[0], cue                                                 \
-    }
+/* The title list is the text module's honorifics (tg_text_honorifics), the one list of them;
+ * the others are the short lists above. All are set up once per process. */
+enum { LIST_TITLES, LIST_ORG, LIST_PLACE, LIST_DATE, LIST_COUNT };
 
-static const struct word_list word_lists[] = {
-    WORD_LIST(titles, NER_CUE_TITLE),
-    WORD_LIST(org_words, NER_CUE_ORG),
-    WORD_LIST(place_words, NER_CUE_PLACE),
-    WORD_LIST(date_words, NER_CUE_DATE),
+static struct word titles[256];
+static struct word org[sizeof org_words / sizeof *org_words];
+static struct word place[sizeof place_words / sizeof *place_words];
+static struct word date[sizeof date_words / sizeof *date_words];
+static struct word_list word_lists[LIST_COUNT] = {
+    [LIST_TITLES] = {titles, 0, NER_CUE_TITLE},
+    [LIST_ORG] = {org, 0, NER_CUE_ORG},
+    [LIST_PLACE] = {place, 0, NER_CUE_PLACE},
+    [LIST_DATE] = {date, 0, NER_CUE_DATE},
 };
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+static void fill(struct word_list *list, const char *const *words, size_t n)
+{
+    struct word *out = (struct word *)list->words;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (struct word){words[i], strlen(words[i])};
+    list->count = n;
+}
+
+static void set_up_lists(void)
+{
+    const char *form;
+    size_t len, n = 0;
+    for (size_t pos = 0;
+         n < sizeof titles / sizeof *titles && tg_text_honorific_next(&pos, &form, &len);)
+        titles[n++] = (struct word){form, len};
+    word_lists[LIST_TITLES].count = n;
+    fill(&word_lists[LIST_ORG], org_words, sizeof org_words / sizeof *org_words);
+    fill(&word_lists[LIST_PLACE], place_words, sizeof place_words / sizeof *place_words);
+    fill(&word_lists[LIST_DATE], date_words, sizeof date_words / sizeof *date_words);
+}
+
+static const struct word_list *lists(void)
+{
+    pthread_once(&lists_once, set_up_lists);
+    return word_lists;
+}
 
 /* Length of the longest word of the list that text[0..len) starts with, 0 when none. */
 static size_t longest_prefix(const struct word_list *list, const char *text, size_t len)
 {
     size_t best = 0;
     for (size_t i = 0; i < list->count; i++) {
-        size_t n = strlen(list->words[i]);
-        if (n > best && n <= len && memcmp(text, list->words[i], n) == 0)
+        size_t n = list->words[i].len;
+        if (n > best && n <= len && memcmp(text, list->words[i].s, n) == 0)
             best = n;
     }
     return best;
@@ -80,10 +102,11 @@ static size_t longest_prefix(const struct word_list *list, const char *text, siz
 
 void ner_mark_cues(const char *text, const struct ner_token *tokens, size_t count, uint8_t *cues)
 {
+    const struct word_list *word_lists = lists();
     memset(cues, 0, count);
     size_t len = count ? tokens[count - 1].byte_end : 0;
     for (size_t i = 0; i < count; i++) {
-        for (size_t l = 0; l < sizeof word_lists / sizeof word_lists[0]; l++) {
+        for (size_t l = 0; l < LIST_COUNT; l++) {
             size_t at = tokens[i].byte_start;
             size_t n = longest_prefix(&word_lists[l], text + at, len - at);
             /* An entry counts only when it ends where a token ends, so จ. does not fire inside
@@ -121,7 +144,7 @@ size_t tg_ner_title_length(const char *utf8, size_t len)
 {
     size_t taken = 0;
     for (;;) {
-        size_t n = longest_prefix(&word_lists[0], utf8 + taken, len - taken);
+        size_t n = longest_prefix(&lists()[LIST_TITLES], utf8 + taken, len - taken);
         if (!n)
             n = dotted_abbreviation(utf8 + taken, len - taken);
         if (!n)

@@ -3,7 +3,7 @@
  *
  *   offset  size  field
  *   0       8     magic "TGNERMDL"
- *   8       4     format version (1); bumped whenever features or layout change, because a
+ *   8       4     format version (2); bumped whenever features or layout change, because a
  *                 model is only meaningful with the feature code that trained it
  *   12      4     bucket bits B: the weight table has 2^B rows
  *   16      4     label count L (O plus B and I of each type, in enum tg_ner_type order)
@@ -28,7 +28,7 @@
 #include <zlib.h>
 
 #define MODEL_MAGIC   "TGNERMDL"
-#define MODEL_VERSION 1u
+#define MODEL_VERSION 2u
 #define HEADER_SIZE   28u
 #define MIN_BITS      16u
 #define MAX_BITS      24u

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "thaigraph/ner.h"
 
@@ -34,6 +35,49 @@ struct ner_token {
  */
 enum tg_status ner_tokenize(const char *text, size_t len, struct ner_token **tokens, size_t *count);
 
+/*
+ * Word clusters (clusters.c). A token's cluster form is what the clusters are keyed by: the word
+ * with ASCII letters lower-cased, or for a number one '0' per digit (up to six). Each form in the
+ * table has NER_CLUSTER_LEVELS ids, coarse to fine; 0 means not in the table.
+ */
+#define NER_CLUSTER_LEVELS   3
+#define NER_CLUSTER_FORM_MAX 96
+
+/* Writes the form of token t into buf (cap bytes) and returns its length; 0 when too long. */
+size_t ner_cluster_form(const char *text, const struct ner_token *t, char *buf, size_t cap);
+
+struct ner_clusters;
+
+/* The table built into the library from src/ner/data/clusters.tsv, parsed on first use and
+ * shared by every model for the life of the process; NULL when out of memory. */
+const struct ner_clusters *ner_clusters_builtin(void);
+
+void ner_clusters_free(struct ner_clusters *clusters);
+
+/* The ids of form[0..len) (zeros when unknown). */
+void ner_cluster_ids(const struct ner_clusters *clusters, const char *form, size_t len,
+                     uint16_t ids[NER_CLUSTER_LEVELS]);
+
+/* A bigram of units (words or classes) with its count, and one side of it in CSR form. */
+struct ner_bigram_pair {
+    uint32_t first, second;
+    int64_t count;
+};
+struct ner_bigram {
+    uint32_t unit;
+    int64_t count;
+};
+
+/*
+ * Exchange clustering of n units into k classes from their bigram counts (pairs is reordered
+ * but left with the same content). cls[0..n) holds the initial classes and receives the result;
+ * with last_fixed, unit n-1 keeps class k-1 and no other unit may join it. Runs at most
+ * `iterations` passes over the units in index order, fewer when a pass moves nothing; writes a
+ * line per pass to log when it is not NULL.
+ */
+enum tg_status ner_exchange(struct ner_bigram_pair *pairs, size_t count, size_t n, unsigned k,
+                            bool last_fixed, unsigned iterations, unsigned *cls, FILE *log);
+
 /* Bits of the per-token cue mask: which word list a token belongs to, and where in the entry. */
 enum {
     NER_CUE_TITLE = 1u << 0,
@@ -48,19 +92,27 @@ enum {
 void ner_mark_cues(const char *text, const struct ner_token *tokens, size_t count, uint8_t *cues);
 
 /* Every token gets exactly this many hashed features, so feature rows index by position. */
-#define NER_FEATURES 43
-
-/* Writes the NER_FEATURES table rows (< 2^bits) of token i into rows[0..NER_FEATURES). */
-void ner_features(const char *text, const struct ner_token *tokens, size_t count,
-                  const uint8_t *cues, size_t i, unsigned bits, uint32_t *rows);
+#define NER_FEATURES 58
 
 /*
- * Labels are O, then B and I of each type in enum order: label 1 + 2t begins type t and 2 + 2t
- * continues it. A model knows how many types it was trained with.
+ * The feature rows (each < 2^bits) of every token of a tokenised text: rows[i * NER_FEATURES ..]
+ * for token i. The one place tagging and training get their features from, so the two always
+ * agree. TG_ERR_NOMEM when its scratch memory cannot be had.
  */
+enum tg_status ner_sentence_features(const char *text, const struct ner_token *tokens, size_t count,
+                                     unsigned bits, uint32_t *rows);
+
+/*
+ * Labels are O, then the BILOU parts of each type in enum order: label 1 + 4t + part, where part
+ * is NER_BEGIN, NER_INSIDE, NER_LAST (the last token of a longer mention) or NER_UNIT (a mention
+ * of one token). Telling the edges apart lets the tagger learn how names end, not only how they
+ * start (Ratinov and Roth 2009). A model knows how many types it was trained with.
+ */
+enum { NER_BEGIN, NER_INSIDE, NER_LAST, NER_UNIT, NER_PARTS };
+
 static inline unsigned ner_label_count(unsigned types)
 {
-    return 1 + 2 * types;
+    return 1 + NER_PARTS * types;
 }
 
 struct tg_ner_model {
@@ -83,6 +135,12 @@ void ner_emissions(const struct tg_ner_model *model, const uint32_t *rows, size_
  */
 void ner_viterbi(const struct tg_ner_model *model, const float *emit, size_t count, float *work,
                  unsigned *back, unsigned *path);
+
+/* Spans (malloc'd, *out NULL when none) of the tokens labelled B/I of a reported type; a stray
+ * I opens a span of its own. */
+enum tg_status ner_labels_to_spans(const struct ner_token *tokens, size_t count,
+                                   const unsigned *labels, struct tg_ner_span **out,
+                                   size_t *span_count);
 
 /* Token labels for the spans (spans sorted, non-overlapping) of a tokenised text; tokens that a
  * span only partly covers take the label of the span holding their first byte. */

@@ -1,6 +1,7 @@
 #include "ner_internal.h"
 
 #include <float.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,25 +85,35 @@ void ner_spans_to_labels(const struct ner_token *tokens, size_t count,
         if (s == span_count || tokens[i].byte_start < spans[s].byte_start ||
             (unsigned)spans[s].type >= types)
             continue;
-        labels[i] = (open == s ? 2u : 1u) + 2u * (unsigned)spans[s].type;
+        bool first = open != s;
+        bool last = i + 1 == count || tokens[i + 1].byte_start >= spans[s].byte_end;
+        unsigned part = first ? (last ? NER_UNIT : NER_BEGIN) : (last ? NER_LAST : NER_INSIDE);
+        labels[i] = 1u + NER_PARTS * (unsigned)spans[s].type + part;
         open = s;
     }
 }
 
-/* Spans of the tokens labelled B/I of a reported type; a stray I opens a span of its own. */
-static enum tg_status labels_to_spans(const struct ner_token *tokens, size_t count,
-                                      const unsigned *labels, struct tg_ner_span **out,
-                                      size_t *span_count)
+enum tg_status ner_labels_to_spans(const struct ner_token *tokens, size_t count,
+                                   const unsigned *labels, struct tg_ner_span **out,
+                                   size_t *span_count)
 {
     struct tg_ner_span *spans = NULL;
     size_t n = 0;
     size_t cap = 0;
     for (size_t i = 0; i < count; i++) {
         unsigned y = labels[i];
-        if (y == 0 || (y - 1) / 2 >= TG_NER_TYPE_COUNT)
+        if (y == 0 || (y - 1) / NER_PARTS >= TG_NER_TYPE_COUNT)
             continue;
-        /* The previous token, of the same reported type, is necessarily the last span's end. */
-        if (y % 2 == 0 && i > 0 && labels[i - 1] != 0 && (labels[i - 1] - 1) / 2 == (y - 1) / 2) {
+        unsigned type = (y - 1) / NER_PARTS, part = (y - 1) % NER_PARTS;
+        unsigned prev = i > 0 ? labels[i - 1] : 0;
+        /* An inside or last part continues a mention the previous token left open; one that
+         * follows anything else opens a mention of its own. The open mention, of the same
+         * reported type, is necessarily the last span. */
+        bool continues =
+            (part == NER_INSIDE || part == NER_LAST) && prev != 0 &&
+            (prev - 1) / NER_PARTS == type &&
+            ((prev - 1) % NER_PARTS == NER_BEGIN || (prev - 1) % NER_PARTS == NER_INSIDE);
+        if (continues) {
             spans[n - 1].byte_end = tokens[i].byte_end;
             spans[n - 1].end = tokens[i].cp_end;
             continue;
@@ -114,8 +125,8 @@ static enum tg_status labels_to_spans(const struct ner_token *tokens, size_t cou
         }
         spans = grown;
         spans[n++] =
-            (struct tg_ner_span){(enum tg_ner_type)((y - 1) / 2), tokens[i].cp_start,
-                                 tokens[i].cp_end, tokens[i].byte_start, tokens[i].byte_end};
+            (struct tg_ner_span){(enum tg_ner_type)type, tokens[i].cp_start, tokens[i].cp_end,
+                                 tokens[i].byte_start, tokens[i].byte_end};
     }
     *out = spans;
     *span_count = n;
@@ -140,25 +151,22 @@ enum tg_status tg_ner_tag(const struct tg_ner_model *model, const char *utf8, si
     if (status != TG_OK || n == 0)
         return status;
     unsigned labels = model->labels;
-    uint8_t *cues = malloc(n);
     uint32_t *rows = malloc(n * NER_FEATURES * sizeof *rows);
     float *emit = malloc(n * labels * sizeof *emit);
     float *work = malloc(2 * labels * sizeof *work);
     unsigned *back = malloc(n * labels * sizeof *back);
     unsigned *path = malloc(n * sizeof *path);
-    if (!cues || !rows || !emit || !work || !back || !path) {
+    if (!rows || !emit || !work || !back || !path) {
         status = TG_ERR_NOMEM;
         goto cleanup;
     }
-    ner_mark_cues(utf8, tokens, n, cues);
-    for (size_t i = 0; i < n; i++)
-        ner_features(utf8, tokens, n, cues, i, model->bits, rows + i * NER_FEATURES);
+    if ((status = ner_sentence_features(utf8, tokens, n, model->bits, rows)) != TG_OK)
+        goto cleanup;
     ner_emissions(model, rows, n, emit);
     ner_viterbi(model, emit, n, work, back, path);
-    status = labels_to_spans(tokens, n, path, out, count);
+    status = ner_labels_to_spans(tokens, n, path, out, count);
 cleanup:
     free(tokens);
-    free(cues);
     free(rows);
     free(emit);
     free(work);

@@ -71,6 +71,7 @@ struct cursor {
     const char *s;
     size_t len;
     size_t pos;
+    size_t digits; /* where the digits of the last year read_year tried begin */
 };
 
 enum era { ERA_NONE, ERA_BE, ERA_CE };
@@ -79,7 +80,7 @@ enum year_read { YEAR_ABSENT, YEAR_FOUND, YEAR_IMPOSSIBLE };
 
 /* Flags of read_year. */
 enum {
-    YEAR_TWO_DIGIT = 1, /* a Thai month precedes, so "58" is Buddhist era 2558 */
+    YEAR_TWO_DIGIT = 1, /* a Thai month or ปี precedes, so "58" is Buddhist era 2558 */
     YEAR_NEEDS_ERA = 2, /* no cue word precedes, so only "พ.ศ. 2564" makes a year */
 };
 
@@ -227,6 +228,7 @@ static enum year_read read_year(struct cursor *c, unsigned flags, int *year)
         skip_gap(c);
     enum era era = read_era(c);
     skip_gap(c);
+    c->digits = c->pos;
     bool two_digit = (flags & YEAR_TWO_DIGIT) && era != ERA_CE;
     if (((flags & YEAR_NEEDS_ERA) && era == ERA_NONE) || !read_digits(c, 4, &value, &n) ||
         !number_ends(c) || !(n == 4 || (n == 2 && two_digit))) {
@@ -418,12 +420,46 @@ static bool to_date(const struct elem *e, struct tg_date *out)
 }
 
 /*
+ * The year of a date written without one: the one that puts it nearest the context date
+ * (published 5 January 2020, "28 ธ.ค." is 2019), or the context's year when only that is known.
+ */
+static int nearest_year(const struct tg_date *context, int month, int day)
+{
+    if (context->precision == TG_DATE_PRECISION_YEAR)
+        return context->year;
+    int here = date_key(0, context->month, context->day ? context->day : 15);
+    int there = date_key(0, month, day ? day : 15);
+    /* Six months either way, in date_key units (32 a month). */
+    if (there - here > 6 * 32)
+        return context->year - 1;
+    if (here - there > 6 * 32)
+        return context->year + 1;
+    return context->year;
+}
+
+/* A date the text gives without its year, when nothing tells the year: precision NONE, with
+ * the month and day it names (valid in some year). */
+static bool unresolved(const struct elem *a, const struct elem *b, struct tg_date *first,
+                       struct tg_date *last)
+{
+    const struct elem *ends[2] = {a, b};
+    struct tg_date *out[2] = {first, last};
+    for (int i = 0; i < 2; i++) {
+        if (ends[i]->month < 1 || ends[i]->month > 12 ||
+            (ends[i]->day && !tg_date_is_valid_day(2000, ends[i]->month, ends[i]->day)))
+            return false;
+        *out[i] = (struct tg_date){0, ends[i]->month, ends[i]->day, TG_DATE_PRECISION_NONE};
+    }
+    return true;
+}
+
+/*
  * Turns the ends a and b (the same element when there is no range) into dates: checks the
  * precision the cue asks for, gives years to the ends written without one, and checks both are
  * real dates in order. A bare month needs a year written in the text unless a cue came first.
  */
 static bool complete(struct elem a, struct elem b, enum tg_date_precision want, bool cued,
-                     int context_year, struct tg_date *first, struct tg_date *last)
+                     const struct tg_date *context, struct tg_date *first, struct tg_date *last)
 {
     enum tg_date_precision precision = a.day ? TG_DATE_PRECISION_DAY : TG_DATE_PRECISION_MONTH;
     if ((b.day != 0) != (a.day != 0) || (want && want != precision))
@@ -431,7 +467,11 @@ static bool complete(struct elem a, struct elem b, enum tg_date_precision want, 
     if (!cued && !a.day && !a.has_year && !b.has_year)
         return false;
     if (!a.has_year && !b.has_year) {
-        a.year = b.year = context_year;
+        if (context->precision == TG_DATE_PRECISION_NONE)
+            return unresolved(&a, &b, first, last);
+        a.year = b.year = nearest_year(context, a.month, a.day);
+        if (date_key(0, b.month, b.day) < date_key(0, a.month, a.day))
+            b.year++;
     } else if (!a.has_year) {
         a.year = b.year - (date_key(0, a.month, a.day) > date_key(0, b.month, b.day));
     } else if (!b.has_year) {
@@ -445,8 +485,8 @@ static bool complete(struct elem a, struct elem b, enum tg_date_precision want, 
  * Reads a date or a range of dates at the cursor into first and last, leaving the cursor after
  * it. want and cued as for complete; a failed range falls back to its first end alone.
  */
-static bool read_dates(struct cursor *c, enum tg_date_precision want, bool cued, int context_year,
-                       struct tg_date *first, struct tg_date *last)
+static bool read_dates(struct cursor *c, enum tg_date_precision want, bool cued,
+                       const struct tg_date *context, struct tg_date *first, struct tg_date *last)
 {
     size_t start = c->pos;
     struct elem a = {0}, b = {0};
@@ -456,7 +496,7 @@ static bool read_dates(struct cursor *c, enum tg_date_precision want, bool cued,
         int day = a.day;
         a = b;
         a.day = day;
-        return complete(a, b, want, cued, context_year, first, last);
+        return complete(a, b, want, cued, context, first, last);
     }
     c->pos = start;
     if (!read_elem(c, cued, &a))
@@ -465,23 +505,31 @@ static bool read_dates(struct cursor *c, enum tg_date_precision want, bool cued,
     if (read_separator(c)) {
         read_any(c, lit, range_cues, COUNT(range_cues));
         skip_gap(c);
-        if (read_elem(c, true, &b) && complete(a, b, want, cued, context_year, first, last))
+        if (read_elem(c, true, &b) && complete(a, b, want, cued, context, first, last))
             return true;
     }
     c->pos = end;
-    return complete(a, a, want, cued, context_year, first, last);
+    return complete(a, a, want, cued, context, first, last);
 }
 
-/* "ปี 2554", "ปีงบประมาณ พ.ศ.2564", "ค.ศ. 2011", "ปี 2554-2555". */
-static bool read_year_only(struct cursor *c, struct tg_date *first, struct tg_date *last)
+/* "ปี 2554", "ปีงบประมาณ พ.ศ.2564", "ค.ศ. 2011", "ปี 2554-2555", "ปี 62". The span is the
+ * year's digits (and the far end of a range): the cue words stay outside, as ThaiNER writes. */
+static bool read_year_only(struct cursor *c, struct tg_date *first, struct tg_date *last,
+                           size_t *begin)
 {
     size_t save = c->pos;
     bool cued = read_any(c, lit, year_cues, COUNT(year_cues)) >= 0;
-    int year;
-    if (read_year(c, cued ? 0 : YEAR_NEEDS_ERA, &year) != YEAR_FOUND) {
+    /* ปีที่ 3 counts years, it names none. */
+    if (cued && lit(c, "ที่")) {
         c->pos = save;
         return false;
     }
+    int year;
+    if (read_year(c, cued ? YEAR_TWO_DIGIT : YEAR_NEEDS_ERA, &year) != YEAR_FOUND) {
+        c->pos = save;
+        return false;
+    }
+    *begin = c->digits;
     *first = (struct tg_date){year, 0, 0, TG_DATE_PRECISION_YEAR};
     *last = *first;
     size_t end = c->pos;
@@ -541,31 +589,248 @@ static bool digit_starts_number(const char *text, size_t len, size_t pos)
     return !is_digit_cp(step_back(text, len, &pos));
 }
 
-/*
- * Tries every form of date at byte pos. Returns whether one was found, with the end of its span
- * in *end. A form that was read but is no date (31 ก.พ., a day with no year known) also moves
- * *end past itself, so that its tail ("ก.พ. 2555") is not then taken for a coarser date.
- */
-static bool match_at(const char *text, size_t len, size_t pos, int context_year,
-                     struct tg_date *first, struct tg_date *last, size_t *end)
+/* Days since 1970-01-01 of a Gregorian date, and back (Howard Hinnant's civil-day algorithms). */
+static long days_from_civil(int y, int m, int d)
 {
-    struct cursor c = {text, len, pos};
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static struct tg_date civil_from_days(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    int y = (int)(yoe + era * 400 + (m <= 2));
+    return (struct tg_date){y, m, d, TG_DATE_PRECISION_DAY};
+}
+
+/* Monday 0 .. Sunday 6. */
+static int weekday_of(long days)
+{
+    return (int)(((days % 7) + 7 + 3) % 7);
+}
+
+/* Weekday numbers of thai_weekdays, Monday 0. */
+static const int thai_weekday_numbers[] = {0, 1, 2, 3, 3, 3, 4, 5, 6};
+
+/* The context's day shifted by a number of days; unresolved without a day to shift. */
+static void shift_days(const struct tg_date *context, long days, struct tg_date *out)
+{
+    if (context->precision != TG_DATE_PRECISION_DAY) {
+        *out = (struct tg_date){0};
+        return;
+    }
+    *out = civil_from_days(days_from_civil(context->year, context->month, context->day) + days);
+}
+
+static void shift_months(const struct tg_date *context, int months, struct tg_date *out)
+{
+    if (context->precision < TG_DATE_PRECISION_MONTH) {
+        *out = (struct tg_date){0};
+        return;
+    }
+    int index = context->year * 12 + (context->month - 1) + months;
+    *out = (struct tg_date){index / 12, index % 12 + 1, 0, TG_DATE_PRECISION_MONTH};
+}
+
+static void shift_years(const struct tg_date *context, int years, struct tg_date *out)
+{
+    *out = context->precision == TG_DATE_PRECISION_NONE
+               ? (struct tg_date){0}
+               : (struct tg_date){context->year + years, 0, 0, TG_DATE_PRECISION_YEAR};
+}
+
+/* Whether a number stands just before pos (past spaces): "3 ปีที่ผ่านมา" is a span of years,
+ * not the last one. */
+static bool number_before(const char *text, size_t len, size_t pos)
+{
+    uint32_t cp;
+    do
+        cp = step_back(text, len, &pos);
+    while (cp && is_space(cp));
+    return is_digit_cp(cp);
+}
+
+enum unit { UNIT_DAY, UNIT_MONTH, UNIT_YEAR };
+
+/* Words that date something from the publication day, with the shift they make. */
+static const struct {
+    const char *word;
+    enum unit unit;
+    int shift;
+} relatives[] = {
+    {"เมื่อวานซืน", UNIT_DAY, -2},  {"เมื่อวานนี้", UNIT_DAY, -1},      {"เมื่อวาน", UNIT_DAY, -1},
+    {"วานนี้", UNIT_DAY, -1},      {"วันนี้", UNIT_DAY, 0},           {"วันพรุ่งนี้", UNIT_DAY, 1},
+    {"พรุ่งนี้", UNIT_DAY, 1},       {"วันมะรืนนี้", UNIT_DAY, 2},       {"มะรืนนี้", UNIT_DAY, 2},
+    {"เดือนนี้", UNIT_MONTH, 0},    {"เดือนที่แล้ว", UNIT_MONTH, -1},   {"เดือนก่อนหน้า", UNIT_MONTH, -1},
+    {"เดือนก่อน", UNIT_MONTH, -1}, {"เดือนที่ผ่านมา", UNIT_MONTH, -1}, {"เดือนหน้า", UNIT_MONTH, 1},
+    {"ปีนี้", UNIT_YEAR, 0},        {"ปีที่แล้ว", UNIT_YEAR, -1},       {"ปีก่อนหน้า", UNIT_YEAR, -1},
+    {"ปีก่อน", UNIT_YEAR, -1},     {"ปีที่ผ่านมา", UNIT_YEAR, -1},     {"ปีหน้า", UNIT_YEAR, 1},
+};
+
+/*
+ * Dates told from the publication day: วันนี้, เมื่อวานนี้, พรุ่งนี้, เดือนที่แล้ว, ปีนี้,
+ * วันอังคารที่ผ่านมา (the last Tuesday before it), วันศุกร์นี้ (the coming Friday). The span is
+ * the whole expression, as ThaiNER writes it; without a context date of the precision needed
+ * the date stays unresolved (precision NONE).
+ */
+static bool read_relative(struct cursor *c, const struct tg_date *context, struct tg_date *first)
+{
+    size_t save = c->pos;
+    for (size_t i = 0; i < COUNT(relatives); i++) {
+        if (!lit(c, relatives[i].word))
+            continue;
+        /* วันนี้เอง and the like still date; a Thai letter glued on after เดือนนี้ or ปีนี้
+         * rarely continues the word, but ปีก่อนๆ and ปีหน้าที่ do not date. */
+        if (relatives[i].unit != UNIT_DAY && number_before(c->s, c->len, save)) {
+            c->pos = save;
+            return false;
+        }
+        if (relatives[i].unit == UNIT_DAY)
+            shift_days(context, relatives[i].shift, first);
+        else if (relatives[i].unit == UNIT_MONTH)
+            shift_months(context, relatives[i].shift, first);
+        else
+            shift_years(context, relatives[i].shift, first);
+        return true;
+    }
+    if (lit(c, "วัน")) {
+        int w = read_any(c, lit, thai_weekdays, COUNT(thai_weekdays));
+        if (w >= 0) {
+            size_t after = c->pos;
+            skip_gap(c);
+            bool past = lit(c, "ที่ผ่านมา");
+            if (past || lit(c, "นี้")) {
+                long today = context->precision == TG_DATE_PRECISION_DAY
+                                 ? days_from_civil(context->year, context->month, context->day)
+                                 : 0;
+                int delta = thai_weekday_numbers[w] - weekday_of(today);
+                if (past)
+                    delta = delta >= 0 ? delta - 7 : delta;
+                else
+                    delta = delta < 0 ? delta + 7 : delta;
+                shift_days(context, delta, first);
+                return true;
+            }
+            c->pos = after;
+        }
+    }
+    c->pos = save;
+    return false;
+}
+
+/* วันที่ 5 ที่ผ่านมา, วันที่ 25 นี้: a day of the month around the publication day. The span is
+ * the day's number. */
+static bool read_day_around(struct cursor *c, const struct tg_date *context, struct tg_date *first,
+                            size_t *begin)
+{
+    size_t save = c->pos;
+    int day;
+    *begin = c->pos;
+    if (!read_day(c, &day) || day > 31) {
+        c->pos = save;
+        return false;
+    }
+    size_t end = c->pos;
+    skip_gap(c);
+    bool past = lit(c, "ที่ผ่านมา");
+    if (!past && !lit(c, "นี้")) {
+        c->pos = save;
+        return false;
+    }
+    c->pos = end;
+    if (context->precision != TG_DATE_PRECISION_DAY) {
+        *first = (struct tg_date){0, 0, day, TG_DATE_PRECISION_NONE};
+        return true;
+    }
+    int year = context->year, month = context->month;
+    if (past && day > context->day)
+        month--;
+    else if (!past && day < context->day)
+        month++;
+    if (month == 0 || month == 13) {
+        year += month == 0 ? -1 : 1;
+        month = month == 0 ? 12 : 1;
+    }
+    if (!tg_date_is_valid_day(year, month, day)) {
+        c->pos = save;
+        return false;
+    }
+    *first = (struct tg_date){year, month, day, TG_DATE_PRECISION_DAY};
+    return true;
+}
+
+/* Words before a month that keep their place in the span (ThaiNER: สิ้นเดือนกันยายน,
+ * กลางเดือนมิถุนายน); the end of a month dates its last day. */
+static const char *const month_parts[] = {"สิ้นเดือน", "ปลายเดือน", "กลางเดือน", "ต้นเดือน"};
+
+static int last_day(int year, int month)
+{
+    int d = 31;
+    while (d > 28 && !tg_date_is_valid_day(year, month, d))
+        d--;
+    return d;
+}
+
+/*
+ * Tries every form of date at byte pos. Returns whether one was found, with the start of the
+ * date proper in *begin (past the cue words that introduce it, which ThaiNER and the gold
+ * guideline leave out: วันที่, วันอังคารที่, เดือน, ปี, พ.ศ.) and the end of its span in *end. A
+ * form that was read but is no date (31 ก.พ.) also moves *end past itself, so that its tail
+ * ("ก.พ. 2555") is not then taken for a coarser date.
+ */
+static bool match_at(const char *text, size_t len, size_t pos, const struct tg_date *context,
+                     struct tg_date *first, struct tg_date *last, size_t *begin, size_t *end,
+                     bool *relative)
+{
+    struct cursor c = {text, len, pos, pos};
     uint32_t cp = peek(&c);
     size_t before = pos;
     bool found = false;
+    *begin = pos;
+    *relative = false;
     if (is_digit_at(&c, pos)) {
         found = digit_starts_number(text, len, pos) &&
-                read_dates(&c, TG_DATE_PRECISION_NONE, false, context_year, first, last);
+                read_dates(&c, TG_DATE_PRECISION_NONE, false, context, first, last);
     } else if (is_thai_letter(cp) || (is_latin(cp) && !is_latin(step_back(text, len, &before)))) {
-        if (read_day_cue(&c)) {
+        int part;
+        if (read_relative(&c, context, first)) {
+            *last = *first;
+            found = *relative = true;
+        } else if ((part = read_any(&c, lit, month_parts, COUNT(month_parts))) >= 0) {
             skip_gap(&c);
-            found = read_dates(&c, TG_DATE_PRECISION_DAY, true, context_year, first, last);
+            found = read_dates(&c, TG_DATE_PRECISION_MONTH, true, context, first, last);
+            if (found && part == 0 && first->precision == TG_DATE_PRECISION_MONTH) {
+                first->day = last_day(first->year, first->month);
+                first->precision = TG_DATE_PRECISION_DAY;
+                *last = *first;
+            }
+        } else if (read_day_cue(&c)) {
+            skip_gap(&c);
+            *begin = c.pos;
+            found = read_dates(&c, TG_DATE_PRECISION_DAY, true, context, first, last);
+            if (!found) {
+                c.pos = *begin;
+                found = *relative = read_day_around(&c, context, first, begin);
+                *last = *first;
+            }
         } else if (lit(&c, "เดือน")) {
             skip_gap(&c);
-            found = read_dates(&c, TG_DATE_PRECISION_MONTH, true, context_year, first, last);
+            *begin = c.pos;
+            found = read_dates(&c, TG_DATE_PRECISION_MONTH, true, context, first, last);
         } else {
-            found = read_year_only(&c, first, last) ||
-                    read_dates(&c, TG_DATE_PRECISION_NONE, false, context_year, first, last);
+            found = read_year_only(&c, first, last, begin) ||
+                    read_dates(&c, TG_DATE_PRECISION_NONE, false, context, first, last);
         }
     }
     *end = c.pos;
@@ -591,11 +856,39 @@ static enum tg_status push(struct match_list *list, const struct tg_date_match *
     return TG_OK;
 }
 
-enum tg_status tg_dates_find(const char *text, size_t len, int context_year,
-                             struct tg_date_match **out, size_t *count)
+/* "วันนี้ (28 ธ.ค. 63)": a relative day followed by a written day in brackets is that day; the
+ * writer's day, not the publication day, is what วันนี้ meant. */
+static void bracketed_days(const char *text, size_t len, struct match_list *list)
 {
+    for (size_t i = 0; i + 1 < list->count; i++) {
+        struct tg_date_match *m = &list->items[i];
+        const struct tg_date_match *next = &list->items[i + 1];
+        if (!m->relative || m->first.precision == TG_DATE_PRECISION_MONTH ||
+            m->first.precision == TG_DATE_PRECISION_YEAR)
+            continue;
+        struct cursor c = {text, len, m->byte_end, m->byte_end};
+        skip_gap(&c);
+        if (!lit(&c, "(") || next->byte_start != c.pos ||
+            next->first.precision != TG_DATE_PRECISION_DAY)
+            continue;
+        m->first = next->first;
+        m->last = next->first;
+    }
+}
+
+enum tg_status tg_dates_find_in_context(const char *text, size_t len, const struct tg_date *context,
+                                        struct tg_date_match **out, size_t *count)
+{
+    static const struct tg_date none;
+    if (!context)
+        context = &none;
     if (!out || !count || (!text && len > 0) ||
-        (context_year && (context_year < MIN_YEAR || context_year > MAX_YEAR)))
+        (context->precision != TG_DATE_PRECISION_NONE &&
+         (context->year < MIN_YEAR || context->year > MAX_YEAR ||
+          (context->precision >= TG_DATE_PRECISION_MONTH &&
+           (context->month < 1 || context->month > 12)) ||
+          (context->precision == TG_DATE_PRECISION_DAY &&
+           !tg_date_is_valid_day(context->year, context->month, context->day)))))
         return TG_ERR_INVALID_ARGUMENT;
     *out = NULL;
     *count = 0;
@@ -605,17 +898,19 @@ enum tg_status tg_dates_find(const char *text, size_t len, int context_year,
     size_t pos = 0, cp = 0;
     while (pos < len) {
         struct tg_date_match match;
-        size_t end;
-        bool found = match_at(text, len, pos, context_year, &match.first, &match.last, &end);
+        size_t begin, end;
+        bool found = match_at(text, len, pos, context, &match.first, &match.last, &begin, &end,
+                              &match.relative);
         if (end == pos) {
             tg_utf8_next(text, len, &pos);
             cp++;
             continue;
         }
-        size_t end_cp = cp + tg_utf8_count(text + pos, end - pos);
-        match.byte_start = pos;
+        size_t begin_cp = cp + tg_utf8_count(text + pos, begin - pos);
+        size_t end_cp = begin_cp + tg_utf8_count(text + begin, end - begin);
+        match.byte_start = begin;
         match.byte_end = end;
-        match.start = cp;
+        match.start = begin_cp;
         match.end = end_cp;
         if (found && push(&list, &match) != TG_OK) {
             free(list.items);
@@ -624,8 +919,32 @@ enum tg_status tg_dates_find(const char *text, size_t len, int context_year,
         pos = end;
         cp = end_cp;
     }
+    bracketed_days(text, len, &list);
     *out = list.items;
     *count = list.count;
+    return TG_OK;
+}
+
+enum tg_status tg_dates_find(const char *text, size_t len, int context_year,
+                             struct tg_date_match **out, size_t *count)
+{
+    if (context_year && (context_year < MIN_YEAR || context_year > MAX_YEAR))
+        return TG_ERR_INVALID_ARGUMENT;
+    struct tg_date context = {context_year, 0, 0,
+                              context_year ? TG_DATE_PRECISION_YEAR : TG_DATE_PRECISION_NONE};
+    enum tg_status status = tg_dates_find_in_context(text, len, &context, out, count);
+    if (status != TG_OK)
+        return status;
+    /* This form reports only the dates it can fix. */
+    size_t kept = 0;
+    for (size_t i = 0; i < *count; i++)
+        if ((*out)[i].first.precision != TG_DATE_PRECISION_NONE)
+            (*out)[kept++] = (*out)[i];
+    *count = kept;
+    if (kept == 0) {
+        free(*out);
+        *out = NULL;
+    }
     return TG_OK;
 }
 

@@ -493,7 +493,7 @@ enum tg_status tg_text_segmenter_add_name(struct tg_text_segmenter *seg, const c
 }
 
 /* The built-in list: one entry a line, `#` starts a comment line. Entries ending in `.` or `ฯ`
- * are abbreviations, the others (honorifics written out) are names. */
+ * are abbreviations, the others names; then the honorifics, abbreviated or written out. */
 static enum tg_status load_builtin(struct tg_text_segmenter *seg)
 {
     const char *data = (const char *)tg_text_abbreviations;
@@ -511,6 +511,15 @@ static enum tg_status load_builtin(struct tg_text_segmenter *seg)
                            &added);
         }
         pos = end + 1;
+    }
+    const char *form;
+    size_t n;
+    for (size_t pos = 0; st == TG_OK && tg_text_honorific_next(&pos, &form, &n);) {
+        bool added;
+        /* ว่าที่ ร.ต. holds a space, which only names may. */
+        bool abbreviation = ends_abbreviation(form, n) && !memchr(form, ' ', n);
+        st = add_entry(abbreviation ? &seg->abbreviations : &seg->names, form, n, abbreviation,
+                       &added);
     }
     return st;
 }

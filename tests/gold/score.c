@@ -18,7 +18,7 @@
  *                  from the event roles as GUIDELINE.md says
  *   pairs-undated  the same pairs without their date (for reading; no floor)
  *   dates          (surface, value) of the document's date mentions
- * Names compare by their normalised key (tg_extract_key: NFC, case folded, spaces removed).
+ * Names compare by their normalised key (tg_text_key: NFC, case folded, spaces removed).
  *
  * Only tg_graph's read API is used, so the same source measures an older build too (the
  * "before" column of issue 9's report). Prints precision, recall and F1 per type; --verbose

@@ -1,4 +1,5 @@
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -28,26 +29,25 @@ static const struct date_case date_cases[] = {
     {"24 ส.ค.63", 0, 1, 0, "2020-08-24", "2020-08-24", TG_DATE_PRECISION_DAY, 0, 9, "24 ส.ค.63"},
     {"2 พฤศจิกายน 2553", 0, 1, 0, "2010-11-02", "2010-11-02", TG_DATE_PRECISION_DAY, 0, 16,
      "2 พฤศจิกายน 2553"},
-    {"วันอังคารที่ 2 พฤษภาคม 2560", 0, 1, 0, "2017-05-02", "2017-05-02", TG_DATE_PRECISION_DAY, 0, 27,
-     "วันอังคารที่ 2 พฤษภาคม 2560"},
-    {"วันนี้ (2 พ.ค. 60)", 0, 1, 0, "2017-05-02", "2017-05-02", TG_DATE_PRECISION_DAY, 8, 17,
+    {"วันอังคารที่ 2 พฤษภาคม 2560", 0, 1, 0, "2017-05-02", "2017-05-02", TG_DATE_PRECISION_DAY, 13, 27,
+     "2 พฤษภาคม 2560"},
+    {"วันนี้ (2 พ.ค. 60)", 0, 2, 1, "2017-05-02", "2017-05-02", TG_DATE_PRECISION_DAY, 8, 17,
      "2 พ.ค. 60"},
-    {"ระหว่างเดือนมกราคมถึงกันยายน ๒๕๕๕", 0, 1, 0, "2012-01", "2012-09", TG_DATE_PRECISION_MONTH, 7, 33,
-     "เดือนมกราคมถึงกันยายน ๒๕๕๕"},
-    {"ช่วงเดือนตุลาคม ๒๕๕๕", 0, 1, 0, "2012-10", "2012-10", TG_DATE_PRECISION_MONTH, 4, 20,
-     "เดือนตุลาคม ๒๕๕๕"},
-    {"ตั้งแต่ปี 2554", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 7, 14, "ปี 2554"},
-    {"ในปี 2554", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 2, 9, "ปี 2554"},
-    {"ปีงบประมาณ พ.ศ.2564", 0, 1, 0, "2021", "2021", TG_DATE_PRECISION_YEAR, 0, 19,
-     "ปีงบประมาณ พ.ศ.2564"},
-    {"พ.ศ. 2564", 0, 1, 0, "2021", "2021", TG_DATE_PRECISION_YEAR, 0, 9, "พ.ศ. 2564"},
-    {"Thursday December 22, 2011", 0, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 0,
-     26, "Thursday December 22, 2011"},
+    {"ระหว่างเดือนมกราคมถึงกันยายน ๒๕๕๕", 0, 1, 0, "2012-01", "2012-09", TG_DATE_PRECISION_MONTH, 12,
+     33, "มกราคมถึงกันยายน ๒๕๕๕"},
+    {"ช่วงเดือนตุลาคม ๒๕๕๕", 0, 1, 0, "2012-10", "2012-10", TG_DATE_PRECISION_MONTH, 9, 20,
+     "ตุลาคม ๒๕๕๕"},
+    {"ตั้งแต่ปี 2554", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 10, 14, "2554"},
+    {"ในปี 2554", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 5, 9, "2554"},
+    {"ปีงบประมาณ พ.ศ.2564", 0, 1, 0, "2021", "2021", TG_DATE_PRECISION_YEAR, 15, 19, "2564"},
+    {"พ.ศ. 2564", 0, 1, 0, "2021", "2021", TG_DATE_PRECISION_YEAR, 5, 9, "2564"},
+    {"Thursday December 22, 2011", 0, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 9,
+     26, "December 22, 2011"},
     {"December 22, 2011", 0, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 0, 17,
      "December 22, 2011"},
     {"22/12/2554", 0, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 0, 10, "22/12/2554"},
     {"22/12/2011", 0, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 0, 10, "22/12/2011"},
-    {"ค.ศ. 2011", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 0, 9, "ค.ศ. 2011"},
+    {"ค.ศ. 2011", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 5, 9, "2011"},
     {"22-12-2554", 0, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 0, 10, "22-12-2554"},
     {"22-12-2011", 0, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 0, 10, "22-12-2011"},
     {"๒๒ ธ.ค.", 2011, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 0, 7, "๒๒ ธ.ค."},
@@ -55,12 +55,12 @@ static const struct date_case date_cases[] = {
     {"๒๔ ส.ค.๖๓", 0, 1, 0, "2020-08-24", "2020-08-24", TG_DATE_PRECISION_DAY, 0, 9, "๒๔ ส.ค.๖๓"},
     {"๒ พฤศจิกายน ๒๕๕๓", 0, 1, 0, "2010-11-02", "2010-11-02", TG_DATE_PRECISION_DAY, 0, 16,
      "๒ พฤศจิกายน ๒๕๕๓"},
-    {"วันอังคารที่ ๒ พฤษภาคม ๒๕๖๐", 0, 1, 0, "2017-05-02", "2017-05-02", TG_DATE_PRECISION_DAY, 0, 27,
-     "วันอังคารที่ ๒ พฤษภาคม ๒๕๖๐"},
-    {"ในปี ๒๕๕๔", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 2, 9, "ปี ๒๕๕๔"},
-    {"พ.ศ.๒๕๖๔", 0, 1, 0, "2021", "2021", TG_DATE_PRECISION_YEAR, 0, 8, "พ.ศ.๒๕๖๔"},
+    {"วันอังคารที่ ๒ พฤษภาคม ๒๕๖๐", 0, 1, 0, "2017-05-02", "2017-05-02", TG_DATE_PRECISION_DAY, 13, 27,
+     "๒ พฤษภาคม ๒๕๖๐"},
+    {"ในปี ๒๕๕๔", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 5, 9, "๒๕๕๔"},
+    {"พ.ศ.๒๕๖๔", 0, 1, 0, "2021", "2021", TG_DATE_PRECISION_YEAR, 4, 8, "๒๕๖๔"},
     {"๒๒/๑๒/๒๕๕๔", 0, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 0, 10, "๒๒/๑๒/๒๕๕๔"},
-    {"ค.ศ. ๒๐๑๑", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 0, 9, "ค.ศ. ๒๐๑๑"},
+    {"ค.ศ. ๒๐๑๑", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 5, 9, "๒๐๑๑"},
     {"๒๒-๑๒-๒๕๕๔", 0, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 0, 10, "๒๒-๑๒-๒๕๕๔"},
     {"31 มกราคม 2555", 0, 1, 0, "2012-01-31", "2012-01-31", TG_DATE_PRECISION_DAY, 0, 14,
      "31 มกราคม 2555"},
@@ -126,28 +126,28 @@ static const struct date_case date_cases[] = {
      "Dec. 22, 2011"},
     {"22 December 2011", 0, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 0, 16,
      "22 December 2011"},
-    {"Friday, January 13, 2017", 0, 1, 0, "2017-01-13", "2017-01-13", TG_DATE_PRECISION_DAY, 0, 24,
-     "Friday, January 13, 2017"},
+    {"Friday, January 13, 2017", 0, 1, 0, "2017-01-13", "2017-01-13", TG_DATE_PRECISION_DAY, 8, 24,
+     "January 13, 2017"},
     {"เมื่อวันที่ 30 มิ.ย. 58 ที่ ห้องประชุมรัตนโกสินทร์", 0, 1, 0, "2015-06-30", "2015-06-30",
-     TG_DATE_PRECISION_DAY, 5, 23, "วันที่ 30 มิ.ย. 58"},
+     TG_DATE_PRECISION_DAY, 12, 23, "30 มิ.ย. 58"},
     {"กรุงเทพฯ--22 ธ.ค.--พม. พม.จับมือ สสส.", 2011, 1, 0, "2011-12-22", "2011-12-22",
      TG_DATE_PRECISION_DAY, 10, 17, "22 ธ.ค."},
     {"ข่าวทั่วไป Thursday December 22, 2011 11:00 —ThaiPR.net", 0, 1, 0, "2011-12-22", "2011-12-22",
-     TG_DATE_PRECISION_DAY, 11, 37, "Thursday December 22, 2011"},
+     TG_DATE_PRECISION_DAY, 20, 37, "December 22, 2011"},
     {"การลงนามความร่วมมือเมื่อวันที่ 2 พฤศจิกายน 2553 ในการขับเคลื่อน", 0, 1, 0, "2010-11-02", "2010-11-02",
-     TG_DATE_PRECISION_DAY, 24, 47, "วันที่ 2 พฤศจิกายน 2553"},
-    {"ชุมชน และท้องถิ่น ตั้งแต่ปี 2553 เป็นต้นมา", 0, 1, 0, "2010", "2010", TG_DATE_PRECISION_YEAR, 25, 32,
-     "ปี 2553"},
+     TG_DATE_PRECISION_DAY, 31, 47, "2 พฤศจิกายน 2553"},
+    {"ชุมชน และท้องถิ่น ตั้งแต่ปี 2553 เป็นต้นมา", 0, 1, 0, "2010", "2010", TG_DATE_PRECISION_YEAR, 28, 32,
+     "2553"},
     {"การดำเนินงานประจำปีงบประมาณ พ.ศ.2564 - หลักธรรมาภิบาล", 0, 1, 0, "2021", "2021",
-     TG_DATE_PRECISION_YEAR, 17, 36, "ปีงบประมาณ พ.ศ.2564"},
-    {"วันนี้ (24 ก.ย. 63) เวลา 11.00 น. ที่ห้องแม่น้ำ", 0, 1, 0, "2020-09-24", "2020-09-24",
+     TG_DATE_PRECISION_YEAR, 32, 36, "2564"},
+    {"วันนี้ (24 ก.ย. 63) เวลา 11.00 น. ที่ห้องแม่น้ำ", 0, 2, 1, "2020-09-24", "2020-09-24",
      TG_DATE_PRECISION_DAY, 8, 18, "24 ก.ย. 63"},
     {"24 กันยายน 2563\n120", 0, 1, 0, "2020-09-24", "2020-09-24", TG_DATE_PRECISION_DAY, 0, 15,
      "24 กันยายน 2563"},
-    {"สำหรับในปี 2560 กระทรวงการพัฒนาสังคมฯ", 0, 1, 0, "2017", "2017", TG_DATE_PRECISION_YEAR, 8, 15,
-     "ปี 2560"},
-    {"ในปี 2554 และในปี 2555", 0, 2, 1, "2012", "2012", TG_DATE_PRECISION_YEAR, 15, 22, "ปี 2555"},
-    {"ในปี 2554”นายวิเชียร เผย", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 2, 9, "ปี 2554"},
+    {"สำหรับในปี 2560 กระทรวงการพัฒนาสังคมฯ", 0, 1, 0, "2017", "2017", TG_DATE_PRECISION_YEAR, 11, 15,
+     "2560"},
+    {"ในปี 2554 และในปี 2555", 0, 2, 1, "2012", "2012", TG_DATE_PRECISION_YEAR, 18, 22, "2555"},
+    {"ในปี 2554”นายวิเชียร เผย", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 5, 9, "2554"},
     {"เข้าร่วมประชุมรวม ๔๐ คน ณ ห้องคอนเน็ทชั่น ๑ ชั้น ๙", 0, 0, 0, NULL, NULL, TG_DATE_PRECISION_NONE, 0, 0,
      NULL},
     {"โดยยึดยุทธศาสตร์ชาติ 20 ปี เป็นแนวทาง", 0, 0, 0, NULL, NULL, TG_DATE_PRECISION_NONE, 0, 0, NULL},
@@ -165,31 +165,30 @@ static const struct date_case date_cases[] = {
      "ตุลาคม 2554 - กันยายน 2555"},
     {"ตุลาคม - กันยายน 2555", 0, 1, 0, "2011-10", "2012-09", TG_DATE_PRECISION_MONTH, 0, 21,
      "ตุลาคม - กันยายน 2555"},
-    {"ปี 2554-2555", 0, 1, 0, "2011", "2012", TG_DATE_PRECISION_YEAR, 0, 12, "ปี 2554-2555"},
+    {"ปี 2554-2555", 0, 1, 0, "2011", "2012", TG_DATE_PRECISION_YEAR, 3, 12, "2554-2555"},
     {"30 ธ.ค. 2554 ถึง 2 ม.ค. 2555", 0, 1, 0, "2011-12-30", "2012-01-02", TG_DATE_PRECISION_DAY, 0,
      28, "30 ธ.ค. 2554 ถึง 2 ม.ค. 2555"},
     {"1 ม.ค. - 31 มี.ค. 2555", 0, 1, 0, "2012-01-01", "2012-03-31", TG_DATE_PRECISION_DAY, 0, 22,
      "1 ม.ค. - 31 มี.ค. 2555"},
-    {"ระหว่างวันที่ 1-3 ก.พ. 2555", 0, 1, 0, "2012-02-01", "2012-02-03", TG_DATE_PRECISION_DAY, 7, 27,
-     "วันที่ 1-3 ก.พ. 2555"},
+    {"ระหว่างวันที่ 1-3 ก.พ. 2555", 0, 1, 0, "2012-02-01", "2012-02-03", TG_DATE_PRECISION_DAY, 14, 27,
+     "1-3 ก.พ. 2555"},
     {"5-1 ม.ค. 2560", 0, 0, 0, NULL, NULL, TG_DATE_PRECISION_NONE, 0, 0, NULL},
     {"2011-12-22", 0, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 0, 10, "2011-12-22"},
-    {"วันที่ 22/12/2554", 0, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 0, 17,
-     "วันที่ 22/12/2554"},
-    {"ปี พ.ศ. 2554", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 0, 12, "ปี พ.ศ. 2554"},
-    {"ปีการศึกษา 2564", 0, 1, 0, "2021", "2021", TG_DATE_PRECISION_YEAR, 0, 15, "ปีการศึกษา 2564"},
-    {"เดือนมีนา 2555", 0, 1, 0, "2012-03", "2012-03", TG_DATE_PRECISION_MONTH, 0, 14, "เดือนมีนา 2555"},
-    {"เดือนธันวาคม ปี 2554", 0, 1, 0, "2011-12", "2011-12", TG_DATE_PRECISION_MONTH, 0, 20,
-     "เดือนธันวาคม ปี 2554"},
-    {"ในเดือนธันวาคม", 2011, 1, 0, "2011-12", "2011-12", TG_DATE_PRECISION_MONTH, 2, 14,
-     "เดือนธันวาคม"},
+    {"วันที่ 22/12/2554", 0, 1, 0, "2011-12-22", "2011-12-22", TG_DATE_PRECISION_DAY, 7, 17,
+     "22/12/2554"},
+    {"ปี พ.ศ. 2554", 0, 1, 0, "2011", "2011", TG_DATE_PRECISION_YEAR, 8, 12, "2554"},
+    {"ปีการศึกษา 2564", 0, 1, 0, "2021", "2021", TG_DATE_PRECISION_YEAR, 11, 15, "2564"},
+    {"เดือนมีนา 2555", 0, 1, 0, "2012-03", "2012-03", TG_DATE_PRECISION_MONTH, 5, 14, "มีนา 2555"},
+    {"เดือนธันวาคม ปี 2554", 0, 1, 0, "2011-12", "2011-12", TG_DATE_PRECISION_MONTH, 5, 20,
+     "ธันวาคม ปี 2554"},
+    {"ในเดือนธันวาคม", 2011, 1, 0, "2011-12", "2011-12", TG_DATE_PRECISION_MONTH, 7, 14, "ธันวาคม"},
     {"ในเดือนธันวาคม", 0, 0, 0, NULL, NULL, TG_DATE_PRECISION_NONE, 0, 0, NULL},
     {"ธันวาคม 2554", 0, 1, 0, "2011-12", "2011-12", TG_DATE_PRECISION_MONTH, 0, 12, "ธันวาคม 2554"},
     {"พ.ย. 63", 0, 1, 0, "2020-11", "2020-11", TG_DATE_PRECISION_MONTH, 0, 7, "พ.ย. 63"},
-    {"วันศุกร์ที่ 13 มกราคม 2560", 0, 1, 0, "2017-01-13", "2017-01-13", TG_DATE_PRECISION_DAY, 0, 26,
-     "วันศุกร์ที่ 13 มกราคม 2560"},
-    {"วันที่ 29 ก.พ.", 2012, 1, 0, "2012-02-29", "2012-02-29", TG_DATE_PRECISION_DAY, 0, 14,
-     "วันที่ 29 ก.พ."},
+    {"วันศุกร์ที่ 13 มกราคม 2560", 0, 1, 0, "2017-01-13", "2017-01-13", TG_DATE_PRECISION_DAY, 12, 26,
+     "13 มกราคม 2560"},
+    {"วันที่ 29 ก.พ.", 2012, 1, 0, "2012-02-29", "2012-02-29", TG_DATE_PRECISION_DAY, 7, 14,
+     "29 ก.พ."},
     {"5 มีนา", 2011, 1, 0, "2011-03-05", "2011-03-05", TG_DATE_PRECISION_DAY, 0, 6, "5 มีนา"},
     {"2 พ.ค. พ.ศ. 2560", 0, 1, 0, "2017-05-02", "2017-05-02", TG_DATE_PRECISION_DAY, 0, 16,
      "2 พ.ค. พ.ศ. 2560"},
@@ -245,6 +244,98 @@ START_TEST(test_find)
     ck_assert_uint_eq(m->byte_end - m->byte_start, strlen(c->span));
     ck_assert(memcmp(c->text + m->byte_start, c->span, strlen(c->span)) == 0);
     free(matches);
+}
+END_TEST
+
+/*
+ * issue 9 (error class 7): dates told from the publication date, and dates whose year the text
+ * leaves out, read against the whole context date. Published Tuesday 24 August 2020 unless a
+ * case says otherwise; value "" means the text names a date it does not fix.
+ */
+struct context_case {
+    const char *text;
+    const char *context; /* ISO, any precision; NULL for none */
+    const char *span;    /* the match checked: the first one */
+    const char *value;   /* first[/last], "" for precision NONE */
+};
+
+static const struct context_case context_cases[] = {
+    {"วันนี้ (24 ส.ค.63) เวลา 8.30 น.", "2020-08-24", "วันนี้", "2020-08-24"},
+    {"เมื่อวานนี้ นายกฯ ประชุม", "2020-08-24", "เมื่อวานนี้", "2020-08-23"},
+    {"ส่วนวันพรุ่งนี้จะเดินทาง", "2020-08-24", "วันพรุ่งนี้", "2020-08-25"},
+    {"เมื่อวันอังคารที่ผ่านมา", "2020-08-24", "วันอังคารที่ผ่านมา", "2020-08-18"},
+    {"ในวันศุกร์นี้", "2020-08-24", "วันศุกร์นี้", "2020-08-28"},
+    {"เมื่อวันที่ 5 ที่ผ่านมา", "2020-08-24", "5", "2020-08-05"},
+    {"เมื่อวันที่ 28 ที่ผ่านมา", "2020-08-24", "28", "2020-07-28"},
+    {"ในวันที่ 30 นี้", "2020-08-24", "30", "2020-08-30"},
+    {"ตั้งแต่ปีที่แล้ว", "2020-08-24", "ปีที่แล้ว", "2019"},
+    {"ปีนี้ตั้งเป้า", "2020", "ปีนี้", "2020"},
+    {"เดือนที่ผ่านมา", "2020-01-10", "เดือนที่ผ่านมา", "2019-12"},
+    {"ภายในสิ้นเดือนกันยายน", "2020-08-24", "สิ้นเดือนกันยายน", "2020-09-30"},
+    {"เมื่อปี 62", "2020-08-24", "62", "2019"},
+    /* A year left out is the one that puts the date nearest the publication date. */
+    {"เมื่อ 28 ธ.ค. มีการประชุม", "2020-01-05", "28 ธ.ค.", "2019-12-28"},
+    {"จะจัดในวันที่ 5 ม.ค.", "2020-12-28", "5 ม.ค.", "2021-01-05"},
+    {"วันที่ 3 ก.ย.", "2020-08-24", "3 ก.ย.", "2020-09-03"},
+    /* The written day in brackets is what วันนี้ meant, a day before publication. */
+    {"วันนี้ (28 ธ.ค. 63)", "2020-12-29", "วันนี้", "2020-12-28"},
+    /* No publication date: the date is there, but not its value. */
+    {"วันนี้ นายกฯ ประชุม", NULL, "วันนี้", ""},
+    {"เมื่อ 3 ก.ย. นายกฯ", NULL, "3 ก.ย.", ""},
+};
+
+/* Spans of years or months, not dates. */
+static const char *const no_date_in_context[] = {
+    "ในช่วง 3 ปีที่ผ่านมา",
+    "กว่า 6 เดือนที่ผ่านมา",
+    "ปีที่ 3 ของโครงการ",
+};
+
+static struct tg_date parse_iso(const char *iso)
+{
+    struct tg_date d = {0};
+    if (!iso)
+        return d;
+    int n = sscanf(iso, "%4d-%2d-%2d", &d.year, &d.month, &d.day);
+    d.precision = n == 3   ? TG_DATE_PRECISION_DAY
+                  : n == 2 ? TG_DATE_PRECISION_MONTH
+                           : TG_DATE_PRECISION_YEAR;
+    return d;
+}
+
+START_TEST(test_in_context)
+{
+    const struct context_case *c = &context_cases[_i];
+    struct tg_date context = parse_iso(c->context);
+    struct tg_date_match *m = NULL;
+    size_t count = 0;
+    ck_assert_int_eq(tg_dates_find_in_context(c->text, strlen(c->text),
+                                              c->context ? &context : NULL, &m, &count),
+                     TG_OK);
+    ck_assert_msg(count >= 1, "%s: no date", c->text);
+    ck_assert_msg(m[0].byte_end - m[0].byte_start == strlen(c->span) &&
+                      memcmp(c->text + m[0].byte_start, c->span, strlen(c->span)) == 0,
+                  "%s: span %.*s, expected %s", c->text, (int)(m[0].byte_end - m[0].byte_start),
+                  c->text + m[0].byte_start, c->span);
+    char first[11], last[11], value[24];
+    tg_date_format_iso(&m[0].first, first);
+    tg_date_format_iso(&m[0].last, last);
+    snprintf(value, sizeof value, strcmp(first, last) ? "%s/%s" : "%s", first, last);
+    ck_assert_msg(strcmp(value, c->value) == 0, "%s: value %s, expected %s", c->text, value,
+                  c->value);
+    free(m);
+}
+END_TEST
+
+START_TEST(test_no_date_in_context)
+{
+    const char *text = no_date_in_context[_i];
+    struct tg_date context = parse_iso("2020-08-24");
+    struct tg_date_match *m = NULL;
+    size_t count = 0;
+    ck_assert_int_eq(tg_dates_find_in_context(text, strlen(text), &context, &m, &count), TG_OK);
+    ck_assert_msg(count == 0, "%s: %zu dates", text, count);
+    free(m);
 }
 END_TEST
 
@@ -365,7 +456,7 @@ START_TEST(test_long_line)
     ck_assert_uint_eq(number_count, reps * c->numbers_per_unit);
     if (date_count > 0) {
         const struct tg_date_match *m = &dates[date_count - 1];
-        ck_assert_uint_eq(m->byte_start, (reps - 1) * unit + strlen("เมื่อ"));
+        ck_assert_uint_eq(m->byte_start, (reps - 1) * unit + strlen("เมื่อวันที่ "));
         ck_assert_int_eq(m->first.day, 22);
     }
     free(dates);
@@ -383,6 +474,8 @@ int main(void)
     TCase *tc = tcase_create("dates");
     tcase_set_timeout(tc, 120);
     LOOP(tc, test_find, date_cases);
+    LOOP(tc, test_in_context, context_cases);
+    LOOP(tc, test_no_date_in_context, no_date_in_context);
     LOOP(tc, test_invalid_utf8, bad_cases);
     LOOP(tc, test_format_iso, format_cases);
     LOOP(tc, test_valid_day, valid_cases);

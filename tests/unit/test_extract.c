@@ -11,17 +11,18 @@
 #include "suite.h"
 
 enum check {
-    ORG,       /* a name, b abbreviation, c kind, d parent, e alias */
-    NO_ORG,    /* a is no organisation's name */
-    PERSON,    /* a name, b honorific, c title, d title's organisation, e as_of, n mentions */
-    NO_PERSON, /* a is nobody's name */
-    PLACE,     /* a name, b kind, c the venue it is within */
-    PROGRAMME, /* a name, b alias */
-    EVENT,     /* a kind, b date, c place, d and e organisations, n collaboration */
-    NO_EVENT,  /* no event of kind a */
-    MENTION,   /* a type, b surface, c entity name or value */
-    EXCLUDED,  /* with the bytes of b excluded, a is no organisation */
-    STATUS,    /* n the status */
+    ORG,         /* a name, b abbreviation, c kind, d parent, e alias */
+    NO_ORG,      /* a is no organisation's name */
+    PERSON,      /* a name, b honorific, c title, d title's organisation, e as_of, n mentions */
+    NO_PERSON,   /* a is nobody's name */
+    NO_POSITION, /* person a holds no position c at d */
+    PLACE,       /* a name, b kind, c the venue it is within */
+    PROGRAMME,   /* a name, b alias */
+    EVENT,       /* a kind, b date, c place, d and e organisations, n collaboration */
+    NO_EVENT,    /* no event of kind a */
+    MENTION,     /* a type, b surface, c entity name or value */
+    EXCLUDED,    /* with the bytes of b excluded, a is no organisation */
+    STATUS,      /* n the status */
 };
 
 struct extract_case {
@@ -72,7 +73,7 @@ static const struct extract_case cases[] = {
      "2011-12-22", "ห้องคอนเน็ทชั่น ๑ ชั้น ๙", MOPH, THAIHEALTH, 1},
     {"000 date without a year", "seed:000", "2011-12-22", MENTION, "date", "22 ธ.ค.", "2011-12-22",
      NULL, NULL, 0},
-    {"000 month range", "seed:000", "2011-12-22", MENTION, "date", "เดือนมกราคมถึงกันยายน ๒๕๕๕",
+    {"000 month range", "seed:000", "2011-12-22", MENTION, "date", "มกราคมถึงกันยายน ๒๕๕๕",
      "2012-01/2012-09", NULL, NULL, 0},
     {"000 Thai digits", "seed:000", "2011-12-22", MENTION, "number", "๔๐", "40", NULL, NULL, 0},
     {"000 truncated ministry", "seed:000", "2011-12-22", MENTION, "organisation",
@@ -106,8 +107,8 @@ static const struct extract_case cases[] = {
      "ห้องประชุมรัตนโกสินทร์ ชั้น 1", MOPH, THAIHEALTH, 1},
     {"001 the MOU recalled", "seed:001", NULL, EVENT, "agreement", "2010-11-02", NULL, MOPH,
      THAIHEALTH, 1},
-    {"001 two-digit Buddhist year", "seed:001", NULL, MENTION, "date", "วันที่ 30 มิ.ย. 58",
-     "2015-06-30", NULL, NULL, 0},
+    {"001 two-digit Buddhist year", "seed:001", NULL, MENTION, "date", "30 มิ.ย. 58", "2015-06-30",
+     NULL, NULL, 0},
     {"001 abbreviation glued to ระหว่าง", "seed:001", NULL, MENTION, "organisation", "พม.", MOPH,
      NULL, NULL, 0},
     {"001 a list of examples is no event", "seed:001", NULL, NO_ORG, "กระทรงศึกษาธิการ", NULL, NULL,
@@ -198,6 +199,64 @@ static const struct extract_case cases[] = {
      "ดร.สาธิต", "สาธิต ปิตุเตชะ", NULL, NULL, 0},
     {"deputy minister", "ดร.สาธิต ปิตุเตชะ รัฐมนตรีช่วยว่าการกระทรวงสาธารณสุข เปิดงาน", NULL, PERSON,
      "สาธิต ปิตุเตชะ", "ดร.", "รัฐมนตรีช่วยว่าการกระทรวง", "กระทรวงสาธารณสุข", NULL, 1},
+
+    /* issue 9, error class 5: titles outside the built-in list, in brackets, joined, cut short. */
+    {"class 5: a title that serves another", "นายสุเทพ ชิตยวงษ์ ที่ปรึกษารัฐมนตรีว่าการกระทรวงแรงงาน กล่าว",
+     NULL, PERSON, "สุเทพ ชิตยวงษ์", "นาย", "ที่ปรึกษารัฐมนตรีว่าการกระทรวง", "กระทรวงแรงงาน", NULL, 1},
+    {"class 5: a secretary a space before the minister",
+     "น.ส.ไตรศุลี ไตรสรณกุล เลขานุการ รมว.มหาดไทย เปิดเผย", NULL, PERSON, "ไตรศุลี ไตรสรณกุล", "นางสาว",
+     "เลขานุการรัฐมนตรีว่าการกระทรวง", "กระทรวงมหาดไทย", NULL, 1},
+    {"class 5: the office is part of the title", "นายอนุชา บูรพชัยศรี โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า",
+     NULL, PERSON, "อนุชา บูรพชัยศรี", "นาย", "โฆษกประจำสำนักนายกรัฐมนตรี", NULL, NULL, 1},
+    {"class 5: joined titles, the first",
+     "พลเอก ประยุทธ์ จันทร์โอชา นายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหม กล่าว", NULL, PERSON,
+     "ประยุทธ์ จันทร์โอชา", "พลเอก", "นายกรัฐมนตรี", NULL, NULL, 1},
+    {"class 5: joined titles, the second",
+     "พลเอก ประยุทธ์ จันทร์โอชา นายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหม กล่าว", NULL, PERSON,
+     "ประยุทธ์ จันทร์โอชา", "พลเอก", "รัฐมนตรีว่าการกระทรวง", "กระทรวงกลาโหม", NULL, 1},
+    {"class 5: a title in brackets keeps its organisation",
+     "นายนิรุฒ มณีพันธ์ (ผู้ว่าการรถไฟแห่งประเทศไทย) กล่าว", NULL, PERSON, "นิรุฒ มณีพันธ์", "นาย", "ผู้ว่าการ",
+     "การรถไฟแห่งประเทศไทย", NULL, 1},
+    {"class 5: two posts in one organisation",
+     "นายสิทธิกร ดิเรกสุนทร กรรมการและผู้จัดการทั่วไป บรรษัทประกันสินเชื่ออุตสาหกรรมขนาดย่อม (บสย.) เปิดเผยว่า", NULL,
+     PERSON, "สิทธิกร ดิเรกสุนทร", "นาย", "กรรมการ", "บรรษัทประกันสินเชื่ออุตสาหกรรมขนาดย่อม", NULL, 1},
+    {"class 5: an abbreviated title with the ministry written short",
+     "พลเอก อนุพงษ์ เผ่าจินดา รมว.มหาดไทย กล่าว", NULL, PERSON, "อนุพงษ์ เผ่าจินดา", "พลเอก",
+     "รัฐมนตรีว่าการกระทรวง", "กระทรวงมหาดไทย", NULL, 1},
+    {"class 5: names joined by และ share the title after them",
+     "นางวรวรรณ ชิตอรุณ และนายภานุวัฒน์ ตริยางกูรศรี รองปลัดกระทรวงอุตสาหกรรม เข้าร่วมประชุม", NULL, PERSON,
+     "วรวรรณ ชิตอรุณ", "นาง", "รองปลัดกระทรวง", "กระทรวงอุตสาหกรรม", NULL, 1},
+    {"class 5: a title before the name", "วันนี้ รองนายกรัฐมนตรีอนุทิน ชาญวีรกูล เดินทางไปเชียงใหม่", NULL,
+     PERSON, "อนุทิน ชาญวีรกูล", NULL, "รองนายกรัฐมนตรี", NULL, NULL, 1},
+    {"class 5: a list of names and titles keeps each title with its name",
+     "นายอนุทิน ชาญวีรกูล รัฐมนตรีว่าการกระทรวงมหาดไทย นายสุทิน คลังแสง รัฐมนตรีว่าการกระทรวงกลาโหม", NULL,
+     PERSON, "สุทิน คลังแสง", "นาย", "รัฐมนตรีว่าการกระทรวง", "กระทรวงกลาโหม", NULL, 1},
+    {"class 5: no title from the name before in a list",
+     "นายอนุทิน ชาญวีรกูล รัฐมนตรีว่าการกระทรวงมหาดไทย นายสุทิน คลังแสง รัฐมนตรีว่าการกระทรวงกลาโหม", NULL,
+     NO_POSITION, "สุทิน คลังแสง", NULL, "รัฐมนตรีว่าการกระทรวง", "กระทรวงมหาดไทย", NULL, 0},
+
+    /* issue 9, error class 6: where a person's name ends. */
+    {"class 6: two spaces between the names", "นายวิษณุ  เครืองาม รองนายกรัฐมนตรี กล่าว", NULL, PERSON,
+     "วิษณุ เครืองาม", "นาย", "รองนายกรัฐมนตรี", NULL, NULL, 1},
+    {"class 6: a title glued to the family name",
+     "พลเอก อนุพงษ์ เผ่าจินดารัฐมนตรีว่าการกระทรวงมหาดไทย กล่าว", NULL, PERSON, "อนุพงษ์ เผ่าจินดา", "พลเอก",
+     "รัฐมนตรีว่าการกระทรวง", "กระทรวงมหาดไทย", NULL, 1},
+    {"class 6: a verb after the given name is no family name",
+     "พลเอก ประวิตร วงษ์สุวรรณ รองนายกรัฐมนตรี เป็นประธาน ต่อมา พลเอก ประวิตร "
+     "มอบหมายให้กรมชลประทานเร่งระบายน้ำ",
+     NULL, NO_PERSON, "ประวิตร มอบหมายให้กรมชลประทานเร่งระบายน้ำ", NULL, NULL, NULL, NULL, 0},
+    {"class 6: the given name alone is the full person",
+     "พลเอก ประวิตร วงษ์สุวรรณ รองนายกรัฐมนตรี เป็นประธาน ต่อมา พลเอก ประวิตร "
+     "มอบหมายให้กรมชลประทานเร่งระบายน้ำ",
+     NULL, PERSON, "ประวิตร วงษ์สุวรรณ", "พลเอก", "รองนายกรัฐมนตรี", NULL, NULL, 2},
+    {"class 6: a family name opened by ณ", "นายกิตติรัตน์ ณ ระนอง รองนายกรัฐมนตรี กล่าว", NULL, PERSON,
+     "กิตติรัตน์ ณ ระนอง", "นาย", "รองนายกรัฐมนตรี", NULL, NULL, 1},
+    {"class 6: a verb inside a family name",
+     "พญ.เพชรดาว โต๊ะมีนา ที่ปรึกษารัฐมนตรีว่าการกระทรวงแรงงาน กล่าว", NULL, PERSON, "เพชรดาว โต๊ะมีนา",
+     "แพทย์หญิง", "ที่ปรึกษารัฐมนตรีว่าการกระทรวง", "กระทรวงแรงงาน", NULL, 1},
+    {"class 6: the honorific glued to the given name",
+     "นายกอบชัย สังสิทธิสวัสดิ์ ปลัดกระทรวงอุตสาหกรรม เป็นประธานการประชุม", NULL, PERSON, "กอบชัย สังสิทธิสวัสดิ์",
+     "นาย", "ปลัดกระทรวง", "กระทรวงอุตสาหกรรม", NULL, 1},
     {"empty text", "", NULL, STATUS, NULL, NULL, NULL, NULL, NULL, TG_ERR_EMPTY},
     {"blank text", " \n\t ", NULL, STATUS, NULL, NULL, NULL, NULL, NULL, TG_ERR_EMPTY},
     {"invalid UTF-8", "\xe0\xb8", NULL, STATUS, NULL, NULL, NULL, NULL, NULL, TG_ERR_INVALID_UTF8},
@@ -270,6 +329,19 @@ static void check_org(const struct extract_case *c, const struct tg_extract_resu
                   c->e);
 }
 
+static void check_no_position(const struct extract_case *c, const struct tg_extract_result *r)
+{
+    for (size_t i = 0; i < r->person_count; i++) {
+        const struct tg_extract_person *p = &r->people[i];
+        for (size_t k = 0; same(p->name, c->a) && k < p->position_count; k++) {
+            long o = p->positions[k].organisation;
+            ck_assert_msg(!same(p->positions[k].title, c->c) ||
+                              !same(o >= 0 ? r->organisations[o].name : NULL, c->d),
+                          "%s: %s holds %s at %s", c->label, c->a, c->c, c->d);
+        }
+    }
+}
+
 static void check_person(const struct extract_case *c, const struct tg_extract_result *r)
 {
     const struct tg_extract_person *p = NULL;
@@ -277,7 +349,7 @@ static void check_person(const struct extract_case *c, const struct tg_extract_r
         if (same(r->people[i].name, c->a))
             p = &r->people[i];
     ck_assert_msg(p != NULL, "%s: no person %s", c->label, c->a);
-    ck_assert_msg(same(p->honorific, c->b), "%s: honorific %s", c->label,
+    ck_assert_msg(c->b ? same(p->honorific, c->b) : !p->honorific, "%s: honorific %s", c->label,
                   p->honorific ? p->honorific : "(none)");
     ck_assert_msg((int)p->mention_count >= c->n, "%s: %zu mentions", c->label, p->mention_count);
     if (!c->c)
@@ -420,6 +492,9 @@ START_TEST(test_extract_cases)
         case NO_PERSON:
             for (size_t i = 0; i < r->person_count; i++)
                 ck_assert_msg(!same(r->people[i].name, c->a), "%s: %s is a person", c->label, c->a);
+            break;
+        case NO_POSITION:
+            check_no_position(c, r);
             break;
         case PLACE:
             check_place(c, r);

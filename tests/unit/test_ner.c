@@ -74,7 +74,7 @@ struct load_case {
 
 static const struct load_case load_cases[] = {
     {MISSING, TG_ERR_NOT_FOUND, "No such file"}, {EMPTY, TG_ERR_PARSE, "bad magic"},
-    {BAD_MAGIC, TG_ERR_PARSE, "bad magic"},      {WRONG_VERSION, TG_ERR_PARSE, "format version 2"},
+    {BAD_MAGIC, TG_ERR_PARSE, "bad magic"},      {WRONG_VERSION, TG_ERR_PARSE, "format version 3"},
     {HEADER_ONLY, TG_ERR_PARSE, "truncated"},    {HALF, TG_ERR_PARSE, "truncated"},
     {FLIPPED_PAYLOAD, TG_ERR_PARSE, "checksum"},
 };
@@ -93,7 +93,7 @@ START_TEST(test_load_errors)
         bytes[0] = 'X';
         break;
     case WRONG_VERSION:
-        bytes[8] = 2;
+        bytes[8] = 3;
         break;
     case HEADER_ONLY:
         len = 20;

@@ -33,12 +33,6 @@
 
 #define EXIT_SKIP 77
 
-struct counts {
-    unsigned long found;
-    unsigned long gold;
-    unsigned long correct;
-};
-
 struct options {
     const char *model;
     const char *data;
@@ -87,69 +81,24 @@ static int parse_options(int argc, char **argv, struct options *o)
     return o->data != NULL;
 }
 
-/* Person mentions lose their leading titles; other types are compared as they are. */
-static struct tg_ner_span comparable(const char *text, struct tg_ner_span span)
-{
-    if (span.type != TG_NER_PERSON)
-        return span;
-    size_t title = tg_ner_title_length(text + span.byte_start, span.byte_end - span.byte_start);
-    span.start += tg_utf8_count(text + span.byte_start, title);
-    span.byte_start += title;
-    return span;
-}
-
-static int same_mention(const struct tg_ner_span *a, const struct tg_ner_span *b)
-{
-    return a->type == b->type && a->start == b->start && a->end == b->end;
-}
-
-static void score_line(const struct line *l, const struct tg_ner_span *found, size_t found_count,
-                       struct counts *c)
-{
-    for (size_t k = 0; k < found_count; k++)
-        c[found[k].type].found++;
-    for (size_t g = 0; g < l->gold_count; g++) {
-        if (l->gold[g].type >= TG_NER_TYPE_COUNT)
-            continue;
-        c[l->gold[g].type].gold++;
-        struct tg_ner_span want = comparable(l->text, l->gold[g]);
-        for (size_t k = 0; k < found_count; k++) {
-            struct tg_ner_span got = comparable(l->text, found[k]);
-            if (same_mention(&want, &got)) {
-                c[want.type].correct++;
-                break;
-            }
-        }
-    }
-}
-
-static double f1_of(const struct counts *c)
-{
-    double p = c->found ? (double)c->correct / (double)c->found : 0.0;
-    double r = c->gold ? (double)c->correct / (double)c->gold : 0.0;
-    return p + r > 0.0 ? 2.0 * p * r / (p + r) : 0.0;
-}
-
 /* Prints the table and returns the micro F1. */
-static double print_table(const char *heading, const struct counts *c)
+static double print_table(const char *heading, const struct tg_ner_counts *c)
 {
     printf("%s\n%-13s %7s %7s %7s   %-6s   %-6s   %-6s\n", heading, "type", "gold", "found",
            "correct", "prec", "recall", "F1");
-    struct counts total = {0};
-    for (int t = 0; t <= TG_NER_TYPE_COUNT; t++) {
-        const struct counts *row = t < TG_NER_TYPE_COUNT ? &c[t] : &total;
-        double p = row->found ? (double)row->correct / (double)row->found : 0.0;
-        double r = row->gold ? (double)row->correct / (double)row->gold : 0.0;
-        printf("%-13s %7lu %7lu %7lu   %.4f   %.4f   %.4f\n",
-               t < TG_NER_TYPE_COUNT ? tg_ner_type_name((enum tg_ner_type)t) : "micro", row->gold,
-               row->found, row->correct, p, r, f1_of(row));
-        if (t < TG_NER_TYPE_COUNT) {
-            total.found += row->found;
-            total.gold += row->gold;
-            total.correct += row->correct;
-        }
+    unsigned long total[3] = {0};
+    for (int t = 0; t < TG_NER_TYPE_COUNT; t++) {
+        double p, r, f = tg_ner_counts_f1(c, t, &p, &r);
+        printf("%-13s %7lu %7lu %7lu   %.4f   %.4f   %.4f\n", tg_ner_type_name((enum tg_ner_type)t),
+               c->gold[t], c->found[t], c->correct[t], p, r, f);
+        total[0] += c->gold[t];
+        total[1] += c->found[t];
+        total[2] += c->correct[t];
     }
-    return f1_of(&total);
+    double p, r, f = tg_ner_counts_f1(c, -1, &p, &r);
+    printf("%-13s %7lu %7lu %7lu   %.4f   %.4f   %.4f\n", "micro", total[0], total[1], total[2], p,
+           r, f);
+    return f;
 }
 
 static void lines_free(struct lines *ls)
@@ -191,8 +140,14 @@ static int read_data(FILE *f, struct lines *ls)
     return ok;
 }
 
+static void score_line(const struct line *l, const struct tg_ner_span *found, size_t n,
+                       struct tg_ner_counts *c)
+{
+    tg_ner_count(l->text, l->gold, l->gold_count, found, n, c);
+}
+
 static int evaluate_model(const struct tg_ner_model *model, const struct lines *ls,
-                          struct counts *c)
+                          struct tg_ner_counts *c)
 {
     for (size_t i = 0; i < ls->count; i++) {
         struct tg_ner_span *found;
@@ -246,7 +201,8 @@ static int write_corpus(const char *path, const struct lines *ls)
 }
 
 /* The mentions the product serves for each line, scored like the model's. */
-static int score_graph(const struct tg_graph *graph, const struct lines *ls, struct counts *c)
+static int score_graph(const struct tg_graph *graph, const struct lines *ls,
+                       struct tg_ner_counts *c)
 {
     struct tg_ner_span *found = NULL;
     size_t room = 0;
@@ -283,7 +239,7 @@ static int score_graph(const struct tg_graph *graph, const struct lines *ls, str
     return 1;
 }
 
-static int evaluate_product(const struct lines *ls, struct counts *c)
+static int evaluate_product(const struct lines *ls, struct tg_ner_counts *c)
 {
     const char *tmp = getenv("TMPDIR");
     char dir[4096];
@@ -340,18 +296,19 @@ int main(int argc, char **argv)
         fprintf(stderr, "thaigraph-eval-ner: %s\n", err.message);
         ok = 0;
     }
-    struct counts model_counts[TG_NER_TYPE_COUNT] = {{0}};
-    struct counts product_counts[TG_NER_TYPE_COUNT] = {{0}};
-    ok = ok && evaluate_model(model, &ls, model_counts);
+    struct tg_ner_counts model_counts, product_counts;
+    memset(&model_counts, 0, sizeof model_counts);
+    memset(&product_counts, 0, sizeof product_counts);
+    ok = ok && evaluate_model(model, &ls, &model_counts);
     tg_ner_model_free(model);
-    ok = ok && (!o.through_ingest || evaluate_product(&ls, product_counts));
+    ok = ok && (!o.through_ingest || evaluate_product(&ls, &product_counts));
     lines_free(&ls);
     if (!ok)
         return 1;
-    double model_f1 = print_table("model", model_counts);
+    double model_f1 = print_table("model", &model_counts);
     double checked = model_f1;
     if (o.through_ingest) {
-        checked = print_table("through ingest (document mentions)", product_counts);
+        checked = print_table("through ingest (document mentions)", &product_counts);
         double gap = model_f1 > checked ? model_f1 - checked : checked - model_f1;
         printf("gap in micro F1: %.4f\n", gap);
         if (o.max_gap >= 0.0 && gap > o.max_gap) {

@@ -2,11 +2,16 @@
  * thaigraph-train-ner: trains the NER model from ThaiNER files.
  *
  * usage: thaigraph-train-ner --train FILE [--train FILE ...] [--exclude FILE] [--epochs N]
- *                            [--bits B] [--seed S] --out MODEL
+ *                            [--dev-every K] [--refit] [--bits B] [--seed S] --out MODEL
  * The seed is fixed by default, so training the same files again writes the same bytes.
  * --exclude drops every training line that also occurs in FILE: ThaiNER 1.5's val.txt is a
  * subset of its train.txt, and a model that has seen the validation lines cannot be measured
- * on them.
+ * on them (nor may it be chosen on them).
+ *
+ * --dev-every K carves a dev split out of the training lines: every K-th line kept (after the
+ * exclusion) is held out, and of the N epochs the one whose averaged model scores best on the
+ * dev lines is kept. --refit then trains again on all the lines, dev ones included, for that
+ * many epochs, and writes that model.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -27,6 +32,8 @@ struct options {
     unsigned long epochs;
     unsigned long bits;
     unsigned long long seed;
+    unsigned long dev_every; /* 0: no dev split */
+    int refit;
 };
 
 static double seconds_since(const struct timespec *start)
@@ -39,7 +46,8 @@ static double seconds_since(const struct timespec *start)
 static int usage(void)
 {
     fprintf(stderr, "usage: thaigraph-train-ner --train FILE [--train FILE ...] [--exclude FILE] "
-                    "[--epochs N] [--bits 16..24] [--seed S] --out MODEL\n");
+                    "[--epochs N] [--dev-every K] [--refit] [--bits 16..24] [--seed S] "
+                    "--out MODEL\n");
     return 2;
 }
 
@@ -53,8 +61,15 @@ static int parse_number(const char *text, unsigned long long *value)
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
-    for (int k = 1; k + 1 < argc; k += 2) {
+    for (int k = 1; k < argc; k += 2) {
         unsigned long long n = 0;
+        if (strcmp(argv[k], "--refit") == 0) {
+            o->refit = 1;
+            k--;
+            continue;
+        }
+        if (k + 1 >= argc)
+            return 0;
         if (strcmp(argv[k], "--train") == 0 && o->train_count < MAX_TRAIN_FILES)
             o->train[o->train_count++] = argv[k + 1];
         else if (strcmp(argv[k], "--exclude") == 0)
@@ -67,10 +82,12 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->bits = (unsigned long)n;
         else if (strcmp(argv[k], "--seed") == 0 && parse_number(argv[k + 1], &n))
             o->seed = n;
+        else if (strcmp(argv[k], "--dev-every") == 0 && parse_number(argv[k + 1], &n) && n > 1)
+            o->dev_every = (unsigned long)n;
         else
             return 0;
     }
-    return argc % 2 == 1 && o->train_count > 0 && o->out;
+    return o->train_count > 0 && o->out && (!o->refit || o->dev_every);
 }
 
 /* Hashes of the lines to leave out, sorted for bsearch. */
@@ -103,8 +120,11 @@ static int in_set(const struct line_set *set, uint64_t hash)
     return set->count && bsearch(&hash, set->hashes, set->count, sizeof hash, compare_hashes);
 }
 
-/* Feeds every line of path either to the trainer or, without a trainer, into set. */
-static int read_lines(const char *path, struct tg_ner_trainer *trainer, struct line_set *set)
+/* Feeds every line of path either to the trainer or, without a trainer, into set. With
+ * dev_every, every dev_every-th line the trainer gets (counted by *kept across files) goes to its
+ * dev split. */
+static int read_lines(const char *path, struct tg_ner_trainer *trainer, struct line_set *set,
+                      unsigned long dev_every, unsigned long *kept)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -129,6 +149,8 @@ static int read_lines(const char *path, struct tg_ner_trainer *trainer, struct l
                 grown[set->count - 1] = hash;
         } else if (in_set(set, hash)) {
             skipped++;
+        } else if (dev_every && ++*kept % dev_every == 0) {
+            status = tg_ner_trainer_add_dev(trainer, line, (size_t)len);
         } else {
             status = tg_ner_trainer_add(trainer, line, (size_t)len);
         }
@@ -147,6 +169,35 @@ static int read_lines(const char *path, struct tg_ner_trainer *trainer, struct l
     return ok;
 }
 
+/* Reads the training files into a new trainer and trains it for epochs. */
+static int train(const struct options *o, struct line_set *excluded, unsigned long dev_every,
+                 unsigned long epochs, struct tg_ner_model **model, unsigned *best_epoch)
+{
+    struct tg_ner_trainer *trainer;
+    enum tg_status status = tg_ner_trainer_new((unsigned)o->bits, &trainer);
+    if (status != TG_OK) {
+        fprintf(stderr, "thaigraph-train-ner: --bits %lu: %s\n", o->bits, tg_status_title(status));
+        return 0;
+    }
+    unsigned long kept = 0;
+    int ok = 1;
+    for (size_t k = 0; ok && k < o->train_count; k++)
+        ok = read_lines(o->train[k], trainer, excluded, dev_every, &kept);
+    if (ok) {
+        status = tg_ner_trainer_train(trainer, (unsigned)epochs, o->seed, model);
+        ok = status == TG_OK;
+        if (!ok)
+            fprintf(stderr, "thaigraph-train-ner: training: %s\n", tg_status_title(status));
+    }
+    const double *dev_f1 = NULL;
+    unsigned run = ok ? tg_ner_trainer_epochs(trainer, &dev_f1, best_epoch) : 0;
+    for (unsigned e = 0; dev_f1 && e < run; e++)
+        fprintf(stderr, "epoch %2u: dev micro F1 %.4f%s\n", e + 1, dev_f1[e],
+                e + 1 == *best_epoch ? "  (kept)" : "");
+    tg_ner_trainer_free(trainer);
+    return ok;
+}
+
 int main(int argc, char **argv)
 {
     struct options o = {.epochs = 12, .bits = 20, .seed = 20240601};
@@ -154,34 +205,26 @@ int main(int argc, char **argv)
         return usage();
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    struct tg_ner_trainer *trainer;
-    enum tg_status status = tg_ner_trainer_new((unsigned)o.bits, &trainer);
-    if (status != TG_OK) {
-        fprintf(stderr, "thaigraph-train-ner: --bits %lu: %s\n", o.bits, tg_status_title(status));
-        return 1;
-    }
     struct line_set excluded = {0};
-    int ok = !o.exclude || read_lines(o.exclude, NULL, &excluded);
-    for (size_t k = 0; ok && k < o.train_count; k++)
-        ok = read_lines(o.train[k], trainer, &excluded);
-    free(excluded.hashes);
+    unsigned long none = 0;
+    int ok = !o.exclude || read_lines(o.exclude, NULL, &excluded, 0, &none);
     struct tg_ner_model *model = NULL;
-    if (ok) {
-        fprintf(stderr, "read and tokenised in %.1f s\n", seconds_since(&start));
-        status = tg_ner_trainer_train(trainer, (unsigned)o.epochs, o.seed, &model);
-        ok = status == TG_OK;
-        if (!ok)
-            fprintf(stderr, "thaigraph-train-ner: training: %s\n", tg_status_title(status));
+    unsigned best = 0;
+    ok = ok && train(&o, &excluded, o.dev_every, o.epochs, &model, &best);
+    if (ok && o.refit) {
+        fprintf(stderr, "refitting on every line for %u epochs\n", best);
+        tg_ner_model_free(model);
+        model = NULL;
+        ok = train(&o, &excluded, 0, best, &model, &best);
     }
+    free(excluded.hashes);
     struct tg_error err = {""};
     if (ok && tg_ner_model_save(model, o.out, &err) != TG_OK) {
         fprintf(stderr, "thaigraph-train-ner: %s\n", err.message);
         ok = 0;
     }
     if (ok)
-        fprintf(stderr, "trained %lu epochs in %.1f s: %s\n", o.epochs, seconds_since(&start),
-                o.out);
+        fprintf(stderr, "trained in %.1f s: %s\n", seconds_since(&start), o.out);
     tg_ner_model_free(model);
-    tg_ner_trainer_free(trainer);
     return ok ? 0 : 1;
 }
