@@ -10,8 +10,8 @@ packages=(build-essential meson ninja-build pkg-config libmicrohttpd-dev libjans
           libsqlite3-dev libxxhash-dev libicu-dev zlib1g-dev libsystemd-dev curl)
 case "$level" in
     run) ;;
-    test) packages+=(check libcurl4-openssl-dev sqlite3 python3 python3-yaml python3-networkx) ;;
-    deploy | ci) packages+=(check libcurl4-openssl-dev sqlite3 python3 python3-yaml python3-networkx) ;;&
+    test) packages+=(check libcurl4-openssl-dev sqlite3 wrk python3 python3-yaml python3-networkx) ;;
+    deploy | ci) packages+=(check libcurl4-openssl-dev sqlite3 wrk python3 python3-yaml python3-networkx) ;;&
     deploy | ci) packages+=(nginx systemd prometheus chromium man-db util-linux) ;;&
     ci) packages+=(clang clang-format libclang-rt-14-dev) ;;
     deploy) ;;

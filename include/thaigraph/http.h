@@ -20,11 +20,20 @@
 struct tg_http_server;
 
 struct tg_http_config {
-    const char *listen;     /* "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:0" (0: any free port) */
-    unsigned threads;       /* worker threads, at least 1 */
-    unsigned timeout_sec;   /* idle connection timeout */
+    const char *listen;   /* "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:0" (0: any free port) */
+    unsigned threads;     /* connection threads and as many render threads, at least 1 */
+    unsigned timeout_sec; /* a kept-alive connection's next request must be in by then */
+    /* A new connection's request line and headers must be in by then, however slowly they
+     * trickle in (0: TG_HTTP_HEADER_TIMEOUT_SEC). */
+    unsigned header_timeout_sec;
+    /* Open connections before requests are answered 503 (0: TG_HTTP_MAX_CONNECTIONS); lowered
+     * to what the process's descriptor limit allows. */
+    unsigned max_connections;
     unsigned cache_max_age; /* Cache-Control max-age of cacheable answers, in seconds */
 };
+
+#define TG_HTTP_HEADER_TIMEOUT_SEC 10
+#define TG_HTTP_MAX_CONNECTIONS    4096
 
 /* Binds and starts serving. TG_ERR_BAD_PARAMETER for a malformed address, TG_ERR_IO when the
  * address cannot be bound. */
@@ -35,7 +44,8 @@ enum tg_status tg_http_server_start(const struct tg_http_config *config,
 /* The port actually bound, which differs from the configured one when that was 0. */
 uint16_t tg_http_server_port(const struct tg_http_server *server);
 
-/* Stops accepting, finishes the requests in flight, and frees the server. NULL is a no-op. */
+/* Stops accepting, closes idle connections at once, finishes the requests in flight (for at
+ * most 5 s) and frees the server. NULL is a no-op. */
 void tg_http_server_stop(struct tg_http_server *server);
 
 #endif

@@ -10,8 +10,13 @@
  * corrupt gzip) stops the run: nothing is written and the existing database stays as it was.
  * A bad record inside a JSON Lines file (not an object, no id or text, invalid id, NUL bytes,
  * empty or oversized text) and a duplicate id are reported with file and line and skipped;
- * with `strict` they stop the run too. Either way the database only ever changes by a complete,
- * committed run (see store.h).
+ * with `strict` they stop the run too. Data after the last gzip member, a file past the caps
+ * below, and more than TG_INGEST_MAX_SKIPPED bad records stop the run.
+ *
+ * Concurrency. A run holds an exclusive lock on the target for its whole length: a second run
+ * into the same file waits for it, and then adds to its result. Temporary files left by runs
+ * that were killed are removed by the next one. Either way the database only ever changes by a
+ * complete, committed run (see store.h).
  *
  * Extraction. Once every input is stored, each document whose claims are stale (new, changed,
  * or upgraded from an older schema) is read by the extractor (extract.h) with its boilerplate
@@ -48,6 +53,12 @@ bool tg_ingest_id_is_valid(const char *id, size_t len);
 
 /* Longest document text accepted, in bytes; real articles are far below it. */
 #define TG_INGEST_MAX_DOCUMENT_BYTES (8u * 1024u * 1024u)
+
+/* Caps on what one run reads, so a hostile file costs seconds, not hours: text bytes in one
+ * file once decompressed, lines in one file, and bad records skipped (past it the run fails). */
+#define TG_INGEST_MAX_FILE_BYTES (4ull * 1024u * 1024u * 1024u)
+#define TG_INGEST_MAX_LINES      10000000u
+#define TG_INGEST_MAX_SKIPPED    1000u
 
 struct tg_ingest_options {
     bool strict;      /* a bad record or duplicate id fails the run instead of being skipped */

@@ -22,6 +22,7 @@
 
 static const char usage_text[] =
     "usage: thaigraphd --db FILE [--listen ADDR:PORT] [--threads N] [--timeout SECONDS]\n"
+    "                  [--header-timeout SECONDS] [--max-connections N]\n"
     "                  [--cache-max-age SECONDS] [--access-log json|common|off]\n"
     "                  [--access-log-file PATH] [--trusted-proxy LIST]\n"
     "       thaigraphd --reload PID\n"
@@ -31,6 +32,10 @@ static const char usage_text[] =
     "  --listen ADDR:PORT address to serve on (default 127.0.0.1:8080; port 0 picks a free one)\n"
     "  --threads N        worker threads (default: the number of CPUs)\n"
     "  --timeout SECONDS  idle connection timeout (default 30)\n"
+    "  --header-timeout SECONDS\n"
+    "                     a new connection's request must be in by then (default 10)\n"
+    "  --max-connections N\n"
+    "                     open connections before requests are answered 503 (default 4096)\n"
     "  --cache-max-age SECONDS\n"
     "                     how long clients and proxies may reuse an answer before revalidating\n"
     "                     it by ETag (default 60)\n"
@@ -74,6 +79,8 @@ static int parse_options(int argc, char **argv, struct daemon_options *o)
         {"listen", required_argument, NULL, 'l'},
         {"threads", required_argument, NULL, 't'},
         {"timeout", required_argument, NULL, 'T'},
+        {"header-timeout", required_argument, NULL, 'H'},
+        {"max-connections", required_argument, NULL, 'm'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {"cache-max-age", required_argument, NULL, 'c'},
@@ -104,6 +111,14 @@ static int parse_options(int argc, char **argv, struct daemon_options *o)
             break;
         case 'T':
             if (parse_unsigned(optarg, "--timeout", 3600, &o->http.timeout_sec) != 0)
+                return 2;
+            break;
+        case 'H':
+            if (parse_unsigned(optarg, "--header-timeout", 3600, &o->http.header_timeout_sec) != 0)
+                return 2;
+            break;
+        case 'm':
+            if (parse_unsigned(optarg, "--max-connections", 1000000, &o->http.max_connections) != 0)
                 return 2;
             break;
         case 'c':

@@ -28,10 +28,11 @@ static const char *const analyze_params[] = {"text", "year", NULL};
 /* A JSON body of 4,096 characters each written as a surrogate-pair escape, with room to spare. */
 #define ANALYZE_BODY_BYTES (64u * 1024u)
 
-/* pattern, name, handler, remembered, parameters, id, POST handler and body, cacheable. */
+/* pattern, name, handler, remembered, parameters, id, POST handler and body, cacheable, answered
+ * on the connection's own thread. */
 #define GET(pattern, name, handler, params, id)                                                    \
     {                                                                                              \
-        pattern, name, handler, true, params, id, NULL, 0, true                                    \
+        pattern, name, handler, true, params, id, NULL, 0, true, false                             \
     }
 
 /* Every route; a `{id}` segment captures one path segment for the handler. Every route answers
@@ -39,7 +40,7 @@ static const char *const analyze_params[] = {"text", "year", NULL};
  * body, since 4,096 Thai characters do not fit in a URL. Sub-resources (/v1/organisations/{id}/
  * events, ...) are the lists an entity page embeds the first 20 of. */
 static const struct http_route routes[] = {
-    {"/healthz", "health", http_health_get, true, no_params, HTTP_ID_NONE, NULL, 0, false},
+    {"/healthz", "health", http_health_get, true, no_params, HTTP_ID_NONE, NULL, 0, false, true},
     GET("/v1", "discovery", http_discovery_get, no_params, HTTP_ID_NONE),
     GET("/v1/documents", "documents", http_documents_list, documents_params, HTTP_ID_NONE),
     GET("/v1/documents/{id}", "document", http_documents_get, no_params, HTTP_ID_DOCUMENT),
@@ -96,28 +97,29 @@ static const struct http_route routes[] = {
     GET("/v1/search", "search", http_search_get, search_params, HTTP_ID_NONE),
     GET("/v1/search/suggest", "search_suggest", http_search_suggest, suggest_params, HTTP_ID_NONE),
     {"/v1/analyze", "analyze", http_analyze_get, false, analyze_params, HTTP_ID_NONE,
-     http_analyze_post, ANALYZE_BODY_BYTES, true},
+     http_analyze_post, ANALYZE_BODY_BYTES, true, false},
     /* Exports are streamed, never remembered whole. */
     {"/v1/export/entities.ndjson", "export_ndjson", http_export_get, false, no_params, HTTP_ID_NONE,
-     NULL, 0, true},
+     NULL, 0, true, false},
     {"/v1/export/entities.ftm.ndjson", "export_ftm", http_export_get, false, no_params,
-     HTTP_ID_NONE, NULL, 0, true},
+     HTTP_ID_NONE, NULL, 0, true, false},
     {"/v1/export/graph.graphml", "export_graphml", http_export_get, false, no_params, HTTP_ID_NONE,
-     NULL, 0, true},
+     NULL, 0, true, false},
     {"/v1/export/graph.gexf", "export_gexf", http_export_get, false, no_params, HTTP_ID_NONE, NULL,
-     0, true},
-    {"/metrics", "metrics", http_metrics_get, false, no_params, HTTP_ID_NONE, NULL, 0, false},
-    {"/openapi.yaml", "openapi", http_openapi_get, false, no_params, HTTP_ID_NONE, NULL, 0, true},
-    /* The explorer page for people (issue 13); static files, nothing to remember. */
-    {"/", "explorer", http_explorer_page, false, no_params, HTTP_ID_NONE, NULL, 0, true},
+     0, true, false},
+    {"/metrics", "metrics", http_metrics_get, false, no_params, HTTP_ID_NONE, NULL, 0, false, true},
+    {"/openapi.yaml", "openapi", http_openapi_get, false, no_params, HTTP_ID_NONE, NULL, 0, true,
+     true},
+    /* The explorer page for people (issue 13): files compiled in, as cheap to answer as the spec. */
+    {"/", "explorer", http_explorer_page, false, no_params, HTTP_ID_NONE, NULL, 0, true, true},
     {"/explorer/explorer.js", "explorer_js", http_explorer_asset, false, no_params, HTTP_ID_NONE,
-     NULL, 0, true},
+     NULL, 0, true, true},
     {"/explorer/explorer.css", "explorer_css", http_explorer_asset, false, no_params, HTTP_ID_NONE,
-     NULL, 0, true},
+     NULL, 0, true, true},
     {"/explorer/noto-sans-thai-thai-400-normal.woff2", "explorer_font", http_explorer_asset, false,
-     no_params, HTTP_ID_NONE, NULL, 0, true},
+     no_params, HTTP_ID_NONE, NULL, 0, true, true},
     {"/explorer/noto-sans-thai-thai-700-normal.woff2", "explorer_font_bold", http_explorer_asset,
-     false, no_params, HTTP_ID_NONE, NULL, 0, true},
+     false, no_params, HTTP_ID_NONE, NULL, 0, true, true},
 };
 
 static const char capture[] = "{id}";

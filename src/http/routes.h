@@ -34,6 +34,9 @@ struct http_route {
     /* Clients and proxies may keep it (revalidating by ETag); false for liveness and live
      * figures, which must never be answered from a cache. */
     bool cacheable;
+    /* Cheap and needed when everything else is busy (/healthz): answered on the connection's
+     * own thread instead of a worker's. */
+    bool on_io_thread;
 };
 
 /* The route for path[0..len), with its `{id}` segment (if any) in id, *id_len bytes and a NUL;

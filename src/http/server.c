@@ -2,10 +2,12 @@
 
 #include <netdb.h>
 #include <netinet/in.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -15,12 +17,12 @@
 #include "routes.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/log.h"
+#include "limits.h"
 #include "thaigraph/memo.h"
 
 /* How long a stop waits for requests in flight before closing their connections. */
-#define DRAIN_SECONDS    5
-#define CONNECTION_LIMIT 1024
-#define ETAG_BYTES       64
+#define DRAIN_SECONDS 5
+#define ETAG_BYTES    64
 /* Per-connection memory for the request line and headers: well past HTTP_MAX_TARGET_BYTES, so
  * every target up to three times the daemon's own limit still gets its problem body (the query
  * is never stored there, see begin_request). No more than that: libmicrohttpd clears the whole
@@ -33,40 +35,24 @@
  * and the connection stays usable; more is a 413. */
 #define DISCARDED_BODY_BYTES (8u * 1024u)
 
+/* Renders waiting for a worker, per worker thread, before requests are answered 503. */
+#define QUEUED_PER_WORKER 64
+/* Connections accepted past the limit only to be answered 503, so clients learn to retry
+ * instead of waiting in the kernel's backlog. */
+#define SHEDDING_SLACK 64
+/* Descriptors kept for the database, logs and the listening socket. */
+#define RESERVED_FDS 64
+
 struct tg_http_server {
     struct MHD_Daemon *daemon;
     struct tg_snapshot_holder *holder;
     struct tg_memo *memo;
+    struct http_limits *limits;
+    struct http_workers *workers;
+    atomic_bool draining;
     uint16_t port;
     char cache_control[40];
 };
-
-/*
- * One request from its request line to its completion: the raw target as the client sent it
- * (every parameter is read from this copy, by length), what was decided once the headers were
- * in, and a body being read or discarded.
- */
-struct http_call {
-    struct timespec start;
-    struct http_request request;
-    bool headers_seen;
-    enum tg_status early; /* a failure decided from the request line and headers */
-    char *path;           /* decoded, in request.decoded */
-    size_t path_len;
-    char *id;        /* the {id} segment */
-    size_t body_cap; /* bytes the request may send */
-    size_t body_seen;
-    char *body; /* kept only for a route that reads it */
-    size_t target_len;
-    char target[];
-};
-
-static const char json_content_type[] = "application/json; charset=utf-8";
-static const char problem_content_type[] = "application/problem+json; charset=utf-8";
-
-/* Bodies smaller than this go out as they are: compressing them saves less than it costs. */
-#define GZIP_MIN_BYTES 1024
-static const char gzip_etag_suffix[] = "-gz";
 
 /* Everything one request produced, before it becomes an MHD response. */
 struct reply {
@@ -87,6 +73,39 @@ struct reply {
     size_t unsent_length;
     bool length_known;
 };
+
+/*
+ * One request from its request line to its completion: the raw target as the client sent it
+ * (every parameter is read from this copy, by length), what was decided once the headers were
+ * in, and a body being read or discarded.
+ */
+struct http_call {
+    struct http_job job; /* queued for a worker thread */
+    struct tg_http_server *server;
+    struct timespec start;
+    struct http_request request;
+    bool headers_seen;
+    bool answered;        /* reply holds the answer a worker made */
+    http_handler handler; /* what the worker runs */
+    bool gzip;
+    struct reply reply;
+    enum tg_status early; /* a failure decided from the request line and headers */
+    char *path;           /* decoded, in request.decoded */
+    size_t path_len;
+    char *id;        /* the {id} segment */
+    size_t body_cap; /* bytes the request may send */
+    size_t body_seen;
+    char *body; /* kept only for a route that reads it */
+    size_t target_len;
+    char target[];
+};
+
+static const char json_content_type[] = "application/json; charset=utf-8";
+static const char problem_content_type[] = "application/problem+json; charset=utf-8";
+
+/* Bodies smaller than this go out as they are: compressing them saves less than it costs. */
+#define GZIP_MIN_BYTES 1024
+static const char gzip_etag_suffix[] = "-gz";
 
 static void reply_free(struct reply *reply)
 {
@@ -520,13 +539,15 @@ static enum tg_status negotiate(struct http_request *request)
  * Serves a route from the snapshot current when the request arrived: the memo when this
  * representation was rendered before, else the handler, whose 200 answer is then remembered;
  * a 304 instead when the client's copy is current. Everything that touches the snapshot happens
- * before it is released (a stream retains the snapshot it reads).
+ * before it is released (a stream retains the snapshot it reads). Without may_render, a response
+ * that needs the handler is left undone (false), for a worker thread to make.
  */
-static void serve_route(struct tg_http_server *server, struct http_call *call, http_handler handler,
-                        bool gzip, struct reply *reply)
+static bool serve_route(struct tg_http_server *server, struct http_call *call, http_handler handler,
+                        bool gzip, bool may_render, struct reply *reply)
 {
     struct http_request *request = &call->request;
     struct tg_snapshot_ticket ticket;
+    bool answered = true;
     request->holder = server->holder;
     request->url = call->path;
     request->graph = tg_snapshot_acquire(server->holder, &ticket);
@@ -541,7 +562,14 @@ static void serve_route(struct tg_http_server *server, struct http_call *call, h
     char *key = request->route->remembered && handler == request->route->get && !request->csv
                     ? memo_key(request, gzip, &key_len)
                     : NULL;
-    if (!reply_from_memo(server->memo, key, key_len, gzip, reply)) {
+    if (reply_from_memo(server->memo, key, key_len, gzip, reply)) {
+        free(key);
+    } else if (!may_render) {
+        free(key);
+        reply->etag[0] = '\0';
+        answered = false;
+        goto done;
+    } else {
         render(call, handler, gzip, reply);
         if (key && reply->code == MHD_HTTP_OK && !reply->stream.read) {
             /* A small body is never compressed, so it is remembered as the identity one. */
@@ -552,8 +580,8 @@ static void serve_route(struct tg_http_server *server, struct http_call *call, h
             if (final_key != key)
                 free(final_key);
         }
+        free(key);
     }
-    free(key);
     if (reply->code != MHD_HTTP_OK)
         reply->etag[0] = '\0';
     /* A strong tag names one representation; the compressed one gets its own. */
@@ -572,6 +600,7 @@ done:
     request->stream_next = NULL;
     request->graph = NULL;
     tg_snapshot_release(server->holder, &ticket);
+    return answered;
 }
 
 static ssize_t read_stream(void *cls, uint64_t pos, char *buf, size_t max)
@@ -722,8 +751,8 @@ static void end_request(void *cls, struct MHD_Connection *connection, void **req
                         enum MHD_RequestTerminationCode code)
 {
     (void)cls;
-    (void)connection;
     (void)code;
+    http_limits_idle(connection);
     struct http_call *call = *request_state;
     if (!call)
         return;
@@ -803,7 +832,19 @@ static bool take_body(struct http_call *call, const char *data, size_t size, boo
     return true;
 }
 
-static void answer(struct tg_http_server *server, struct http_call *call, const char *method,
+/* A worker thread's part of a request: render, then hand the connection back to its
+ * libmicrohttpd thread, which sends the reply. */
+static void render_job(struct http_job *job)
+{
+    struct http_call *call = (struct http_call *)job;
+    serve_route(call->server, call, call->handler, call->gzip, true, &call->reply);
+    call->answered = true;
+    MHD_resume_connection(call->request.connection);
+}
+
+/* Answers the request into reply, or (false) leaves it to a worker thread, the connection
+ * suspended until then. */
+static bool answer(struct tg_http_server *server, struct http_call *call, const char *method,
                    struct reply *reply)
 {
     const struct http_route *route = call->request.route;
@@ -813,17 +854,42 @@ static void answer(struct tg_http_server *server, struct http_call *call, const 
         http_fail(&call->request, TG_ERR_BODY_TOO_LARGE, NULL,
                   "this request may carry a body of at most %zu bytes", call->body_cap);
         reply_request_problem(reply, call, TG_ERR_BODY_TOO_LARGE);
-    } else if (call->early != TG_OK) {
+        return true;
+    }
+    if (call->early != TG_OK) {
         reply_request_problem(reply, call, call->early);
-    } else if (is_method(method, MHD_HTTP_METHOD_OPTIONS)) {
+        return true;
+    }
+    if (is_method(method, MHD_HTTP_METHOD_OPTIONS)) {
         reply->code = MHD_HTTP_NO_CONTENT;
-    } else if (is_method(method, MHD_HTTP_METHOD_POST)) {
+        return true;
+    }
+    if (http_limits_over(server->limits)) {
+        http_fail(&call->request, TG_ERR_OVERLOADED, NULL,
+                  "every connection slot is taken; retry in a second");
+        reply_request_problem(reply, call, TG_ERR_OVERLOADED);
+        reply->close = true;
+        return true;
+    }
+    bool post = is_method(method, MHD_HTTP_METHOD_POST);
+    if (post) {
         call->request.body = call->body ? call->body : "";
         call->request.body_len = call->body_seen;
-        serve_route(server, call, route->post, false, reply);
-    } else {
-        serve_route(server, call, route->get, accepts_gzip(call->request.connection), reply);
     }
+    call->handler = post ? route->post : route->get;
+    call->gzip = !post && accepts_gzip(call->request.connection);
+    if (serve_route(server, call, call->handler, call->gzip, route->on_io_thread, reply))
+        return true;
+    /* Suspended before it is queued: the worker may resume it at once. */
+    MHD_suspend_connection(call->request.connection);
+    if (!http_workers_submit(server->workers, &call->job)) {
+        http_fail(&call->request, TG_ERR_OVERLOADED, NULL,
+                  "too many requests are waiting to be answered; retry in a second");
+        reply_request_problem(&call->reply, call, TG_ERR_OVERLOADED);
+        call->answered = true;
+        MHD_resume_connection(call->request.connection);
+    }
+    return false;
 }
 
 /* Sends the reply under the request's id, then counts and logs the request (access_log.c). */
@@ -851,6 +917,16 @@ static enum MHD_Result reply_and_record(const struct tg_http_server *server,
     return result;
 }
 
+/* Every answered request leaves here: marked to close while draining, then sent and recorded. */
+static enum MHD_Result finish(struct tg_http_server *server, struct MHD_Connection *connection,
+                              const struct http_call *call, const char *method,
+                              const char *version, struct reply *reply)
+{
+    if (atomic_load(&server->draining))
+        reply->close = true;
+    return reply_and_record(server, connection, call, method, version, reply);
+}
+
 static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connection, const char *url,
                                       const char *method, const char *version,
                                       const char *upload_data, size_t *upload_data_size,
@@ -868,15 +944,22 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connecti
         http_request_id(connection, request_id);
         return send_reply(server, connection, &reply, request_id);
     }
+    if (call->answered) {
+        call->answered = false;
+        reply = call->reply;
+        return finish(server, connection, call, method, version, &reply);
+    }
     if (!call->headers_seen) {
         call->headers_seen = true;
+        call->server = server;
         call->early = prepare(call, connection, method);
         if (call->early != TG_ERR_BODY_TOO_LARGE)
             return MHD_YES;
         /* Refused before reading any of it; the rest of the body is never read. */
+        http_limits_busy(connection);
         reply_request_problem(&reply, call, call->early);
         reply.close = true;
-        return reply_and_record(server, connection, call, method, version, &reply);
+        return finish(server, connection, call, method, version, &reply);
     }
     if (*upload_data_size) {
         bool keep = call->early == TG_OK && is_method(method, MHD_HTTP_METHOD_POST) &&
@@ -885,8 +968,10 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connecti
         *upload_data_size = 0;
         return MHD_YES;
     }
-    answer(server, call, method, &reply);
-    return reply_and_record(server, connection, call, method, version, &reply);
+    http_limits_busy(connection);
+    if (!answer(server, call, method, &reply))
+        return MHD_YES;
+    return finish(server, connection, call, method, version, &reply);
 }
 
 static void log_from_mhd(void *cls, const char *fmt, va_list args)
@@ -930,6 +1015,38 @@ static enum tg_status resolve_listen(const char *listen, struct addrinfo **out,
     return TG_OK;
 }
 
+/* Raises the soft descriptor limit to the hard one and returns how many connections fit. */
+static size_t fd_budget(size_t wanted)
+{
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return wanted;
+    if (limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+        getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    if (limit.rlim_cur == RLIM_INFINITY)
+        return wanted;
+    size_t room = limit.rlim_cur > RESERVED_FDS + SHEDDING_SLACK
+                      ? (size_t)limit.rlim_cur - RESERVED_FDS - SHEDDING_SLACK
+                      : 1;
+    if (room < wanted)
+        tg_log(TG_LOG_WARN, "http: %zu descriptors allow %zu connections, not %zu",
+               (size_t)limit.rlim_cur, room, wanted);
+    return room < wanted ? room : wanted;
+}
+
+static void server_free(struct tg_http_server *server)
+{
+    if (server->daemon)
+        MHD_stop_daemon(server->daemon);
+    http_workers_stop(server->workers);
+    http_limits_stop(server->limits);
+    tg_memo_free(server->memo);
+    free(server);
+}
+
 enum tg_status tg_http_server_start(const struct tg_http_config *config,
                                     struct tg_snapshot_holder *holder, struct tg_http_server **out,
                                     struct tg_error *err)
@@ -946,16 +1063,27 @@ enum tg_status tg_http_server_start(const struct tg_http_config *config,
     server->holder = holder;
     snprintf(server->cache_control, sizeof server->cache_control, "public, max-age=%u",
              config->cache_max_age);
-    if (tg_memo_new(TG_MEMO_BYTES, &server->memo) != TG_OK) {
-        free(server);
+    atomic_init(&server->draining, false);
+    unsigned threads = config->threads ? config->threads : 1;
+    struct http_limits_config limits = {
+        .header_seconds =
+            config->header_timeout_sec ? config->header_timeout_sec : TG_HTTP_HEADER_TIMEOUT_SEC,
+        .idle_seconds = config->timeout_sec,
+        .max_connections =
+            fd_budget(config->max_connections ? config->max_connections : TG_HTTP_MAX_CONNECTIONS),
+    };
+    if (tg_memo_new(TG_MEMO_BYTES, &server->memo) != TG_OK ||
+        http_limits_start(&limits, &server->limits) != TG_OK ||
+        http_workers_start(threads, QUEUED_PER_WORKER * threads, render_job, &server->workers) !=
+            TG_OK) {
         freeaddrinfo(address);
+        server_free(server);
         return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
     }
-    unsigned flags =
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
+                     MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME;
     if (address->ai_family == AF_INET6)
         flags |= MHD_USE_IPv6;
-    unsigned threads = config->threads ? config->threads : 1;
     /* The logger comes first so that MHD reports nothing through its own; the port argument
      * only names the port in MHD's messages (the address comes from MHD_OPTION_SOCK_ADDR). */
     uint16_t port =
@@ -965,13 +1093,13 @@ enum tg_status tg_http_server_start(const struct tg_http_config *config,
         flags, port, NULL, NULL, handle_request, server, MHD_OPTION_EXTERNAL_LOGGER, log_from_mhd,
         NULL, MHD_OPTION_SOCK_ADDR, address->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_sec, MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)CONNECTION_LIMIT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (unsigned)(limits.max_connections + SHEDDING_SLACK), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         (size_t)CONNECTION_MEMORY_BYTES, MHD_OPTION_URI_LOG_CALLBACK, begin_request, NULL,
-        MHD_OPTION_NOTIFY_COMPLETED, end_request, NULL, MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_COMPLETED, end_request, NULL, MHD_OPTION_NOTIFY_CONNECTION,
+        http_limits_notify, server->limits, MHD_OPTION_END);
     freeaddrinfo(address);
     if (!server->daemon) {
-        tg_memo_free(server->memo);
-        free(server);
+        server_free(server);
         return tg_error_set(err, TG_ERR_IO, "cannot listen on %s (address in use or not local?)",
                             config->listen);
     }
@@ -994,14 +1122,21 @@ void tg_http_server_stop(struct tg_http_server *server)
     MHD_socket listener = MHD_quiesce_daemon(server->daemon);
     if (listener != MHD_INVALID_SOCKET)
         close(listener);
-    for (int waited = 0; waited < DRAIN_SECONDS * 20; waited++) {
-        const union MHD_DaemonInfo *info =
-            MHD_get_daemon_info(server->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-        if (!info || info->num_connections == 0)
+    /* Idle kept-alive connections (behind a proxy there always are some) are closed now, busy
+     * ones as soon as their response is out, each of those marked Connection: close. */
+    atomic_store(&server->draining, true);
+    http_limits_drain(server->limits);
+    for (int waited = 0; waited < DRAIN_SECONDS * 100; waited++) {
+        if (http_limits_connections(server->limits) == 0 &&
+            http_workers_pending(server->workers) == 0)
             break;
-        nanosleep(&(struct timespec){.tv_nsec = 50 * 1000 * 1000}, NULL);
+        nanosleep(&(struct timespec){.tv_nsec = 10 * 1000 * 1000}, NULL);
     }
+    /* Every render resumes its connection before the workers end, and libmicrohttpd refuses
+     * to stop with a connection still suspended. */
+    http_workers_stop(server->workers);
+    server->workers = NULL;
     MHD_stop_daemon(server->daemon);
-    tg_memo_free(server->memo);
-    free(server);
+    server->daemon = NULL;
+    server_free(server);
 }

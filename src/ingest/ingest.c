@@ -248,7 +248,10 @@ static enum tg_status skip_or_fail(struct run *run, enum tg_status status, struc
     if (!record_problem || run->options->strict)
         return status;
     tg_log(TG_LOG_WARN, "skipped %s", err->message);
-    run->report->skipped++;
+    if (++run->report->skipped > TG_INGEST_MAX_SKIPPED)
+        return tg_error_set(err, TG_ERR_TOO_LARGE,
+                            "more than %u bad records; this is not input ingest can read",
+                            TG_INGEST_MAX_SKIPPED);
     return TG_OK;
 }
 
@@ -324,27 +327,150 @@ static enum tg_status ingest_record(struct run *run, const char *where, const ch
     return status;
 }
 
-/* Reads a JSON Lines file, gzip or plain (zlib reads both), a line at a time. Lines longer
- * than any acceptable record are skipped without being held in memory. */
+/*
+ * A JSON Lines file as a stream of bytes: plain, or gzip (one member or several) inflated
+ * here rather than through gzread, which skips whatever follows the last member in silence.
+ * Anything after a member that is not another member is an error naming its offset, and so is
+ * inflating past TG_INGEST_MAX_FILE_BYTES (9 MB of gzip holds 9 GB of newlines).
+ */
+struct input {
+    const char *path;
+    FILE *f;
+    bool gzip, member_open, eof;
+    z_stream z;
+    uint64_t produced;
+    unsigned char chunk[READ_CHUNK];
+};
+
+static enum tg_status input_open(struct input *in, const char *path, struct tg_error *err)
+{
+    memset(in, 0, sizeof *in);
+    in->path = path;
+    in->f = fopen(path, "rb");
+    if (!in->f)
+        return tg_error_set(err, TG_ERR_IO, "%s: %s", path, strerror(errno));
+    size_t n = fread(in->chunk, 1, sizeof in->chunk, in->f);
+    if (ferror(in->f))
+        return tg_error_set(err, TG_ERR_IO, "%s: read error: %s", path, strerror(errno));
+    in->z.next_in = in->chunk;
+    in->z.avail_in = (uInt)n;
+    in->gzip = n >= 2 && in->chunk[0] == 0x1f && in->chunk[1] == 0x8b;
+    if (in->gzip) {
+        if (inflateInit2(&in->z, 15 + 16) != Z_OK)
+            return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+        in->member_open = true;
+    }
+    return TG_OK;
+}
+
+static void input_close(struct input *in)
+{
+    if (in->gzip)
+        inflateEnd(&in->z);
+    if (in->f)
+        fclose(in->f);
+}
+
+/* Tops up the unread input, keeping what is left of it; false at the end of the file. */
+static bool input_refill(struct input *in, struct tg_error *err, enum tg_status *status)
+{
+    if (in->eof)
+        return false;
+    memmove(in->chunk, in->z.next_in, in->z.avail_in);
+    size_t n = fread(in->chunk + in->z.avail_in, 1, sizeof in->chunk - in->z.avail_in, in->f);
+    if (ferror(in->f)) {
+        *status = tg_error_set(err, TG_ERR_IO, "%s: read error: %s", in->path, strerror(errno));
+        return false;
+    }
+    in->z.next_in = in->chunk;
+    in->z.avail_in += (uInt)n;
+    in->eof = n == 0;
+    return n > 0;
+}
+
+/* After a member's end: another member, the end of the file, or an error. */
+static enum tg_status input_next_member(struct input *in, struct tg_error *err)
+{
+    enum tg_status status = TG_OK;
+    while (in->z.avail_in < 2 && input_refill(in, err, &status))
+        ;
+    if (status != TG_OK || in->z.avail_in == 0)
+        return status;
+    if (in->z.avail_in >= 2 && in->z.next_in[0] == 0x1f && in->z.next_in[1] == 0x8b) {
+        inflateReset(&in->z);
+        in->member_open = true;
+        return TG_OK;
+    }
+    long at = ftell(in->f) - (long)in->z.avail_in;
+    return tg_error_set(err, TG_ERR_PARSE,
+                        "%s: trailing garbage after the gzip stream at byte %ld (not gzip data)",
+                        in->path, at);
+}
+
+/* Reads up to size bytes into buf; *got is 0 only at the end of the input. */
+static enum tg_status input_read(struct input *in, char *buf, size_t size, size_t *got,
+                                 struct tg_error *err)
+{
+    enum tg_status status = TG_OK;
+    *got = 0;
+    if (!in->gzip) {
+        size_t n = in->z.avail_in < size ? in->z.avail_in : size;
+        memcpy(buf, in->z.next_in, n);
+        in->z.next_in += n;
+        in->z.avail_in -= (uInt)n;
+        if (n == 0 && !in->eof) {
+            n = fread(buf, 1, size, in->f);
+            if (ferror(in->f))
+                return tg_error_set(err, TG_ERR_IO, "%s: read error: %s", in->path,
+                                    strerror(errno));
+            in->eof = n == 0;
+        }
+        *got = n;
+    } else {
+        in->z.next_out = (unsigned char *)buf;
+        in->z.avail_out = (uInt)size;
+        while (in->z.avail_out == size && in->member_open && status == TG_OK) {
+            if (in->z.avail_in == 0 && !input_refill(in, err, &status)) {
+                if (status == TG_OK)
+                    status = tg_error_set(err, TG_ERR_IO,
+                                          "%s: corrupt compressed data: the stream is truncated",
+                                          in->path);
+                break;
+            }
+            int rc = inflate(&in->z, Z_NO_FLUSH);
+            if (rc == Z_STREAM_END) {
+                in->member_open = false;
+                status = input_next_member(in, err);
+            } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+                status = tg_error_set(err, TG_ERR_IO, "%s: corrupt compressed data: %s", in->path,
+                                      in->z.msg ? in->z.msg : "inflate failed");
+            }
+        }
+        *got = size - in->z.avail_out;
+    }
+    in->produced += *got;
+    if (status == TG_OK && in->produced > TG_INGEST_MAX_FILE_BYTES)
+        status = tg_error_set(err, TG_ERR_TOO_LARGE, "%s: holds more than %llu bytes of text",
+                              in->path, (unsigned long long)TG_INGEST_MAX_FILE_BYTES);
+    return status;
+}
+
+/* Reads a JSON Lines file a line at a time. Lines longer than any acceptable record are skipped
+ * without being held in memory, and reported, at the end of the file too. */
 static enum tg_status ingest_jsonl_file(struct run *run, const char *path, struct tg_error *err)
 {
-    gzFile gz = gzopen(path, "rb");
-    if (!gz)
-        return tg_error_set(err, TG_ERR_IO, "%s: %s", path, strerror(errno));
-    gzbuffer(gz, READ_CHUNK);
+    struct input in;
+    enum tg_status status = input_open(&in, path, err);
     /* JSON escapes can make a record longer than its text; allow for that. */
     const size_t max_line = 2 * (size_t)TG_INGEST_MAX_DOCUMENT_BYTES;
     size_t capacity = READ_CHUNK, used = 0, line_number = 1;
     char *buf = malloc(capacity);
     size_t where_size = strlen(path) + 32;
     char *where = malloc(where_size);
-    enum tg_status status = TG_OK;
     bool oversized = false;
-    if (!buf || !where) {
+    if (status == TG_OK && (!buf || !where))
         status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
-        goto done;
-    }
-    for (;;) {
+    while (status == TG_OK) {
         if (used == capacity) {
             if (capacity >= max_line) {
                 oversized = true;
@@ -353,61 +479,63 @@ static enum tg_status ingest_jsonl_file(struct run *run, const char *path, struc
                 char *grown = realloc(buf, capacity * 2);
                 if (!grown) {
                     status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
-                    goto done;
+                    break;
                 }
                 buf = grown;
                 capacity *= 2;
             }
         }
-        int got = gzread(gz, buf + used, (unsigned)(capacity - used));
-        if (got < 0) {
-            int zerr;
-            status = tg_error_set(err, TG_ERR_IO, "%s: corrupt compressed data: %s", path,
-                                  gzerror(gz, &zerr));
-            goto done;
-        }
+        size_t got = 0;
+        if ((status = input_read(&in, buf + used, capacity - used, &got, err)) != TG_OK)
+            break;
         bool at_end = got == 0;
-        size_t scan_from = used;
-        used += (size_t)got;
-        size_t start = 0;
-        for (size_t i = scan_from; i < used || (at_end && start < used); i++) {
+        size_t scan_from = used, start = 0;
+        used += got;
+        for (size_t i = scan_from; status == TG_OK && (i < used || (at_end && start < used)); i++) {
             if (i < used && buf[i] != '\n')
                 continue;
             size_t end = i < used ? i : used;
-            snprintf(where, where_size, "%s:%zu", path, line_number);
             size_t line_len = end - start;
+            if (line_number > TG_INGEST_MAX_LINES) {
+                status = tg_error_set(err, TG_ERR_TOO_LARGE, "%s: more than %u lines", path,
+                                      TG_INGEST_MAX_LINES);
+                break;
+            }
             if (oversized) {
+                snprintf(where, where_size, "%s:%zu", path, line_number);
                 status = tg_error_set(err, TG_ERR_TOO_LARGE, "%s: line longer than %zu bytes",
                                       where, max_line);
                 status = skip_or_fail(run, status, err);
                 oversized = false;
             } else if (line_len > 0 && !(line_len == 1 && buf[start] == '\r')) {
+                snprintf(where, where_size, "%s:%zu", path, line_number);
                 status = ingest_record(run, where, buf + start, line_len, err);
                 if (status != TG_OK)
                     status = skip_or_fail(run, status, err);
             }
-            if (status != TG_OK)
-                goto done;
             line_number++;
             start = i + 1;
         }
+        if (status != TG_OK)
+            break;
         if (at_end) {
-            /* gzread reports a truncated stream as end of input; gzerror says which it was. */
-            int zerr = Z_OK;
-            const char *msg = gzerror(gz, &zerr);
-            if (zerr != Z_OK && zerr != Z_STREAM_END)
-                status = tg_error_set(err, TG_ERR_IO, "%s: corrupt compressed data: %s", path, msg);
-            goto done;
+            /* A last line without a newline that filled the buffer to the cap. */
+            if (oversized) {
+                snprintf(where, where_size, "%s:%zu", path, line_number);
+                status = tg_error_set(err, TG_ERR_TOO_LARGE, "%s: line longer than %zu bytes",
+                                      where, max_line);
+                status = skip_or_fail(run, status, err);
+            }
+            break;
         }
         if (start > used)
             start = used;
         memmove(buf, buf + start, used - start);
         used -= start;
     }
-done:
     free(where);
     free(buf);
-    gzclose(gz);
+    input_close(&in);
     return status;
 }
 

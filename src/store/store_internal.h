@@ -37,6 +37,7 @@ struct tg_store_writer {
     char *target_path;
     char *temp_path;
     mode_t mode;
+    int lock_fd;    /* flock(2)ed for the writer's life: one writer per target at a time */
     FILE *snapshot; /* the image commit appends, or NULL */
     int snapshot_format;
     uint64_t snapshot_bytes;

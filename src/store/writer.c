@@ -13,11 +13,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "store_internal.h"
 #include "thaigraph/hash.h"
+#include "thaigraph/log.h"
 
 extern const unsigned char tg_store_schema_sql[];
 extern const unsigned char tg_store_migrate_1_sql[];
@@ -124,6 +127,58 @@ static mode_t mode_for_new_file(const char *target_path)
     return 0666 & ~mask;
 }
 
+/*
+ * Takes the target's lock, `.NAME.lock` beside it (never removed: removing a lock file races
+ * with the next writer opening it). Two ingests into one file used to both succeed, the later
+ * rename silently dropping the other's documents; now the second waits for the first and then
+ * builds on its result. The kernel drops the lock of a killed process.
+ */
+static enum tg_status lock_target(struct tg_store_writer *w, const char *dir, const char *base,
+                                  struct tg_error *err)
+{
+    size_t size = strlen(dir) + strlen(base) + 16;
+    char *lock_path = malloc(size);
+    if (!lock_path)
+        return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+    snprintf(lock_path, size, "%s/.%s.lock", dir, base);
+    w->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    enum tg_status status = TG_OK;
+    if (w->lock_fd < 0) {
+        status = tg_error_set(err, TG_ERR_IO, "%s: cannot create the lock file: %s", lock_path,
+                              strerror(errno));
+    } else if (flock(w->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+        tg_log(TG_LOG_WARN, "another ingest is writing %s; waiting for it to finish",
+               w->target_path);
+        while (flock(w->lock_fd, LOCK_EX) != 0 && errno == EINTR)
+            ;
+    }
+    free(lock_path);
+    return status;
+}
+
+/* Removes the temporary files of writers that died (kill -9, power loss) before they could:
+ * with the lock held, no live writer has one. */
+static void sweep_temporaries(const char *dir, const char *base)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    size_t size = strlen(base) + 8;
+    char *prefix = malloc(size);
+    if (prefix) {
+        snprintf(prefix, size, ".%s.tmp-", base);
+        size_t n = strlen(prefix);
+        for (struct dirent *e; (e = readdir(d));) {
+            if (strncmp(e->d_name, prefix, n) != 0 || strlen(e->d_name) != n + 6)
+                continue;
+            if (unlinkat(dirfd(d), e->d_name, 0) == 0)
+                tg_log(TG_LOG_INFO, "removed %s/%s, left by an interrupted ingest", dir, e->d_name);
+        }
+    }
+    free(prefix);
+    closedir(d);
+}
+
 enum tg_status tg_store_writer_open(const char *path, bool start_empty,
                                     struct tg_store_writer **out, struct tg_error *err)
 {
@@ -135,15 +190,20 @@ enum tg_status tg_store_writer_open(const char *path, bool start_empty,
         status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
         goto fail;
     }
+    w->lock_fd = -1;
     w->target_path = strdup(path);
     size_t temp_size = strlen(path) + 32;
-    w->temp_path = malloc(temp_size);
+    w->temp_path = calloc(1, temp_size);
     if (!w->target_path || !w->temp_path) {
         status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
         goto fail;
     }
+    const char *dir = dirname(dir_copy), *base = basename(base_copy);
+    if ((status = lock_target(w, dir, base, err)) != TG_OK)
+        goto fail;
+    sweep_temporaries(dir, base);
     /* The temporary file lives in the target's directory so the final rename is atomic. */
-    snprintf(w->temp_path, temp_size, "%s/.%s.tmp-XXXXXX", dirname(dir_copy), basename(base_copy));
+    snprintf(w->temp_path, temp_size, "%s/.%s.tmp-XXXXXX", dir, base);
     int fd = mkstemp(w->temp_path);
     if (fd < 0) {
         status = tg_error_set(err, TG_ERR_IO, "%s: cannot create a temporary file: %s",
@@ -479,8 +539,10 @@ void tg_store_writer_abort(struct tg_store_writer *w)
     sqlite3_close(w->db);
     if (w->snapshot)
         fclose(w->snapshot);
-    if (w->temp_path)
+    if (w->temp_path && w->temp_path[0])
         unlink(w->temp_path);
+    if (w->lock_fd >= 0)
+        close(w->lock_fd);
     free(w->temp_path);
     free(w->target_path);
     free(w);

@@ -9,6 +9,7 @@
 #include <ftw.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,11 +186,14 @@ bool tgt_daemon_start_with(const char *db, const char *const *extra_args, struct
         dup2(fds[1], 1);
         dup2(e, 2);
         close(fds[0]);
+        /* A test that fails half-way leaves no daemon behind. */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
         const char *bin = getenv("THAIGRAPHD_BIN");
         const char *argv[32] = {bin, "--db", db, "--listen", "127.0.0.1:0", "--threads", "2"};
-        size_t argc = 7;
-        for (size_t i = 0; extra_args && extra_args[i] && argc < 31; i++)
-            argv[argc++] = extra_args[i];
+        size_t n = 7;
+        for (size_t i = 0; extra_args && extra_args[i] && n < 31; i++)
+            argv[n++] = extra_args[i];
+        argv[n] = NULL;
         execv(bin, (char *const *)argv);
         _exit(127);
     }
@@ -204,6 +208,10 @@ bool tgt_daemon_start_with(const char *db, const char *const *extra_args, struct
     if (exit_status)
         *exit_status = exit_code(wstatus);
     close(d->stdout_fd);
+    *strrchr(d->stderr_path, '/') = '\0';
+    tgt_rmtree(d->stderr_path);
+    free(d->stderr_path);
+    d->stderr_path = NULL;
     return false;
 }
 

@@ -51,7 +51,7 @@ struct tgt_daemon {
  * Returns false, with the daemon's exit status in *exit_status, when it exits instead. */
 bool tgt_daemon_start(const char *db, struct tgt_daemon *daemon, int *exit_status);
 
-/* The same with more command-line arguments (NULL-terminated, may be NULL). */
+/* The same with more arguments (NULL-terminated) after --db, --listen and --threads. */
 bool tgt_daemon_start_with(const char *db, const char *const *extra_args, struct tgt_daemon *daemon,
                            int *exit_status);
 

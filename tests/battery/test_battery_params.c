@@ -1,26 +1,36 @@
-/* issue 11: how the daemon reads parameters and bodies. Every case is a hostile request that
- * once got a wrong or missing answer: memo poisoning through encoded separators, values cut at
- * a %00, bodiless 503s, accepted non-canonical numbers and tampered cursors, empty replies to
- * requests with bodies or many parameters. */
+/* issue 11, the battery: how the daemon reads parameters and bodies. Every case is a hostile
+ * request that once got a wrong or missing answer: memo poisoning through encoded separators,
+ * values cut at a %00, bodiless 503s, accepted non-canonical numbers and tampered cursors, empty
+ * replies to requests with bodies or many parameters. */
 #include <check.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness.h"
+#include "battery.h"
 #include "suite.h"
 
 static struct tgt_seeded fixture;
+static struct tgb_usage baseline;
 
 static void start_daemon(void)
 {
     tgt_seeded_start(&fixture);
+    json_decref(tgt_get_json(&fixture.daemon, "/healthz", 200, TGT_JSON));
+    baseline = tgb_usage_of(fixture.daemon.pid);
 }
 
 static void stop_daemon(void)
 {
+    tgb_assert_log_clean(&fixture.daemon);
     tgt_seeded_stop(&fixture);
+}
+
+/* After every case: still healthy, nothing leaked, nothing reported. */
+static void recovered(void)
+{
+    tgb_assert_recovered(&fixture.daemon, &baseline);
 }
 
 /* The body of GET path, asserting its status and that it is JSON of the right type. */
@@ -256,10 +266,11 @@ END_TEST
 
 int main(void)
 {
-    Suite *suite = suite_create("api_params");
+    Suite *suite = suite_create("battery_params");
     TCase *tc = tcase_create("params");
     tcase_set_timeout(tc, 60);
     tcase_add_unchecked_fixture(tc, start_daemon, stop_daemon);
+    tcase_add_checked_fixture(tc, NULL, recovered);
     tcase_add_test(tc, test_memo_not_poisoned);
     tcase_add_loop_test(tc, test_problems, 0,
                         (int)(sizeof problem_cases / sizeof problem_cases[0]));
