@@ -110,7 +110,7 @@ static const struct http_route routes[] = {
     {"/metrics", "metrics", http_metrics_get, false, no_params, HTTP_ID_NONE, NULL, 0, false, true},
     {"/openapi.yaml", "openapi", http_openapi_get, false, no_params, HTTP_ID_NONE, NULL, 0, true,
      true},
-    /* The explorer page for people (issue 13): files compiled in, as cheap to answer as the spec. */
+    /* The explorer page for people (issue 13): compiled-in files, as cheap as the spec. */
     {"/", "explorer", http_explorer_page, false, no_params, HTTP_ID_NONE, NULL, 0, true, true},
     {"/explorer/explorer.js", "explorer_js", http_explorer_asset, false, no_params, HTTP_ID_NONE,
      NULL, 0, true, true},

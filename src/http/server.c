@@ -919,8 +919,8 @@ static enum MHD_Result reply_and_record(const struct tg_http_server *server,
 
 /* Every answered request leaves here: marked to close while draining, then sent and recorded. */
 static enum MHD_Result finish(struct tg_http_server *server, struct MHD_Connection *connection,
-                              const struct http_call *call, const char *method,
-                              const char *version, struct reply *reply)
+                              const struct http_call *call, const char *method, const char *version,
+                              struct reply *reply)
 {
     if (atomic_load(&server->draining))
         reply->close = true;
