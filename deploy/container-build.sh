@@ -28,6 +28,8 @@ build() {
     # The graph is made once, here; containers only ever load it.
     mkdir -p "$out/var/lib/thaigraph"
     "$out/usr/local/bin/thaigraph" ingest --db "$out/var/lib/thaigraph/graph.db" "$corpus"
+    # Ingest's lock file (issue 11) guards writers that run at once; none ever runs in the image.
+    rm -f "$out/var/lib/thaigraph/.graph.db.lock"
     chmod 0644 "$out/var/lib/thaigraph/graph.db"
     # The packages that provide every shared library the binaries load.
     mkdir -p "$(dirname "$out/$list")"
