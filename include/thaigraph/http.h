@@ -29,6 +29,7 @@ struct tg_http_config {
     /* Open connections before requests are answered 503 (0: TG_HTTP_MAX_CONNECTIONS); lowered
      * to what the process's descriptor limit allows. */
     unsigned max_connections;
+    unsigned cache_max_age; /* Cache-Control max-age of cacheable answers, in seconds */
 };
 
 #define TG_HTTP_HEADER_TIMEOUT_SEC 10

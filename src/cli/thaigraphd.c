@@ -1,7 +1,9 @@
 /*
  * thaigraphd: serves a thaigraph database over HTTP. Loads the file before binding, so a bad
  * database fails fast without ever opening a port; SIGHUP reloads it (a failed reload keeps the
- * old snapshot); SIGTERM and SIGINT drain and exit 0.
+ * old snapshot) and reopens the access log; SIGTERM and SIGINT drain and exit 0. Under systemd
+ * it reports readiness and reloads (Type=notify); `thaigraphd --reload PID` is the unit's
+ * ExecReload, a reload that exits 1 when the daemon kept its old snapshot.
  */
 #include <getopt.h>
 #include <signal.h>
@@ -11,14 +13,20 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "thaigraph/access_log.h"
 #include "thaigraph/graph.h"
 #include "thaigraph/http.h"
 #include "thaigraph/log.h"
+#include "thaigraph/service.h"
 #include "thaigraph/snapshot.h"
 
 static const char usage_text[] =
     "usage: thaigraphd --db FILE [--listen ADDR:PORT] [--threads N] [--timeout SECONDS]\n"
     "                  [--header-timeout SECONDS] [--max-connections N]\n"
+    "                  [--cache-max-age SECONDS] [--access-log json|common|off]\n"
+    "                  [--access-log-file PATH] [--trusted-proxy LIST]\n"
+    "       thaigraphd --reload PID\n"
+    "       thaigraphd --version | --help\n"
     "\n"
     "  --db FILE          graph database written by `thaigraph ingest`\n"
     "  --listen ADDR:PORT address to serve on (default 127.0.0.1:8080; port 0 picks a free one)\n"
@@ -28,12 +36,28 @@ static const char usage_text[] =
     "                     a new connection's request must be in by then (default 10)\n"
     "  --max-connections N\n"
     "                     open connections before requests are answered 503 (default 4096)\n"
+    "  --cache-max-age SECONDS\n"
+    "                     how long clients and proxies may reuse an answer before revalidating\n"
+    "                     it by ETag (default 60)\n"
+    "  --access-log FORMAT one line per request as JSON (json) or common log format (common);\n"
+    "                     default off\n"
+    "  --access-log-file PATH\n"
+    "                     where the access log goes (default standard output); reopened on SIGHUP\n"
+    "  --trusted-proxy LIST\n"
+    "                     addresses or CIDR ranges, comma-separated, whose X-Forwarded-For is\n"
+    "                     logged (e.g. 127.0.0.1 for a local nginx)\n"
+    "  --reload PID       ask the daemon PID to reload its database and wait for the outcome:\n"
+    "                     exit 0 when the new snapshot serves, 1 when the daemon kept the old one\n"
     "\n"
-    "Prints `listening on http://ADDR:PORT` on stdout once ready. SIGHUP reloads FILE.\n";
+    "Prints `listening on http://ADDR:PORT` on stdout once ready. SIGHUP reloads FILE.\n"
+    "Exit status: 0 after a clean stop, 1 when FILE cannot be served or the address cannot be\n"
+    "bound, 2 on usage errors.\n";
 
 struct daemon_options {
     const char *db;
     struct tg_http_config http;
+    struct tg_access_log_config access_log;
+    long reload_pid; /* --reload: the daemon to ask; 0 otherwise */
 };
 
 static int parse_unsigned(const char *text, const char *name, unsigned max, unsigned *out)
@@ -58,12 +82,20 @@ static int parse_options(int argc, char **argv, struct daemon_options *o)
         {"header-timeout", required_argument, NULL, 'H'},
         {"max-connections", required_argument, NULL, 'm'},
         {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"cache-max-age", required_argument, NULL, 'c'},
+        {"access-log", required_argument, NULL, 'a'},
+        {"access-log-file", required_argument, NULL, 'f'},
+        {"trusted-proxy", required_argument, NULL, 'p'},
+        {"reload", required_argument, NULL, 'r'},
         {NULL, 0, NULL, 0},
     };
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     o->http.listen = "127.0.0.1:8080";
     o->http.threads = cpus > 0 ? (unsigned)cpus : 1;
     o->http.timeout_sec = 30;
+    o->http.cache_max_age = 60;
+    unsigned pid = 0;
     int opt;
     while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
         switch (opt) {
@@ -89,14 +121,40 @@ static int parse_options(int argc, char **argv, struct daemon_options *o)
             if (parse_unsigned(optarg, "--max-connections", 1000000, &o->http.max_connections) != 0)
                 return 2;
             break;
+        case 'c':
+            if (parse_unsigned(optarg, "--cache-max-age", 86400, &o->http.cache_max_age) != 0)
+                return 2;
+            break;
+        case 'a':
+            if (tg_access_log_format_parse(optarg, &o->access_log.format) != TG_OK) {
+                fprintf(stderr, "thaigraphd: --access-log must be json, common or off\n");
+                return 2;
+            }
+            break;
+        case 'f':
+            o->access_log.path = optarg;
+            break;
+        case 'p':
+            o->access_log.trusted_proxies = optarg;
+            break;
+        case 'r':
+            if (parse_unsigned(optarg, "--reload", 1u << 22, &pid) != 0)
+                return 2;
+            o->reload_pid = (long)pid;
+            break;
         case 'h':
             fputs(usage_text, stdout);
+            return 0;
+        case 'V':
+            puts("thaigraphd " TG_VERSION);
             return 0;
         default:
             fputs(usage_text, stderr);
             return 2;
         }
     }
+    if (o->reload_pid && !o->db && optind == argc)
+        return -1;
     if (!o->db || optind != argc) {
         fprintf(stderr, "thaigraphd: %s\n\n%s", o->db ? "unexpected argument" : "--db is required",
                 usage_text);
@@ -107,7 +165,7 @@ static int parse_options(int argc, char **argv, struct daemon_options *o)
 
 /* A reload replaces a snapshot that works, so it also has SQLite check the database pages
  * before it trusts the new file; the snapshot's own checks run in both cases. */
-static void reload(struct tg_snapshot_holder *holder, const char *db)
+static bool reload(struct tg_snapshot_holder *holder, const char *db)
 {
     struct tg_graph *next = NULL;
     struct tg_error err = {{0}};
@@ -115,13 +173,38 @@ static void reload(struct tg_snapshot_holder *holder, const char *db)
     enum tg_status status = tg_graph_open(db, TG_GRAPH_CHECK_DATABASE, &next, &err);
     if (status != TG_OK) {
         tg_log(TG_LOG_ERROR, "reload failed, still serving the previous snapshot: %s", err.message);
-        return;
+        return false;
     }
     uint64_t generation = tg_graph_generation(next);
     size_t documents = tg_graph_document_count(next);
     tg_snapshot_swap(holder, next);
     tg_log(TG_LOG_INFO, "reloaded %s in %.3f s: generation %llu, %zu documents", db,
            tg_log_seconds() - start, (unsigned long long)generation, documents);
+    return true;
+}
+
+/* SIGHUP: a reload framed for the supervisor, and the access log reopened after rotation. */
+static void reload_and_report(struct tg_snapshot_holder *holder, const char *db,
+                              const siginfo_t *info)
+{
+    tg_service_reloading();
+    bool ok = reload(holder, db);
+    tg_service_reload_done(info, ok,
+                           ok ? "serving the reloaded snapshot"
+                              : "reload failed; serving the previous snapshot");
+    struct tg_error err = {{0}};
+    if (tg_access_log_reopen(&err) != TG_OK)
+        tg_log(TG_LOG_ERROR, "%s; still logging to the old file", err.message);
+}
+
+static int request_reload(long pid)
+{
+    struct tg_error err = {{0}};
+    if (tg_service_request_reload((pid_t)pid, &err) != TG_OK) {
+        fprintf(stderr, "thaigraphd: %s\n", err.message);
+        return 1;
+    }
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -130,6 +213,8 @@ int main(int argc, char **argv)
     int parsed = parse_options(argc, argv, &options);
     if (parsed >= 0)
         return parsed;
+    if (options.reload_pid)
+        return request_reload(options.reload_pid);
 
     /* Signals are taken synchronously by this thread alone; MHD's threads inherit the mask. */
     sigset_t signals;
@@ -142,6 +227,15 @@ int main(int argc, char **argv)
 
     struct tg_graph *graph = NULL;
     struct tg_error err = {{0}};
+    enum tg_status opened = tg_access_log_open(&options.access_log, &err);
+    if (opened == TG_ERR_BAD_PARAMETER) {
+        fprintf(stderr, "thaigraphd: --trusted-proxy: %s\n", err.message);
+        return 2;
+    }
+    if (opened != TG_OK) {
+        tg_log(TG_LOG_ERROR, "cannot serve: %s", err.message);
+        return 1;
+    }
     double start = tg_log_seconds();
     if (tg_graph_load(options.db, &graph, &err) != TG_OK) {
         tg_log(TG_LOG_ERROR, "cannot serve: %s", err.message);
@@ -167,19 +261,24 @@ int main(int argc, char **argv)
     int host_len = (int)(strrchr(listen, ':') - listen);
     printf("listening on http://%.*s:%u\n", host_len, listen, tg_http_server_port(server));
     fflush(stdout);
+    tg_service_ready("serving %zu documents on port %u", tg_graph_document_count(graph),
+                     tg_http_server_port(server));
 
     for (;;) {
-        int sig = 0;
-        if (sigwait(&signals, &sig) != 0)
+        siginfo_t info;
+        int sig = sigwaitinfo(&signals, &info);
+        if (sig < 0)
             continue;
         if (sig == SIGHUP) {
-            reload(holder, options.db);
+            reload_and_report(holder, options.db, &info);
             continue;
         }
         tg_log(TG_LOG_INFO, "received %s, draining", sig == SIGTERM ? "SIGTERM" : "SIGINT");
         break;
     }
+    tg_service_stopping();
     tg_http_server_stop(server);
     tg_snapshot_holder_free(holder);
+    tg_access_log_close();
     return 0;
 }

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "thaigraph/graph.h"
 #include "thaigraph/query.h"
@@ -342,9 +343,37 @@ enum tg_status http_search_get(struct http_request *request, struct http_output 
 enum tg_status http_search_suggest(struct http_request *request, struct http_output *out);
 enum tg_status http_export_get(struct http_request *request, struct http_output *out);
 enum tg_status http_openapi_get(struct http_request *request, struct http_output *out);
+enum tg_status http_explorer_page(struct http_request *request, struct http_output *out);
+enum tg_status http_explorer_asset(struct http_request *request, struct http_output *out);
 
 /* Counts a finished request for /metrics: route_index is http_route_index, or
  * http_route_count() for requests that matched no route. */
 void http_metrics_observe(size_t route_index, unsigned status_code, double seconds);
+
+/* Room for a request id and its NUL: a client's X-Request-Id is kept when it fits. */
+#define HTTP_REQUEST_ID_BYTES 129
+
+/* The id of a request: the client's X-Request-Id when it is at most 128 characters of
+ * [A-Za-z0-9._:-], otherwise a new unique one (access_log.c). */
+void http_request_id(struct MHD_Connection *connection, char id[HTTP_REQUEST_ID_BYTES]);
+
+/* What the access log and the metrics need to know of an answered request. */
+struct http_request_record {
+    const char *method;
+    const char *path; /* path_len bytes, decoded, without the query */
+    size_t path_len;
+    const char *version;
+    const char *request_id;
+    size_t route_index; /* as for http_metrics_observe */
+    unsigned code;
+    size_t bytes;          /* body bytes */
+    struct timespec start; /* CLOCK_MONOTONIC when the request was read */
+};
+
+/* Every answered request ends here: counted for /metrics and written to the access log. */
+void http_request_done(struct MHD_Connection *connection, const struct http_request_record *record);
+
+/* Process, build and reload figures for /metrics, in Prometheus text format (process.c). */
+void http_metrics_process(FILE *out);
 
 #endif

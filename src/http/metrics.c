@@ -123,6 +123,7 @@ enum tg_status http_metrics_get(struct http_request *request, struct http_output
             tg_graph_document_count(request->graph),
             (unsigned long long)tg_graph_generation(request->graph),
             (long long)tg_graph_loaded_at(request->graph));
+    http_metrics_process(f);
     if (fclose(f) != 0) {
         free(text);
         return TG_ERR_NOMEM;

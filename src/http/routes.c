@@ -110,6 +110,16 @@ static const struct http_route routes[] = {
     {"/metrics", "metrics", http_metrics_get, false, no_params, HTTP_ID_NONE, NULL, 0, false, true},
     {"/openapi.yaml", "openapi", http_openapi_get, false, no_params, HTTP_ID_NONE, NULL, 0, true,
      true},
+    /* The explorer page for people (issue 13): compiled-in files, as cheap as the spec. */
+    {"/", "explorer", http_explorer_page, false, no_params, HTTP_ID_NONE, NULL, 0, true, true},
+    {"/explorer/explorer.js", "explorer_js", http_explorer_asset, false, no_params, HTTP_ID_NONE,
+     NULL, 0, true, true},
+    {"/explorer/explorer.css", "explorer_css", http_explorer_asset, false, no_params, HTTP_ID_NONE,
+     NULL, 0, true, true},
+    {"/explorer/noto-sans-thai-thai-400-normal.woff2", "explorer_font", http_explorer_asset, false,
+     no_params, HTTP_ID_NONE, NULL, 0, true, true},
+    {"/explorer/noto-sans-thai-thai-700-normal.woff2", "explorer_font_bold", http_explorer_asset,
+     false, no_params, HTTP_ID_NONE, NULL, 0, true, true},
 };
 
 static const char capture[] = "{id}";

@@ -1,6 +1,7 @@
 #include "thaigraph/http.h"
 
 #include <netdb.h>
+#include <netinet/in.h>
 #include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -50,6 +51,7 @@ struct tg_http_server {
     struct http_workers *workers;
     atomic_bool draining;
     uint16_t port;
+    char cache_control[40];
 };
 
 /* Everything one request produced, before it becomes an MHD response. */
@@ -664,7 +666,9 @@ static struct MHD_Response *make_response(struct reply *reply)
     return response;
 }
 
-static enum MHD_Result send_reply(struct MHD_Connection *connection, struct reply *reply)
+static enum MHD_Result send_reply(const struct tg_http_server *server,
+                                  struct MHD_Connection *connection, struct reply *reply,
+                                  const char *request_id)
 {
     struct MHD_Response *response = make_response(reply);
     if (!response) {
@@ -673,6 +677,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *connection, struct repl
     }
     MHD_add_response_header(response, "Access-Control-Allow-Origin", "*");
     MHD_add_response_header(response, "Access-Control-Expose-Headers", "ETag, Link, X-Request-Id");
+    MHD_add_response_header(response, "X-Request-Id", request_id);
     MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
     /* Accept chooses CSV, Accept-Encoding gzip. */
     MHD_add_response_header(response, MHD_HTTP_HEADER_VARY, "Accept-Encoding, Accept");
@@ -691,10 +696,11 @@ static enum MHD_Result send_reply(struct MHD_Connection *connection, struct repl
     }
     if (reply->etag[0])
         MHD_add_response_header(response, MHD_HTTP_HEADER_ETAG, reply->etag);
-    /* The snapshot only changes on reload: a minute of reuse, then revalidation by ETag. Live
+    /* The snapshot only changes on reload: reuse for max-age, then revalidation by ETag. Live
      * answers (/healthz, /metrics) and errors are never to be reused. */
     MHD_add_response_header(response, MHD_HTTP_HEADER_CACHE_CONTROL,
-                            reply->etag[0] && reply->cacheable ? "public, max-age=60" : "no-store");
+                            reply->etag[0] && reply->cacheable ? server->cache_control
+                                                               : "no-store");
     const char *allow = reply->allow ? reply->allow : HTTP_ALLOWED_METHODS;
     if (reply->code == MHD_HTTP_METHOD_NOT_ALLOWED || reply->code == MHD_HTTP_NO_CONTENT)
         MHD_add_response_header(response, MHD_HTTP_HEADER_ALLOW, allow);
@@ -715,13 +721,6 @@ static enum MHD_Result send_reply(struct MHD_Connection *connection, struct repl
     MHD_destroy_response(response);
     reply_free(reply);
     return result;
-}
-
-static double seconds_since(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
 /*
@@ -893,17 +892,39 @@ static bool answer(struct tg_http_server *server, struct http_call *call, const 
     return false;
 }
 
-static enum MHD_Result finish(struct tg_http_server *server, struct http_call *call,
+/* Sends the reply under the request's id, then counts and logs the request (access_log.c). */
+static enum MHD_Result reply_and_record(const struct tg_http_server *server,
+                                        struct MHD_Connection *connection,
+                                        const struct http_call *call, const char *method,
+                                        const char *version, struct reply *reply)
+{
+    char request_id[HTTP_REQUEST_ID_BYTES];
+    http_request_id(connection, request_id);
+    const struct http_route *route = call->request.route;
+    struct http_request_record record = {
+        .method = method,
+        .path = call->path ? call->path : call->target,
+        .path_len = call->path ? call->path_len : strcspn(call->target, "?"),
+        .version = version,
+        .request_id = request_id,
+        .route_index = route ? http_route_index(route) : http_route_count(),
+        .code = reply->code,
+        .bytes = reply->len,
+        .start = call->start,
+    };
+    enum MHD_Result result = send_reply(server, connection, reply, request_id);
+    http_request_done(connection, &record);
+    return result;
+}
+
+/* Every answered request leaves here: marked to close while draining, then sent and recorded. */
+static enum MHD_Result finish(struct tg_http_server *server, struct MHD_Connection *connection,
+                              const struct http_call *call, const char *method, const char *version,
                               struct reply *reply)
 {
     if (atomic_load(&server->draining))
         reply->close = true;
-    unsigned code = reply->code;
-    const struct http_route *route = call->request.route;
-    enum MHD_Result result = send_reply(call->request.connection, reply);
-    http_metrics_observe(route ? http_route_index(route) : http_route_count(), code,
-                         seconds_since(&call->start));
-    return result;
+    return reply_and_record(server, connection, call, method, version, reply);
 }
 
 static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connection, const char *url,
@@ -912,7 +933,6 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connecti
                                       void **request_state)
 {
     (void)url; /* decoded by libmicrohttpd and cut at any %00: the call's target is read instead */
-    (void)version;
     struct tg_http_server *server = cls;
     struct http_call *call = *request_state;
     struct reply reply = {0};
@@ -920,12 +940,14 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connecti
         /* No memory for the call: answer at once, and close. */
         reply_problem(&reply, NULL, TG_ERR_NOMEM, NULL, NULL, NULL);
         reply.close = true;
-        return send_reply(connection, &reply);
+        char request_id[HTTP_REQUEST_ID_BYTES];
+        http_request_id(connection, request_id);
+        return send_reply(server, connection, &reply, request_id);
     }
     if (call->answered) {
         call->answered = false;
         reply = call->reply;
-        return finish(server, call, &reply);
+        return finish(server, connection, call, method, version, &reply);
     }
     if (!call->headers_seen) {
         call->headers_seen = true;
@@ -937,7 +959,7 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connecti
         http_limits_busy(connection);
         reply_request_problem(&reply, call, call->early);
         reply.close = true;
-        return finish(server, call, &reply);
+        return finish(server, connection, call, method, version, &reply);
     }
     if (*upload_data_size) {
         bool keep = call->early == TG_OK && is_method(method, MHD_HTTP_METHOD_POST) &&
@@ -949,7 +971,7 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connecti
     http_limits_busy(connection);
     if (!answer(server, call, method, &reply))
         return MHD_YES;
-    return finish(server, call, &reply);
+    return finish(server, connection, call, method, version, &reply);
 }
 
 static void log_from_mhd(void *cls, const char *fmt, va_list args)
@@ -1039,6 +1061,8 @@ enum tg_status tg_http_server_start(const struct tg_http_config *config,
         return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
     }
     server->holder = holder;
+    snprintf(server->cache_control, sizeof server->cache_control, "public, max-age=%u",
+             config->cache_max_age);
     atomic_init(&server->draining, false);
     unsigned threads = config->threads ? config->threads : 1;
     struct http_limits_config limits = {
@@ -1060,8 +1084,13 @@ enum tg_status tg_http_server_start(const struct tg_http_config *config,
                      MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME;
     if (address->ai_family == AF_INET6)
         flags |= MHD_USE_IPv6;
+    /* The logger comes first so that MHD reports nothing through its own; the port argument
+     * only names the port in MHD's messages (the address comes from MHD_OPTION_SOCK_ADDR). */
+    uint16_t port =
+        ntohs(address->ai_family == AF_INET6 ? ((struct sockaddr_in6 *)address->ai_addr)->sin6_port
+                                             : ((struct sockaddr_in *)address->ai_addr)->sin_port);
     server->daemon = MHD_start_daemon(
-        flags, 0, NULL, NULL, handle_request, server, MHD_OPTION_EXTERNAL_LOGGER, log_from_mhd,
+        flags, port, NULL, NULL, handle_request, server, MHD_OPTION_EXTERNAL_LOGGER, log_from_mhd,
         NULL, MHD_OPTION_SOCK_ADDR, address->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_sec, MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)(limits.max_connections + SHEDDING_SLACK), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
