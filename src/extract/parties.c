@@ -88,7 +88,7 @@ struct list_items {
 
 /* Words that join the parties of one list. `โดย` joins a body and the unit acting for it
  * (กระทรวงสาธารณสุข โดยกรมการแพทย์), both parties. */
-static const char *const joiners[] = {"และ", "กับ", "โดย", "รวมทั้ง", "พร้อมด้วย", ",", "/", "、"};
+static const char *const joiners[] = {"และ", "กับ", "โดย", "รวมทั้ง", "พร้อมด้วย", ",", "/", "-", "–"};
 
 static bool ends_with(const struct xdoc *d, size_t e, const char *w)
 {
@@ -265,6 +265,10 @@ static struct parties parties_after(const struct xdoc *d, size_t b, size_t limit
         items.joined[items.n] = past > q;
         items.org[items.n++] = org;
         p = ps.e = skip_bracket(d, e, limit);
+        /* A country or place written after the name (สวรส. ประเทศไทย) qualifies it. */
+        long place = mention_starting(d, xd_skip_spaces(d, p));
+        if (place >= 0 && d->m[place].type == TG_EXTRACT_PLACE && d->m[place].e <= limit)
+            p = ps.e = d->m[place].e;
     }
     take_items(d, &items, &ps);
     return ps;
@@ -404,10 +408,12 @@ static const struct {
     const char *cue;
     enum tg_extract_role role;
 } cues_before_parties[] = {
-    {"จัดขึ้นโดย", TG_EXTRACT_ROLE_HOST},         {"จัดโดย", TG_EXTRACT_ROLE_HOST},
-    {"โดยการจัดของ", TG_EXTRACT_ROLE_HOST},     {"ความร่วมมือของ", TG_EXTRACT_ROLE_PARTNER},
-    {"ความร่วมมือจาก", TG_EXTRACT_ROLE_PARTNER}, {"การสนับสนุนจาก", TG_EXTRACT_ROLE_PARTNER},
-    {"การสนับสนุนของ", TG_EXTRACT_ROLE_PARTNER}, {"สนับสนุนโดย", TG_EXTRACT_ROLE_PARTNER},
+    {"จัดขึ้นโดย", TG_EXTRACT_ROLE_HOST},           {"จัดโดย", TG_EXTRACT_ROLE_HOST},
+    {"โดยการจัดของ", TG_EXTRACT_ROLE_HOST},       {"ความร่วมมือของ", TG_EXTRACT_ROLE_PARTNER},
+    {"โดยความร่วมมือกับ", TG_EXTRACT_ROLE_PARTNER}, {"โดยร่วมมือกับ", TG_EXTRACT_ROLE_PARTNER},
+    {"ได้ร่วมมือกับ", TG_EXTRACT_ROLE_PARTNER},      {"ความร่วมมือจาก", TG_EXTRACT_ROLE_PARTNER},
+    {"การสนับสนุนจาก", TG_EXTRACT_ROLE_PARTNER},   {"การสนับสนุนของ", TG_EXTRACT_ROLE_PARTNER},
+    {"สนับสนุนโดย", TG_EXTRACT_ROLE_PARTNER},
 };
 
 /* Cues whose list of parties precedes them. */
@@ -417,7 +423,7 @@ static const struct {
 } cues_after_parties[] = {
     {"เป็นเจ้าภาพร่วม", TG_EXTRACT_ROLE_CO_HOST},
     {"ร่วมเป็นเจ้าภาพ", TG_EXTRACT_ROLE_CO_HOST},
-    {"ร่วมกันจัด", TG_EXTRACT_ROLE_CO_HOST},
+    {"ร่วมกัน", TG_EXTRACT_ROLE_CO_HOST},
     {"เป็นเจ้าภาพ", TG_EXTRACT_ROLE_HOST},
     {"จัดขึ้น", TG_EXTRACT_ROLE_HOST},
     {"จัดงาน", TG_EXTRACT_ROLE_HOST},
@@ -433,8 +439,8 @@ static const struct {
 };
 
 /* Words between a party and the act it performs. */
-static const char *const between_party_and_act[] = {"ได้",  "ร่วม", "ร่วมกัน", "เข้าร่วม", "จะ",
-                                                    "การ", "พิธี",  "มีการ",  "ทำ",     "จัดทำ"};
+static const char *const between_party_and_act[] = {"ได้", "ร่วม",  "ร่วมกัน", "เข้าร่วม", "จะ", "การ",
+                                                    "พิธี", "มีการ", "ทำ",    "จัดทำ",   "จึง"};
 
 /* The cue words of the organisers and partners a sentence names. A list of one party before a
  * joint cue (ร่วมกันจัด) is no joint organisation. */
@@ -510,6 +516,11 @@ static size_t number_at(const struct xdoc *d, size_t b, size_t limit, unsigned k
     return limit;
 }
 
+/* Words a list of signatories follows (ลงนาม ... ได้แก่, บันทึกข้อตกลง 16 หน่วยงาน ได้แก่). */
+static const char *const signing_words[] = {"ลงนาม", "บันทึกข้อตกลง", "บันทึกความเข้าใจ", "MOU"};
+
+static enum tg_status listed_after(struct xdoc *d, const char *sign);
+
 /* Words that count parties (16 ราย, 3 หน่วยงาน). */
 static const char *const party_counters[] = {"ราย", "หน่วยงาน", "องค์กร", "แห่ง", "ฝ่าย", "ภาคี"};
 
@@ -560,7 +571,14 @@ static bool numbered_next(const struct xdoc *d, struct numbered *it, size_t *b, 
 
 enum tg_status xd_listed_parties(struct xdoc *d)
 {
-    const char *sign = "ลงนาม";
+    enum tg_status st = TG_OK;
+    for (size_t w = 0; st == TG_OK && w < sizeof signing_words / sizeof *signing_words; w++)
+        st = listed_after(d, signing_words[w]);
+    return st;
+}
+
+static enum tg_status listed_after(struct xdoc *d, const char *sign)
+{
     size_t sl = strlen(sign);
     enum tg_status st = TG_OK;
     for (const char *p = d->text;
@@ -646,13 +664,15 @@ static enum tg_status agreement_roles(const struct xdoc *d, const struct xreport
         struct parties object = parties_after(d, (size_t)(with - d->text) + strlen("กับ"), s->e);
         st = give_role(ev, &object, TG_EXTRACT_ROLE_SIGNATORY, s);
     }
-    const char *sign = "ลงนาม";
-    for (const char *p = d->text + s->b;
-         st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), sign, strlen(sign)));
-         p += strlen(sign)) {
-        struct parties listed = {.n = 0};
-        listed_parties(d, s, (size_t)(p - d->text) + strlen(sign), &listed);
-        st = give_role(ev, &listed, TG_EXTRACT_ROLE_SIGNATORY, s);
+    for (size_t w = 0; w < sizeof signing_words / sizeof *signing_words; w++) {
+        size_t sl = strlen(signing_words[w]);
+        for (const char *p = d->text + s->b;
+             st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), signing_words[w], sl));
+             p += sl) {
+            struct parties listed = {.n = 0};
+            listed_parties(d, s, (size_t)(p - d->text) + sl, &listed);
+            st = give_role(ev, &listed, TG_EXTRACT_ROLE_SIGNATORY, s);
+        }
     }
     const char *witness = "สักขีพยาน";
     size_t wl = strlen(witness);
