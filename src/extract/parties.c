@@ -107,11 +107,24 @@ static void add_party(struct parties *ps, long org);
 
 /* The parties of a list. A name written right after another without a joiner that is its own
  * parent (กรมราชทัณฑ์ กระทรวงยุติธรรม) says whose unit the first is: it is no party of its own. */
+static bool ministry(const struct xdoc *d, long org)
+{
+    return strcmp(d->r->organisations[org].kind, "ministry") == 0;
+}
+
+/* Whether org, written right after unit without a joiner, names whose unit it is: its known
+ * parent, or a ministry after a body that is none (กรมราชทัณฑ์ กระทรวงยุติธรรม, ศท.
+ * กระทรวงดิจิทัลฯ). Bodies of one level side by side are a list (กรมชลประทาน กรมพัฒนาที่ดิน). */
+static bool qualifies(const struct xdoc *d, long org, long unit)
+{
+    return ancestor_or_self(d, org, unit) || (ministry(d, org) && !ministry(d, unit));
+}
+
 static void take_items(const struct xdoc *d, const struct list_items *items, struct parties *ps)
 {
     for (size_t i = 0; i < items->n; i++)
         if (i == 0 || items->joined[i] || items->org[i] < 0 || items->org[i - 1] < 0 ||
-            !ancestor_or_self(d, items->org[i], items->org[i - 1]))
+            !qualifies(d, items->org[i], items->org[i - 1]))
             add_party(ps, items->org[i]);
 }
 
@@ -361,8 +374,15 @@ static bool directed(const struct xdoc *d, size_t b, size_t floor)
     /* ให้ X ร่วมกับ Y จัดอบรม: Y is told too. */
     for (size_t i = 0; i < 2; i++)
         if (ends_with(d, e, joint[i]) && e - strlen(joint[i]) >= floor) {
-            struct parties left = parties_before(d, e - strlen(joint[i]), floor);
-            return left.n > 0 && left.b < b && directed(d, left.b, floor);
+            size_t cue = e - strlen(joint[i]);
+            struct parties left = parties_before(d, cue, floor);
+            if (left.n > 0)
+                return left.b < b && directed(d, left.b, floor);
+            /* ให้ สกพอ. ร่วมกับ ...: one word the recognisers did not read as a name. */
+            size_t w = skip_spaces_back(d, cue, floor);
+            while (w > floor && !xd_is_space(xd_cp_before(d, w)))
+                w--;
+            return w < cue && ends_with(d, skip_spaces_back(d, w, floor), "ให้");
         }
     return false;
 }
@@ -455,6 +475,10 @@ static enum tg_status cue_roles(const struct xdoc *d, const struct xsentence *s,
              st == TG_OK &&
              (p = xd_find(p, s->e - (size_t)(p - d->text), cues_before_parties[c].cue, n));
              p += n) {
+            /* ขอรับการสนับสนุนจาก: support asked for, not given. */
+            if (ends_with(d, (size_t)(p - d->text), "ขอรับ") ||
+                ends_with(d, (size_t)(p - d->text), "ขอ"))
+                continue;
             struct parties ps = parties_after(d, (size_t)(p - d->text) + n, s->e);
             enum tg_extract_role role = cues_before_parties[c].role;
             if (role == TG_EXTRACT_ROLE_HOST && ps.n > 1)
@@ -693,15 +717,6 @@ static bool quoted(const struct xdoc *d, const struct xsentence *s)
     return first == 0x201C || first == '"';
 }
 
-/* Whether the event has an organisation acting as a party already. */
-static bool has_party(const struct tg_extract_event *ev)
-{
-    for (size_t i = 0; i < ev->organisation_count; i++)
-        if (tg_extract_role_collaborates(ev->organisations[i].role))
-            return true;
-    return false;
-}
-
 enum tg_status xd_sentence_parties(struct xdoc *d, const struct xreport *c,
                                    struct tg_extract_event *ev)
 {
@@ -735,11 +750,12 @@ enum tg_status xd_sentence_parties(struct xdoc *d, const struct xreport *c,
     if (st != TG_OK || chair_person < 0)
         return st;
     st = add_participant(&ev->people, &ev->person_count, chair_person, TG_EXTRACT_ROLE_CHAIR, s);
-    /* The presiding person's body hosts, unless the sentence names the organisers: then it
-     * presides over what they hold (a director of one of them, or a guest). */
+    /* The presiding person's body presides; settle_roles makes it the host when the event names
+     * no organiser, whichever sentence names them. */
     long org = person_org(d, chair_person);
     if (st == TG_OK && org >= 0)
-        st = give_one(ev, org, has_party(ev) ? TG_EXTRACT_ROLE_CHAIR : TG_EXTRACT_ROLE_HOST, s);
+        st = add_participant(&ev->organisations, &ev->organisation_count, org,
+                             TG_EXTRACT_ROLE_CHAIR, s);
     return st;
 }
 
@@ -763,12 +779,50 @@ enum tg_status xd_headline_roles(struct xdoc *d)
     return st;
 }
 
+static bool has_role(const struct tg_extract_event *ev, enum tg_extract_role role)
+{
+    for (size_t i = 0; i < ev->organisation_count; i++)
+        if (ev->organisations[i].role == role)
+            return true;
+    return false;
+}
+
+/* Roles that depend on the whole event rather than on one sentence. The body of the person
+ * presiding hosts an event that names no organiser. A host one sentence names beside joint
+ * organisers another sentence names is not one of them (กระทรวงแรงงานจัดโครงการ... in one
+ * sentence, สมาคม ก และ ศูนย์ ข จัดการอบรม in the next): it only takes part. */
+static void settle_roles(struct tg_extract_event *ev)
+{
+    bool organised = has_role(ev, TG_EXTRACT_ROLE_HOST) || has_role(ev, TG_EXTRACT_ROLE_CO_HOST) ||
+                     has_role(ev, TG_EXTRACT_ROLE_SIGNATORY);
+    for (size_t i = 0; !organised && i < ev->organisation_count; i++)
+        if (ev->organisations[i].role == TG_EXTRACT_ROLE_CHAIR) {
+            ev->organisations[i].role = TG_EXTRACT_ROLE_HOST;
+            organised = true;
+        }
+    for (size_t i = 0; i < ev->organisation_count; i++) {
+        struct tg_extract_participant *host = &ev->organisations[i];
+        if (host->role != TG_EXTRACT_ROLE_HOST)
+            continue;
+        bool apart = false, beside = false;
+        for (size_t k = 0; k < ev->organisation_count; k++)
+            if (ev->organisations[k].role == TG_EXTRACT_ROLE_CO_HOST) {
+                bool same = ev->organisations[k].evidence.byte_start == host->evidence.byte_start;
+                beside = beside || same;
+                apart = apart || !same;
+            }
+        if (apart && !beside)
+            host->role = TG_EXTRACT_ROLE_ATTENDEE;
+    }
+}
+
 /* An event is a collaboration when two of its organisations with collaborating roles are not
  * one another's parent or child: a minister's notice to his own department is none. */
 void xd_mark_collaborations(struct xdoc *d)
 {
     for (size_t e = 0; e < d->r->event_count; e++) {
         struct tg_extract_event *ev = &d->r->events[e];
+        settle_roles(ev);
         ev->collaboration = false;
         for (size_t i = 0; i < ev->organisation_count && !ev->collaboration; i++)
             for (size_t k = i + 1; k < ev->organisation_count && !ev->collaboration; k++) {
