@@ -368,9 +368,11 @@ static size_t skip_words_back(const struct xdoc *d, size_t e, size_t floor,
 static bool directed(const struct xdoc *d, size_t b, size_t floor)
 {
     static const char *const joint[] = {"ร่วมกับ", "จับมือ"};
+    static const char *const orders[] = {"ให้", "สั่ง", "สั่งการ", "มอบหมาย"};
     size_t e = skip_spaces_back(d, b, floor);
-    if (ends_with(d, e, "ให้"))
-        return true;
+    for (size_t i = 0; i < sizeof orders / sizeof *orders; i++)
+        if (ends_with(d, e, orders[i]))
+            return true;
     /* ให้ X ร่วมกับ Y จัดอบรม: Y is told too. */
     for (size_t i = 0; i < 2; i++)
         if (ends_with(d, e, joint[i]) && e - strlen(joint[i]) >= floor) {
@@ -398,6 +400,9 @@ static bool has_any(const struct xdoc *d, size_t b, const char *const *words, si
 /* What follows จัด when it prepares or procures rather than organises (ร่วมกันจัดทำ, จัดหา). */
 static const char *const not_organising[] = {"ทำ", "หา", "สรร", "ตั้ง", "ซื้อ", "เก็บ", "ส่ง", "เตรียม"};
 
+/* Words between a party and its ร่วมกับ (บขส. ได้ร่วมกับ, ดศ. โดย สศด. จึงได้ร่วมกับ). */
+static const char *const before_joint[] = {"ได้", "จึง", "ยัง", "ก็"};
+
 /* `X ร่วมกับ Y`, `X จับมือ Y`: X and Y organise it together. X ends right at the cue: after
  * `หารือร่วมกับ` or `ประชุมร่วมกับ` the two only meet. */
 static enum tg_status joint_roles(const struct xdoc *d, const struct xsentence *s,
@@ -410,7 +415,9 @@ static enum tg_status joint_roles(const struct xdoc *d, const struct xsentence *
         for (const char *p = d->text + s->b;
              st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), joint[j], n)); p += n) {
             size_t b = (size_t)(p - d->text);
-            struct parties left = parties_before(d, b, s->b);
+            size_t before = skip_words_back(d, b, s->b, before_joint,
+                                            sizeof before_joint / sizeof *before_joint);
+            struct parties left = parties_before(d, before, s->b);
             struct parties right = parties_after(d, b + n, s->e);
             if (directed(d, left.b, s->b) || left.n == 0 || right.n == 0 ||
                 (left.n == 1 && right.n == 1 && left.org[0] == right.org[0]))
