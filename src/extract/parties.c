@@ -363,6 +363,9 @@ static size_t skip_words_back(const struct xdoc *d, size_t e, size_t floor,
     return e;
 }
 
+/* How far back a word glued to its ให้ may reach, in bytes. */
+#define ORDERED_REACH 60
+
 /* Whether the list starting at b is told to act (ให้ X ร่วมกับ Y ดำเนินการ, มอบหมายให้ X จัด...):
  * an instruction reports no event the parties held. */
 static bool directed(const struct xdoc *d, size_t b, size_t floor)
@@ -373,6 +376,14 @@ static bool directed(const struct xdoc *d, size_t b, size_t floor)
     for (size_t i = 0; i < sizeof orders / sizeof *orders; i++)
         if (ends_with(d, e, orders[i]))
             return true;
+    /* โดยมอบหมายให้สศช. สำนักงบประมาณ และ...: the list opens with a name glued to its ให้
+     * that the recognisers did not read. */
+    size_t w = e;
+    while (w > floor && e - w < ORDERED_REACH && !xd_is_space(xd_cp_before(d, w)))
+        w--;
+    const char *order = w < e ? xd_find(d->text + w, e - w, "ให้", strlen("ให้")) : NULL;
+    if (order && (size_t)(order - d->text) + strlen("ให้") < e)
+        return true;
     /* ให้ X ร่วมกับ Y จัดอบรม: Y is told too. */
     for (size_t i = 0; i < 2; i++)
         if (ends_with(d, e, joint[i]) && e - strlen(joint[i]) >= floor) {
@@ -393,6 +404,18 @@ static bool has_any(const struct xdoc *d, size_t b, const char *const *words, si
 {
     for (size_t i = 0; i < n; i++)
         if (xd_has(d, b, words[i]))
+            return true;
+    return false;
+}
+
+/* Whether a preposition governs the list starting at b (พูดคุยกับสมาคมชาวนา ร่วมกับ..., ตามมติ
+ * คณะรัฐมนตรีร่วมกับ...): the list is someone's object, not the subject acting together. */
+static bool governed(const struct xdoc *d, size_t b, size_t floor)
+{
+    static const char *const prepositions[] = {"กับ", "ของ", "มติ", "แก่", "ต่อ", "จาก", "ถึง", "ตาม"};
+    size_t e = skip_spaces_back(d, b, floor);
+    for (size_t i = 0; i < sizeof prepositions / sizeof *prepositions; i++)
+        if (ends_with(d, e, prepositions[i]))
             return true;
     return false;
 }
@@ -419,8 +442,8 @@ static enum tg_status joint_roles(const struct xdoc *d, const struct xsentence *
                                             sizeof before_joint / sizeof *before_joint);
             struct parties left = parties_before(d, before, s->b);
             struct parties right = parties_after(d, b + n, s->e);
-            if (directed(d, left.b, s->b) || left.n == 0 || right.n == 0 ||
-                (left.n == 1 && right.n == 1 && left.org[0] == right.org[0]))
+            if (directed(d, left.b, s->b) || governed(d, left.b, s->b) || left.n == 0 ||
+                right.n == 0 || (left.n == 1 && right.n == 1 && left.org[0] == right.org[0]))
                 continue;
             st = give_role(ev, &left, TG_EXTRACT_ROLE_CO_HOST, s);
             if (st == TG_OK)
