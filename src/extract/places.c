@@ -235,8 +235,8 @@ static size_t kind_word_before(const struct xdoc *d, size_t b, enum tg_gazetteer
         enum tg_gazetteer_type type;
         const char *word;
     } words[] = {{TG_GAZETTEER_COUNTRY, "ประเทศ"}, {TG_GAZETTEER_PROVINCE, "จังหวัด"},
-                 {TG_GAZETTEER_PROVINCE, "จ."},     {TG_GAZETTEER_DISTRICT, "อำเภอ"},
-                 {TG_GAZETTEER_DISTRICT, "อ."},     {TG_GAZETTEER_DISTRICT, "เขต"}};
+                 {TG_GAZETTEER_PROVINCE, "จ."},    {TG_GAZETTEER_DISTRICT, "อำเภอ"},
+                 {TG_GAZETTEER_DISTRICT, "อ."},    {TG_GAZETTEER_DISTRICT, "เขต"}};
     size_t at = b;
     if (at > 0 && d->text[at - 1] == ' ')
         at--;
@@ -246,8 +246,7 @@ static size_t kind_word_before(const struct xdoc *d, size_t b, enum tg_gazetteer
             continue;
         size_t start = at - n;
         /* The word must be a word of its own, not the end of another (ต่างประเทศ). */
-        if (!xd_token_end(d, start) || xd_overlap(d, start, b) >= 0 ||
-            xd_excluded(d, start, b))
+        if (!xd_token_end(d, start) || xd_overlap(d, start, b) >= 0 || xd_excluded(d, start, b))
             return b;
         return start;
     }
