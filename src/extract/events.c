@@ -107,9 +107,6 @@ static const char *const modal_cues[] = {"อยากให้", "ขอให�
 static const char *const title_enders[] = {"สืบเนื่อง", "เพื่อ",   "โดย",  "เมื่อ", "ซึ่ง", "ภายใต้",
                                            "เข้าร่วม", "ร่วมกับ", "จับมือ", "ณ",   "ใน"};
 
-/* Words that open a list of examples: organisations after them are mentioned, not taking part. */
-static const char *const list_cues[] = {"อาทิ", "เช่น", "ได้แก่", "ยกตัวอย่าง"};
-
 /* A date further than this from its trigger (in bytes, about 200 Thai characters) dates
  * something else the sentence mentions. */
 #define DATE_REACH 600
@@ -320,6 +317,12 @@ static bool reported_speech(const struct xdoc *d, const struct xsentence *s, siz
     return false;
 }
 
+bool xd_reports_event(const struct xdoc *d, size_t sentence)
+{
+    struct trig tr[1];
+    return find_triggers(d, &d->sentences[sentence], tr, 1) > 0;
+}
+
 /* Which trigger of the sentence an item at b belongs to: the last one before it, or the first
  * when the item opens the sentence (เมื่อวันที่ 30 มิ.ย. 58 ที่ ... จัดการประชุม). */
 static size_t owner(const struct trig *tr, size_t n, size_t b)
@@ -338,20 +341,6 @@ static int place_rank(const char *kind)
         if (strcmp(kind, order[i]) == 0)
             return i;
     return 9;
-}
-
-/* The next entity mention starting in [*p, e) and ending by e, with *p moved past its start;
- * -1 when there is none. */
-static long next_mention(const struct xdoc *d, size_t *p, size_t e)
-{
-    for (; *p < e; (*p)++) {
-        uint32_t o = d->owner[*p];
-        if (o && d->m[o - 1].b == *p && d->m[o - 1].e <= e) {
-            (*p)++;
-            return (long)o - 1;
-        }
-    }
-    return -1;
 }
 
 static enum tg_status sentence_candidates(struct xdoc *d, size_t si, struct cand **cands, size_t *n,
@@ -398,7 +387,7 @@ static enum tg_status sentence_candidates(struct xdoc *d, size_t si, struct cand
             c->date = (long)i;
     }
     size_t p = s->b;
-    for (long i; (i = next_mention(d, &p, s->e)) >= 0;) {
+    for (long i; (i = xd_next_mention(d, &p, s->e)) >= 0;) {
         const struct xmention *m = &d->m[i];
         struct cand *c = &per[of_trigger[owner(tr, nt, m->b)]];
         if (m->type == TG_EXTRACT_PROGRAMME && c->programme < 0 && m->b >= c->trigger_b)
@@ -459,128 +448,6 @@ static char *event_title(const struct xdoc *d, const struct cand *c)
     while (e > b && xd_is_space(xd_cp_before(d, e)))
         e--;
     return xd_dup(d->text + b, e - b);
-}
-
-/* The sentence as evidence; code points are filled in with the mentions'. */
-static struct tg_extract_evidence sentence_evidence(const struct xsentence *s)
-{
-    return (struct tg_extract_evidence){.byte_start = s->b, .byte_end = s->e};
-}
-
-/* Adds entity with role, or gives an entity already there the role when it says more. */
-static enum tg_status add_participant(struct tg_extract_participant **list, size_t *n, long entity,
-                                      enum tg_extract_role role, const struct xsentence *s)
-{
-    for (size_t i = 0; i < *n; i++)
-        if ((*list)[i].entity == entity) {
-            if (tg_extract_role_rank(role) > tg_extract_role_rank((*list)[i].role)) {
-                (*list)[i].role = role;
-                (*list)[i].evidence = sentence_evidence(s);
-            }
-            return TG_OK;
-        }
-    struct tg_extract_participant *grown = realloc(*list, (*n + 1) * sizeof *grown);
-    if (!grown)
-        return TG_ERR_NOMEM;
-    *list = grown;
-    grown[(*n)++] = (struct tg_extract_participant){entity, role, sentence_evidence(s)};
-    return TG_OK;
-}
-
-/* Whether b lies in a list of examples (อาทิ … เป็นต้น) of the sentence. */
-static bool in_example_list(const struct xdoc *d, const struct xsentence *s, size_t b)
-{
-    for (size_t i = 0; i < sizeof list_cues / sizeof *list_cues; i++) {
-        size_t n = strlen(list_cues[i]);
-        const char *cue = xd_find(d->text + s->b, b - s->b, list_cues[i], n);
-        if (!cue)
-            continue;
-        const char *end = xd_find(cue, (size_t)(d->text + s->e - cue), "เป็นต้น", strlen("เป็นต้น"));
-        if (!end || end > d->text + b)
-            return true;
-    }
-    return false;
-}
-
-/* The organisation mention ending just before b (past spaces and closing brackets), or -1. */
-static long org_before(const struct xdoc *d, size_t b)
-{
-    while (b > 0 && (xd_is_space(xd_cp_before(d, b)) || d->text[b - 1] == ')'))
-        b--;
-    long m = b > 0 ? xd_overlap(d, b - 1, b) : -1;
-    return m >= 0 && d->m[m].type == TG_EXTRACT_ORGANISATION && d->m[m].e == b ? d->m[m].entity
-                                                                               : -1;
-}
-
-static long org_after(const struct xdoc *d, size_t b)
-{
-    b = xd_skip_spaces(d, b);
-    long m = xd_mention_at(d, b, TG_EXTRACT_ORGANISATION);
-    return m >= 0 ? d->m[m].entity : -1;
-}
-
-/* `X ร่วมกับ Y`, `X จับมือ Y`: X and Y organise it together. */
-static enum tg_status joint_roles(const struct xdoc *d, const struct xsentence *s,
-                                  struct tg_extract_event *ev)
-{
-    static const char *const joint[] = {"ร่วมกับ", "จับมือ"};
-    enum tg_status st = TG_OK;
-    for (size_t j = 0; st == TG_OK && j < 2; j++) {
-        size_t n = strlen(joint[j]);
-        for (const char *p = d->text + s->b;
-             st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), joint[j], n)); p += n) {
-            size_t b = (size_t)(p - d->text);
-            long host = org_before(d, b), partner = org_after(d, b + n);
-            if (host < 0 || partner < 0 || host == partner)
-                continue;
-            st = add_participant(&ev->organisations, &ev->organisation_count, host,
-                                 TG_EXTRACT_ROLE_CO_HOST, s);
-            if (st == TG_OK)
-                st = add_participant(&ev->organisations, &ev->organisation_count, partner,
-                                     TG_EXTRACT_ROLE_CO_HOST, s);
-        }
-    }
-    return st;
-}
-
-/* Organisations and people of a sentence with their roles. */
-static enum tg_status sentence_participants(struct xdoc *d, const struct cand *c,
-                                            struct tg_extract_event *ev)
-{
-    const struct xsentence *s = &d->sentences[c->sentence];
-    uint32_t first = xd_cp(d, s->b, NULL);
-    if (first == 0x201C || first == '"')
-        return TG_OK;
-    enum tg_status st = joint_roles(d, s, ev);
-    const char *chair = xd_find(d->text + s->b, s->e - s->b, "เป็นประธาน", strlen("เป็นประธาน"));
-    long chair_person = -1;
-    size_t pos = s->b;
-    for (long i; st == TG_OK && (i = next_mention(d, &pos, s->e)) >= 0;) {
-        const struct xmention *m = &d->m[i];
-        if (in_example_list(d, s, m->b))
-            continue;
-        if (m->type == TG_EXTRACT_ORGANISATION)
-            st = add_participant(&ev->organisations, &ev->organisation_count, m->entity,
-                                 c->group == GROUP_AGREEMENT ? TG_EXTRACT_ROLE_SIGNATORY
-                                                             : TG_EXTRACT_ROLE_ATTENDEE,
-                                 s);
-        else if (m->type == TG_EXTRACT_PERSON && (c->group != GROUP_AGREEMENT || !c->shared)) {
-            st = add_participant(&ev->people, &ev->person_count, m->entity,
-                                 TG_EXTRACT_ROLE_ATTENDEE, s);
-            if (chair && m->b < (size_t)(chair - d->text))
-                chair_person = m->entity;
-        }
-    }
-    if (c->group == GROUP_AGREEMENT)
-        chair_person = -1;
-    if (st != TG_OK || chair_person < 0)
-        return st;
-    st = add_participant(&ev->people, &ev->person_count, chair_person, TG_EXTRACT_ROLE_CHAIR, s);
-    const struct tg_extract_person *p = &d->r->people[chair_person];
-    if (st == TG_OK && p->position_count && p->positions[0].organisation >= 0)
-        st = add_participant(&ev->organisations, &ev->organisation_count,
-                             p->positions[0].organisation, TG_EXTRACT_ROLE_HOST, s);
-    return st;
 }
 
 static bool same_date(const struct tg_date *a, const struct tg_date *b)
@@ -653,7 +520,7 @@ static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n,
                                         .date_from_text = gs[k].date != NULL || lead >= 0,
                                         .place = b->place,
                                         .programme = -1,
-                                        .evidence = sentence_evidence(s)};
+                                        .evidence = xd_sentence_evidence(s)};
         if (!(ev->sentence = xd_dup(d->text + s->b, s->e - s->b)) ||
             !(ev->title = event_title(d, b)))
             st = TG_ERR_NOMEM;
@@ -667,7 +534,12 @@ static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n,
             ev->place = c->place;
         if (ev->programme < 0)
             ev->programme = c->programme;
-        st = sentence_participants(d, c, ev);
+        const struct xreport report = {.sentence = c->sentence,
+                                       .trigger_b = c->trigger_b,
+                                       .trigger_e = c->trigger_e,
+                                       .agreement = c->group == GROUP_AGREEMENT,
+                                       .shared = c->shared};
+        st = xd_sentence_parties(d, &report, ev);
     }
     free(gs);
     return st;
@@ -723,55 +595,6 @@ static enum tg_status date_positions(struct xdoc *d)
     return TG_OK;
 }
 
-/* A headline or lead without a trigger word (พม. จับมือ สสส. พัฒนาเด็กในชุมชน) still says who
- * works with whom in the event the article reports: its first event other than a recalled
- * agreement. */
-static enum tg_status headline_roles(struct xdoc *d)
-{
-    struct tg_extract_result *r = d->r;
-    if (r->event_count == 0)
-        return TG_OK;
-    struct tg_extract_event *main = &r->events[0];
-    for (size_t i = r->event_count; i-- > 0;)
-        if (r->events[i].kind != TG_EXTRACT_EVENT_AGREEMENT)
-            main = &r->events[i];
-    enum tg_status st = TG_OK;
-    for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++) {
-        struct trig tr[1];
-        if (find_triggers(d, &d->sentences[i], tr, 1) == 0)
-            st = joint_roles(d, &d->sentences[i], main);
-    }
-    return st;
-}
-
-/* Whether organisation a is b or one of b's ancestors in this document. */
-static bool ancestor_or_self(const struct xdoc *d, long a, long b)
-{
-    for (int depth = 0; b >= 0 && depth < 8; depth++, b = d->r->organisations[b].parent)
-        if (a == b)
-            return true;
-    return false;
-}
-
-/* An event is a collaboration when two of its organisations with collaborating roles are not
- * one another's parent or child: a minister's notice to his own department is none. */
-static void mark_collaborations(struct xdoc *d)
-{
-    for (size_t e = 0; e < d->r->event_count; e++) {
-        struct tg_extract_event *ev = &d->r->events[e];
-        ev->collaboration = false;
-        for (size_t i = 0; i < ev->organisation_count && !ev->collaboration; i++)
-            for (size_t k = i + 1; k < ev->organisation_count && !ev->collaboration; k++) {
-                const struct tg_extract_participant *a = &ev->organisations[i];
-                const struct tg_extract_participant *b = &ev->organisations[k];
-                ev->collaboration = tg_extract_role_collaborates(a->role) &&
-                                    tg_extract_role_collaborates(b->role) &&
-                                    !ancestor_or_self(d, a->entity, b->entity) &&
-                                    !ancestor_or_self(d, b->entity, a->entity);
-            }
-    }
-}
-
 /* Gives every position the sentence its holder's name stands in (the line, where page
  * furniture left it out of every sentence). */
 static void locate_position_evidence(struct xdoc *d)
@@ -788,7 +611,7 @@ static void locate_position_evidence(struct xdoc *d)
                     hi = mid;
             }
             if (lo < d->n_sentences && d->sentences[lo].b <= at) {
-                *ev = sentence_evidence(&d->sentences[lo]);
+                *ev = xd_sentence_evidence(&d->sentences[lo]);
                 continue;
             }
             size_t b = at, e = at;
@@ -871,10 +694,10 @@ enum tg_status xd_events(struct xdoc *d)
     free(cands);
     if (st == TG_OK) {
         drop_empty(d);
-        st = headline_roles(d);
+        st = xd_headline_roles(d);
         if (st == TG_OK)
             st = date_positions(d);
-        mark_collaborations(d);
+        xd_mark_collaborations(d);
     }
     return st;
 }

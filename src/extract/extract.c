@@ -149,6 +149,20 @@ long xd_mention_at(const struct xdoc *d, size_t b, enum tg_extract_type type)
     return d->m[i].b == b && d->m[i].type == type ? i : -1;
 }
 
+/* The next entity mention starting in [*p, e) and ending by e, with *p moved past its start;
+ * -1 when there is none. */
+long xd_next_mention(const struct xdoc *d, size_t *p, size_t e)
+{
+    for (; *p < e; (*p)++) {
+        uint32_t o = d->owner[*p];
+        if (o && d->m[o - 1].b == *p && d->m[o - 1].e <= e) {
+            (*p)++;
+            return (long)o - 1;
+        }
+    }
+    return -1;
+}
+
 /* Number of leading elements of a sorted array whose size_t member at offset is <= b. */
 static size_t count_up_to(const void *array, size_t n, size_t elem, size_t offset, size_t b)
 {

@@ -125,6 +125,9 @@ size_t xd_thai_run(const struct xdoc *d, size_t b);
 bool xd_word_at(const struct xdoc *d, size_t b, const char *const *words, size_t n);
 /* Whether a function word or common verb starts at b: such a word never begins a name. */
 bool xd_stop_word_at(const struct xdoc *d, size_t b);
+/* The next entity mention starting in [*p, e) and ending by e, with *p moved past its start;
+ * -1 when there is none. */
+long xd_next_mention(const struct xdoc *d, size_t *p, size_t e);
 
 enum tg_status xd_orgs(struct xdoc *d);
 enum tg_status xd_orgs_from_model(struct xdoc *d);
@@ -141,6 +144,26 @@ enum tg_status xd_places(struct xdoc *d);
 enum tg_status xd_places_from_model(struct xdoc *d);
 enum tg_status xd_programmes(struct xdoc *d);
 enum tg_status xd_events(struct xdoc *d);
+/* Whether a sentence has a trigger word of an event (events.c). */
+bool xd_reports_event(const struct xdoc *d, size_t sentence);
+
+/* A sentence reporting an event, as the event finder (events.c) hands it to parties.c. */
+struct xreport {
+    size_t sentence;             /* index into d->sentences */
+    size_t trigger_b, trigger_e; /* the trigger word the event was found by */
+    bool agreement; /* the trigger names an agreement (ลงนาม, MOU, บันทึกข้อตกลง) */
+    bool shared; /* the sentence reports an event of another kind too */
+};
+/* The sentence as evidence; code points are filled in with the mentions'. */
+struct tg_extract_evidence xd_sentence_evidence(const struct xsentence *s);
+/* Adds the organisations and people of a reporting sentence to ev, each with its role. */
+enum tg_status xd_sentence_parties(struct xdoc *d, const struct xreport *report,
+                                   struct tg_extract_event *ev);
+/* Roles from sentences without a trigger word (a headline: พม. จับมือ สสส. ...), given to the
+ * article's main event. */
+enum tg_status xd_headline_roles(struct xdoc *d);
+/* Sets every event's collaboration flag from its parties' roles. */
+void xd_mark_collaborations(struct xdoc *d);
 void xd_link_rooms(struct xdoc *d);
 
 #endif
