@@ -3,7 +3,6 @@
  * candidate events with the dates, places, organisations and people of the sentence; candidates
  * of one kind whose dates agree are one event of the document.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,7 +63,6 @@ static const struct {
     {"Kick Off", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
     {"คิกออฟ", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
     {"แถลงข่าว", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
-    {"แถลงการณ์", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
     {"กล่าวในรายการ", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
     {"พิธี", TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
     {"มอบรางวัล", TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
@@ -99,9 +97,16 @@ static const char *const not_after[] = {"สาร", "การ", "กร", "ก
 /* A trigger after ผู้ is the title of a person (ผู้ตรวจราชการ, ผู้ลงนาม). */
 #define AGENT_PREFIX "ผู้"
 
+/* A trigger after one of these names the occasion another event marks (เนื่องในโอกาสพระราช
+ * พิธีมหามงคล...), not an event the report is about. */
+static const char *const occasion_cues[] = {"เนื่องในโอกาส", "เนื่องใน", "เฉลิมพระเกียรติ"};
+#define OCCASION_REACH  45
+#define N_OCCASION_CUES (sizeof occasion_cues / sizeof *occasion_cues)
+
 /* A trigger after one of these is wished for or planned, not reported. */
 static const char *const modal_cues[] = {"อยากให้", "ขอให้", "ควร", "จะต้อง", "จะจัด", "จะมี"};
-#define MODAL_REACH 90
+#define MODAL_REACH  90
+#define N_MODAL_CUES (sizeof modal_cues / sizeof *modal_cues)
 
 /* Words that end an event's title even when glued to it. */
 static const char *const title_enders[] = {"สืบเนื่อง", "เพื่อ",   "โดย",  "เมื่อ", "ซึ่ง", "ภายใต้",
@@ -115,7 +120,7 @@ static const char *const title_enders[] = {"สืบเนื่อง", "เ�
  * closes it (... ที่อาคาร G Tower เมื่อวันที่ 27 ตุลาคม 2564 ที่ผ่านมา) frames the whole sentence
  * however long it is: bytes from the sentence's start to the date (room for เมื่อวันอาทิตย์ที่),
  * and from the date to the sentence's end (room for ที่ผ่านมา). */
-#define OPEN_REACH 90
+#define OPEN_REACH  90
 #define CLOSE_REACH 45
 
 /* A paragraph without any other break is cut at the next space after this many bytes (about
@@ -138,7 +143,7 @@ struct cand {
     long programme;
     long event;     /* the event it was merged into, or -1 */
     bool inherited; /* date is its paragraph's, not its sentence's */
-    bool shared; /* its sentence reports an event of another kind too */
+    bool shared;    /* its sentence reports an event of another kind too */
 };
 
 /* A speaker opens a sentence: a person whose กล่าว follows before the paragraph goes on to
@@ -211,6 +216,18 @@ static int by_b(const void *x, const void *y)
     return (a->b > b->b) - (a->b < b->b);
 }
 
+/* Whether one of cues stands in the reach bytes before b, inside the sentence from from. */
+static bool cue_before(const struct xdoc *d, size_t from, size_t b, const char *const *cues,
+                       size_t n, size_t reach)
+{
+    if (b - from > reach)
+        from = b - reach;
+    for (size_t i = 0; i < n; i++)
+        if (xd_find(d->text + from, b - from, cues[i], strlen(cues[i])))
+            return true;
+    return false;
+}
+
 /* Whether word ends just at b, inside the sentence that starts at from. */
 static bool preceded_by(const struct xdoc *d, size_t from, size_t b, const char *word)
 {
@@ -245,12 +262,9 @@ static size_t find_triggers(const struct xdoc *d, const struct xsentence *s, str
              n < cap && (p = xd_find(p, s->e - (size_t)(p - d->text), triggers[t].word, wl));
              p += wl) {
             size_t b = (size_t)(p - d->text);
-            size_t from = b - s->b > MODAL_REACH ? b - MODAL_REACH : s->b;
-            bool modal = false;
-            for (size_t i = 0; i < sizeof modal_cues / sizeof *modal_cues; i++)
-                modal = modal ||
-                        xd_find(d->text + from, b - from, modal_cues[i], strlen(modal_cues[i]));
-            if (modal || preceded_by(d, s->b, b, AGENT_PREFIX) ||
+            if (cue_before(d, s->b, b, modal_cues, N_MODAL_CUES, MODAL_REACH) ||
+                cue_before(d, s->b, b, occasion_cues, N_OCCASION_CUES, OCCASION_REACH) ||
+                preceded_by(d, s->b, b, AGENT_PREFIX) ||
                 (triggers[t].group == GROUP_CEREMONY && strcmp(triggers[t].word, "พิธี") == 0 &&
                  xd_word_at(d, b + wl, not_after, sizeof not_after / sizeof *not_after)))
                 continue;
@@ -302,9 +316,8 @@ static bool dates_events(const struct xdoc *d, const struct tg_date_match *dm)
 /* A speaker's words (กล่าวว่า ...) or a quotation tell of events the speaker recalls, wishes
  * for or plans as often as of the one the report is about: there a trigger counts only with
  * a date of its own. */
-static const char *const speech_cues[] = {"กล่าวว่า",  "เปิดเผยว่า", "ระบุว่า", "เผยว่า",
-                                          "ย้ำว่า",    "ชี้แจงว่า",  "แจ้งว่า", "กล่าวต่อว่า",
-                                          "เพิ่มเติมว่า", "ยืนยันว่า"};
+static const char *const speech_cues[] = {"กล่าวว่า", "เปิดเผยว่า", "ระบุว่า",    "เผยว่า",    "ย้ำว่า",
+                                          "ชี้แจงว่า", "แจ้งว่า",    "กล่าวต่อว่า", "เพิ่มเติมว่า", "ยืนยันว่า"};
 
 static bool reported_speech(const struct xdoc *d, const struct xsentence *s, size_t b)
 {
@@ -514,7 +527,7 @@ static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n,
         const struct cand *b = &cands[gs[k].best];
         const struct xsentence *s = &d->sentences[b->sentence];
         *ev = (struct tg_extract_event){.kind = b->kind,
-                                        .date = gs[k].date   ? *gs[k].date
+                                        .date = gs[k].date  ? *gs[k].date
                                                 : lead >= 0 ? d->dates[lead].first
                                                             : d->context,
                                         .date_from_text = gs[k].date != NULL || lead >= 0,
@@ -680,15 +693,6 @@ enum tg_status xd_events(struct xdoc *d)
     size_t n = 0, cap = 0;
     for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++)
         st = sentence_candidates(d, i, &cands, &n, &cap);
-    if (getenv("TG_EV_DEBUG"))
-        for (size_t i = 0; i < n; i++) {
-            char iso[11] = "";
-            if (cands[i].date >= 0)
-                tg_date_format_iso(&d->dates[cands[i].date].first, iso);
-            fprintf(stderr, "DBG s%zu @%zu %s g%d %.*s date=%s\n", cands[i].sentence, cands[i].trigger_b,
-                    tg_extract_event_kind_name(cands[i].kind), cands[i].group,
-                    (int)(cands[i].trigger_e - cands[i].trigger_b), d->text + cands[i].trigger_b, iso);
-        }
     if (st == TG_OK)
         st = build_events(d, cands, n, date_by_paragraph(d, cands, n));
     free(cands);
