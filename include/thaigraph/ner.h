@@ -4,9 +4,9 @@
  * Thai has no spaces between words and no capital letters, so names cannot be found by
  * pattern alone. The tagger is an averaged structured perceptron over word tokens with Viterbi
  * decoding of BIO labels; its features are hashed into a fixed table so the model has a known
- * size whatever the training corpus. It is trained on ThaiNER 1.5 (CC BY 3.0, see NOTICE) and
- * reports four thaigraph entity types: organisation, person, place (ThaiNER LOCATION and
- * FACILITY) and date. Offsets are in code points, like everywhere else in the API, with byte
+ * size whatever the training corpus. It is trained on ThaiNER 1.5 (CC BY 3.0, credited in
+ * README.md) and reports four thaigraph entity types: organisation, person, place (ThaiNER LOCATION
+ * and FACILITY) and date. Offsets are in code points, like everywhere else in the API, with byte
  * offsets beside them for slicing.
  *
  * A model is immutable once built, so any number of threads may call tg_ner_tag on one model at

@@ -3,7 +3,7 @@
 
 usage: check_ftm.py SCHEMA_DIR EXPORT.ndjson [EXPECT...]
 
-Reads the FtM schema YAML in SCHEMA_DIR (tests/data/followthemoney, see NOTICE) as FtM's own
+Reads the FtM schema YAML in SCHEMA_DIR (tests/data/followthemoney, credited in README.md) as FtM's own
 model does: a schema's properties are its own and those of every schema it extends; `required`
 is the schema's own list; a property without `type` is a string. Then every line of the export
 must be an entity {"id", "schema", "properties"} whose schema exists and is not abstract, whose
