@@ -517,6 +517,8 @@ static enum tg_status run(struct xdoc *d, struct tg_text_segmenter *seg)
     if (st == TG_OK)
         st = xd_people(d);
     if (st == TG_OK)
+        st = xd_listed_parties(d);
+    if (st == TG_OK)
         st = xd_places(d);
     if (st == TG_OK)
         st = xd_programmes(d);

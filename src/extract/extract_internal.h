@@ -139,6 +139,12 @@ const struct xtitle *xd_title_starting(const struct xdoc *d, size_t b);
 const struct xtitle *xd_title_ending(const struct xdoc *d, size_t e);
 /* The organisation of a gazetteer entry in this result, created on first use. */
 enum tg_status xd_org_from_entry(struct xdoc *d, const struct tg_gazetteer_entry *entry, long *org);
+/* The organisation [b, e) names by its place in a list of parties (parties.c), not by a pattern
+ * of its own; with a mention there, where no mention stood. */
+enum tg_status xd_org_listed(struct xdoc *d, size_t b, size_t e, long *org);
+/* Names the numbered list of a signing word gives (ลงนาม ... ได้แก่ 1. X 2. Y) are organisations
+ * by their place there; runs after people and before places (parties.c). */
+enum tg_status xd_listed_parties(struct xdoc *d);
 enum tg_status xd_people(struct xdoc *d);
 enum tg_status xd_places(struct xdoc *d);
 enum tg_status xd_places_from_model(struct xdoc *d);

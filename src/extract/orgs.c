@@ -1033,6 +1033,15 @@ static enum tg_status short_mention(struct xdoc *d, size_t b, size_t e, long org
     return st;
 }
 
+enum tg_status xd_org_listed(struct xdoc *d, size_t b, size_t e, long *org)
+{
+    enum tg_status st = org_get(d, d->text + b, e - b, NULL, "other", org);
+    if (st == TG_OK)
+        st = xd_add_mention(d, TG_EXTRACT_ORGANISATION, b, e, *org);
+    d->r->organisations[*org].mention_count += st == TG_OK;
+    return st;
+}
+
 /* The length of the prefix word an organisation's name opens with, or 0. */
 static size_t prefix_of(const char *name)
 {

@@ -3,6 +3,7 @@
  * each with its role (signatory, host, co-host, chair, attendee, ...), and whether the event is a
  * collaboration. events.c finds the events and their dates; this file says who did what.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,24 +53,329 @@ static bool in_example_list(const struct xdoc *d, const struct xsentence *s, siz
     return false;
 }
 
-/* The organisation mention ending just before b (past spaces and closing brackets), or -1. */
-static long org_before(const struct xdoc *d, size_t b)
+/* Whether organisation a is b or one of b's ancestors in this document. */
+static bool ancestor_or_self(const struct xdoc *d, long a, long b)
 {
-    while (b > 0 && (xd_is_space(xd_cp_before(d, b)) || d->text[b - 1] == ')'))
-        b--;
-    long m = b > 0 ? xd_overlap(d, b - 1, b) : -1;
-    return m >= 0 && d->m[m].type == TG_EXTRACT_ORGANISATION && d->m[m].e == b ? d->m[m].entity
-                                                                               : -1;
+    for (int depth = 0; b >= 0 && depth < 8; depth++, b = d->r->organisations[b].parent)
+        if (a == b)
+            return true;
+    return false;
 }
 
-static long org_after(const struct xdoc *d, size_t b)
+/* Parties are read from lists around cue words, never from the mere presence of a name in the
+ * sentence: a sentence naming an agreement also names its witnesses, venues and guests. */
+#define MAX_PARTIES 48
+/* How far a bracketed abbreviation or qualifier after a name reaches, in bytes. */
+#define BRACKET_REACH 90
+/* How far the `กับ` of `ลงนามความร่วมมือกับ X` may follow the signing word, in bytes. */
+#define WITH_REACH 150
+/* How far `ระหว่าง` may follow an agreement's trigger (บันทึกความเข้าใจว่าด้วยความร่วมมือระหว่าง). */
+#define BETWEEN_REACH 300
+
+/* The organisations of one list of parties, in text order; b and e bound the list. */
+struct parties {
+    long org[MAX_PARTIES];
+    size_t n;
+    size_t b, e;
+};
+
+/* A list as read, in text order, before it becomes parties. */
+struct list_items {
+    long org[MAX_PARTIES];
+    bool joined[MAX_PARTIES]; /* a joiner stands between the item and the one before it */
+    size_t n;
+};
+
+/* Words that join the parties of one list. `โดย` joins a body and the unit acting for it
+ * (กระทรวงสาธารณสุข โดยกรมการแพทย์), both parties. */
+static const char *const joiners[] = {"และ", "กับ", "โดย", "รวมทั้ง", "พร้อมด้วย", ",", "/", "、"};
+
+static bool ends_with(const struct xdoc *d, size_t e, const char *w)
 {
-    b = xd_skip_spaces(d, b);
-    long m = xd_mention_at(d, b, TG_EXTRACT_ORGANISATION);
-    return m >= 0 ? d->m[m].entity : -1;
+    size_t n = strlen(w);
+    return e >= n && memcmp(d->text + e - n, w, n) == 0;
 }
 
-/* `X ร่วมกับ Y`, `X จับมือ Y`: X and Y organise it together. */
+static size_t skip_spaces_back(const struct xdoc *d, size_t e, size_t floor)
+{
+    while (e > floor && xd_is_space(xd_cp_before(d, e)))
+        e--;
+    return e;
+}
+
+static void add_party(struct parties *ps, long org);
+
+/* The parties of a list. A name written right after another without a joiner that is its own
+ * parent (กรมราชทัณฑ์ กระทรวงยุติธรรม) says whose unit the first is: it is no party of its own. */
+static void take_items(const struct xdoc *d, const struct list_items *items, struct parties *ps)
+{
+    for (size_t i = 0; i < items->n; i++)
+        if (i == 0 || items->joined[i] || items->org[i] < 0 || items->org[i - 1] < 0 ||
+            !ancestor_or_self(d, items->org[i], items->org[i - 1]))
+            add_party(ps, items->org[i]);
+}
+
+static void add_party(struct parties *ps, long org)
+{
+    if (org < 0 || ps->n == MAX_PARTIES)
+        return;
+    for (size_t i = 0; i < ps->n; i++)
+        if (ps->org[i] == org)
+            return;
+    ps->org[ps->n++] = org;
+}
+
+/* The organisation a person speaks for: that of the first position with one. */
+static long person_org(const struct xdoc *d, long person)
+{
+    const struct tg_extract_person *p = &d->r->people[person];
+    for (size_t k = 0; k < p->position_count; k++)
+        if (p->positions[k].organisation >= 0)
+            return p->positions[k].organisation;
+    return -1;
+}
+
+/* The mention starting exactly at b, of any type, or -1. */
+static long mention_starting(const struct xdoc *d, size_t b)
+{
+    uint32_t o = b < d->len ? d->owner[b] : 0;
+    return o && d->m[o - 1].b == b ? (long)o - 1 : -1;
+}
+
+static long mention_ending(const struct xdoc *d, size_t e)
+{
+    uint32_t o = e > 0 ? d->owner[e - 1] : 0;
+    return o && d->m[o - 1].e == e ? (long)o - 1 : -1;
+}
+
+/* Past a bracket right after a name (`(สสส.)`, `(ประเทศไทย)`), or b. */
+static size_t skip_bracket(const struct xdoc *d, size_t b, size_t limit)
+{
+    size_t p = xd_skip_spaces(d, b);
+    if (p >= limit || d->text[p] != '(')
+        return b;
+    const char *close =
+        memchr(d->text + p, ')', (limit - p < BRACKET_REACH ? limit - p : BRACKET_REACH));
+    return close ? (size_t)(close - d->text) + 1 : b;
+}
+
+static size_t skip_bracket_back(const struct xdoc *d, size_t e, size_t floor)
+{
+    size_t p = skip_spaces_back(d, e, floor);
+    if (p == floor || d->text[p - 1] != ')')
+        return e;
+    for (size_t q = p - 1; q > floor && p - q < BRACKET_REACH; q--)
+        if (d->text[q - 1] == '(')
+            return q - 1;
+    return e;
+}
+
+/* One party starting at b (an organisation, a title naming one, or a person with the title
+ * that follows the name): its organisation in *org and its end, or b when none starts there. */
+static size_t party_at(const struct xdoc *d, size_t b, size_t limit, long *org)
+{
+    *org = -1;
+    const struct xtitle *t = xd_title_starting(d, b);
+    if (t && t->end <= limit) {
+        *org = t->org;
+        return t->end;
+    }
+    long m = mention_starting(d, b);
+    if (m < 0 || d->m[m].e > limit)
+        return b;
+    if (d->m[m].type == TG_EXTRACT_ORGANISATION) {
+        *org = d->m[m].entity;
+        return d->m[m].e;
+    }
+    if (d->m[m].type != TG_EXTRACT_PERSON)
+        return b;
+    size_t after = xd_skip_spaces(d, d->m[m].e);
+    t = xd_title_starting(d, after);
+    if (t && t->end <= limit && t->org >= 0) {
+        *org = t->org;
+        return t->end;
+    }
+    *org = person_org(d, d->m[m].entity);
+    return d->m[m].e;
+}
+
+/* One party ending at e, as party_at: its organisation in *org and its start, or e. */
+static size_t party_before(const struct xdoc *d, size_t e, size_t floor, long *org)
+{
+    *org = -1;
+    const struct xtitle *t = xd_title_ending(d, e);
+    if (t && t->b >= floor) {
+        *org = t->org;
+        size_t b = t->b;
+        long m = mention_ending(d, skip_spaces_back(d, b, floor));
+        if (m >= 0 && d->m[m].type == TG_EXTRACT_PERSON && d->m[m].b >= floor) {
+            if (*org < 0)
+                *org = person_org(d, d->m[m].entity);
+            b = d->m[m].b;
+        }
+        return b;
+    }
+    long m = mention_ending(d, e);
+    if (m < 0 || d->m[m].b < floor)
+        return e;
+    if (d->m[m].type == TG_EXTRACT_ORGANISATION)
+        *org = d->m[m].entity;
+    else if (d->m[m].type == TG_EXTRACT_PERSON)
+        *org = person_org(d, d->m[m].entity);
+    else
+        return e;
+    return d->m[m].b;
+}
+
+/* A joiner or a list number (`2.`) starting at b: the offset past it, or b. */
+static size_t joiner_at(const struct xdoc *d, size_t b, size_t limit)
+{
+    for (size_t i = 0; i < sizeof joiners / sizeof *joiners; i++)
+        if (xd_has(d, b, joiners[i]) && b + strlen(joiners[i]) <= limit)
+            return b + strlen(joiners[i]);
+    size_t p = b;
+    while (p < limit && d->text[p] >= '0' && d->text[p] <= '9')
+        p++;
+    return p > b && p < limit && (d->text[p] == '.' || d->text[p] == ')') ? p + 1 : b;
+}
+
+static size_t joiner_before(const struct xdoc *d, size_t e, size_t floor)
+{
+    for (size_t i = 0; i < sizeof joiners / sizeof *joiners; i++)
+        if (ends_with(d, e, joiners[i]) && e - strlen(joiners[i]) >= floor)
+            return e - strlen(joiners[i]);
+    return e;
+}
+
+/* The list of parties starting at b (past spaces): A, B และ C; A กับ B; A โดย B. */
+static struct parties parties_after(const struct xdoc *d, size_t b, size_t limit)
+{
+    struct parties ps = {.n = 0, .b = xd_skip_spaces(d, b)};
+    struct list_items items = {.n = 0};
+    size_t p = ps.b;
+    ps.e = p;
+    while (items.n < MAX_PARTIES) {
+        size_t q = xd_skip_spaces(d, p);
+        size_t past = joiner_at(d, q, limit);
+        p = xd_skip_spaces(d, past);
+        long org;
+        size_t e = party_at(d, p, limit, &org);
+        if (e == p)
+            break;
+        items.joined[items.n] = past > q;
+        items.org[items.n++] = org;
+        p = ps.e = skip_bracket(d, e, limit);
+    }
+    take_items(d, &items, &ps);
+    return ps;
+}
+
+/* The list of parties ending at e (past spaces), as parties_after. */
+static struct parties parties_before(const struct xdoc *d, size_t e, size_t floor)
+{
+    struct parties ps = {.n = 0, .e = skip_spaces_back(d, e, floor)};
+    long found[MAX_PARTIES];
+    bool joined[MAX_PARTIES];
+    size_t n = 0, p = ps.e;
+    ps.b = p;
+    while (n < MAX_PARTIES) {
+        p = skip_spaces_back(d, skip_bracket_back(d, p, floor), floor);
+        long org;
+        size_t b = party_before(d, p, floor, &org);
+        if (b == p)
+            break;
+        found[n] = org;
+        ps.b = b;
+        size_t q = skip_spaces_back(d, b, floor);
+        p = joiner_before(d, q, floor);
+        joined[n++] = p < q;
+    }
+    /* Back into text order: an item is joined to the one before it by the joiner read after
+     * it here. */
+    struct list_items items = {.n = n};
+    for (size_t i = 0; i < n; i++) {
+        items.org[i] = found[n - 1 - i];
+        items.joined[i] = i > 0 && joined[n - 1 - i];
+    }
+    take_items(d, &items, &ps);
+    return ps;
+}
+
+/* Whether another organisation than org hosts the event already. */
+static bool hosted_by_other(const struct tg_extract_event *ev, long org)
+{
+    for (size_t i = 0; i < ev->organisation_count; i++)
+        if (ev->organisations[i].role == TG_EXTRACT_ROLE_HOST && ev->organisations[i].entity != org)
+            return true;
+    return false;
+}
+
+/* Gives role to org. An event has one host: a second one named apart (by another sentence or
+ * cue) is no co-organiser the text states, so it only takes part. */
+static enum tg_status give_one(struct tg_extract_event *ev, long org, enum tg_extract_role role,
+                               const struct xsentence *s)
+{
+    if (role == TG_EXTRACT_ROLE_HOST && hosted_by_other(ev, org))
+        role = TG_EXTRACT_ROLE_ATTENDEE;
+    return add_participant(&ev->organisations, &ev->organisation_count, org, role, s);
+}
+
+static enum tg_status give_role(struct tg_extract_event *ev, const struct parties *ps,
+                                enum tg_extract_role role, const struct xsentence *s)
+{
+    enum tg_status st = TG_OK;
+    for (size_t i = 0; st == TG_OK && i < ps->n; i++)
+        st = give_one(ev, ps->org[i], role, s);
+    return st;
+}
+
+/* Past any of words at b, repeatedly (ได้ร่วม, เข้าร่วม, การ): the words between a party and
+ * the act it performs. */
+static size_t skip_words_back(const struct xdoc *d, size_t e, size_t floor,
+                              const char *const *words, size_t n)
+{
+    for (bool more = true; more;) {
+        more = false;
+        e = skip_spaces_back(d, e, floor);
+        for (size_t i = 0; i < n && !more; i++)
+            if (ends_with(d, e, words[i]) && e - strlen(words[i]) >= floor && !d->owner[e - 1]) {
+                e -= strlen(words[i]);
+                more = true;
+            }
+    }
+    return e;
+}
+
+/* Whether the list starting at b is told to act (ให้ X ร่วมกับ Y ดำเนินการ, มอบหมายให้ X จัด...):
+ * an instruction reports no event the parties held. */
+static bool directed(const struct xdoc *d, size_t b, size_t floor)
+{
+    static const char *const joint[] = {"ร่วมกับ", "จับมือ"};
+    size_t e = skip_spaces_back(d, b, floor);
+    if (ends_with(d, e, "ให้"))
+        return true;
+    /* ให้ X ร่วมกับ Y จัดอบรม: Y is told too. */
+    for (size_t i = 0; i < 2; i++)
+        if (ends_with(d, e, joint[i]) && e - strlen(joint[i]) >= floor) {
+            struct parties left = parties_before(d, e - strlen(joint[i]), floor);
+            return left.n > 0 && left.b < b && directed(d, left.b, floor);
+        }
+    return false;
+}
+
+static bool has_any(const struct xdoc *d, size_t b, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (xd_has(d, b, words[i]))
+            return true;
+    return false;
+}
+
+/* What follows จัด when it prepares or procures rather than organises (ร่วมกันจัดทำ, จัดหา). */
+static const char *const not_organising[] = {"ทำ", "หา", "สรร", "ตั้ง", "ซื้อ", "เก็บ", "ส่ง", "เตรียม"};
+
+/* `X ร่วมกับ Y`, `X จับมือ Y`: X and Y organise it together. X ends right at the cue: after
+ * `หารือร่วมกับ` or `ประชุมร่วมกับ` the two only meet. */
 static enum tg_status joint_roles(const struct xdoc *d, const struct xsentence *s,
                                   struct tg_extract_event *ev)
 {
@@ -80,27 +386,313 @@ static enum tg_status joint_roles(const struct xdoc *d, const struct xsentence *
         for (const char *p = d->text + s->b;
              st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), joint[j], n)); p += n) {
             size_t b = (size_t)(p - d->text);
-            long host = org_before(d, b), partner = org_after(d, b + n);
-            if (host < 0 || partner < 0 || host == partner)
+            struct parties left = parties_before(d, b, s->b);
+            struct parties right = parties_after(d, b + n, s->e);
+            if (directed(d, left.b, s->b) || left.n == 0 || right.n == 0 ||
+                (left.n == 1 && right.n == 1 && left.org[0] == right.org[0]))
                 continue;
-            st = add_participant(&ev->organisations, &ev->organisation_count, host,
-                                 TG_EXTRACT_ROLE_CO_HOST, s);
+            st = give_role(ev, &left, TG_EXTRACT_ROLE_CO_HOST, s);
             if (st == TG_OK)
-                st = add_participant(&ev->organisations, &ev->organisation_count, partner,
-                                     TG_EXTRACT_ROLE_CO_HOST, s);
+                st = give_role(ev, &right, TG_EXTRACT_ROLE_CO_HOST, s);
         }
     }
     return st;
+}
+
+/* Cues whose list of parties follows them, and the role it gives. */
+static const struct {
+    const char *cue;
+    enum tg_extract_role role;
+} cues_before_parties[] = {
+    {"จัดขึ้นโดย", TG_EXTRACT_ROLE_HOST},         {"จัดโดย", TG_EXTRACT_ROLE_HOST},
+    {"โดยการจัดของ", TG_EXTRACT_ROLE_HOST},     {"ความร่วมมือของ", TG_EXTRACT_ROLE_PARTNER},
+    {"ความร่วมมือจาก", TG_EXTRACT_ROLE_PARTNER}, {"การสนับสนุนจาก", TG_EXTRACT_ROLE_PARTNER},
+    {"การสนับสนุนของ", TG_EXTRACT_ROLE_PARTNER}, {"สนับสนุนโดย", TG_EXTRACT_ROLE_PARTNER},
+};
+
+/* Cues whose list of parties precedes them. */
+static const struct {
+    const char *cue;
+    enum tg_extract_role role;
+} cues_after_parties[] = {
+    {"เป็นเจ้าภาพร่วม", TG_EXTRACT_ROLE_CO_HOST},
+    {"ร่วมเป็นเจ้าภาพ", TG_EXTRACT_ROLE_CO_HOST},
+    {"ร่วมกันจัด", TG_EXTRACT_ROLE_CO_HOST},
+    {"เป็นเจ้าภาพ", TG_EXTRACT_ROLE_HOST},
+    {"จัดขึ้น", TG_EXTRACT_ROLE_HOST},
+    {"จัดงาน", TG_EXTRACT_ROLE_HOST},
+    {"จัดการประชุม", TG_EXTRACT_ROLE_HOST},
+    {"จัดการสัมมนา", TG_EXTRACT_ROLE_HOST},
+    {"จัดการอบรม", TG_EXTRACT_ROLE_HOST},
+    {"จัดประชุม", TG_EXTRACT_ROLE_HOST},
+    {"จัดสัมมนา", TG_EXTRACT_ROLE_HOST},
+    {"จัดอบรม", TG_EXTRACT_ROLE_HOST},
+    {"จัดกิจกรรม", TG_EXTRACT_ROLE_HOST},
+    {"จัดพิธี", TG_EXTRACT_ROLE_HOST},
+    {"จัดโครงการ", TG_EXTRACT_ROLE_HOST},
+};
+
+/* Words between a party and the act it performs. */
+static const char *const between_party_and_act[] = {"ได้",  "ร่วม", "ร่วมกัน", "เข้าร่วม", "จะ",
+                                                    "การ", "พิธี",  "มีการ",  "ทำ",     "จัดทำ"};
+
+/* The cue words of the organisers and partners a sentence names. A list of one party before a
+ * joint cue (ร่วมกันจัด) is no joint organisation. */
+static enum tg_status cue_roles(const struct xdoc *d, const struct xsentence *s,
+                                struct tg_extract_event *ev)
+{
+    enum tg_status st = TG_OK;
+    for (size_t c = 0; st == TG_OK && c < sizeof cues_before_parties / sizeof *cues_before_parties;
+         c++) {
+        size_t n = strlen(cues_before_parties[c].cue);
+        for (const char *p = d->text + s->b;
+             st == TG_OK &&
+             (p = xd_find(p, s->e - (size_t)(p - d->text), cues_before_parties[c].cue, n));
+             p += n) {
+            struct parties ps = parties_after(d, (size_t)(p - d->text) + n, s->e);
+            enum tg_extract_role role = cues_before_parties[c].role;
+            if (role == TG_EXTRACT_ROLE_HOST && ps.n > 1)
+                role = TG_EXTRACT_ROLE_CO_HOST;
+            st = give_role(ev, &ps, role, s);
+        }
+    }
+    for (size_t c = 0; st == TG_OK && c < sizeof cues_after_parties / sizeof *cues_after_parties;
+         c++) {
+        size_t n = strlen(cues_after_parties[c].cue);
+        for (const char *p = d->text + s->b;
+             st == TG_OK &&
+             (p = xd_find(p, s->e - (size_t)(p - d->text), cues_after_parties[c].cue, n));
+             p += n) {
+            size_t b =
+                skip_words_back(d, (size_t)(p - d->text), s->b, between_party_and_act,
+                                sizeof between_party_and_act / sizeof *between_party_and_act);
+            struct parties ps = parties_before(d, b, s->b);
+            enum tg_extract_role role = cues_after_parties[c].role;
+            if (directed(d, ps.b, s->b) || (role == TG_EXTRACT_ROLE_CO_HOST && ps.n < 2) ||
+                has_any(d, (size_t)(p - d->text) + n, not_organising,
+                        sizeof not_organising / sizeof *not_organising))
+                continue;
+            if (role == TG_EXTRACT_ROLE_HOST && ps.n > 1)
+                role = TG_EXTRACT_ROLE_CO_HOST;
+            st = give_role(ev, &ps, role, s);
+        }
+    }
+    return st;
+}
+
+/* How far a list of parties (ได้แก่ 1. ...) may follow its signing word, and how long one
+ * numbered item may be, in bytes. */
+#define LIST_REACH 240
+#define ITEM_MAX   150
+
+/* Whether [b, e) could be a name standing alone: no mention in it, no space, no digit. */
+static bool bare_name(const struct xdoc *d, size_t b, size_t e)
+{
+    if (e <= b || e - b > ITEM_MAX)
+        return false;
+    for (size_t p = b; p < e; p++)
+        if (d->owner[p] || d->text[p] == ' ' || (d->text[p] >= '0' && d->text[p] <= '9'))
+            return false;
+    return xd_is_thai(xd_cp(d, b, NULL));
+}
+
+/* The offset of list number k (` k.`) in [b, limit), or limit. */
+static size_t number_at(const struct xdoc *d, size_t b, size_t limit, unsigned k)
+{
+    char mark[16];
+    int n = snprintf(mark, sizeof mark, "%u.", k);
+    for (const char *p = d->text + b;
+         (p = xd_find(p, limit - (size_t)(p - d->text), mark, (size_t)n)); p += n) {
+        size_t at = (size_t)(p - d->text);
+        if (at == b || xd_is_space(xd_cp_before(d, at)))
+            return at;
+    }
+    return limit;
+}
+
+/* Words that count parties (16 ราย, 3 หน่วยงาน). */
+static const char *const party_counters[] = {"ราย", "หน่วยงาน", "องค์กร", "แห่ง", "ฝ่าย", "ภาคี"};
+
+/* A numbered list of parties (ได้แก่ 1. ตลาดวโรรส 2. ตลาดต้นลำไย ...), read item by item. */
+struct numbered {
+    size_t p, limit;
+    unsigned k;
+};
+
+/* Whether `ได้แก่ 1.` follows from (within LIST_REACH); *at is past ได้แก่ either way. */
+static bool numbered_start(const struct xdoc *d, size_t from, size_t limit, struct numbered *it,
+                           size_t *at)
+{
+    const char *cue = "ได้แก่";
+    size_t reach = from + LIST_REACH < limit ? from + LIST_REACH : limit;
+    const char *c = xd_find(d->text + from, reach - from, cue, strlen(cue));
+    if (!c)
+        return *at = limit, false;
+    *at = xd_skip_spaces(d, (size_t)(c - d->text) + strlen(cue));
+    /* The signing word counts its parties before listing them (ลงนามรวม 16 ราย ได้แก่): a list
+     * of documents or of terms is no list of parties. */
+    bool counted = false;
+    for (size_t i = 0; i < sizeof party_counters / sizeof *party_counters && !counted; i++)
+        counted = xd_find(d->text + from, (size_t)(c - d->text) - from, party_counters[i],
+                          strlen(party_counters[i])) != NULL;
+    if (!counted)
+        return false;
+    *it = (struct numbered){*at, limit, 1};
+    return xd_has(d, *at, "1.");
+}
+
+/* The next item [*b, *e): up to the next number, the last one up to a space. */
+static bool numbered_next(const struct xdoc *d, struct numbered *it, size_t *b, size_t *e)
+{
+    if (it->p >= it->limit || number_at(d, it->p, it->limit, it->k) != it->p)
+        return false;
+    *b = xd_skip_spaces(d, it->p + (it->k < 10 ? 2 : 3));
+    size_t limit = *b + ITEM_MAX < it->limit ? *b + ITEM_MAX : it->limit;
+    size_t next = number_at(d, *b, limit, it->k + 1);
+    *e = next < limit ? skip_spaces_back(d, next, *b) : *b;
+    for (size_t w = 1; next == limit && *e < it->limit && w; *e += w)
+        if (xd_is_space(xd_cp(d, *e, &w)))
+            break;
+    it->p = next < limit ? next : it->limit;
+    it->k++;
+    return true;
+}
+
+enum tg_status xd_listed_parties(struct xdoc *d)
+{
+    const char *sign = "ลงนาม";
+    size_t sl = strlen(sign);
+    enum tg_status st = TG_OK;
+    for (const char *p = d->text;
+         st == TG_OK && (p = xd_find(p, d->len - (size_t)(p - d->text), sign, sl)); p += sl) {
+        size_t from = (size_t)(p - d->text) + sl;
+        const char *nl = memchr(d->text + from, '\n', d->len - from);
+        size_t limit = nl ? (size_t)(nl - d->text) : d->len, at, b, e;
+        struct numbered it;
+        if (!numbered_start(d, from, limit, &it, &at))
+            continue;
+        while (st == TG_OK && numbered_next(d, &it, &b, &e)) {
+            long org;
+            if (bare_name(d, b, e) && !xd_excluded(d, b, e))
+                st = xd_org_listed(d, b, e, &org);
+        }
+    }
+    return st;
+}
+
+/* The parties a signing word at from lists after ได้แก่: numbered, or as a list of names. */
+static void listed_parties(const struct xdoc *d, const struct xsentence *s, size_t from,
+                           struct parties *ps)
+{
+    struct numbered it;
+    size_t at, b, e;
+    if (!numbered_start(d, from, s->e, &it, &at)) {
+        if (at < s->e)
+            *ps = parties_after(d, at, s->e);
+        return;
+    }
+    while (numbered_next(d, &it, &b, &e)) {
+        long org;
+        party_at(d, b, e, &org);
+        add_party(ps, org);
+    }
+}
+
+/* Words before a list of witnesses' cue (ร่วมเป็นสักขีพยาน, เป็นประธานสักขีพยาน). */
+static const char *const before_witness[] = {"ประธาน", "เป็น", "ร่วม", "ร่วมกัน", "ใน", "การ"};
+
+/* The signatories of an agreement: the parties `ระหว่าง` lists, those before the signing word
+ * and those after its `กับ`; and the witnesses before `สักขีพยาน`. */
+static enum tg_status agreement_roles(const struct xdoc *d, const struct xreport *c,
+                                      struct tg_extract_event *ev)
+{
+    const struct xsentence *s = &d->sentences[c->sentence];
+    /* A draft (ร่างบันทึกความเข้าใจ ... ระหว่าง A กับ B) is not signed yet: its parties have
+     * signed nothing. */
+    if (ends_with(d, c->trigger_b, "ร่าง"))
+        return TG_OK;
+    enum tg_status st = TG_OK;
+    size_t limit = c->trigger_e + BETWEEN_REACH < s->e ? c->trigger_e + BETWEEN_REACH : s->e;
+    const char *between = "ระหว่าง";
+    size_t bl = strlen(between);
+    for (const char *p = d->text + c->trigger_b;
+         st == TG_OK && (p = xd_find(p, limit - (size_t)(p - d->text), between, bl)); p += bl) {
+        size_t b = (size_t)(p - d->text) + bl;
+        if (xd_find(d->text + c->trigger_b, (size_t)(p - d->text) - c->trigger_b, "ร่าง",
+                    strlen("ร่าง")))
+            break;
+        struct parties ps = parties_after(d, b, s->e);
+        st = give_role(ev, &ps, TG_EXTRACT_ROLE_SIGNATORY, s);
+        /* ระหว่างสององค์กร, ระหว่างทั้งสองหน่วยงาน: the two the sentence names. */
+        if (ps.n == 0 && (xd_has(d, b, "สอง") || xd_has(d, b, "ทั้งสอง"))) {
+            struct parties named = {.n = 0};
+            size_t q = s->b;
+            for (long i; (i = xd_next_mention(d, &q, s->e)) >= 0 && named.n < 2;)
+                if (d->m[i].type == TG_EXTRACT_ORGANISATION)
+                    add_party(&named, d->m[i].entity);
+            if (named.n == 2)
+                st = give_role(ev, &named, TG_EXTRACT_ROLE_SIGNATORY, s);
+        }
+    }
+    size_t b = skip_words_back(d, c->trigger_b, s->b, between_party_and_act,
+                               sizeof between_party_and_act / sizeof *between_party_and_act);
+    struct parties subject = parties_before(d, b, s->b);
+    if (st == TG_OK && !directed(d, subject.b, s->b))
+        st = give_role(ev, &subject, TG_EXTRACT_ROLE_SIGNATORY, s);
+    size_t reach = c->trigger_e + WITH_REACH < s->e ? c->trigger_e + WITH_REACH : s->e;
+    const char *with = xd_find(d->text + c->trigger_e, reach - c->trigger_e, "กับ", strlen("กับ"));
+    size_t q = c->trigger_e;
+    if (st == TG_OK && with && xd_next_mention(d, &q, (size_t)(with - d->text)) < 0) {
+        struct parties object = parties_after(d, (size_t)(with - d->text) + strlen("กับ"), s->e);
+        st = give_role(ev, &object, TG_EXTRACT_ROLE_SIGNATORY, s);
+    }
+    const char *sign = "ลงนาม";
+    for (const char *p = d->text + s->b;
+         st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), sign, strlen(sign)));
+         p += strlen(sign)) {
+        struct parties listed = {.n = 0};
+        listed_parties(d, s, (size_t)(p - d->text) + strlen(sign), &listed);
+        st = give_role(ev, &listed, TG_EXTRACT_ROLE_SIGNATORY, s);
+    }
+    const char *witness = "สักขีพยาน";
+    size_t wl = strlen(witness);
+    for (const char *p = d->text + s->b;
+         st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), witness, wl)); p += wl) {
+        size_t e = skip_words_back(d, (size_t)(p - d->text), s->b, before_witness,
+                                   sizeof before_witness / sizeof *before_witness);
+        struct parties ps = parties_before(d, e, s->b);
+        st = give_role(ev, &ps, TG_EXTRACT_ROLE_WITNESS, s);
+    }
+    return st;
+}
+
+/* Whether the sentence is quoted speech: what someone says, not what the article reports. */
+static bool quoted(const struct xdoc *d, const struct xsentence *s)
+{
+    uint32_t first = xd_cp(d, s->b, NULL);
+    return first == 0x201C || first == '"';
+}
+
+/* Whether the event has an organisation acting as a party already. */
+static bool has_party(const struct tg_extract_event *ev)
+{
+    for (size_t i = 0; i < ev->organisation_count; i++)
+        if (tg_extract_role_collaborates(ev->organisations[i].role))
+            return true;
+    return false;
 }
 
 enum tg_status xd_sentence_parties(struct xdoc *d, const struct xreport *c,
                                    struct tg_extract_event *ev)
 {
     const struct xsentence *s = &d->sentences[c->sentence];
-    uint32_t first = xd_cp(d, s->b, NULL);
-    if (first == 0x201C || first == '"')
+    if (quoted(d, s))
         return TG_OK;
     enum tg_status st = joint_roles(d, s, ev);
+    if (st == TG_OK)
+        st = cue_roles(d, s, ev);
+    if (st == TG_OK && c->agreement)
+        st = agreement_roles(d, c, ev);
     const char *chair = xd_find(d->text + s->b, s->e - s->b, "เป็นประธาน", strlen("เป็นประธาน"));
     long chair_person = -1;
     size_t pos = s->b;
@@ -109,9 +701,8 @@ enum tg_status xd_sentence_parties(struct xdoc *d, const struct xreport *c,
         if (in_example_list(d, s, m->b))
             continue;
         if (m->type == TG_EXTRACT_ORGANISATION)
-            st = add_participant(
-                &ev->organisations, &ev->organisation_count, m->entity,
-                c->agreement ? TG_EXTRACT_ROLE_SIGNATORY : TG_EXTRACT_ROLE_ATTENDEE, s);
+            st = add_participant(&ev->organisations, &ev->organisation_count, m->entity,
+                                 TG_EXTRACT_ROLE_ATTENDEE, s);
         else if (m->type == TG_EXTRACT_PERSON && (!c->agreement || !c->shared)) {
             st = add_participant(&ev->people, &ev->person_count, m->entity,
                                  TG_EXTRACT_ROLE_ATTENDEE, s);
@@ -124,10 +715,11 @@ enum tg_status xd_sentence_parties(struct xdoc *d, const struct xreport *c,
     if (st != TG_OK || chair_person < 0)
         return st;
     st = add_participant(&ev->people, &ev->person_count, chair_person, TG_EXTRACT_ROLE_CHAIR, s);
-    const struct tg_extract_person *p = &d->r->people[chair_person];
-    if (st == TG_OK && p->position_count && p->positions[0].organisation >= 0)
-        st = add_participant(&ev->organisations, &ev->organisation_count,
-                             p->positions[0].organisation, TG_EXTRACT_ROLE_HOST, s);
+    /* The presiding person's body hosts, unless the sentence names the organisers: then it
+     * presides over what they hold (a director of one of them, or a guest). */
+    long org = person_org(d, chair_person);
+    if (st == TG_OK && org >= 0)
+        st = give_one(ev, org, has_party(ev) ? TG_EXTRACT_ROLE_CHAIR : TG_EXTRACT_ROLE_HOST, s);
     return st;
 }
 
@@ -145,19 +737,10 @@ enum tg_status xd_headline_roles(struct xdoc *d)
             main = &r->events[i];
     enum tg_status st = TG_OK;
     for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++) {
-        if (!xd_reports_event(d, i))
+        if (!xd_reports_event(d, i) && !quoted(d, &d->sentences[i]))
             st = joint_roles(d, &d->sentences[i], main);
     }
     return st;
-}
-
-/* Whether organisation a is b or one of b's ancestors in this document. */
-static bool ancestor_or_self(const struct xdoc *d, long a, long b)
-{
-    for (int depth = 0; b >= 0 && depth < 8; depth++, b = d->r->organisations[b].parent)
-        if (a == b)
-            return true;
-    return false;
 }
 
 /* An event is a collaboration when two of its organisations with collaborating roles are not

@@ -20,6 +20,8 @@ enum check {
     PROGRAMME,   /* a name, b alias */
     EVENT,       /* a kind, b date, c place, d and e organisations, n collaboration */
     NO_EVENT,    /* no event of kind a */
+    ROLE,        /* in the first event of kind a, organisation b has role c ("none": takes no
+                    part), and n says whether the event is a collaboration */
     MENTION,     /* a type, b surface, c entity name or value */
     EXCLUDED,    /* with the bytes of b excluded, a is no organisation */
     STATUS,      /* n the status */
@@ -315,6 +317,63 @@ static const struct extract_case cases[] = {
     {"class 6: the honorific glued to the given name",
      "นายกอบชัย สังสิทธิสวัสดิ์ ปลัดกระทรวงอุตสาหกรรม เป็นประธานการประชุม", NULL, PERSON, "กอบชัย สังสิทธิสวัสดิ์",
      "นาย", "ปลัดกระทรวง", "กระทรวงอุตสาหกรรม", NULL, 1},
+    /* issue 9, class 8: a collaboration needs parties that act together, each with its role. */
+    {"class 8: signatories between A and B, a witness apart",
+     "วันนี้ พิธีลงนามบันทึกความเข้าใจ (MOU) ระหว่าง กรมอนามัย กับ สำนักงานกองทุนสนับสนุนการวิจัย "
+     "โดยมี กรมการแพทย์ ร่วมเป็นสักขีพยาน",
+     "2022-02-11", ROLE, "agreement", "สำนักงานกองทุนสนับสนุนการวิจัย", "signatory", NULL, NULL, 1},
+    {"class 8: a witness signs nothing",
+     "วันนี้ พิธีลงนามบันทึกความเข้าใจ (MOU) ระหว่าง กรมอนามัย กับ สำนักงานกองทุนสนับสนุนการวิจัย "
+     "โดยมี กรมการแพทย์ ร่วมเป็นสักขีพยาน",
+     "2022-02-11", ROLE, "agreement", "กรมการแพทย์", "witness", NULL, NULL, 1},
+    {"class 8: the parties before the signing word",
+     "กระทรวงแรงงาน และ กระทรวงศึกษาธิการ ร่วมลงนามบันทึกข้อตกลงความร่วมมือ ณ ทำเนียบรัฐบาล", "2022-08-05",
+     ROLE, "agreement", "กระทรวงศึกษาธิการ", "signatory", NULL, NULL, 1},
+    {"class 8: a body acting through its unit signs with the party after กับ",
+     "กระทรวงแรงงาน โดยกรมการจัดหางาน ได้ลงนามความร่วมมือกับ สำนักงานกองทุนสนับสนุนการวิจัย ในการพัฒนาระบบ",
+     "2021-09-22", ROLE, "agreement", "สำนักงานกองทุนสนับสนุนการวิจัย", "signatory", NULL, NULL, 1},
+    {"class 8: organisations attending a signing are no parties to it",
+     "นายกรัฐมนตรีเป็นประธานในพิธีลงนามบันทึกข้อตกลง โดยมีผู้แทนจากกระทรวงมหาดไทย กระทรวงการคลัง "
+     "และกรมอนามัย เข้าร่วม",
+     "2022-02-11", ROLE, "agreement", "กระทรวงการคลัง", "attendee", NULL, NULL, 0},
+    {"class 8: parties a signing word counts and numbers are organisations",
+     "สำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม จัดพิธีลงนามบันทึกข้อตกลง โดยมีผู้ประกอบการตลาดเข้าร่วมลงนามรวม 3 ราย "
+     "ได้แก่ 1. ตลาดวโรรส 2. ตลาดต้นลำไย 3. ตลาดบ้านท่อ เพื่อส่งเสริมสินค้ามาตรฐาน",
+     "2022-02-11", ROLE, "agreement", "ตลาดต้นลำไย", "signatory", NULL, NULL, 1},
+    {"class 8: the last numbered party ends at the space",
+     "สำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม จัดพิธีลงนามบันทึกข้อตกลง โดยมีผู้ประกอบการตลาดเข้าร่วมลงนามรวม 3 ราย "
+     "ได้แก่ 1. ตลาดวโรรส 2. ตลาดต้นลำไย 3. ตลาดบ้านท่อ เพื่อส่งเสริมสินค้ามาตรฐาน",
+     "2022-02-11", ORG, "ตลาดบ้านท่อ", NULL, "other", NULL, NULL, 0},
+    {"class 8: the organiser of a signing is a party to it",
+     "สำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม จัดพิธีลงนามบันทึกข้อตกลง โดยมีผู้ประกอบการตลาดเข้าร่วมลงนามรวม 3 ราย "
+     "ได้แก่ 1. ตลาดวโรรส 2. ตลาดต้นลำไย 3. ตลาดบ้านท่อ เพื่อส่งเสริมสินค้ามาตรฐาน",
+     "2022-02-11", ROLE, "agreement", "สำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม", "host", NULL, NULL, 1},
+    {"class 8: a draft agreement has signed nothing",
+     "คณะรัฐมนตรีเห็นชอบร่างบันทึกความเข้าใจระหว่างกระทรวงกลาโหม กับ กระทรวงการต่างประเทศ", "2022-02-11",
+     ROLE, "agreement", "กระทรวงกลาโหม", "attendee", NULL, NULL, 0},
+    {"class 8: bodies told to act together report no event they held",
+     "ที่ประชุมมีมติให้กรมส่งเสริมสหกรณ์ ร่วมกับ กรมการจัดหางาน จัดอบรมเกษตรกร", "2024-03-19", ROLE, "training",
+     "กรมการจัดหางาน", "attendee", NULL, NULL, 0},
+    {"class 8: joint organisers listed after ร่วมกับ",
+     "กรมอนามัย ร่วมกับ กรมการจัดหางาน และ สำนักงานกองทุนสนับสนุนการวิจัย จัดอบรมอาสาสมัคร", "2020-01-15", ROLE,
+     "training", "สำนักงานกองทุนสนับสนุนการวิจัย", "co_host", NULL, NULL, 1},
+    {"class 8: the presiding person's body is no extra host when the organisers are named",
+     "กรมอนามัย ร่วมกับ กรมการจัดหางาน จัดการประชุมวิชาการ โดยมี นายสมชาย ใจดี "
+     "ผู้อำนวยการสำนักงานกองทุนสนับสนุนการวิจัย เป็นประธาน",
+     "2020-01-15", ROLE, "conference", "สำนักงานกองทุนสนับสนุนการวิจัย", "chair", NULL, NULL, 1},
+    {"class 8: an organisation and its own unit are no pair",
+     "กระทรวงสาธารณสุข ร่วมกับ กรมอนามัย จัดอบรมอาสาสมัคร", "2020-01-15", ROLE, "training", "กรมอนามัย",
+     "co_host", NULL, NULL, 0},
+    {"class 8: a named partner of the programme",
+     "กรมอนามัย จัดอบรมอาสาสมัคร โดยความร่วมมือของ สำนักงานกองทุนสนับสนุนการวิจัย", "2020-01-15", ROLE,
+     "training", "สำนักงานกองทุนสนับสนุนการวิจัย", "partner", NULL, NULL, 1},
+    {"class 8: two people presiding together speak for their bodies",
+     "นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงแรงงาน ร่วมกับ นายสมศักดิ์ รักดี รัฐมนตรีว่าการกระทรวงศึกษาธิการ "
+     "เป็นประธานการประชุมหารือ",
+     "2024-06-13", ROLE, "meeting", "กระทรวงศึกษาธิการ", "co_host", NULL, NULL, 1},
+    {"class 8: talks with another body are no joint organisation",
+     "กระทรวงแรงงาน ประชุมหารือร่วมกับ กระทรวงศึกษาธิการ ที่ทำเนียบรัฐบาล", "2024-06-13", ROLE, "meeting",
+     "กระทรวงศึกษาธิการ", "attendee", NULL, NULL, 0},
 
     /* issue 9, error class 7: events of every kind, dated by their own sentence or paragraph. */
     {"class 7: a ceremony, dated by the day in brackets",
@@ -562,6 +621,24 @@ static void check_event(const struct extract_case *c, const struct tg_extract_re
     ck_abort_msg("%s: no %s event on %s", c->label, c->a, c->b ? c->b : "(no date)");
 }
 
+static void check_role(const struct extract_case *c, const struct tg_extract_result *r)
+{
+    for (size_t i = 0; i < r->event_count; i++) {
+        const struct tg_extract_event *e = &r->events[i];
+        if (!same(tg_extract_event_kind_name(e->kind), c->a))
+            continue;
+        const char *role = "none";
+        for (size_t k = 0; k < e->organisation_count; k++)
+            if (same(r->organisations[e->organisations[k].entity].name, c->b))
+                role = tg_extract_role_name(e->organisations[k].role);
+        ck_assert_msg(same(role, c->c), "%s: %s is %s", c->label, c->b, role);
+        ck_assert_msg(e->collaboration == (c->n != 0), "%s: collaboration %d", c->label,
+                      e->collaboration);
+        return;
+    }
+    ck_abort_msg("%s: no %s event", c->label, c->a);
+}
+
 static void check_mention(const struct extract_case *c, const struct tg_extract_result *r)
 {
     for (size_t i = 0; i < r->mention_count; i++) {
@@ -635,6 +712,9 @@ START_TEST(test_extract_cases)
             break;
         case EVENT:
             check_event(c, r);
+            break;
+        case ROLE:
+            check_role(c, r);
             break;
         case NO_EVENT:
             for (size_t i = 0; i < r->event_count; i++)
