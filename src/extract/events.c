@@ -131,6 +131,8 @@ struct trig {
     size_t b, e;
     size_t t;
 };
+/* The most triggers one sentence is read for. */
+#define SENTENCE_TRIGGERS 32
 
 struct cand {
     enum group group;
@@ -143,6 +145,7 @@ struct cand {
     long programme;
     long event;     /* the event it was merged into, or -1 */
     bool inherited; /* date is its paragraph's, not its sentence's */
+    int date_rank;  /* how well date dates it, while the sentence is read */
     bool shared;    /* its sentence reports an event of another kind too */
 };
 
@@ -216,6 +219,20 @@ static int by_b(const void *x, const void *y)
     return (a->b > b->b) - (a->b < b->b);
 }
 
+/* พิธี names a ceremony with its name glued on (พิธีเปิด, พิธีวางกระดูกงู); bare (ร่วมพิธี, ในพิธี)
+ * it is the ceremony of an event the sentence names otherwise, if it does (see absorbed()). */
+static bool bare_ceremony(const struct xdoc *d, size_t t, size_t e)
+{
+    return strcmp(triggers[t].word, "พิธี") == 0 && (e >= d->len || !xd_is_thai(xd_cp(d, e, NULL)));
+}
+
+/* Words that continue พิธี into something else (not_after). */
+static bool no_ceremony(const struct xdoc *d, size_t t, size_t e)
+{
+    return strcmp(triggers[t].word, "พิธี") == 0 &&
+           xd_word_at(d, e, not_after, sizeof not_after / sizeof *not_after);
+}
+
 /* Whether one of cues stands in the reach bytes before b, inside the sentence from from. */
 static bool cue_before(const struct xdoc *d, size_t from, size_t b, const char *const *cues,
                        size_t n, size_t reach)
@@ -236,12 +253,20 @@ static bool preceded_by(const struct xdoc *d, size_t from, size_t b, const char 
 }
 
 /* A ceremony word that the name of another event follows in the same word (พิธีลงนาม,
- * พิธีเปิดการประชุม, พิธีเปิดโครงการ) is that event's form, not an event of its own. */
+ * พิธีเปิดการประชุม, พิธีเปิดโครงการ) is that event's form, not an event of its own; so is a
+ * bare one in a sentence that names another event (เป็นประธานเปิดโครงการฝึกอบรม ... ร่วมพิธี). */
 #define ABSORB_REACH 45
 static bool absorbed(const struct xdoc *d, const struct trig *tr, size_t n, size_t i)
 {
-    if (triggers[tr[i].t].group != GROUP_CEREMONY || i + 1 == n ||
-        tr[i + 1].b - tr[i].e > ABSORB_REACH)
+    if (triggers[tr[i].t].group != GROUP_CEREMONY)
+        return false;
+    if (bare_ceremony(d, tr[i].t, tr[i].e)) {
+        for (size_t k = 0; k < n; k++)
+            if (triggers[tr[k].t].group != GROUP_CEREMONY)
+                return true;
+        return false;
+    }
+    if (i + 1 == n || tr[i + 1].b - tr[i].e > ABSORB_REACH)
         return false;
     size_t w;
     for (size_t p = tr[i].e; p < tr[i + 1].b; p += w)
@@ -264,9 +289,7 @@ static size_t find_triggers(const struct xdoc *d, const struct xsentence *s, str
             size_t b = (size_t)(p - d->text);
             if (cue_before(d, s->b, b, modal_cues, N_MODAL_CUES, MODAL_REACH) ||
                 cue_before(d, s->b, b, occasion_cues, N_OCCASION_CUES, OCCASION_REACH) ||
-                preceded_by(d, s->b, b, AGENT_PREFIX) ||
-                (triggers[t].group == GROUP_CEREMONY && strcmp(triggers[t].word, "พิธี") == 0 &&
-                 xd_word_at(d, b + wl, not_after, sizeof not_after / sizeof *not_after)))
+                preceded_by(d, s->b, b, AGENT_PREFIX) || no_ceremony(d, t, b + wl))
                 continue;
             long m = xd_overlap(d, b, b + wl);
             if (m >= 0 && (d->m[m].type == TG_EXTRACT_ORGANISATION ||
@@ -281,9 +304,12 @@ static size_t find_triggers(const struct xdoc *d, const struct xsentence *s, str
     }
     if (n > 1)
         qsort(out, n, sizeof *out, by_b);
+    bool drop[SENTENCE_TRIGGERS];
+    for (size_t i = 0; i < n; i++)
+        drop[i] = absorbed(d, out, n, i);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++)
-        if (!absorbed(d, out, n, i))
+        if (!drop[i])
             out[kept++] = out[i];
     return kept;
 }
@@ -360,13 +386,13 @@ static enum tg_status sentence_candidates(struct xdoc *d, size_t si, struct cand
                                           size_t *cap)
 {
     const struct xsentence *s = &d->sentences[si];
-    struct trig tr[32];
-    size_t nt = find_triggers(d, s, tr, 32);
+    struct trig tr[SENTENCE_TRIGGERS];
+    size_t nt = find_triggers(d, s, tr, SENTENCE_TRIGGERS);
     if (nt == 0)
         return TG_OK;
     struct cand per[GROUP_COUNT];
     bool have[GROUP_COUNT] = {false};
-    size_t of_trigger[32];
+    size_t of_trigger[SENTENCE_TRIGGERS];
     for (size_t i = 0; i < nt; i++) {
         enum group g = triggers[tr[i].t].group;
         of_trigger[i] = g;
@@ -395,9 +421,14 @@ static enum tg_status sentence_candidates(struct xdoc *d, size_t si, struct cand
         size_t dist = dm->byte_start > tr[k].b ? dm->byte_start - tr[k].b : tr[k].b - dm->byte_end;
         struct cand *c = &per[of_trigger[k]];
         bool framing = dm->byte_start - s->b <= OPEN_REACH || s->e - dm->byte_end <= CLOSE_REACH;
-        if ((dist <= DATE_REACH || framing) &&
-            (c->date < 0 || dm->first.precision > d->dates[c->date].first.precision))
+        /* The more precise date wins; at one precision the first that frames the sentence or
+         * follows the trigger (ลงนาม ... เมื่อวันที่ 5), not one told before it of something
+         * else (สัญญาจ้าง ลงวันที่ 19 มิถุนายน 2563 ... พิธีวางกระดูกงู เมื่อวันที่ 20 สิงหาคม). */
+        int rank = (int)dm->first.precision * 2 + (framing || dm->byte_start > tr[k].b);
+        if ((dist <= DATE_REACH || framing) && rank > c->date_rank) {
             c->date = (long)i;
+            c->date_rank = rank;
+        }
     }
     size_t p = s->b;
     for (long i; (i = xd_next_mention(d, &p, s->e)) >= 0;) {
@@ -413,7 +444,8 @@ static enum tg_status sentence_candidates(struct xdoc *d, size_t si, struct cand
     }
     int groups = 0;
     for (int g = 0; g < GROUP_COUNT; g++) {
-        have[g] = have[g] && (per[g].date >= 0 || !reported_speech(d, s, per[g].trigger_b));
+        have[g] = have[g] && (per[g].date_rank >= 2 * TG_DATE_PRECISION_MONTH ||
+                              !reported_speech(d, s, per[g].trigger_b));
         groups += have[g];
     }
     for (int g = 0; g < GROUP_COUNT; g++) {
@@ -650,36 +682,45 @@ static long opening_date(const struct xdoc *d, const struct xsentence *s)
     return -1;
 }
 
-/* The sentence a line (a paragraph) starts with, for the sentence si. */
-static size_t paragraph_start(const struct xdoc *d, size_t si)
+/* Whether sentence si starts a line (a paragraph). */
+static bool opens_paragraph(const struct xdoc *d, size_t si)
 {
-    while (si > 0 && !memchr(d->text + d->sentences[si - 1].e, '\n',
-                             d->sentences[si].b - d->sentences[si - 1].e))
-        si--;
-    return si;
+    return si == 0 || memchr(d->text + d->sentences[si - 1].e, '\n',
+                             d->sentences[si].b - d->sentences[si - 1].e) != NULL;
 }
 
-/* A sentence without a date of its own is dated by its paragraph: the date that opens the
- * paragraph (วันเสาร์ที่ 16 มีนาคม 2567 ... ทั้งนี้ ... พบปะ...). The report's lead, the first
- * paragraph that opens with a day (เมื่อวันที่ 10 ก.ค. 66 นายวันชัย ... เผยว่า), dates what no
- * paragraph does, before the publication date: a release often goes out a day after. */
+/* A sentence without a date of its own is dated by the last paragraph before it, its own
+ * included, that opens with a day or a month: a schedule gives the day once and lists what
+ * follows in paragraphs of their own (วันเสาร์ที่ 16 มีนาคม 2567 ... ประชุม / จากนั้น ... พบปะ /
+ * ในช่วงค่ำ ... พิธีเปิด...). The report's lead, the first paragraph that opens with a day
+ * (เมื่อวันที่ 10 ก.ค. 66 นายวันชัย ... เผยว่า), dates what comes before any such paragraph (the
+ * headline), before the publication date: a release often goes out a day after. */
 static long date_by_paragraph(struct xdoc *d, struct cand *cands, size_t n)
 {
-    long lead = -1;
-    for (size_t i = 0; i < d->n_sentences && lead < 0; i++)
-        if (paragraph_start(d, i) == i) {
-            long o = opening_date(d, &d->sentences[i]);
-            if (o >= 0 && d->dates[o].first.precision == TG_DATE_PRECISION_DAY)
-                lead = o;
+    long lead = -1, carry = -1;
+    for (size_t i = 0; i < d->n_sentences && lead < 0; i++) {
+        long o = opens_paragraph(d, i) ? opening_date(d, &d->sentences[i]) : -1;
+        if (o >= 0 && d->dates[o].first.precision == TG_DATE_PRECISION_DAY)
+            lead = o;
+    }
+    /* Without such a paragraph, a day the headline names (ข่าวทำเนียบรัฐบาล-วันอังคารที่ 23
+     * เมษายน 2567 ติดตามสถานการณ์...) is the lead, though the headline is no sentence of its
+     * own when page furniture repeats it. */
+    const char *nl = memchr(d->text, '\n', d->len);
+    size_t headline_end = nl ? (size_t)(nl - d->text) : d->len;
+    for (size_t i = 0; lead < 0 && i < d->n_dates && d->dates[i].byte_end <= headline_end; i++)
+        if (d->dates[i].first.precision == TG_DATE_PRECISION_DAY && dates_events(d, &d->dates[i]))
+            lead = (long)i;
+    for (size_t i = 0, si = 0; i < n; i++) {
+        for (; si <= cands[i].sentence; si++) {
+            long o = opens_paragraph(d, si) ? opening_date(d, &d->sentences[si]) : -1;
+            if (o >= 0 && d->dates[o].first.precision >= TG_DATE_PRECISION_MONTH)
+                carry = o;
         }
-    for (size_t i = 0; i < n; i++) {
-        if (cands[i].date >= 0)
-            continue;
-        size_t p = paragraph_start(d, cands[i].sentence);
-        if (p == cands[i].sentence)
-            continue;
-        cands[i].date = opening_date(d, &d->sentences[p]);
-        cands[i].inherited = cands[i].date >= 0;
+        if (cands[i].date < 0 && carry >= 0) {
+            cands[i].date = carry;
+            cands[i].inherited = true;
+        }
     }
     return lead;
 }
