@@ -1067,6 +1067,11 @@ static enum tg_status short_mention(struct xdoc *d, size_t b, size_t e, long org
     return st;
 }
 
+enum tg_status xd_org_short(struct xdoc *d, size_t b, size_t e, long org)
+{
+    return short_mention(d, b, e, org);
+}
+
 enum tg_status xd_org_listed(struct xdoc *d, size_t b, size_t e, long *org)
 {
     enum tg_status st = org_get(d, d->text + b, e - b, NULL, "other", org);

@@ -544,6 +544,8 @@ static enum tg_status cue_roles(const struct xdoc *d, const struct xsentence *s,
  * numbered item may be, in bytes. */
 #define LIST_REACH 240
 #define ITEM_MAX   150
+/* A company's short name is at least this many bytes (three Thai letters). */
+#define SHORT_NAME_MIN 9
 
 /* Whether [b, e) could be a name standing alone: no mention in it, no space, no digit. */
 static bool bare_name(const struct xdoc *d, size_t b, size_t e)
@@ -623,9 +625,60 @@ static bool numbered_next(const struct xdoc *d, struct numbered *it, size_t *b, 
     return true;
 }
 
-enum tg_status xd_listed_parties(struct xdoc *d)
+/* Cues a party's name follows (ลงนามความร่วมมือกับหัวเว่ย, ร่วมกับ ไมโครซอฟท์). */
+static const char *const party_slots[] = {"กับ", "จับมือ", "ระหว่าง"};
+
+/* The company of this document whose name's first word after บริษัท is [b, e), or -1 (when
+ * none or several are). */
+static long company_named(const struct xdoc *d, size_t b, size_t e)
+{
+    const char *prefix = "บริษัท";
+    size_t pl = strlen(prefix), n = e - b;
+    long found = -1;
+    for (size_t i = 0; i < d->r->organisation_count; i++) {
+        const char *name = d->r->organisations[i].name;
+        if (strncmp(name, prefix, pl) != 0)
+            continue;
+        const char *word = name + pl;
+        while (*word == ' ')
+            word++;
+        if (strncmp(word, d->text + b, n) != 0 || (word[n] != ' ' && word[n] != '\0'))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (long)i;
+    }
+    return found;
+}
+
+/* A company named in a party's place by the first word of its name (บริษัท หัวเว่ย เทคโนโลยี่
+ * (ประเทศไทย) จำกัด ... ลงนามความร่วมมือกับหัวเว่ย): that word is a mention of it. */
+static enum tg_status short_parties(struct xdoc *d)
 {
     enum tg_status st = TG_OK;
+    for (size_t c = 0; c < sizeof party_slots / sizeof *party_slots; c++) {
+        size_t cl = strlen(party_slots[c]);
+        for (const char *p = d->text;
+             st == TG_OK && (p = xd_find(p, d->len - (size_t)(p - d->text), party_slots[c], cl));
+             p += cl) {
+            size_t b = xd_skip_spaces(d, (size_t)(p - d->text) + cl), e = b, w = 1;
+            while (e < d->len && w && !xd_is_space(xd_cp(d, e, &w)) &&
+                   xd_is_thai(xd_cp(d, e, NULL)))
+                e += w;
+            if (e - b < SHORT_NAME_MIN || e - b > ITEM_MAX || !bare_name(d, b, e) ||
+                xd_excluded(d, b, e))
+                continue;
+            long org = company_named(d, b, e);
+            if (org >= 0)
+                st = xd_org_short(d, b, e, org);
+        }
+    }
+    return st;
+}
+
+enum tg_status xd_listed_parties(struct xdoc *d)
+{
+    enum tg_status st = short_parties(d);
     for (size_t w = 0; st == TG_OK && w < sizeof signing_words / sizeof *signing_words; w++)
         st = listed_after(d, signing_words[w]);
     return st;

@@ -538,6 +538,11 @@ static const struct extract_case cases[] = {
     {"class 7: an agreement in a speaker's words with its date",
      "นายอนุทินกล่าวว่า กรมการแพทย์ ได้ลงนามความร่วมมือกับหัวเว่ย เมื่อวันที่ 22 กันยายน 2564 ที่ผ่านมา", "2021-10-28",
      EVENT, "agreement", "2021-09-22", NULL, "กรมการแพทย์", NULL, 0},
+    {"class 8: a company named in a party's place by its short name",
+     "นายอนุทิน ตรวจเยี่ยมบริษัท หัวเว่ย เทคโนโลยี่ (ประเทศไทย) จำกัด\nกรมการแพทย์ ได้ลงนามความร่วมมือกับหัวเว่ย "
+     "เมื่อวันที่ 22 กันยายน 2564",
+     "2021-10-28", ROLE, "agreement", "บริษัท หัวเว่ย เทคโนโลยี่ (ประเทศไทย) จำกัด", "signatory", NULL,
+     NULL, 1},
     {"empty text", "", NULL, STATUS, NULL, NULL, NULL, NULL, NULL, TG_ERR_EMPTY},
     {"blank text", " \n\t ", NULL, STATUS, NULL, NULL, NULL, NULL, NULL, TG_ERR_EMPTY},
     {"invalid UTF-8", "\xe0\xb8", NULL, STATUS, NULL, NULL, NULL, NULL, NULL, TG_ERR_INVALID_UTF8},
