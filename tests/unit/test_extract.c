@@ -317,6 +317,32 @@ static const struct extract_case cases[] = {
     {"class 6: the honorific glued to the given name",
      "นายกอบชัย สังสิทธิสวัสดิ์ ปลัดกระทรวงอุตสาหกรรม เป็นประธานการประชุม", NULL, PERSON, "กอบชัย สังสิทธิสวัสดิ์",
      "นาย", "ปลัดกระทรวง", "กระทรวงอุตสาหกรรม", NULL, 1},
+    /* issue 9, "the product keeps what the model finds": ThaiNER's span conventions, and text
+     * written without spaces between words, as its sentences are. */
+    {"model spans: a country's mention takes ประเทศ", "ไทยพร้อมร่วมมือพัฒนาการค้ากับประเทศบราซิล", NULL,
+     MENTION, "place", "ประเทศบราซิล", "บราซิล", NULL, NULL, 0},
+    {"model spans: a family name ends where a describing word is glued",
+     "นางสมศรี ทองดีอายุ 45 ปี เป็นผู้เสียหาย", NULL, PERSON, "สมศรี ทองดี", "นาง", NULL, NULL, NULL, 1},
+    {"model spans: an honorific inside a place's name is no person",
+     "นักท่องเที่ยวเข้าชมถ้ำหลวงขุนน้ำนางนอน จังหวัดเชียงราย", NULL, NO_PERSON, "นอน จังหวัดเชียงราย", NULL, NULL,
+     NULL, NULL, 0},
+    {"model spans: the place whose name holds that honorific",
+     "นักท่องเที่ยวเข้าชมถ้ำหลวงขุนน้ำนางนอน จังหวัดเชียงราย", NULL, MENTION, "place", "ถ้ำหลวงขุนน้ำนางนอน",
+     "ถ้ำหลวงขุนน้ำนางนอน", NULL, NULL, 0},
+    {"model spans: a name glued after a function word is whole", "ข้อมูลที่เอฟเอโอเผยแพร่ระบุว่า", NULL,
+     MENTION, "organisation", "เอฟเอโอ", "เอฟเอโอ", NULL, NULL, 0},
+    {"model spans: a district ending an organisation's name is part of it",
+     "ผลการสำรวจของสวนดุสิตโพลระบุว่า", NULL, MENTION, "organisation", "สวนดุสิตโพล", "สวนดุสิตโพล", NULL,
+     NULL, 0},
+    {"model spans: a country ending an organisation's name is part of it",
+     "ธนาคารกลางออสเตรเลียประกาศขึ้นอัตราดอกเบี้ยนโยบาย", NULL, MENTION, "organisation",
+     "ธนาคารกลางออสเตรเลีย", "ธนาคารกลางออสเตรเลีย", NULL, NULL, 0},
+    {"model spans: a venue's name ends where the tagger's does, not with the clause glued on",
+     "ผู้โดยสารที่ท่าอากาศยานสุวรรณภูมิฝั่งทิศใต้กล่าวว่ารัฐบาลต้องช่วยเหลือ", NULL, MENTION, "place",
+     "ท่าอากาศยานสุวรรณภูมิ", "ท่าอากาศยานสุวรรณภูมิ", NULL, NULL, 0},
+    {"model spans: a hospital's name ends where the tagger's does",
+     "ผู้ป่วยที่โรงพยาบาลนางรองได้รับการรักษา", NULL, MENTION, "place", "โรงพยาบาลนางรอง",
+     "โรงพยาบาลนางรอง", NULL, NULL, 0},
     /* issue 9, class 8: a collaboration needs parties that act together, each with its role. */
     {"class 8: signatories between A and B, a witness apart",
      "วันนี้ พิธีลงนามบันทึกความเข้าใจ (MOU) ระหว่าง กรมอนามัย กับ สำนักงานกองทุนสนับสนุนการวิจัย "
@@ -374,6 +400,104 @@ static const struct extract_case cases[] = {
     {"class 8: talks with another body are no joint organisation",
      "กระทรวงแรงงาน ประชุมหารือร่วมกับ กระทรวงศึกษาธิการ ที่ทำเนียบรัฐบาล", "2024-06-13", ROLE, "meeting",
      "กระทรวงศึกษาธิการ", "attendee", NULL, NULL, 0},
+
+    /* issue 9, error class 7: events of every kind, dated by their own sentence or paragraph. */
+    {"class 7: a ceremony, dated by the day in brackets",
+     "วันนี้ (28 ธันวาคม 2563) นายพชร อนันตศิลป์ อธิบดีกรมศุลกากร เป็นประธานในพิธีปล่อยเรือตรวจการณ์ศุลกากร "
+     "จำนวน 3 ลำ ลงน้ำ",
+     "2020-12-29", EVENT, "ceremony", "2020-12-28", NULL, NULL, NULL, 0},
+    {"class 7: a signing ceremony is the signing",
+     "วันนี้ (11 ก.พ. 65) นายกอบชัย สังสิทธิสวัสดิ์ ปลัดกระทรวงอุตสาหกรรม "
+     "เป็นประธานในพิธีลงนามบันทึกข้อตกลงความร่วมมือ",
+     "2022-02-11", EVENT, "agreement", "2022-02-11", NULL, NULL, NULL, 0},
+    {"class 7: a signing ceremony is no ceremony of its own",
+     "วันนี้ (11 ก.พ. 65) นายกอบชัย สังสิทธิสวัสดิ์ ปลัดกระทรวงอุตสาหกรรม "
+     "เป็นประธานในพิธีลงนามบันทึกข้อตกลงความร่วมมือ",
+     "2022-02-11", NO_EVENT, "ceremony", NULL, NULL, NULL, NULL, 0},
+    {"class 7: a protocol is no ceremony", "ไทยและจีนลงนามพิธีสารว่าด้วยการส่งออกผลไม้ เมื่อปี 2562",
+     "2021-11-03", NO_EVENT, "ceremony", NULL, NULL, NULL, NULL, 0},
+    {"class 7: a study visit", "เมื่อวันที่ 7 ก.พ. 65 คณะผู้บริหารกรมการพัฒนาชุมชน ศึกษาดูงาน ณ จังหวัดเชียงใหม่",
+     "2022-02-11", EVENT, "visit", "2022-02-07", NULL, NULL, NULL, 0},
+    {"class 7: an inspection visit",
+     "วันนี้ (23 เม.ย. 67) นายอนุทิน ชาญวีรกูล รัฐมนตรีว่าการกระทรวงมหาดไทย ลงพื้นที่ ตรวจเยี่ยมด่านศุลกากรแม่สอด",
+     "2024-04-23", EVENT, "visit", "2024-04-23", NULL, NULL, NULL, 0},
+    {"class 7: a courtesy call with talks is one visit",
+     "วันนี้ (26 ม.ค. 66) ประธานคณะกรรมการบริหาร UAI และคณะ เข้าเยี่ยมคารวะและหารือกับนายกรัฐมนตรี",
+     "2023-01-26", EVENT, "visit", "2023-01-26", NULL, NULL, NULL, 0},
+    {"class 7: the talks of a courtesy call are no meeting of their own",
+     "วันนี้ (26 ม.ค. 66) ประธานคณะกรรมการบริหาร UAI และคณะ เข้าเยี่ยมคารวะและหารือกับนายกรัฐมนตรี",
+     "2023-01-26", NO_EVENT, "meeting", NULL, NULL, NULL, NULL, 0},
+    {"class 7: an inspector's title is no visit",
+     "นายสมชาย ใจดี ผู้ตรวจราชการกระทรวงมหาดไทย เมื่อวันที่ 5 มีนาคม 2567 ได้รับแต่งตั้ง", "2024-03-06", NO_EVENT,
+     "visit", NULL, NULL, NULL, NULL, 0},
+    {"class 7: a seminar is a training",
+     "เมื่อวันที่ 11 ก.พ. 65 สำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม จัดการสัมมนาเชิงปฏิบัติการ", "2022-02-11", EVENT,
+     "training", "2022-02-11", NULL, NULL, NULL, 0},
+    {"class 7: a programme kicked off",
+     "วันนี้ (12 ต.ค. 65) กระทรวงสาธารณสุข จัดกิจกรรมคิกออฟฉีดวัคซีนโควิด 19 สำหรับเด็ก", "2022-10-12", EVENT,
+     "programme", "2022-10-12", NULL, NULL, NULL, 0},
+    {"class 7: a competition",
+     "การกีฬาแห่งประเทศไทย เป็นเจ้าภาพการแข่งขันวอลเลย์บอลหญิงชิงแชมป์โลก ระหว่างวันที่ 22 ส.ค. - 7 ก.ย. 2568",
+     "2025-08-13", EVENT, "other", "2025-08-22", NULL, NULL, NULL, 0},
+    {"class 7: a month of its own", "กรมการแพทย์จัดอบรมแพทย์ประจำบ้าน ในเดือนสิงหาคม 2565", "2022-09-05",
+     EVENT, "training", "2022-08", NULL, NULL, NULL, 0},
+    {"class 7: a year of its own", "กรมการแพทย์ลงนามความร่วมมือกับมหาวิทยาลัยมหิดล ตั้งแต่ปี 2548",
+     "2022-09-05", EVENT, "agreement", "2005", NULL, "กรมการแพทย์", "มหาวิทยาลัยมหิดล", 1},
+    {"class 7: a budget year is no time of the event",
+     "วันนี้ (29 เม.ย. 68) กรมทรัพยากรน้ำบาดาล จัดพิธีส่งมอบโครงการจัดหาแหล่งน้ำบาดาล ประจำปีงบประมาณ พ.ศ. 2567",
+     "2025-04-29", EVENT, "ceremony", "2025-04-29", NULL, NULL, NULL, 0},
+    {"class 7: last Tuesday", "เมื่อวันอังคารที่ผ่านมา กรมการจัดหางานจัดอบรมอาชีพให้ผู้ว่างงาน", "2024-03-14",
+     EVENT, "training", "2024-03-12", NULL, NULL, NULL, 0},
+    {"class 7: the 5th that has passed", "เมื่อวันที่ 5 ที่ผ่านมา กรมการจัดหางานจัดอบรมอาชีพให้ผู้ว่างงาน",
+     "2024-03-03", EVENT, "training", "2024-02-05", NULL, NULL, NULL, 0},
+    {"class 7: yesterday", "เมื่อวานนี้ กรมการจัดหางานจัดอบรมอาชีพให้ผู้ว่างงาน", "2024-03-01", EVENT,
+     "training", "2024-02-29", NULL, NULL, NULL, 0},
+    {"class 7: a date that closes a long sentence dates it",
+     "นายอนุทิน ชาญวีรกูล รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงสาธารณสุข พร้อมด้วยนายแพทย์สมศักดิ์ อรรฆศิลป์ "
+     "อธิบดีกรมการแพทย์ และนายแพทย์ธงชัย เลิศวิไลรัตนพงศ์ รองปลัดกระทรวงสาธารณสุข ตรวจเยี่ยมบริษัท หัวเว่ย "
+     "เทคโนโลยี่ (ประเทศไทย) จำกัด เกี่ยวกับการนำเทคโนโลยี 5G มาใช้พัฒนาระบบบริการทางการแพทย์ ทั้งการดูแลรักษา"
+     "แบบเรียลไทม์และแม่นยำ การส่งเสริมสุขภาพ รวมถึงการใช้ชีวิตประจำวัน โดยมีผู้บริหารของบริษัทให้การต้อนรับ "
+     "ที่อาคาร G Tower ถนนพระราม 9 เมื่อวันที่ 27 ตุลาคม 2564 ที่ผ่านมา",
+     "2021-10-28", EVENT, "visit", "2021-10-27", NULL, NULL, NULL, 0},
+    {"class 7: the day that opens a paragraph dates its later sentences",
+     "วันเสาร์ที่ 16 มีนาคม 2567 เวลาประมาณ 10.30 น. ณ อำเภอแม่แตง จังหวัดเชียงใหม่ นายกรัฐมนตรีติดตามการแก้ไข"
+     "ปัญหาไฟป่า ทั้งนี้ นายกรัฐมนตรีพบปะเจ้าหน้าที่ผู้ปฏิบัติงานเฝ้าระวังและดับไฟป่า",
+     "2024-03-14", EVENT, "visit", "2024-03-16", NULL, NULL, NULL, 0},
+    {"class 7: the report's lead dates what no paragraph does",
+     "เมื่อวันที่ 10 ก.ค. 66 นายวันชัย จันทร์พร ผู้ว่าราชการจังหวัดนครพนม เผยว่า กระทรวงมหาดไทยได้น้อมนำแนวทาง"
+     "มาขับเคลื่อนในพื้นที่\nนายวันชัย จันทร์พร ผู้ว่าราชการจังหวัดนครพนม ลงพื้นที่ทำกิจกรรมลงแขกดำนา",
+     "2023-07-11", EVENT, "visit", "2023-07-10", NULL, NULL, NULL, 0},
+    {"class 7: the date after the trigger, not one told before it of something else",
+     "ทั้งนี้ เรือตรวจการณ์ต่อสร้างตามสัญญาจ้าง ลงวันที่ 19 มิถุนายน 2563 โดยได้ประกอบพิธีวางกระดูกงู "
+     "เมื่อวันที่ 20 สิงหาคม 2563 ที่ผ่านมา",
+     "2020-12-29", EVENT, "ceremony", "2020-08-20", NULL, NULL, NULL, 0},
+    {"class 7: a schedule's day dates the paragraphs that follow it",
+     "วันเสาร์ที่ 16 มีนาคม 2567 เวลา 10.30 น. ณ อำเภอแม่แตง นายกรัฐมนตรีประชุมติดตามการแก้ไขปัญหาไฟป่า "
+     "ร่วมกับหน่วยงานในพื้นที่จังหวัดเชียงใหม่\nสำหรับในช่วงบ่าย นายกรัฐมนตรีเยี่ยมชมสินค้าและผลิตภัณฑ์ผ้า",
+     "2024-03-14", EVENT, "visit", "2024-03-16", NULL, NULL, NULL, 0},
+    {"class 7: a day in the headline is the lead",
+     "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-วันอังคารที่ 23 เมษายน 2567 ติดตามสถานการณ์แนวชายแดน\nวันพุธที่ 24 เมษายน "
+     "2567\n"
+     "นายอนุทิน ชาญวีรกูล รองนายกรัฐมนตรี ลงพื้นที่ ติดตามสถานการณ์แนวชายแดน อำเภอแม่สอด",
+     "2024-04-24", EVENT, "visit", "2024-04-23", NULL, NULL, NULL, 0},
+    {"class 7: a bare ceremony word is the ceremony of the sentence's event",
+     "วันนี้ (3 เม.ย. 67) นายสุทธิพงษ์ จุลเจริญ ปลัดกระทรวงมหาดไทย เป็นประธานเปิดโครงการฝึกอบรมวิทยากร "
+     "โดยมีผู้เข้ารับการอบรม รวมกว่า 200 คน ร่วมพิธี",
+     "2024-04-03", NO_EVENT, "ceremony", NULL, NULL, NULL, NULL, 0},
+    {"class 7: a bare ceremony word alone is a ceremony",
+     "เมื่อวันที่ 17 พ.ค. 67 นายสุทธิพงษ์ จุลเจริญ ปลัดกระทรวงมหาดไทย เข้ารับพระราชทานแผ่นธรรมนาวา "
+     "โดยมีข้าราชการ ร่วมในพิธี",
+     "2024-05-18", EVENT, "ceremony", "2024-05-17", NULL, NULL, NULL, 0},
+    {"class 7: a year that labels a course in a speaker's words dates no event",
+     "นายสุทธิพงษ์ จุลเจริญ ปลัดกระทรวงมหาดไทย กล่าวว่า ผู้เข้ารับการฝึกอบรมหลักสูตรวิทยากร ปี 2567 รุ่นที่ 13 "
+     "ทุกท่านเป็นความหวังของประเทศ",
+     "2024-04-03", NO_EVENT, "training", NULL, NULL, NULL, NULL, 0},
+    {"class 7: an agreement in a speaker's words without a date is no event",
+     "นายสุชาติ ชมกลิ่น กล่าวว่า กระทรวงแรงงานมีโครงการส่งเสริมการจ้างงาน และได้ลงนาม MOU กับภาคเอกชนหลายแห่ง",
+     "2021-11-16", NO_EVENT, "agreement", NULL, NULL, NULL, NULL, 0},
+    {"class 7: an agreement in a speaker's words with its date",
+     "นายอนุทินกล่าวว่า กรมการแพทย์ ได้ลงนามความร่วมมือกับหัวเว่ย เมื่อวันที่ 22 กันยายน 2564 ที่ผ่านมา", "2021-10-28",
+     EVENT, "agreement", "2021-09-22", NULL, "กรมการแพทย์", NULL, 0},
     {"empty text", "", NULL, STATUS, NULL, NULL, NULL, NULL, NULL, TG_ERR_EMPTY},
     {"blank text", " \n\t ", NULL, STATUS, NULL, NULL, NULL, NULL, NULL, TG_ERR_EMPTY},
     {"invalid UTF-8", "\xe0\xb8", NULL, STATUS, NULL, NULL, NULL, NULL, NULL, TG_ERR_INVALID_UTF8},
@@ -577,6 +701,8 @@ static void check_mention(const struct extract_case *c, const struct tg_extract_
             target = r->organisations[m->entity].name;
         else if (m->type == TG_EXTRACT_PERSON)
             target = r->people[m->entity].name;
+        else if (m->type == TG_EXTRACT_PLACE)
+            target = r->places[m->entity].name;
         if (same(target, c->c)) {
             ck_assert_int_lt(m->start, m->end);
             ck_assert_int_lt(m->byte_start, m->byte_end);
