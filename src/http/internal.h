@@ -253,10 +253,6 @@ extern const char *const http_document_columns[];
 
 /* ---- Shapes (shapes.c) ---- */
 
-/* The text json_dumps(json, JSON_COMPACT | JSON_REAL_PRECISION(15)) gives, and its length;
- * NULL when out of memory. Free with free(). */
-char *http_json_dumps(const json_t *json, size_t *len);
-
 json_t *http_string_or_null(const char *s);
 /* Scores in 4 significant digits: what ranks them, without float noise. */
 json_t *http_score(double score);

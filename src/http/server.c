@@ -123,11 +123,12 @@ static void reply_free(struct reply *reply)
 static bool reply_json(struct reply *reply, unsigned code, json_t *body, const char *content_type)
 {
     /* Reals (scores) are rounded where they are made; 15 digits print them as made. */
-    reply->body = body ? http_json_dumps(body, &reply->len) : NULL;
+    reply->body = body ? json_dumps(body, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
     json_decref(body);
     if (!reply->body)
         return false;
     reply->code = code;
+    reply->len = strlen(reply->body);
     reply->content_type = content_type;
     return true;
 }
