@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "extract_internal.h"
+#include "thaigraph/numbers.h"
 
 /* Words that open a list of examples: organisations after them are mentioned, not taking part. */
 static const char *const list_cues[] = {"อาทิ", "เช่น", "ได้แก่", "ยกตัวอย่าง"};
@@ -246,9 +247,9 @@ static size_t joiner_at(const struct xdoc *d, size_t b, size_t limit)
     for (size_t i = 0; i < sizeof joiners / sizeof *joiners; i++)
         if (xd_has(d, b, joiners[i]) && b + strlen(joiners[i]) <= limit)
             return b + strlen(joiners[i]);
-    size_t p = b;
-    while (p < limit && d->text[p] >= '0' && d->text[p] <= '9')
-        p++;
+    size_t p = b, w;
+    while (p < limit && tg_numbers_digit_at(d->text, limit, p, &w) >= 0)
+        p += w;
     return p > b && p < limit && (d->text[p] == '.' || d->text[p] == ')') ? p + 1 : b;
 }
 
@@ -552,9 +553,11 @@ static bool bare_name(const struct xdoc *d, size_t b, size_t e)
 {
     if (e <= b || e - b > ITEM_MAX)
         return false;
-    for (size_t p = b; p < e; p++)
-        if (d->owner[p] || d->text[p] == ' ' || (d->text[p] >= '0' && d->text[p] <= '9'))
+    for (size_t p = b, w = 1; p < e && w; p += w) {
+        uint32_t cp = xd_cp(d, p, &w);
+        if (d->owner[p] || xd_is_space(cp) || tg_numbers_digit_value(cp) >= 0)
             return false;
+    }
     return xd_is_thai(xd_cp(d, b, NULL));
 }
 
