@@ -492,6 +492,38 @@ static const struct extract_case cases[] = {
      "นายสุทธิพงษ์ จุลเจริญ ปลัดกระทรวงมหาดไทย กล่าวว่า ผู้เข้ารับการฝึกอบรมหลักสูตรวิทยากร ปี 2567 รุ่นที่ 13 "
      "ทุกท่านเป็นความหวังของประเทศ",
      "2024-04-03", NO_EVENT, "training", NULL, NULL, NULL, NULL, 0},
+    {"class 7: a panel discussion is a conference",
+     "วันนี้ (26 ม.ค. 66) คณะกรรมการบริหาร UAI "
+     "เข้าร่วมการประชุมเสวนาทางวิชาการด้านพระพุทธศาสนาและปรัชญาตะวันออก",
+     "2023-01-26", EVENT, "conference", "2023-01-26", NULL, NULL, NULL, 0},
+    {"class 7: a conference the visitors attend is not their courtesy call",
+     "วันนี้ (26 ม.ค. 66) ประธานคณะกรรมการบริหาร UAI และคณะ เข้าเยี่ยมคารวะและหารือกับนายกรัฐมนตรี\n"
+     "และในช่วงบ่ายทางคณะ UAI มีกำหนดการเข้าร่วมการประชุมเสวนาทางวิชาการด้านพระพุทธศาสนา",
+     "2023-01-26", EVENT, "conference", "2023-01-26", NULL, NULL, NULL, 0},
+    {"class 7: the courtesy call stays beside the conference",
+     "วันนี้ (26 ม.ค. 66) ประธานคณะกรรมการบริหาร UAI และคณะ เข้าเยี่ยมคารวะและหารือกับนายกรัฐมนตรี\n"
+     "และในช่วงบ่ายทางคณะ UAI มีกำหนดการเข้าร่วมการประชุมเสวนาทางวิชาการด้านพระพุทธศาสนา",
+     "2023-01-26", EVENT, "visit", "2023-01-26", NULL, NULL, NULL, 0},
+    {"class 7: an occasion's date does not date the event",
+     "วันนี้ (3 เม.ย. 67) กรมการปกครองจัดการฝึกอบรมวิทยากร เป็นโครงการเฉลิมพระเกียรติ "
+     "เนื่องในโอกาสพระราชพิธีมหามงคลเฉลิมพระชนมพรรษา 6 รอบ 28 กรกฎาคม 2567",
+     "2024-04-03", EVENT, "training", "2024-04-03", NULL, NULL, NULL, 0},
+    {"class 7: attending a music event",
+     "เมื่อวันที่ 16 มี.ค. 67 นายกรัฐมนตรีร่วมงานดนตรีในสวน ณ สวนสาธารณะหนองบวกหาด", "2024-03-14", EVENT,
+     "other", "2024-03-16", NULL, NULL, NULL, 0},
+    {"class 7: attending an event named otherwise is that event",
+     "วันนี้ (13 ก.ย. 63) นายสุทธิ สุโกศล ปลัดกระทรวงแรงงาน เป็นประธานเปิดการเสวนาเชิงนโยบาย และร่วมงาน",
+     "2020-09-13", NO_EVENT, "other", NULL, NULL, NULL, NULL, 0},
+    {"class 7: a royal reception is a ceremony",
+     "วันนี้ (16 กุมภาพันธ์ 2565) นายจุลพงษ์ ทวีศรี รองปลัดกระทรวงอุตสาหกรรม "
+     "ร่วมเข้าเฝ้ารับเสด็จพระบาทสมเด็จพระเจ้าอยู่หัว",
+     "2022-02-17", EVENT, "ceremony", "2022-02-16", NULL, NULL, NULL, 0},
+    {"class 7: organising events in general is no event",
+     "วันนี้ (5 ม.ค. 64) การจัดงานต้องปฏิบัติตามมาตรการป้องกันโรค", "2021-01-05", NO_EVENT, "other", NULL,
+     NULL, NULL, NULL, 0},
+    {"class 7: working with someone is no event",
+     "วันนี้ (5 ม.ค. 64) นายสมชาย ใจดี ร่วมงานกับกระทรวงแรงงานมานาน", "2021-01-05", NO_EVENT, "other",
+     NULL, NULL, NULL, NULL, 0},
     {"class 7: an agreement in a speaker's words without a date is no event",
      "นายสุชาติ ชมกลิ่น กล่าวว่า กระทรวงแรงงานมีโครงการส่งเสริมการจ้างงาน และได้ลงนาม MOU กับภาคเอกชนหลายแห่ง",
      "2021-11-16", NO_EVENT, "agreement", NULL, NULL, NULL, NULL, 0},
