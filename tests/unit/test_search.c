@@ -417,20 +417,22 @@ static const struct snippet_case snippet_cases[] = {
     {"", 10, ""},
 };
 
-START_TEST(test_snippet)
+/* Builds the case's text and spans from its [[marked]] form and checks the snippet made of them. */
+static void check_snippet_case(const struct snippet_case *c)
 {
-    const struct snippet_case *c = &snippet_cases[_i];
-    char text[512];
-    struct tg_search_span spans[8];
+    char text[2048];
+    struct tg_search_span spans[16];
     size_t len = 0, n = 0;
     for (const char *p = c->marked; *p;) {
         if (strncmp(p, "[[", 2) == 0) {
+            ck_assert_uint_lt(n, sizeof spans / sizeof *spans);
             spans[n].start = len;
             p += 2;
         } else if (strncmp(p, "]]", 2) == 0) {
             spans[n++].end = len;
             p += 2;
         } else {
+            ck_assert_uint_lt(len, sizeof text - 1);
             text[len++] = *p++;
         }
     }
@@ -440,6 +442,11 @@ START_TEST(test_snippet)
     ck_assert_str_eq(html, c->expected);
     ck_assert_int_eq(tg_utf8_validate(html, strlen(html), NULL), TG_OK);
     free(html);
+}
+
+START_TEST(test_snippet)
+{
+    check_snippet_case(&snippet_cases[_i]);
 }
 END_TEST
 
@@ -660,25 +667,7 @@ static const struct snippet_case long_snippet_cases[] = {
 
 START_TEST(test_long_snippet)
 {
-    const struct snippet_case *c = &long_snippet_cases[_i];
-    char text[2048];
-    struct tg_search_span spans[16];
-    size_t len = 0, n = 0;
-    for (const char *p = c->marked; *p;) {
-        if (strncmp(p, "[[", 2) == 0) {
-            spans[n].start = len;
-            p += 2;
-        } else if (strncmp(p, "]]", 2) == 0) {
-            spans[n++].end = len;
-            p += 2;
-        } else {
-            text[len++] = *p++;
-        }
-    }
-    char *html;
-    ck_assert_int_eq(tg_search_snippet(text, len, spans, n, c->max, &html), TG_OK);
-    ck_assert_str_eq(html, c->expected);
-    free(html);
+    check_snippet_case(&long_snippet_cases[_i]);
 }
 END_TEST
 
