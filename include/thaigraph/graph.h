@@ -154,6 +154,15 @@ enum tg_status tg_graph_load(const char *path, struct tg_graph **out, struct tg_
 /* NULL is a no-op. */
 void tg_graph_free(struct tg_graph *graph);
 
+/*
+ * Drops the pages of a loaded graph's mapped image from this process's page tables; they stay
+ * in the page cache and fault back in when read, so lookups are unaffected (other threads may
+ * go on reading the graph meanwhile). thaigraphd does it to the snapshot it serves before it
+ * loads a reload's: without it, RSS counts every page the old snapshot had read beside the ones
+ * the new one reads, twice for the same file. A built graph (no mapping) and NULL are no-ops.
+ */
+void tg_graph_drop_pages(const struct tg_graph *graph);
+
 uint64_t tg_graph_generation(const struct tg_graph *graph);
 const char *tg_graph_fingerprint(const struct tg_graph *graph);
 time_t tg_graph_loaded_at(const struct tg_graph *graph);

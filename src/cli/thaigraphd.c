@@ -170,6 +170,11 @@ static bool reload(struct tg_snapshot_holder *holder, const char *db)
     struct tg_graph *next = NULL;
     struct tg_error err = {{0}};
     double start = tg_log_seconds();
+    /* Until the swap both snapshots are mapped; what requests read from the old one meanwhile
+     * faults back in, the rest is not counted twice (see tg_graph_drop_pages). */
+    struct tg_snapshot_ticket ticket;
+    tg_graph_drop_pages(tg_snapshot_acquire(holder, &ticket));
+    tg_snapshot_release(holder, &ticket);
     enum tg_status status = tg_graph_open(db, TG_GRAPH_CHECK_DATABASE, &next, &err);
     if (status != TG_OK) {
         tg_log(TG_LOG_ERROR, "reload failed, still serving the previous snapshot: %s", err.message);

@@ -7,8 +7,11 @@
  * tables to check them. Texts, postings, spans and mention records stay in the mapping, so they
  * are file-backed memory shared with the page cache: two daemons serving one file, or one daemon
  * holding two snapshots while it reloads, hold one copy. Checking reads those pages, so the loader
- * drops the whole mapping from its page tables when it is done (MADV_DONTNEED keeps the page cache
- * and costs the first request a minor fault per page): the check itself does not raise RSS.
+ * drops them from its page tables as it goes (MADV_DONTNEED keeps the page cache and costs the
+ * first request a minor fault per page): strings are validated a few MiB at a time, every phase
+ * drops the sections it reads every TRIM_ROWS rows, and the indexes drop their postings as they
+ * are checked (persist.c). The check then raises RSS by a few MiB whatever the corpus size, which
+ * matters most on a reload, when the old snapshot's memory is still resident beside it.
  *
  * Trust. The file may be damaged or hostile. The checksum ingest stored catches accidents, and
  * the checks stand without it: every section is bounded by the image, every record by its
@@ -210,15 +213,59 @@ static const void **list(struct load *l, enum img_section section, size_t row, u
     return l->failed ? NULL : out;
 }
 
+/* Drops the whole pages of [from, to), part of the mapping, from the process (see the top). */
+static void drop(const void *from, const void *to)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t start = ((uintptr_t)from + page - 1) & ~(page - 1);
+    uintptr_t end = (uintptr_t)to & ~(page - 1);
+    if (end > start)
+        madvise((void *)start, end - start, MADV_DONTNEED);
+}
+
+/* Drops the pages of the sections a phase has checked. */
+static void release(struct load *l, const enum img_section *sections, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        const char *start = l->at[sections[i]];
+        drop(start, start + l->count[sections[i]] * img_record_sizes[sections[i]]);
+    }
+}
+
+#define RELEASE(l, ...)                                                                            \
+    release((l), (const enum img_section[]){__VA_ARGS__},                                          \
+            sizeof((const enum img_section[]){__VA_ARGS__}) / sizeof(enum img_section))
+
+/* A row touches a few pages at most (its record, the strings it compares, a text's last byte),
+ * and strings are compared wherever they lie, so a phase drops what it reads by rows rather
+ * than behind a cursor: at most TRIM_ROWS rows' pages are resident at once. */
+#define TRIM_ROWS 1024u
+#define TRIM(l, row, ...)                                                                          \
+    do {                                                                                           \
+        if ((row) % TRIM_ROWS == TRIM_ROWS - 1)                                                    \
+            RELEASE((l), __VA_ARGS__);                                                             \
+    } while (0)
+
+/* Strings are validated this many bytes at a time (to the next NUL), each part dropped after. */
+#define VALIDATE_BYTES (4u << 20)
+
 static bool strings_and_texts(struct load *l)
 {
     size_t n = l->count[IMG_STRINGS];
     const char *s = SEC(l, IMG_STRINGS, char);
     if (n == 0 || s[n - 1] != '\0')
         return bad(l, IMG_STRINGS, SIZE_MAX, "does not end with NUL");
-    size_t at = 0;
-    if (tg_utf8_validate(s, n, &at) != TG_OK)
-        return bad(l, IMG_STRINGS, SIZE_MAX, "invalid UTF-8 at byte %zu", at);
+    /* Every part ends just after a NUL, a character boundary, so the parts validate as the
+     * whole would; the last byte is NUL, so memchr always finds one. */
+    for (size_t from = 0; from < n;) {
+        size_t to = n - from > VALIDATE_BYTES ? from + VALIDATE_BYTES : n;
+        to = (size_t)((const char *)memchr(s + to - 1, '\0', n - (to - 1)) - s) + 1;
+        size_t at = 0;
+        if (tg_utf8_validate(s + from, to - from, &at) != TG_OK)
+            return bad(l, IMG_STRINGS, SIZE_MAX, "invalid UTF-8 at byte %zu", from + at);
+        drop(s + from, s + to);
+        from = to;
+    }
     l->g->strings = s;
     l->g->strings_bytes = n;
     return true;
@@ -264,6 +311,7 @@ static bool documents(struct load *l)
         d->mention_count = r->mention_count;
         d->organisation_count = r->organisation_count;
         d->person_count = r->person_count;
+        TRIM(l, i, IMG_DOCUMENTS, IMG_STRINGS, IMG_TEXTS);
     }
     return !l->failed;
 }
@@ -284,6 +332,7 @@ static bool mentions(struct load *l)
             str(l, IMG_MENTIONS, i, m[i].value, true);
             ref(l, IMG_MENTIONS, i, m[i].entity, IMG_ENTITIES, true);
         }
+        TRIM(l, d, IMG_MENTIONS);
     }
     return !l->failed;
 }
@@ -331,6 +380,7 @@ static bool entities(struct load *l)
         e->document_count = r->document_count;
         e->mention_count = (size_t)r->mention_count;
         g->type_count[e->type]++;
+        TRIM(l, i, IMG_ENTITIES, IMG_STRINGS, IMG_LISTS);
     }
     for (int t = 0; t < TG_GRAPH_TYPE_COUNT && !l->failed; t++) {
         g->by_type[t] = graph_alloc(g, (g->type_count[t] ? g->type_count[t] : 1) * sizeof(void *));
@@ -368,6 +418,7 @@ static bool positions(struct load *l, struct tg_graph_position *all)
             str(l, IMG_POSITIONS, i, r->as_of_precision, true),
             doc,
             {doc, str(l, IMG_POSITIONS, i, r->sentence, false), r->start, r->end}};
+        TRIM(l, i, IMG_POSITIONS);
     }
     const struct img_entity *entities = SEC(l, IMG_ENTITIES, struct img_entity);
     for (size_t i = 0; i < g->entity_count && !l->failed; i++) {
@@ -375,6 +426,7 @@ static bool positions(struct load *l, struct tg_graph_position *all)
             l, IMG_ENTITIES, i, entities[i].positions, entities[i].position_count, IMG_POSITIONS,
             all, sizeof *all);
         g->entities[i].position_count = entities[i].position_count;
+        TRIM(l, i, IMG_ENTITIES, IMG_LISTS);
     }
     return !l->failed;
 }
@@ -445,6 +497,7 @@ static bool events(struct load *l)
         ev->participant_count = r->participant_count;
         ev->evidence = evidence_list(l, r->evidence, r->evidence_count);
         ev->evidence_count = r->evidence_count;
+        TRIM(l, i, IMG_EVENTS, IMG_PARTICIPANTS, IMG_EVIDENCE);
     }
     const uint32_t *by_id = SEC(l, IMG_EVENTS_BY_ID, uint32_t);
     if (l->count[IMG_EVENTS_BY_ID] != g->event_count)
@@ -460,6 +513,7 @@ static bool events(struct load *l)
         /* Strictly rising ids also make the entries a permutation. */
         if (i > 0 && strcmp(g->events_by_id[i - 1]->id, g->events_by_id[i]->id) >= 0)
             return bad(l, IMG_EVENTS_BY_ID, i, "ids out of order");
+        TRIM(l, i, IMG_EVENTS_BY_ID, IMG_STRINGS);
     }
     const struct img_document *docs = SEC(l, IMG_DOCUMENTS, struct img_document);
     for (size_t i = 0; i < g->document_count && !l->failed; i++) {
@@ -467,6 +521,7 @@ static bool events(struct load *l)
             l, IMG_DOCUMENTS, i, docs[i].events, docs[i].event_count, IMG_EVENTS, g->events,
             sizeof *g->events);
         g->documents[i].event_count = docs[i].event_count;
+        TRIM(l, i, IMG_DOCUMENTS, IMG_LISTS);
     }
     return !l->failed;
 }
@@ -486,16 +541,19 @@ static bool names(struct load *l)
                                           &g->entities[rows[i].entity]};
         if (!l->failed && i > 0 && strcmp(g->names[i - 1].key, g->names[i].key) > 0)
             return bad(l, IMG_NAMES, i, "keys out of order");
+        TRIM(l, i, IMG_NAMES, IMG_STRINGS);
     }
     const struct img_name *items = SEC(l, IMG_SUGGEST, struct img_name);
     size_t n = l->count[IMG_SUGGEST];
     struct graph_suggestion *s = graph_alloc(g, (n ? n : 1) * sizeof *s);
     if (!s)
         return oom(l);
-    for (size_t i = 0; i < n && !l->failed; i++)
+    for (size_t i = 0; i < n && !l->failed; i++) {
         if (ref(l, IMG_SUGGEST, i, items[i].entity, IMG_ENTITIES, false))
             s[i] = (struct graph_suggestion){&g->entities[items[i].entity],
                                              str(l, IMG_SUGGEST, i, items[i].name, false)};
+        TRIM(l, i, IMG_SUGGEST);
+    }
     g->search.suggestions = s;
     g->search.suggestion_count = n;
     const uint32_t *abbreviations = SEC(l, IMG_ABBREVIATIONS, uint32_t);
@@ -531,24 +589,6 @@ static bool indexes(struct load *l)
            index_at(l, IMG_INDEX_NAMES, g->search.suggestion_count, &g->search.names);
 }
 
-/* Drops the pages of the sections a phase has checked (see the top of this file). */
-static void release(struct load *l, const enum img_section *sections, size_t count)
-{
-    long page = sysconf(_SC_PAGESIZE);
-    for (size_t i = 0; i < count; i++) {
-        uintptr_t start = (uintptr_t)l->at[sections[i]];
-        uintptr_t end = start + l->count[sections[i]] * img_record_sizes[sections[i]];
-        start = (start + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
-        end &= ~((uintptr_t)page - 1);
-        if (end > start)
-            madvise((void *)start, end - start, MADV_DONTNEED);
-    }
-}
-
-#define RELEASE(l, ...)                                                                            \
-    release((l), (const enum img_section[]){__VA_ARGS__},                                          \
-            sizeof((const enum img_section[]){__VA_ARGS__}) / sizeof(enum img_section))
-
 /* Checks the image and makes the records; false with l->err set. */
 static bool build(struct load *l, size_t bytes)
 {
@@ -563,20 +603,20 @@ static bool build(struct load *l, size_t bytes)
     if (!g->entities || !g->events || !all)
         return oom(l);
     g->event_count = l->count[IMG_EVENTS];
-    RELEASE(l, IMG_STRINGS);
+    /* Each phase's last rows since its last TRIM, dropped the same way. */
     bool ok = documents(l);
-    if (ok)
-        RELEASE(l, IMG_TEXTS);
-    ok = ok && entities(l) && mentions(l);
-    if (ok)
-        RELEASE(l, IMG_MENTIONS, IMG_STRINGS);
-    ok = ok && positions(l, all) && events(l) && names(l);
-    if (ok)
-        RELEASE(l, IMG_DOCUMENTS, IMG_ENTITIES, IMG_POSITIONS, IMG_EVENTS, IMG_EVENTS_BY_ID,
-                IMG_PARTICIPANTS, IMG_EVIDENCE, IMG_LISTS, IMG_NAMES, IMG_SUGGEST,
-                IMG_ABBREVIATIONS);
-    if (ok)
-        RELEASE(l, IMG_STRINGS);
+    RELEASE(l, IMG_DOCUMENTS, IMG_STRINGS, IMG_TEXTS);
+    ok = ok && entities(l);
+    RELEASE(l, IMG_ENTITIES, IMG_STRINGS, IMG_LISTS);
+    ok = ok && mentions(l);
+    RELEASE(l, IMG_MENTIONS);
+    ok = ok && positions(l, all);
+    RELEASE(l, IMG_POSITIONS, IMG_ENTITIES, IMG_LISTS);
+    ok = ok && events(l);
+    RELEASE(l, IMG_EVENTS, IMG_PARTICIPANTS, IMG_EVIDENCE, IMG_EVENTS_BY_ID, IMG_STRINGS,
+            IMG_DOCUMENTS, IMG_LISTS);
+    ok = ok && names(l);
+    RELEASE(l, IMG_NAMES, IMG_STRINGS, IMG_SUGGEST, IMG_ABBREVIATIONS);
     return ok && indexes(l);
 }
 
@@ -639,7 +679,7 @@ static enum tg_status map_image(struct tg_graph *g, const char *path,
     if (!build(&l, g->map_bytes))
         return l.status;
     /* The checks read every page; keep the page cache, drop them from this process. */
-    madvise(g->map, g->map_bytes, MADV_DONTNEED);
+    tg_graph_drop_pages(g);
     return TG_OK;
 }
 

@@ -11,10 +11,14 @@
  *   served without a fault (run under the sanitizers in CI).
  * - Claims the build cannot trust are refused naming the table and row, and writing to the file
  *   with another program makes the daemon ask for a rebuild, which `ingest` without inputs does.
+ * - A loaded snapshot holds none of its image's pages in the process, and tg_graph_drop_pages,
+ *   which a reload applies to the old snapshot, drops what requests read without changing it.
  */
 #include <check.h>
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,6 +190,56 @@ START_TEST(test_sqlite_ignores_the_image)
     /* The daemon's loader checks the same file, quick_check included. */
     struct tg_error err = {{0}};
     ck_assert_msg(load(path, &err) == TG_OK, "%s", err.message);
+}
+END_TEST
+
+/* Resident kB of the mapping of this process that holds address, from /proc/self/smaps; -1 when
+ * none does. */
+static long mapping_rss_kb(const void *address)
+{
+    FILE *f = fopen("/proc/self/smaps", "r");
+    ck_assert_ptr_nonnull(f);
+    char line[512];
+    bool inside = false;
+    long rss = -1;
+    while (rss < 0 && fgets(line, sizeof line, f)) {
+        unsigned long long from, to;
+        long kb;
+        if (sscanf(line, "%llx-%llx ", &from, &to) == 2)
+            inside = (uintptr_t)address >= from && (uintptr_t)address < to;
+        else if (inside && sscanf(line, "Rss: %ld kB", &kb) == 1)
+            rss = kb;
+    }
+    fclose(f);
+    return rss;
+}
+
+/* issue 10, reload peak memory: the old snapshot's pages were counted beside the new one's. */
+START_TEST(test_mapped_pages_dropped_and_read_back)
+{
+    ingest(path, seeds, 5);
+    struct tg_graph *g = NULL;
+    struct tg_error err = {{0}};
+    ck_assert_msg(tg_graph_load(path, &g, &err) == TG_OK, "%s", err.message);
+    size_t n = tg_graph_document_count(g);
+    ck_assert_uint_eq(n, 5);
+    const char *text = tg_graph_document_at(g, 0)->text;
+    /* The loader's checks read every page and drop them again. */
+    ck_assert_int_eq(mapping_rss_kb(text), 0);
+    unsigned long sums[5] = {0};
+    for (size_t i = 0; i < n; i++)
+        for (const char *c = tg_graph_document_at(g, i)->text; *c; c++)
+            sums[i] = sums[i] * 31 + (unsigned char)*c;
+    ck_assert_int_gt(mapping_rss_kb(text), 0);
+    tg_graph_drop_pages(g);
+    ck_assert_int_eq(mapping_rss_kb(text), 0);
+    for (size_t i = 0; i < n; i++) {
+        unsigned long sum = 0;
+        for (const char *c = tg_graph_document_at(g, i)->text; *c; c++)
+            sum = sum * 31 + (unsigned char)*c;
+        ck_assert_uint_eq(sum, sums[i]);
+    }
+    tg_graph_free(g);
 }
 END_TEST
 
@@ -410,6 +464,7 @@ int main(void)
     tcase_add_test(tc, test_other_writers_void_the_image_until_a_rebuild);
     tcase_add_test(tc, test_upgrades_version_2);
     tcase_add_test(tc, test_corpus_slice_incremental_equals_one_ingest);
+    tcase_add_test(tc, test_mapped_pages_dropped_and_read_back);
     suite_add_tcase(suite, tc);
     return tgt_run_suite(suite);
 }
