@@ -13,6 +13,15 @@ enum tg_status tg_utf8_validate(const char *bytes, size_t len, size_t *bad_offse
         if (c < 0x80) {
             i++;
             continue;
+        } else if ((c & 0xF0) == 0xE0 && len - i > 2) {
+            /* Three bytes, the length of all Thai: the checks below, unrolled. E0 needs a second
+             * byte of A0 or more (no overlong form), ED one below A0 (no surrogate). */
+            unsigned char c1 = s[i + 1], c2 = s[i + 2];
+            if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 || (c == 0xE0 && c1 < 0xA0) ||
+                (c == 0xED && c1 >= 0xA0))
+                goto bad;
+            i += 3;
+            continue;
         } else if (c >= 0xC2 && c <= 0xDF) {
             need = 1;
             cp = c & 0x1Fu;
@@ -47,8 +56,16 @@ bad:
 
 size_t tg_utf8_count(const char *bytes, size_t len)
 {
-    size_t count = 0;
-    for (size_t i = 0; i < len; i++)
+    size_t count = 0, i = 0;
+    /* Eight bytes at a time: a continuation byte (10xxxxxx) has its top bit set and the next
+     * one clear; those top bits, moved to the bottom of each byte, are summed by one multiply. */
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, bytes + i, sizeof w);
+        uint64_t continuation = (w & ~(w << 1) & 0x8080808080808080u) >> 7;
+        count += 8 - (size_t)((continuation * 0x0101010101010101u) >> 56);
+    }
+    for (; i < len; i++)
         count += ((unsigned char)bytes[i] & 0xC0) != 0x80;
     return count;
 }

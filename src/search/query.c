@@ -161,30 +161,24 @@ static bool decode_positions(struct qterm *t, const uint8_t *p, uint32_t tf)
     return true;
 }
 
-static bool contains(const uint32_t *list, size_t count, uint32_t v)
-{
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (list[mid] == v)
-            return true;
-        if (list[mid] < v)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
-}
-
-/* True when words [first, first + n) occur at consecutive positions, in order. */
+/*
+ * True when words [first, first + n) occur at consecutive positions, in order. Every list is
+ * sorted and the positions asked of each only grow with the lead's, so each list is read once.
+ */
 static bool together(const struct query *q, size_t first, size_t n)
 {
     const struct qterm *lead = &q->terms[q->words[first].term];
+    uint32_t at[TG_SEARCH_MAX_QUERY_WORDS] = {0};
     for (uint32_t i = 0; i < lead->tf; i++) {
         size_t j = 1;
         while (j < n) {
             const struct qterm *t = &q->terms[q->words[first + j].term];
-            if (!contains(t->decoded, t->tf, lead->decoded[i] + (uint32_t)j))
+            uint32_t want = lead->decoded[i] + (uint32_t)j;
+            while (at[j] < t->tf && t->decoded[at[j]] < want)
+                at[j]++;
+            if (at[j] == t->tf)
+                return false;
+            if (t->decoded[at[j]] != want)
                 break;
             j++;
         }
@@ -214,8 +208,9 @@ static double score(const struct query *q, uint32_t ordinal)
         double tf = q->terms[i].tf;
         s += q->terms[i].idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * norm);
     }
+    /* Called once the groups hold, so neighbours within a group stand together already. */
     for (size_t i = 0; i + 1 < q->word_count; i++)
-        if (together(q, i, 2))
+        if (q->words[i].group == q->words[i + 1].group || together(q, i, 2))
             s += TG_SEARCH_ADJACENT_BOOST *
                  (q->terms[q->words[i].term].idf + q->terms[q->words[i + 1].term].idf) / 2;
     return s;
@@ -330,38 +325,70 @@ static enum tg_status parse(struct query *q, const char *bytes, const struct tg_
     return q->word_count ? TG_OK : TG_ERR_BAD_PARAMETER;
 }
 
-static int compare_positions(const void *a, const void *b)
+/*
+ * Moves p from the span record of position *from to that of `position`, adding the gaps and
+ * lengths it passes to *end. Nearly every record is two one-byte varints, so four records whose
+ * eight bytes all lack the continuation bit are summed at once; those bytes belong to the four
+ * records passed (each takes two bytes or more), so nothing past the table is read.
+ */
+static void walk_spans(const uint8_t **p, uint32_t *from, size_t *end, uint32_t position)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
+    const uint64_t high = 0x8080808080808080u, low = 0x00FF00FF00FF00FFu;
+    while (position - *from >= 4) {
+        uint64_t w;
+        memcpy(&w, *p, sizeof w);
+        if (w & high)
+            break;
+        /* Byte pairs to 16-bit lanes, then the four lanes summed into the top one. */
+        uint64_t pairs = (w & low) + ((w >> 8) & low);
+        *end += (size_t)((pairs * 0x0001000100010001u) >> 48);
+        *p += 8;
+        *from += 4;
+    }
+    while (*from < position) {
+        *end += tg_search_varint_get(p);
+        *end += tg_search_varint_get(p);
+        ++*from;
+    }
 }
 
 /* Turns the kept positions of heap slot `slot` into spans of the original text. */
 static bool hit_spans(struct query *q, uint32_t slot, struct tg_search_span *spans, size_t *count)
 {
-    uint32_t positions[TG_SEARCH_MAX_QUERY_WORDS * TG_SEARCH_MAX_SPANS];
-    size_t n = 0;
+    /* Each term's first TG_SEARCH_MAX_SPANS positions, merged in order without repeats, up to
+     * TG_SEARCH_MAX_SPANS in all. */
+    const uint32_t *lists[TG_SEARCH_MAX_QUERY_WORDS];
+    uint32_t lens[TG_SEARCH_MAX_QUERY_WORDS], at[TG_SEARCH_MAX_QUERY_WORDS] = {0};
     for (size_t i = 0; i < q->term_count; i++) {
         struct qterm *t = &q->terms[i];
         uint32_t tf = q->kept_tfs[slot * q->term_count + i];
         if (!decode_positions(t, q->kept_positions[slot * q->term_count + i], tf))
             return false;
-        for (uint32_t j = 0; j < tf && j < TG_SEARCH_MAX_SPANS; j++)
-            positions[n++] = t->decoded[j];
+        lists[i] = t->decoded;
+        lens[i] = tf < TG_SEARCH_MAX_SPANS ? tf : TG_SEARCH_MAX_SPANS;
     }
-    if (n > 1)
-        qsort(positions, n, sizeof *positions, compare_positions);
+    uint32_t positions[TG_SEARCH_MAX_SPANS];
     size_t unique = 0;
-    for (size_t i = 0; i < n && unique < TG_SEARCH_MAX_SPANS; i++)
-        if (unique == 0 || positions[unique - 1] != positions[i])
-            positions[unique++] = positions[i];
+    while (unique < TG_SEARCH_MAX_SPANS) {
+        size_t best = SIZE_MAX;
+        for (size_t i = 0; i < q->term_count; i++)
+            if (at[i] < lens[i] && (best == SIZE_MAX || lists[i][at[i]] < lists[best][at[best]]))
+                best = i;
+        if (best == SIZE_MAX)
+            break;
+        uint32_t v = lists[best][at[best]++];
+        if (unique == 0 || positions[unique - 1] != v)
+            positions[unique++] = v;
+    }
     const uint8_t *p = q->index->spans + q->index->span_offsets[q->kept_ordinals[slot]];
-    size_t end = 0, k = 0;
-    for (uint32_t position = 0; k < unique; position++) {
+    size_t end = 0;
+    uint32_t from = 0;
+    for (size_t k = 0; k < unique; k++) {
+        walk_spans(&p, &from, &end, positions[k]);
         size_t start = end + tg_search_varint_get(&p);
         end = start + tg_search_varint_get(&p);
-        if (position == positions[k])
-            spans[k++] = (struct tg_search_span){start, end};
+        from++;
+        spans[k] = (struct tg_search_span){start, end};
     }
     *count = unique;
     return true;
@@ -410,7 +437,8 @@ static enum tg_status search(struct query *q, const struct tg_search_options *op
     tg_search_heap_sort(&q->heap);
     r->more = after > q->heap.count;
     r->hits = calloc(q->heap.count + 1, sizeof *r->hits);
-    r->spans = calloc(q->heap.count * TG_SEARCH_MAX_SPANS + 1, sizeof *r->spans);
+    /* Each hit fills the first span_count of its share. */
+    r->spans = malloc((q->heap.count * TG_SEARCH_MAX_SPANS + 1) * sizeof *r->spans);
     if (!r->hits || !r->spans)
         return TG_ERR_NOMEM;
     for (size_t i = 0; i < q->heap.count; i++) {

@@ -18,6 +18,12 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+/* Copied into a snippet as it is: no space and nothing markup would read. */
+static bool is_plain(char c)
+{
+    return !is_space(c) && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
 static bool is_continuation(unsigned char c)
 {
     return (c & 0xC0) == 0x80;
@@ -50,7 +56,11 @@ static bool tidy(const char *text, size_t len, struct tg_search_span *m, size_t 
         if (s.start < s.end)
             m[n++] = s;
     }
-    if (n > 1)
+    /* A hit's spans come in text order; strictly increasing starts leave any sort nothing to do. */
+    bool sorted = true;
+    for (size_t i = 1; i < n && sorted; i++)
+        sorted = m[i - 1].start < m[i].start;
+    if (!sorted)
         qsort(m, n, sizeof *m, compare_spans);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
@@ -65,12 +75,28 @@ static bool tidy(const char *text, size_t len, struct tg_search_span *m, size_t 
     return true;
 }
 
-static bool is_edge(const struct tg_search_span *m, size_t n, size_t b)
+/* The first match edge (start or end) at or after b, or SIZE_MAX; the last at or before b, or
+ * SIZE_MAX. Matches are sorted and apart, so their edges ascend. */
+static size_t edge_from(const struct tg_search_span *m, size_t n, size_t b)
 {
-    for (size_t i = 0; i < n; i++)
-        if (m[i].start == b || m[i].end == b)
-            return true;
-    return false;
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].start >= b)
+            return m[i].start;
+        if (m[i].end >= b)
+            return m[i].end;
+    }
+    return SIZE_MAX;
+}
+
+static size_t edge_upto(const struct tg_search_span *m, size_t n, size_t b)
+{
+    for (size_t i = n; i-- > 0;) {
+        if (m[i].end <= b)
+            return m[i].end;
+        if (m[i].start <= b)
+            return m[i].start;
+    }
+    return SIZE_MAX;
 }
 
 struct window {
@@ -78,18 +104,32 @@ struct window {
     size_t first, last; /* matches [first, last) the window was chosen for */
 };
 
+/* Gives each match the index of the first match spelled the same (itself when none is). */
+static void spellings(const char *text, const struct tg_search_span *m, size_t n, size_t *same)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len = m[i].end - m[i].start;
+        same[i] = i;
+        for (size_t k = 0; k < i; k++)
+            if (same[k] == k && m[k].end - m[k].start == len &&
+                memcmp(text + m[k].start, text + m[i].start, len) == 0) {
+                same[i] = k;
+                break;
+            }
+    }
+}
+
 /* Matches [first, last) spelled differently from every earlier one in the range: a window
- * showing each query word once beats one repeating the commonest word. */
-static size_t distinct(const char *text, const struct tg_search_span *m, size_t first, size_t last)
+ * showing each query word once beats one repeating the commonest word. seen is scratch of one
+ * entry per match, each below `stamp`. */
+static size_t distinct(const size_t *same, size_t first, size_t last, size_t *seen, size_t stamp)
 {
     size_t n = 0;
-    for (size_t i = first; i < last; i++) {
-        bool repeat = false;
-        for (size_t k = first; k < i && !repeat; k++)
-            repeat = m[k].end - m[k].start == m[i].end - m[i].start &&
-                     memcmp(text + m[k].start, text + m[i].start, m[i].end - m[i].start) == 0;
-        n += !repeat;
-    }
+    for (size_t i = first; i < last; i++)
+        if (seen[same[i]] != stamp) {
+            seen[same[i]] = stamp;
+            n++;
+        }
     return n;
 }
 
@@ -117,19 +157,37 @@ static size_t forward(const char *text, size_t len, size_t pos, size_t n, size_t
 }
 
 /*
+ * The code points of the gap text[0, len) between two matches, or, for a gap of more than
+ * 4 * cap bytes, cap + 1: valid UTF-8 spends at most four bytes on a code point, so such a gap
+ * holds more than cap of them and no window can span it, which is all the count decides. Bytes
+ * that are not valid UTF-8 there are never shown either way (only a window is, and only a
+ * window is checked), so the long gaps of a long text are not read at all.
+ */
+static size_t gap_codepoints(const char *text, size_t len, size_t cap)
+{
+    return len / 4 > cap ? cap + 1 : tg_utf8_count(text, len);
+}
+
+/*
  * The code-point window of max_cp with the most distinct matches in it, then the most matches,
- * in bytes; cp has room for the code-point offsets of both ends of every match. Code points are
- * counted from the first match and the window is widened by walking from the matches, so a
- * snippet costs the stretch of text around its matches, not the whole text.
+ * in bytes; cp has room for the code-point offsets of both ends of every match, scratch for
+ * two entries per match. Code points are counted from the first match and the window is
+ * widened by walking from the matches, so a snippet costs the stretch of text around its
+ * matches, not the whole text. A gap too long for any window is not counted (gap_codepoints):
+ * every difference of offsets across it still exceeds max_cp, which is all that is asked.
  */
 static struct window choose(const char *text, size_t len, const struct tg_search_span *m, size_t n,
-                            size_t max_cp, size_t *cp)
+                            size_t max_cp, size_t *cp, size_t *scratch)
 {
     struct window w = {0, 0, 0, 0};
     size_t best = 0, best_distinct = 0;
     size_t at = n ? m[0].start : 0, count = 0;
+    size_t *same = scratch, *seen = scratch + n;
+    spellings(text, m, n, same);
+    for (size_t i = 0; i < n; i++)
+        seen[i] = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
-        count += tg_utf8_count(text + at, m[i].start - at);
+        count += gap_codepoints(text + at, m[i].start - at, max_cp);
         cp[2 * i] = count;
         count += tg_utf8_count(text + m[i].start, m[i].end - m[i].start);
         cp[2 * i + 1] = count;
@@ -140,7 +198,7 @@ static struct window choose(const char *text, size_t len, const struct tg_search
             j = i + 1;
         while (j < n && cp[2 * j + 1] - cp[2 * i] <= max_cp)
             j++;
-        size_t d = distinct(text, m, i, j);
+        size_t d = distinct(same, i, j, seen, i);
         if (d > best_distinct || (d == best_distinct && j - i > best)) {
             best = j - i;
             best_distinct = d;
@@ -175,12 +233,14 @@ static void cut(const char *text, size_t len, const struct tg_search_span *m, si
     }
     size_t lead = w->last > w->first ? m[w->first].start : w->end;
     size_t tail = w->last > w->first ? m[w->last - 1].end : w->start;
-    size_t b = w->start;
-    while (b < lead && b > 0 && !is_space(text[b - 1]) && !is_edge(m, n, b))
+    /* b moves one byte at a time, so the nearest edge ahead is the only one it can meet. */
+    size_t b = w->start, edge = edge_from(m, n, b);
+    while (b < lead && b > 0 && !is_space(text[b - 1]) && b != edge)
         b++;
     w->start = b;
     b = w->end;
-    while (b > tail && b < len && !is_space(text[b]) && !is_edge(m, n, b))
+    edge = edge_upto(m, n, b);
+    while (b > tail && b < len && !is_space(text[b]) && b != edge)
         b--;
     if (b == w->start && w->end > w->start) {
         b = w->end;
@@ -261,6 +321,13 @@ static char *render(const char *text, size_t len, const struct tg_search_span *m
                 b++;
         } else {
             out = escape(out, text[b++]);
+            /* Up to the next place a mark could open or close, bytes that are neither space nor
+             * markup are copied as they are, without the checks above. */
+            size_t limit = open ? m[k].end : k < n && m[k].start >= b ? m[k].start : SIZE_MAX;
+            if (limit > w->end)
+                limit = w->end;
+            while (b < limit && is_plain(text[b]))
+                *out++ = text[b++];
         }
     }
     if (!only_space(text, w->end, len))
@@ -277,7 +344,7 @@ enum tg_status tg_search_snippet(const char *text, size_t len, const struct tg_s
     if (!text)
         text = "";
     struct tg_search_span *m = malloc((match_count + 1) * sizeof *m);
-    size_t *cp = malloc((2 * match_count + 1) * sizeof *cp);
+    size_t *cp = malloc((4 * match_count + 1) * sizeof *cp);
     enum tg_status st = m && cp ? TG_OK : TG_ERR_NOMEM;
     size_t n = match_count;
     if (st == TG_OK && match_count)
@@ -285,7 +352,7 @@ enum tg_status tg_search_snippet(const char *text, size_t len, const struct tg_s
     if (st == TG_OK && !tidy(text, len, m, &n))
         st = TG_ERR_INVALID_ARGUMENT;
     if (st == TG_OK) {
-        struct window w = choose(text, len, m, n, max_codepoints, cp);
+        struct window w = choose(text, len, m, n, max_codepoints, cp, cp + 2 * n);
         /* Only the window is shown, so only it must be valid text. */
         if (tg_utf8_validate(text + w.start, w.end - w.start, NULL) != TG_OK ||
             tg_utf8_has_nul(text + w.start, w.end - w.start))

@@ -497,6 +497,191 @@ START_TEST(test_snippet_of_hit)
 }
 END_TEST
 
+/* ---- issue 10: the faster query walk and snippets answer as before ---- */
+
+/* A small index of its own, built from texts one by one. */
+static struct tg_search_index *small_index(const char *const *texts, size_t count)
+{
+    struct tg_search_builder *b;
+    ck_assert_int_eq(tg_search_builder_new(false, &b), TG_OK);
+    for (size_t i = 0; i < count; i++)
+        ck_assert_int_eq(
+            tg_search_builder_add(b, seg, (uint32_t)i, texts[i], strlen(texts[i]), NULL, 0, 0),
+            TG_OK);
+    struct tg_search_index *x;
+    ck_assert_int_eq(tg_search_builder_finish(b, &x), TG_OK);
+    return x;
+}
+
+/* Phrases whose first word recurs, so a later occurrence is the one that holds (issue 10: each
+ * position list is now read once, forward). */
+static const char *const phrase_texts[] = {
+    "ant bee ant cat ant bee cat",
+    "ant bee dog cat ant dog bee cat",
+    "cat bee ant",
+    "bee cat bee cat",
+};
+
+static const struct match_case phrase_cases[] = {
+    {"\"ant bee cat\"", {0, END}}, {"\"bee cat\"", {0, 1, 3, END}}, {"\"cat bee\"", {2, 3, END}},
+    {"\"ant bee\"", {0, 1, END}},  {"\"bee ant\"", {0, 2, END}},    {"\"ant ant\"", {END}},
+    {"\"cat ant bee\"", {0, END}}, {"bee cat", {0, 1, 2, 3, END}},
+};
+
+START_TEST(test_phrase_walk)
+{
+    struct tg_search_index *x = small_index(phrase_texts, TABLE_SIZE(phrase_texts));
+    const struct match_case *c = &phrase_cases[_i];
+    struct tg_search_options opt = {.limit = 10};
+    struct tg_search_result *r;
+    ck_assert_int_eq(tg_search_query(x, seg, c->query, strlen(c->query), &opt, &r), TG_OK);
+    size_t expected = 0;
+    while (c->expected[expected] != END)
+        expected++;
+    ck_assert_msg(tg_search_result_total(r) == expected, "%s: %zu hits, expected %zu", c->query,
+                  tg_search_result_total(r), expected);
+    for (size_t i = 0; i < tg_search_result_count(r); i++) {
+        bool found = false;
+        for (size_t j = 0; j < expected; j++)
+            found = found || (uint32_t)c->expected[j] == tg_search_result_hit(r, i)->item;
+        ck_assert_msg(found, "%s: unexpected item %u", c->query, tg_search_result_hit(r, i)->item);
+    }
+    tg_search_result_free(r);
+    tg_search_index_free(x);
+}
+END_TEST
+
+/* Neighbours in one group get the adjacency boost without being checked again (issue 10): a
+ * phrase scores exactly as the same words ANDed where they stand together, and more than where
+ * they do not (item 2 has both words, apart). */
+START_TEST(test_phrase_boost)
+{
+    struct tg_search_index *x = small_index(phrase_texts, TABLE_SIZE(phrase_texts));
+    struct tg_search_options opt = {.limit = 10};
+    struct tg_search_result *phrase, *words;
+    ck_assert_int_eq(tg_search_query(x, seg, "\"bee cat\"", strlen("\"bee cat\""), &opt, &phrase),
+                     TG_OK);
+    ck_assert_int_eq(tg_search_query(x, seg, "bee cat", strlen("bee cat"), &opt, &words), TG_OK);
+    ck_assert_uint_eq(tg_search_result_count(phrase), 3);
+    ck_assert_uint_eq(tg_search_result_count(words), 4);
+    double apart = 0;
+    for (size_t i = 0; i < tg_search_result_count(words); i++) {
+        const struct tg_search_hit *w = tg_search_result_hit(words, i);
+        if (w->item == 2)
+            apart = w->score;
+    }
+    ck_assert_double_gt(apart, 0);
+    for (size_t i = 0; i < tg_search_result_count(phrase); i++) {
+        const struct tg_search_hit *p = tg_search_result_hit(phrase, i);
+        bool same = false;
+        for (size_t k = 0; k < tg_search_result_count(words); k++) {
+            const struct tg_search_hit *w = tg_search_result_hit(words, k);
+            same = same || (w->item == p->item && w->score == p->score);
+        }
+        ck_assert_msg(same, "item %u scores differently as a phrase", p->item);
+    }
+    /* The best of the neighbours outranks the pair apart. */
+    ck_assert_double_gt(tg_search_result_hit(words, 0)->score, apart);
+    tg_search_result_free(phrase);
+    tg_search_result_free(words);
+    tg_search_index_free(x);
+}
+END_TEST
+
+#define KL5  "kiwi lime kiwi lime kiwi lime kiwi lime kiwi lime "
+#define KL40 KL5 KL5 KL5 KL5 KL5 KL5 KL5 KL5
+#define F10  "fig fig fig fig fig fig fig fig fig fig "
+#define SP50 "                                                  "
+#define W50  "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghij"
+
+/* Spans of several terms merge in text order, at most TG_SEARCH_MAX_SPANS of them from each
+ * term's first TG_SEARCH_MAX_SPANS; the span table is walked right past gaps and words too long
+ * for one varint byte (issue 10: four one-byte records are summed at once). */
+static const char *const span_texts[] = {
+    KL40,
+    F10 F10 F10 F10 F10 F10 F10 "yam",
+    "a b c d e f g h i j" SP50 SP50 SP50 "plum k l m n o p " W50 W50 W50 " q r s t u v plum w",
+};
+
+static const struct {
+    const char *query;
+    uint32_t item;
+    size_t spans;
+    const char *words[3]; /* what the spans hold, in turn (cycled) */
+} span_cases[] = {
+    {"kiwi lime", 0, TG_SEARCH_MAX_SPANS, {"kiwi", "lime", NULL}},
+    {"fig yam", 1, TG_SEARCH_MAX_SPANS, {"fig", NULL}},
+    {"plum", 2, 2, {"plum", NULL}},
+};
+
+START_TEST(test_span_walk)
+{
+    struct tg_search_index *x = small_index(span_texts, TABLE_SIZE(span_texts));
+    const char *q = span_cases[_i].query;
+    struct tg_search_result *r;
+    ck_assert_int_eq(tg_search_query(x, seg, q, strlen(q), NULL, &r), TG_OK);
+    ck_assert_uint_eq(tg_search_result_count(r), 1);
+    const struct tg_search_hit *h = tg_search_result_hit(r, 0);
+    ck_assert_uint_eq(h->item, span_cases[_i].item);
+    ck_assert_uint_eq(h->span_count, span_cases[_i].spans);
+    const char *text = span_texts[h->item];
+    size_t cycle = 0;
+    while (span_cases[_i].words[cycle])
+        cycle++;
+    for (size_t k = 0; k < h->span_count; k++) {
+        const char *word = span_cases[_i].words[k % cycle];
+        ck_assert_uint_eq(h->spans[k].end - h->spans[k].start, strlen(word));
+        ck_assert_int_eq(memcmp(text + h->spans[k].start, word, strlen(word)), 0);
+        if (k)
+            ck_assert_uint_gt(h->spans[k].start, h->spans[k - 1].end);
+    }
+    tg_search_result_free(r);
+    tg_search_index_free(x);
+}
+END_TEST
+
+#define T10 "กขค กขค กขค กขค กขค กขค กขค กขค กขค กขค "
+#define T40 T10 T10 T10 T10
+#define U10 "กขคงกขคงกขคงกขคงกขคงกขคงกขคงกขคงกขคงกขคง"
+#define U30 U10 U10 U10
+
+/* Snippets of long texts, where gaps too long for any window are not counted and the window is
+ * cut between runs of plain bytes (issue 10); outputs as the snippets before those changes gave. */
+static const struct snippet_case long_snippet_cases[] = {
+    {"[[x]] " T40 "[[x]] [[y]] ok", 20, "…กขค กขค กขค <mark>x</mark> <mark>y</mark> ok"},
+    {"[[x]] " U30 " [[y]] [[x]] " U30 " [[x]]", 12, "…<mark>y</mark> <mark>x</mark>…"},
+    {"a [[x]] b [[x]] c [[y]] d " T40 "[[x]] [[y]] [[x]] e", 16,
+     "a <mark>x</mark> b <mark>x</mark> c <mark>y</mark> d…"},
+    {"[[k]] [[k]] [[k]] [[l]] [[k]] [[k]] [[l]] [[l]] [[l]]", 9,
+     "<mark>k</mark> <mark>k</mark> <mark>k</mark> <mark>l</mark> <mark>k</mark>…"},
+    {"[[x]] " T40 T40 "[[x]]", 30, "<mark>x</mark> กขค กขค กขค กขค กขค กขค กขค…"},
+    {U30 "[[y]]" U30, 5, "…<mark>y</mark>…"},
+};
+
+START_TEST(test_long_snippet)
+{
+    const struct snippet_case *c = &long_snippet_cases[_i];
+    char text[2048];
+    struct tg_search_span spans[16];
+    size_t len = 0, n = 0;
+    for (const char *p = c->marked; *p;) {
+        if (strncmp(p, "[[", 2) == 0) {
+            spans[n].start = len;
+            p += 2;
+        } else if (strncmp(p, "]]", 2) == 0) {
+            spans[n++].end = len;
+            p += 2;
+        } else {
+            text[len++] = *p++;
+        }
+    }
+    char *html;
+    ck_assert_int_eq(tg_search_snippet(text, len, spans, n, c->max, &html), TG_OK);
+    ck_assert_str_eq(html, c->expected);
+    free(html);
+}
+END_TEST
+
 static const struct {
     const char *name;
     uint32_t weight;
@@ -682,6 +867,10 @@ int main(void)
     tcase_add_loop_test(tc, test_snippet_errors, 0, TABLE_SIZE(snippet_errors));
     tcase_add_test(tc, test_snippet_overlap);
     tcase_add_test(tc, test_snippet_of_hit);
+    tcase_add_loop_test(tc, test_phrase_walk, 0, TABLE_SIZE(phrase_cases));
+    tcase_add_test(tc, test_phrase_boost);
+    tcase_add_loop_test(tc, test_span_walk, 0, TABLE_SIZE(span_cases));
+    tcase_add_loop_test(tc, test_long_snippet, 0, TABLE_SIZE(long_snippet_cases));
     tcase_add_loop_test(tc, test_suggest, 0, TABLE_SIZE(suggest_cases));
     tcase_add_test(tc, test_suggest_needs_names);
     tcase_add_loop_test(tc, test_add_errors, 0, TABLE_SIZE(add_errors));
