@@ -904,6 +904,25 @@ static bool inside_position(const struct xdoc *d, size_t b, size_t e)
     return false;
 }
 
+/* Function words after which text written without spaces glues a name. */
+static bool name_may_follow(const struct xdoc *d, size_t b)
+{
+    static const char *const words[] = {"ของ", "ที่",  "จาก", "กับ", "และ", "ระหว่าง", "ใน",
+                                        "ถึง",  "ว่า", "เป็น", "คือ", "ต่อ",  "แก่",     "โดย"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (ends_with(d, b, words[i]))
+            return true;
+    return false;
+}
+
+static bool title_ends_at(const struct xdoc *d, size_t b)
+{
+    for (size_t i = 0; i < d->n_titles; i++)
+        if (d->titles[i].e == b)
+            return true;
+    return false;
+}
+
 /* Whether a unit of measure stands at [b, e): an abbreviation right after a number (5 กก., 500
  * มก.) is kilograms or milligrams, not a ministry or a university (issue 9, error class 3). */
 static bool unit_after_number(const struct xdoc *d, size_t b, size_t e)
@@ -931,8 +950,11 @@ static enum tg_status scan_ner(struct xdoc *d, struct cands *cs)
         for (size_t k = 0; k < sizeof generic_tails / sizeof *generic_tails; k++)
             generic = generic || ends_with(d, e, generic_tails[k]);
         uint32_t first = xd_cp(d, b, NULL);
-        /* A span glued to the word before it is a fragment the tagger cut out of a name. */
-        bool glued = xd_is_thai(xd_cp_before(d, b)) && !abbreviation_may_start(d, b);
+        /* A span glued to the word before it is a fragment the tagger cut out of a name
+         * (องค์การ|อนามัยโลก), unless that word is a function word or a title, after which text
+         * written without spaces glues whole names (ของซีดีซี, อธิบดีกรมปศุสัตว์). */
+        bool glued = xd_is_thai(xd_cp_before(d, b)) && !abbreviation_may_start(d, b) &&
+                     !(xd_token_end(d, b) && (name_may_follow(d, b) || title_ends_at(d, b)));
         if (s->type != TG_NER_ORGANISATION || s->end - s->start < 3 || generic || glued ||
             !(xd_is_thai(first) || (first >= 'A' && first <= 'Z')) || d->text[e - 1] == '.' ||
             memchr(d->text + b, '(', e - b) || memchr(d->text + b, ')', e - b) ||

@@ -44,6 +44,11 @@ static const char *const name_verbs[] = {
     "เร่ง",  "ยืนยัน", "ระบุ",  "กำชับ", "รับ", "ขอ",     "ห่วง",   "เยี่ยม", "พบ",  "ชื่นชม",
     "หารือ", "ร่วม",  "พร้อม", "มี",    "ไป", "มา",     "เปิด",   "สร้าง", "เน้น", "ชวน"};
 
+/* Words that describe the person named just before them (อายุ 45 ปี, อดีต ส.ส., ว่าที่
+ * ผู้สมัคร): text written without spaces glues them to the family name, so they cut a name where
+ * the tagger's person span ends too. */
+static const char *const describing_words[] = {"อายุ", "อดีต", "ว่าที่", "สมาชิก", "ทนายความ"};
+
 static size_t gazetteer_len(const struct xdoc *d, size_t b, unsigned types,
                             const struct tg_gazetteer_entry **entry)
 {
@@ -99,7 +104,13 @@ static bool name_stops_at(const struct xdoc *d, size_t p, size_t run_end, size_t
         gazetteer_len(d, p, POSITION, NULL) || gazetteer_len(d, p, ORGANISATION, NULL) ||
         xd_mention_at(d, p, TG_EXTRACT_ORGANISATION) >= 0)
         return true;
-    if (!verb_at(d, p, name_verbs, sizeof name_verbs / sizeof *name_verbs))
+    /* The next person (สยามวาลานายบัญญัติ) or a title (ปริศนานันทกุลรองหัวหน้าพรรค) where the tagger
+     * ends the name. */
+    bool tagger_ends_here = ner_end && ner_end <= p;
+    if (tagger_ends_here && (gazetteer_len(d, p, HONORIFIC, NULL) || xd_title_starting(d, p)))
+        return true;
+    if (!verb_at(d, p, name_verbs, sizeof name_verbs / sizeof *name_verbs) &&
+        !verb_at(d, p, describing_words, sizeof describing_words / sizeof *describing_words))
         return false;
     return ner_end ? ner_end <= p : tokens_until(d, p, run_end) >= 3;
 }
@@ -234,6 +245,11 @@ static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
          * นายจ้าง or นางฟ้า; there the tagger decides. */
         if (d->text[b + hn - 1] != '.' && !xd_token_end(d, b + hn) &&
             !xd_is_space(xd_cp(d, b + hn, NULL)) && ner_person_end(d, b + hn) <= b + hn)
+            continue;
+        /* ถ้ำหลวงขุนน้ำนางนอน: an honorific glued to the word before it is inside another
+         * word, unless the tagger reads a person from there (ของนายสมชาย). */
+        if (xd_is_thai(xd_cp_before(d, b)) && ner_person_end(d, b) == 0 &&
+            ner_person_end(d, xd_skip_spaces(d, b + hn)) == 0)
             continue;
         /* นายเนวิน, พ.ต.ท.ทักษิณ: an honorific that only stands before names makes a person of
          * a given name alone; คุณ and อ. also begin words (คุณประโยชน์, อ.เมือง). */

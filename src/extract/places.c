@@ -98,7 +98,19 @@ static size_t venue_word(const struct xdoc *d, size_t b)
     return e;
 }
 
-/* Cue, then the glued word and up to two more separated by single spaces. */
+/* End of the tagger's place or organisation span that starts at b, or 0. */
+static size_t ner_name_end(const struct xdoc *d, size_t b)
+{
+    for (size_t i = 0; i < d->n_ner; i++)
+        if (d->ner[i].byte_start == b &&
+            (d->ner[i].type == TG_NER_PLACE || d->ner[i].type == TG_NER_ORGANISATION))
+            return d->ner[i].byte_end;
+    return 0;
+}
+
+/* Cue, then the glued word and up to two more separated by single spaces. Text written without
+ * spaces glues the clause after a name to it (ท่าอากาศยานสุวรรณภูมิฝั่งทิศใต้กล่าวว่า…): where the
+ * tagger reads a shorter name from the cue, the name ends with it. */
 static size_t venue_name(const struct xdoc *d, size_t b, size_t n)
 {
     size_t e = b + n;
@@ -115,7 +127,8 @@ static size_t venue_name(const struct xdoc *d, size_t b, size_t n)
             break;
         e = we + w;
     }
-    return end;
+    size_t tagged = ner_name_end(d, b);
+    return tagged > b + n && tagged < end ? tagged : end;
 }
 
 static bool digit_at(const struct xdoc *d, size_t b)
@@ -161,6 +174,18 @@ static bool after_locative(const struct xdoc *d, size_t b)
     return false;
 }
 
+/* Whether [b, e) ends the name of an organisation the tagger reads from further back
+ * (ธนาคารกลางออสเตรเลีย, สถาบันวิจัย…แห่งประเทศไทย, ศาลจังหวัดกาญจนบุรี): the place is then part of
+ * that name, and left for the organisation. */
+static bool inside_tagged_organisation(const struct xdoc *d, size_t b, size_t e)
+{
+    for (size_t i = 0; i < d->n_ner; i++)
+        if (d->ner[i].type == TG_NER_ORGANISATION && d->ner[i].byte_start < b &&
+            e <= d->ner[i].byte_end)
+            return true;
+    return false;
+}
+
 static enum tg_status cue_place(struct xdoc *d, size_t b)
 {
     const struct tg_gazetteer_entry *cue;
@@ -190,7 +215,8 @@ static enum tg_status cue_place(struct xdoc *d, size_t b)
         size_t pn = match(d, s, TG_GAZETTEER_PROVINCE, &prov);
         if (pn && xd_token_end(d, s + pn) && s - (b + n) <= 1) {
             const char *name = tg_gazetteer_entry_name(prov);
-            if (xd_overlap(d, b, s + pn) >= 0 || xd_excluded(d, b, s + pn))
+            if (xd_overlap(d, b, s + pn) >= 0 || xd_excluded(d, b, s + pn) ||
+                inside_tagged_organisation(d, b, s + pn))
                 return TG_OK;
             return add_place(d, b, s + pn, name, strlen(name), "province");
         }
@@ -198,6 +224,33 @@ static enum tg_status cue_place(struct xdoc *d, size_t b)
     if (e == b || xd_overlap(d, b, e) >= 0 || xd_excluded(d, b, e))
         return TG_OK;
     return add_place(d, b, e, d->text + b, e - b, kind);
+}
+
+/* Where the mention of a place named at b starts: at the word for its kind written just before
+ * it (ประเทศบราซิล, จ.สตูล, อำเภอ เมืองเชียงราย), which ThaiNER and the gold guideline count as
+ * part of the name, when nothing else has taken that word; else b. */
+static size_t kind_word_before(const struct xdoc *d, size_t b, enum tg_gazetteer_type type)
+{
+    static const struct {
+        enum tg_gazetteer_type type;
+        const char *word;
+    } words[] = {{TG_GAZETTEER_COUNTRY, "ประเทศ"}, {TG_GAZETTEER_PROVINCE, "จังหวัด"},
+                 {TG_GAZETTEER_PROVINCE, "จ."},    {TG_GAZETTEER_DISTRICT, "อำเภอ"},
+                 {TG_GAZETTEER_DISTRICT, "อ."},    {TG_GAZETTEER_DISTRICT, "เขต"}};
+    size_t at = b;
+    if (at > 0 && d->text[at - 1] == ' ')
+        at--;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i].word);
+        if (words[i].type != type || at < n || memcmp(d->text + at - n, words[i].word, n) != 0)
+            continue;
+        size_t start = at - n;
+        /* The word must be a word of its own, not the end of another (ต่างประเทศ). */
+        if (!xd_token_end(d, start) || xd_overlap(d, start, b) >= 0 || xd_excluded(d, start, b))
+            return b;
+        return start;
+    }
+    return b;
 }
 
 /* Provinces, Bangkok districts and countries named on their own. */
@@ -213,7 +266,7 @@ static enum tg_status named_place(struct xdoc *d, size_t b)
         const struct tg_gazetteer_entry *entry;
         size_t n = match(d, b, lists[i].type, &entry);
         if (!n || !xd_token_end(d, b + n) || xd_overlap(d, b, b + n) >= 0 ||
-            xd_excluded(d, b, b + n))
+            xd_excluded(d, b, b + n) || inside_tagged_organisation(d, b, b + n))
             continue;
         const char *name = tg_gazetteer_entry_name(entry);
         bool full = strlen(name) == n && memcmp(name, d->text + b, n) == 0;
@@ -223,7 +276,8 @@ static enum tg_status named_place(struct xdoc *d, size_t b)
             continue;
         if (lists[i].type != TG_GAZETTEER_PROVINCE && !full && tg_utf8_count(d->text + b, n) < 5)
             continue;
-        return add_place(d, b, b + n, name, strlen(name), lists[i].kind);
+        return add_place(d, kind_word_before(d, b, lists[i].type), b + n, name, strlen(name),
+                         lists[i].kind);
     }
     return TG_OK;
 }

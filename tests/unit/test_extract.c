@@ -317,6 +317,32 @@ static const struct extract_case cases[] = {
     {"class 6: the honorific glued to the given name",
      "นายกอบชัย สังสิทธิสวัสดิ์ ปลัดกระทรวงอุตสาหกรรม เป็นประธานการประชุม", NULL, PERSON, "กอบชัย สังสิทธิสวัสดิ์",
      "นาย", "ปลัดกระทรวง", "กระทรวงอุตสาหกรรม", NULL, 1},
+    /* issue 9, "the product keeps what the model finds": ThaiNER's span conventions, and text
+     * written without spaces between words, as its sentences are. */
+    {"model spans: a country's mention takes ประเทศ", "ไทยพร้อมร่วมมือพัฒนาการค้ากับประเทศบราซิล", NULL,
+     MENTION, "place", "ประเทศบราซิล", "บราซิล", NULL, NULL, 0},
+    {"model spans: a family name ends where a describing word is glued",
+     "นางสมศรี ทองดีอายุ 45 ปี เป็นผู้เสียหาย", NULL, PERSON, "สมศรี ทองดี", "นาง", NULL, NULL, NULL, 1},
+    {"model spans: an honorific inside a place's name is no person",
+     "นักท่องเที่ยวเข้าชมถ้ำหลวงขุนน้ำนางนอน จังหวัดเชียงราย", NULL, NO_PERSON, "นอน จังหวัดเชียงราย", NULL, NULL,
+     NULL, NULL, 0},
+    {"model spans: the place whose name holds that honorific",
+     "นักท่องเที่ยวเข้าชมถ้ำหลวงขุนน้ำนางนอน จังหวัดเชียงราย", NULL, MENTION, "place", "ถ้ำหลวงขุนน้ำนางนอน",
+     "ถ้ำหลวงขุนน้ำนางนอน", NULL, NULL, 0},
+    {"model spans: a name glued after a function word is whole", "ข้อมูลที่เอฟเอโอเผยแพร่ระบุว่า", NULL,
+     MENTION, "organisation", "เอฟเอโอ", "เอฟเอโอ", NULL, NULL, 0},
+    {"model spans: a district ending an organisation's name is part of it",
+     "ผลการสำรวจของสวนดุสิตโพลระบุว่า", NULL, MENTION, "organisation", "สวนดุสิตโพล", "สวนดุสิตโพล", NULL,
+     NULL, 0},
+    {"model spans: a country ending an organisation's name is part of it",
+     "ธนาคารกลางออสเตรเลียประกาศขึ้นอัตราดอกเบี้ยนโยบาย", NULL, MENTION, "organisation",
+     "ธนาคารกลางออสเตรเลีย", "ธนาคารกลางออสเตรเลีย", NULL, NULL, 0},
+    {"model spans: a venue's name ends where the tagger's does, not with the clause glued on",
+     "ผู้โดยสารที่ท่าอากาศยานสุวรรณภูมิฝั่งทิศใต้กล่าวว่ารัฐบาลต้องช่วยเหลือ", NULL, MENTION, "place",
+     "ท่าอากาศยานสุวรรณภูมิ", "ท่าอากาศยานสุวรรณภูมิ", NULL, NULL, 0},
+    {"model spans: a hospital's name ends where the tagger's does",
+     "ผู้ป่วยที่โรงพยาบาลนางรองได้รับการรักษา", NULL, MENTION, "place", "โรงพยาบาลนางรอง",
+     "โรงพยาบาลนางรอง", NULL, NULL, 0},
     /* issue 9, class 8: a collaboration needs parties that act together, each with its role. */
     {"class 8: signatories between A and B, a witness apart",
      "วันนี้ พิธีลงนามบันทึกความเข้าใจ (MOU) ระหว่าง กรมอนามัย กับ สำนักงานกองทุนสนับสนุนการวิจัย "
@@ -577,6 +603,8 @@ static void check_mention(const struct extract_case *c, const struct tg_extract_
             target = r->organisations[m->entity].name;
         else if (m->type == TG_EXTRACT_PERSON)
             target = r->people[m->entity].name;
+        else if (m->type == TG_EXTRACT_PLACE)
+            target = r->places[m->entity].name;
         if (same(target, c->c)) {
             ck_assert_int_lt(m->start, m->end);
             ck_assert_int_lt(m->byte_start, m->byte_end);

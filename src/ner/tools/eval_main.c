@@ -2,8 +2,8 @@
  * thaigraph-eval-ner: strict span evaluation on a ThaiNER file, of the NER model alone and,
  * with --through-ingest, of the whole product.
  *
- * usage: thaigraph-eval-ner [--model MODEL] --data FILE [--through-ingest] [--min-f1 X]
- *                           [--max-gap X] [--skip-if-missing]
+ * usage: thaigraph-eval-ner [--model MODEL] --data FILE [--through-ingest] [--show-losses]
+ *                           [--min-f1 X] [--max-gap X] [--skip-if-missing]
  * Without --model the built-in model is measured. A mention counts as found only when the type
  * and the exact code-point span agree; person mentions are compared without their leading
  * titles on both sides (tg_ner_title_length). Prints precision, recall and F1 per type and the
@@ -15,12 +15,16 @@
  * are scored the same way. Organisation, person, place and date mentions compare with ThaiNER's
  * ORGANIZATION, PERSON, LOCATION + FACILITY and DATE; the product's other types (programmes,
  * numbers) are not counted. --max-gap fails the run when the two micro F1 differ by more.
+ * --show-losses lists, per line, every gold mention the model finds exactly but the product does
+ * not serve, with what the product serves over it instead: what the pipeline's rules lose.
+ * Read it on training lines, never on val.txt, so the rules are not tuned to the measurement.
  *
  * Exits 1 when a micro F1 is under --min-f1 (the product's with --through-ingest, else the
  * model's) or the gap is too wide, and 77 (the test-harness code for "skipped") when
  * --skip-if-missing is given and the data file does not exist.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +44,7 @@ struct options {
     double max_gap;
     int skip_if_missing;
     int through_ingest;
+    int show_losses;
 };
 
 /* One line of the data: its plain text and gold spans. */
@@ -48,6 +53,8 @@ struct line {
     size_t len;
     struct tg_ner_span *gold;
     size_t gold_count;
+    struct tg_ner_span *served; /* the product's mentions, with --through-ingest */
+    size_t served_count;
 };
 
 struct lines {
@@ -64,6 +71,8 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->skip_if_missing = 1;
         } else if (strcmp(argv[k], "--through-ingest") == 0) {
             o->through_ingest = 1;
+        } else if (strcmp(argv[k], "--show-losses") == 0) {
+            o->show_losses = o->through_ingest = 1;
         } else if (strcmp(argv[k], "--model") == 0 && has_value) {
             o->model = argv[++k];
         } else if (strcmp(argv[k], "--data") == 0 && has_value) {
@@ -106,6 +115,7 @@ static void lines_free(struct lines *ls)
     for (size_t i = 0; i < ls->count; i++) {
         free(ls->items[i].text);
         free(ls->items[i].gold);
+        free(ls->items[i].served);
     }
     free(ls->items);
 }
@@ -127,6 +137,7 @@ static int read_data(FILE *f, struct lines *ls)
             ls->items = grown;
         }
         struct line *l = &ls->items[ls->count];
+        *l = (struct line){0};
         enum tg_status status =
             tg_ner_parse_tagged(buf, (size_t)len, &l->text, &l->len, &l->gold, &l->gold_count);
         if (status != TG_OK) {
@@ -200,46 +211,84 @@ static int write_corpus(const char *path, const struct lines *ls)
     return fclose(f) == 0;
 }
 
-/* The mentions the product serves for each line, scored like the model's. */
-static int score_graph(const struct tg_graph *graph, const struct lines *ls,
-                       struct tg_ner_counts *c)
+/* The mentions the product serves for each line, kept in the line and scored like the model's. */
+static int score_graph(const struct tg_graph *graph, struct lines *ls, struct tg_ner_counts *c)
 {
-    struct tg_ner_span *found = NULL;
-    size_t room = 0;
     for (size_t i = 0; i < ls->count; i++) {
+        struct line *l = &ls->items[i];
         char id[32];
         snprintf(id, sizeof id, "line-%05zu", i + 1);
         const struct tg_graph_document *doc = tg_graph_document_find(graph, id);
-        size_t n = 0;
-        for (size_t k = 0; doc && k < doc->mention_count; k++) {
-            struct tg_graph_mention mention;
-            tg_graph_document_mention(graph, doc, k, &mention);
-            const struct tg_graph_mention *m = &mention;
-            int type = ner_type_of(m->type);
+        size_t room = doc ? doc->mention_count : 0;
+        if (room && !(l->served = malloc(room * sizeof *l->served)))
+            return 0;
+        for (size_t k = 0; k < room; k++) {
+            struct tg_graph_mention m;
+            tg_graph_document_mention(graph, doc, k, &m);
+            int type = ner_type_of(m.type);
             if (type < 0)
                 continue;
-            if (n == room) {
-                room = room ? room * 2 : 64;
-                struct tg_ner_span *grown = realloc(found, room * sizeof *grown);
-                if (!grown) {
-                    free(found);
-                    return 0;
-                }
-                found = grown;
-            }
-            const char *t = ls->items[i].text;
-            size_t len = ls->items[i].len;
-            size_t bs = tg_utf8_offset_of(t, len, m->start);
-            size_t be = tg_utf8_offset_of(t, len, m->end);
-            found[n++] = (struct tg_ner_span){(enum tg_ner_type)type, m->start, m->end, bs, be};
+            size_t bs = tg_utf8_offset_of(l->text, l->len, m.start);
+            size_t be = tg_utf8_offset_of(l->text, l->len, m.end);
+            l->served[l->served_count++] =
+                (struct tg_ner_span){(enum tg_ner_type)type, m.start, m.end, bs, be};
         }
-        score_line(&ls->items[i], found, n, c);
+        score_line(l, l->served, l->served_count, c);
     }
-    free(found);
     return 1;
 }
 
-static int evaluate_product(const struct lines *ls, struct tg_ner_counts *c)
+static bool same_span(const struct tg_ner_span *a, const struct tg_ner_span *b)
+{
+    return a->type == b->type && a->start == b->start && a->end == b->end;
+}
+
+static bool holds_span(const struct tg_ner_span *spans, size_t n, const struct tg_ner_span *s)
+{
+    for (size_t k = 0; k < n; k++)
+        if (same_span(&spans[k], s))
+            return true;
+    return false;
+}
+
+static void print_span(const struct line *l, const struct tg_ner_span *s)
+{
+    printf("%s[%.*s]", tg_ner_type_name(s->type), (int)(s->byte_end - s->byte_start),
+           l->text + s->byte_start);
+}
+
+/* Gold mentions the model has and the product does not, with the product's overlapping ones. */
+static int show_losses(const struct tg_ner_model *model, const struct lines *ls)
+{
+    for (size_t i = 0; i < ls->count; i++) {
+        const struct line *l = &ls->items[i];
+        struct tg_ner_span *found;
+        size_t found_count;
+        if (tg_ner_tag(model, l->text, l->len, &found, &found_count) != TG_OK)
+            return 0;
+        for (size_t g = 0; g < l->gold_count; g++) {
+            const struct tg_ner_span *gold = &l->gold[g];
+            if (!holds_span(found, found_count, gold) ||
+                holds_span(l->served, l->served_count, gold))
+                continue;
+            printf("line %zu\tlost ", i + 1);
+            print_span(l, gold);
+            printf("\tserved");
+            for (size_t k = 0; k < l->served_count; k++) {
+                const struct tg_ner_span *s = &l->served[k];
+                if (s->start < gold->end && gold->start < s->end) {
+                    printf(" ");
+                    print_span(l, s);
+                }
+            }
+            printf("\n");
+        }
+        free(found);
+    }
+    return 1;
+}
+
+static int evaluate_product(struct lines *ls, struct tg_ner_counts *c)
 {
     const char *tmp = getenv("TMPDIR");
     char dir[4096];
@@ -276,7 +325,8 @@ int main(int argc, char **argv)
     struct options o = {.max_gap = -1.0};
     if (!parse_options(argc, argv, &o)) {
         fprintf(stderr, "usage: thaigraph-eval-ner [--model MODEL] --data FILE "
-                        "[--through-ingest] [--min-f1 X] [--max-gap X] [--skip-if-missing]\n");
+                        "[--through-ingest] [--show-losses] [--min-f1 X] [--max-gap X] "
+                        "[--skip-if-missing]\n");
         return 2;
     }
     FILE *f = fopen(o.data, "r");
@@ -300,8 +350,9 @@ int main(int argc, char **argv)
     memset(&model_counts, 0, sizeof model_counts);
     memset(&product_counts, 0, sizeof product_counts);
     ok = ok && evaluate_model(model, &ls, &model_counts);
-    tg_ner_model_free(model);
     ok = ok && (!o.through_ingest || evaluate_product(&ls, &product_counts));
+    ok = ok && (!o.show_losses || show_losses(model, &ls));
+    tg_ner_model_free(model);
     lines_free(&ls);
     if (!ok)
         return 1;
