@@ -9,10 +9,23 @@
 #include "extract_internal.h"
 #include "thaigraph/utf8.h"
 
-enum group { GROUP_MEETING, GROUP_AGREEMENT, GROUP_TRAINING, GROUP_ANNOUNCEMENT, GROUP_COUNT };
+/* Candidates of one group in one sentence are one event; the groups are the kinds that a
+ * sentence can report side by side (a ceremony and the signing it holds are not: see
+ * absorbed()). */
+enum group {
+    GROUP_MEETING,
+    GROUP_AGREEMENT,
+    GROUP_TRAINING,
+    GROUP_ANNOUNCEMENT,
+    GROUP_CEREMONY,
+    GROUP_VISIT,
+    GROUP_OTHER,
+    GROUP_COUNT
+};
 
 /* Longer or more specific words first: a trigger never overlaps one listed before it. Within
- * a group a later rank names the kind more precisely (a conference is a meeting). */
+ * a group a later rank names the kind more precisely (a conference is a meeting; a courtesy
+ * call is a visit however much it is also a talk). */
 static const struct {
     const char *word;
     enum tg_extract_event_kind kind;
@@ -21,31 +34,79 @@ static const struct {
 } triggers[] = {
     {"Video Conference", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
     {"ประชุมทางไกล", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
+    {"ประชุมเชิงปฏิบัติการ", TG_EXTRACT_EVENT_TRAINING, GROUP_TRAINING, 1},
     {"ประชุมวิชาการ", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
-    {"สัมมนา", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
+    {"ประชุมสุดยอด", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
+    {"ประชุมนานาชาติ", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
     {"Conference", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
+    {"Summit", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
+    {"Forum", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
+    {"เยี่ยมคารวะ", TG_EXTRACT_EVENT_VISIT, GROUP_MEETING, 2},
     {"ประชุม", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
     {"หารือ", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
     {"Meeting", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
+    /* Policy handed to the heads of a body is given at a meeting of them. */
+    {"มอบนโยบาย", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
     {"ลงนาม", TG_EXTRACT_EVENT_AGREEMENT, GROUP_AGREEMENT, 0},
     {"MOU", TG_EXTRACT_EVENT_AGREEMENT, GROUP_AGREEMENT, 0},
     {"บันทึกข้อตกลง", TG_EXTRACT_EVENT_AGREEMENT, GROUP_AGREEMENT, 0},
     {"บันทึกความเข้าใจ", TG_EXTRACT_EVENT_AGREEMENT, GROUP_AGREEMENT, 0},
     {"ฝึกอบรม", TG_EXTRACT_EVENT_TRAINING, GROUP_TRAINING, 1},
     {"อบรม", TG_EXTRACT_EVENT_TRAINING, GROUP_TRAINING, 1},
+    {"สัมมนา", TG_EXTRACT_EVENT_TRAINING, GROUP_TRAINING, 1},
+    {"Workshop", TG_EXTRACT_EVENT_TRAINING, GROUP_TRAINING, 1},
+    {"workshop", TG_EXTRACT_EVENT_TRAINING, GROUP_TRAINING, 1},
     {"เปิดโครงการ", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    {"เปิดงานโครงการ", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
     {"เปิดตัว", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    {"Kick off", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    {"Kick Off", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    {"คิกออฟ", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
     {"แถลงข่าว", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
-    {"มอบนโยบาย", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
+    {"กล่าวในรายการ", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
+    {"พิธี", TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
+    {"มอบรางวัล", TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
+    {"ศึกษาดูงาน", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
+    {"ดูงาน", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
+    {"ลงพื้นที่", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
+    {"ตรวจเยี่ยม", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
+    {"เยี่ยมชม", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
+    {"ตรวจติดตาม", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
+    {"ตรวจราชการ", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
+    /* Bare เยือน is also a tourist's (นักท่องเที่ยวมาเยือน): an official visit is made. */
+    {"การเยือน", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
+    {"เดินทางเยือน", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
+    {"ไปเยือน", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
+    {"เยือนอย่างเป็นทางการ", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
+    {"พบปะ", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
+    {"นิทรรศการ", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
+    {"มหกรรม", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
+    {"ชิงแชมป์", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
+    {"การแข่งขันกีฬา", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
+    {"ปาฐกถา", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
+    {"งานเลี้ยง", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
 };
 #define N_TRIGGERS (sizeof triggers / sizeof triggers[0])
 
 /* Words that open the next sentence inside a paragraph Thai writes without full stops. */
 static const char *const openers[] = {"ทั้งนี้", "นอกจากนี้", "อย่างไรก็ตาม", "ด้าน "};
 
+/* A trigger that these words continue names something else: a protocol, formalities or a
+ * master of ceremonies (พิธีสาร, พิธีการศุลกากร, พิธีกร). */
+static const char *const not_after[] = {"สาร", "การ", "กร", "กรรม"};
+/* A trigger after ผู้ is the title of a person (ผู้ตรวจราชการ, ผู้ลงนาม). */
+#define AGENT_PREFIX "ผู้"
+
+/* A trigger after one of these names the occasion another event marks (เนื่องในโอกาสพระราช
+ * พิธีมหามงคล...), not an event the report is about. */
+static const char *const occasion_cues[] = {"เนื่องในโอกาส", "เนื่องใน", "เฉลิมพระเกียรติ"};
+#define OCCASION_REACH  45
+#define N_OCCASION_CUES (sizeof occasion_cues / sizeof *occasion_cues)
+
 /* A trigger after one of these is wished for or planned, not reported. */
 static const char *const modal_cues[] = {"อยากให้", "ขอให้", "ควร", "จะต้อง", "จะจัด", "จะมี"};
-#define MODAL_REACH 90
+#define MODAL_REACH  90
+#define N_MODAL_CUES (sizeof modal_cues / sizeof *modal_cues)
 
 /* Words that end an event's title even when glued to it. */
 static const char *const title_enders[] = {"สืบเนื่อง", "เพื่อ",   "โดย",  "เมื่อ", "ซึ่ง", "ภายใต้",
@@ -55,6 +116,13 @@ static const char *const title_enders[] = {"สืบเนื่อง", "เ�
  * something else the sentence mentions. */
 #define DATE_REACH 600
 
+/* A date that opens a sentence (วันเสาร์ที่ 16 มีนาคม 2567 เวลา ... ณ ... นายกรัฐมนตรี...) or
+ * closes it (... ที่อาคาร G Tower เมื่อวันที่ 27 ตุลาคม 2564 ที่ผ่านมา) frames the whole sentence
+ * however long it is: bytes from the sentence's start to the date (room for เมื่อวันอาทิตย์ที่),
+ * and from the date to the sentence's end (room for ที่ผ่านมา). */
+#define OPEN_REACH  90
+#define CLOSE_REACH 45
+
 /* A paragraph without any other break is cut at the next space after this many bytes (about
  * 1,000 Thai characters), so the work per sentence stays bounded in a document of one line. */
 #define SENTENCE_MAX_BYTES 3000
@@ -63,6 +131,8 @@ struct trig {
     size_t b, e;
     size_t t;
 };
+/* The most triggers one sentence is read for. */
+#define SENTENCE_TRIGGERS 32
 
 struct cand {
     enum group group;
@@ -73,8 +143,10 @@ struct cand {
     long date;  /* index into d->dates */
     long place; /* index into places */
     long programme;
-    long event;  /* the event it was merged into, or -1 */
-    bool shared; /* its sentence reports an event of another kind too */
+    long event;     /* the event it was merged into, or -1 */
+    bool inherited; /* date is its paragraph's, not its sentence's */
+    int date_rank;  /* how well date dates it, while the sentence is read */
+    bool shared;    /* its sentence reports an event of another kind too */
 };
 
 /* A speaker opens a sentence: a person whose กล่าว follows before the paragraph goes on to
@@ -147,6 +219,62 @@ static int by_b(const void *x, const void *y)
     return (a->b > b->b) - (a->b < b->b);
 }
 
+/* พิธี names a ceremony with its name glued on (พิธีเปิด, พิธีวางกระดูกงู); bare (ร่วมพิธี, ในพิธี)
+ * it is the ceremony of an event the sentence names otherwise, if it does (see absorbed()). */
+static bool bare_ceremony(const struct xdoc *d, size_t t, size_t e)
+{
+    return strcmp(triggers[t].word, "พิธี") == 0 && (e >= d->len || !xd_is_thai(xd_cp(d, e, NULL)));
+}
+
+/* Words that continue พิธี into something else (not_after). */
+static bool no_ceremony(const struct xdoc *d, size_t t, size_t e)
+{
+    return strcmp(triggers[t].word, "พิธี") == 0 &&
+           xd_word_at(d, e, not_after, sizeof not_after / sizeof *not_after);
+}
+
+/* Whether one of cues stands in the reach bytes before b, inside the sentence from from. */
+static bool cue_before(const struct xdoc *d, size_t from, size_t b, const char *const *cues,
+                       size_t n, size_t reach)
+{
+    if (b - from > reach)
+        from = b - reach;
+    for (size_t i = 0; i < n; i++)
+        if (xd_find(d->text + from, b - from, cues[i], strlen(cues[i])))
+            return true;
+    return false;
+}
+
+/* Whether word ends just at b, inside the sentence that starts at from. */
+static bool preceded_by(const struct xdoc *d, size_t from, size_t b, const char *word)
+{
+    size_t n = strlen(word);
+    return b - from >= n && memcmp(d->text + b - n, word, n) == 0;
+}
+
+/* A ceremony word that the name of another event follows in the same word (พิธีลงนาม,
+ * พิธีเปิดการประชุม, พิธีเปิดโครงการ) is that event's form, not an event of its own; so is a
+ * bare one in a sentence that names another event (เป็นประธานเปิดโครงการฝึกอบรม ... ร่วมพิธี). */
+#define ABSORB_REACH 45
+static bool absorbed(const struct xdoc *d, const struct trig *tr, size_t n, size_t i)
+{
+    if (triggers[tr[i].t].group != GROUP_CEREMONY)
+        return false;
+    if (bare_ceremony(d, tr[i].t, tr[i].e)) {
+        for (size_t k = 0; k < n; k++)
+            if (triggers[tr[k].t].group != GROUP_CEREMONY)
+                return true;
+        return false;
+    }
+    if (i + 1 == n || tr[i + 1].b - tr[i].e > ABSORB_REACH)
+        return false;
+    size_t w;
+    for (size_t p = tr[i].e; p < tr[i + 1].b; p += w)
+        if (xd_is_space(xd_cp(d, p, &w)))
+            return false;
+    return true;
+}
+
 /* Triggers of a sentence in text order; one inside an organisation or place name (ห้องประชุม)
  * does not count. */
 static size_t find_triggers(const struct xdoc *d, const struct xsentence *s, struct trig *out,
@@ -159,12 +287,9 @@ static size_t find_triggers(const struct xdoc *d, const struct xsentence *s, str
              n < cap && (p = xd_find(p, s->e - (size_t)(p - d->text), triggers[t].word, wl));
              p += wl) {
             size_t b = (size_t)(p - d->text);
-            size_t from = b - s->b > MODAL_REACH ? b - MODAL_REACH : s->b;
-            bool modal = false;
-            for (size_t i = 0; i < sizeof modal_cues / sizeof *modal_cues; i++)
-                modal = modal ||
-                        xd_find(d->text + from, b - from, modal_cues[i], strlen(modal_cues[i]));
-            if (modal)
+            if (cue_before(d, s->b, b, modal_cues, N_MODAL_CUES, MODAL_REACH) ||
+                cue_before(d, s->b, b, occasion_cues, N_OCCASION_CUES, OCCASION_REACH) ||
+                preceded_by(d, s->b, b, AGENT_PREFIX) || no_ceremony(d, t, b + wl))
                 continue;
             long m = xd_overlap(d, b, b + wl);
             if (m >= 0 && (d->m[m].type == TG_EXTRACT_ORGANISATION ||
@@ -179,7 +304,56 @@ static size_t find_triggers(const struct xdoc *d, const struct xsentence *s, str
     }
     if (n > 1)
         qsort(out, n, sizeof *out, by_b);
-    return n;
+    bool drop[SENTENCE_TRIGGERS];
+    for (size_t i = 0; i < n; i++)
+        drop[i] = absorbed(d, out, n, i);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!drop[i])
+            out[kept++] = out[i];
+    return kept;
+}
+
+/* Words before a year that make it the year of a budget, a school year or an annual
+ * title (ปีงบประมาณ พ.ศ. 2567, ประจำปี 2565), not the time an event takes place. */
+static const char *const year_labels[] = {"งบประมาณ", "ปีงบ", "การศึกษา", "ประจำปี"};
+#define YEAR_LABEL_REACH 40
+
+/* Whether a date can date an event: a single date or a range (the event takes its first
+ * day), of any precision the context could fix; a year only when it is not a label. */
+static bool dates_events(const struct xdoc *d, const struct tg_date_match *dm)
+{
+    if (dm->first.precision == TG_DATE_PRECISION_NONE)
+        return false;
+    if (dm->first.precision == TG_DATE_PRECISION_DAY)
+        return true;
+    /* ปีนี้, เดือนที่แล้ว: the time of a state of affairs, not of one occurrence. */
+    if (dm->relative)
+        return false;
+    if (dm->first.precision == TG_DATE_PRECISION_MONTH)
+        return true;
+    size_t from = dm->byte_start > YEAR_LABEL_REACH ? dm->byte_start - YEAR_LABEL_REACH : 0;
+    for (size_t i = 0; i < sizeof year_labels / sizeof *year_labels; i++)
+        if (xd_find(d->text + from, dm->byte_start - from, year_labels[i], strlen(year_labels[i])))
+            return false;
+    return true;
+}
+
+/* A speaker's words (กล่าวว่า ...) or a quotation tell of events the speaker recalls, wishes
+ * for or plans as often as of the one the report is about: there a trigger counts only with
+ * a date of its own. */
+static const char *const speech_cues[] = {"กล่าวว่า", "เปิดเผยว่า", "ระบุว่า",    "เผยว่า",    "ย้ำว่า",
+                                          "ชี้แจงว่า", "แจ้งว่า",    "กล่าวต่อว่า", "เพิ่มเติมว่า", "ยืนยันว่า"};
+
+static bool reported_speech(const struct xdoc *d, const struct xsentence *s, size_t b)
+{
+    uint32_t first = xd_cp(d, s->b, NULL);
+    if (first == 0x201C || first == '"')
+        return true;
+    for (size_t i = 0; i < sizeof speech_cues / sizeof *speech_cues; i++)
+        if (xd_find(d->text + s->b, b - s->b, speech_cues[i], strlen(speech_cues[i])))
+            return true;
+    return false;
 }
 
 bool xd_reports_event(const struct xdoc *d, size_t sentence)
@@ -212,13 +386,13 @@ static enum tg_status sentence_candidates(struct xdoc *d, size_t si, struct cand
                                           size_t *cap)
 {
     const struct xsentence *s = &d->sentences[si];
-    struct trig tr[32];
-    size_t nt = find_triggers(d, s, tr, 32);
+    struct trig tr[SENTENCE_TRIGGERS];
+    size_t nt = find_triggers(d, s, tr, SENTENCE_TRIGGERS);
     if (nt == 0)
         return TG_OK;
     struct cand per[GROUP_COUNT];
     bool have[GROUP_COUNT] = {false};
-    size_t of_trigger[32];
+    size_t of_trigger[SENTENCE_TRIGGERS];
     for (size_t i = 0; i < nt; i++) {
         enum group g = triggers[tr[i].t].group;
         of_trigger[i] = g;
@@ -241,15 +415,20 @@ static enum tg_status sentence_candidates(struct xdoc *d, size_t si, struct cand
     }
     for (size_t i = xd_first_date(d, s->b); i < d->n_dates && d->dates[i].byte_start < s->e; i++) {
         const struct tg_date_match *dm = &d->dates[i];
-        if (dm->byte_start < s->b || dm->byte_end > s->e ||
-            dm->first.precision < TG_DATE_PRECISION_MONTH ||
-            memcmp(&dm->first, &dm->last, sizeof dm->first) != 0)
+        if (dm->byte_start < s->b || dm->byte_end > s->e || !dates_events(d, dm))
             continue;
         size_t k = owner(tr, nt, dm->byte_start);
         size_t dist = dm->byte_start > tr[k].b ? dm->byte_start - tr[k].b : tr[k].b - dm->byte_end;
         struct cand *c = &per[of_trigger[k]];
-        if (c->date < 0 && dist <= DATE_REACH)
+        bool framing = dm->byte_start - s->b <= OPEN_REACH || s->e - dm->byte_end <= CLOSE_REACH;
+        /* The more precise date wins; at one precision the first that frames the sentence or
+         * follows the trigger (ลงนาม ... เมื่อวันที่ 5), not one told before it of something
+         * else (สัญญาจ้าง ลงวันที่ 19 มิถุนายน 2563 ... พิธีวางกระดูกงู เมื่อวันที่ 20 สิงหาคม). */
+        int rank = (int)dm->first.precision * 2 + (framing || dm->byte_start > tr[k].b);
+        if ((dist <= DATE_REACH || framing) && rank > c->date_rank) {
             c->date = (long)i;
+            c->date_rank = rank;
+        }
     }
     size_t p = s->b;
     for (long i; (i = xd_next_mention(d, &p, s->e)) >= 0;) {
@@ -264,8 +443,11 @@ static enum tg_status sentence_candidates(struct xdoc *d, size_t si, struct cand
             c->place = m->entity;
     }
     int groups = 0;
-    for (int g = 0; g < GROUP_COUNT; g++)
+    for (int g = 0; g < GROUP_COUNT; g++) {
+        have[g] = have[g] && (per[g].date_rank >= 2 * TG_DATE_PRECISION_MONTH ||
+                              !reported_speech(d, s, per[g].trigger_b));
         groups += have[g];
+    }
     for (int g = 0; g < GROUP_COUNT; g++) {
         if (!have[g])
             continue;
@@ -320,7 +502,7 @@ static bool same_date(const struct tg_date *a, const struct tg_date *b)
 
 static int score(const struct cand *c)
 {
-    return (c->date >= 0) * 4 + (c->place >= 0) * 2 + (c->programme >= 0);
+    return (c->date >= 0 && !c->inherited) * 4 + (c->place >= 0) * 2 + (c->programme >= 0);
 }
 
 /* An event being gathered: its group, its date so far and its best candidate. */
@@ -364,7 +546,7 @@ static enum tg_status gather(struct xdoc *d, struct cand *cands, size_t n, struc
 }
 
 /* Merges candidates of one group whose dates agree into events, best evidence first. */
-static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n)
+static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n, long lead)
 {
     struct tg_extract_result *r = d->r;
     struct gathering *gs = NULL;
@@ -377,8 +559,10 @@ static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n)
         const struct cand *b = &cands[gs[k].best];
         const struct xsentence *s = &d->sentences[b->sentence];
         *ev = (struct tg_extract_event){.kind = b->kind,
-                                        .date = gs[k].date ? *gs[k].date : d->context,
-                                        .date_from_text = gs[k].date != NULL,
+                                        .date = gs[k].date  ? *gs[k].date
+                                                : lead >= 0 ? d->dates[lead].first
+                                                            : d->context,
+                                        .date_from_text = gs[k].date != NULL || lead >= 0,
                                         .place = b->place,
                                         .programme = -1,
                                         .evidence = xd_sentence_evidence(s)};
@@ -484,6 +668,63 @@ static void locate_position_evidence(struct xdoc *d)
         }
 }
 
+/* The date that opens the sentence starting at b, or -1: within OPEN_REACH of it, and with
+ * more of the sentence after it than a dateline has. */
+#define LEAD_MIN_REST 90
+static long opening_date(const struct xdoc *d, const struct xsentence *s)
+{
+    for (size_t i = xd_first_date(d, s->b);
+         i < d->n_dates && d->dates[i].byte_start <= s->b + OPEN_REACH; i++) {
+        const struct tg_date_match *dm = &d->dates[i];
+        if (dm->byte_start >= s->b && dm->byte_end + LEAD_MIN_REST <= s->e && dates_events(d, dm))
+            return (long)i;
+    }
+    return -1;
+}
+
+/* Whether sentence si starts a line (a paragraph). */
+static bool opens_paragraph(const struct xdoc *d, size_t si)
+{
+    return si == 0 || memchr(d->text + d->sentences[si - 1].e, '\n',
+                             d->sentences[si].b - d->sentences[si - 1].e) != NULL;
+}
+
+/* A sentence without a date of its own is dated by the last paragraph before it, its own
+ * included, that opens with a day or a month: a schedule gives the day once and lists what
+ * follows in paragraphs of their own (วันเสาร์ที่ 16 มีนาคม 2567 ... ประชุม / จากนั้น ... พบปะ /
+ * ในช่วงค่ำ ... พิธีเปิด...). The report's lead, the first paragraph that opens with a day
+ * (เมื่อวันที่ 10 ก.ค. 66 นายวันชัย ... เผยว่า), dates what comes before any such paragraph (the
+ * headline), before the publication date: a release often goes out a day after. */
+static long date_by_paragraph(struct xdoc *d, struct cand *cands, size_t n)
+{
+    long lead = -1, carry = -1;
+    for (size_t i = 0; i < d->n_sentences && lead < 0; i++) {
+        long o = opens_paragraph(d, i) ? opening_date(d, &d->sentences[i]) : -1;
+        if (o >= 0 && d->dates[o].first.precision == TG_DATE_PRECISION_DAY)
+            lead = o;
+    }
+    /* Without such a paragraph, a day the headline names (ข่าวทำเนียบรัฐบาล-วันอังคารที่ 23
+     * เมษายน 2567 ติดตามสถานการณ์...) is the lead, though the headline is no sentence of its
+     * own when page furniture repeats it. */
+    const char *nl = memchr(d->text, '\n', d->len);
+    size_t headline_end = nl ? (size_t)(nl - d->text) : d->len;
+    for (size_t i = 0; lead < 0 && i < d->n_dates && d->dates[i].byte_end <= headline_end; i++)
+        if (d->dates[i].first.precision == TG_DATE_PRECISION_DAY && dates_events(d, &d->dates[i]))
+            lead = (long)i;
+    for (size_t i = 0, si = 0; i < n; i++) {
+        for (; si <= cands[i].sentence; si++) {
+            long o = opens_paragraph(d, si) ? opening_date(d, &d->sentences[si]) : -1;
+            if (o >= 0 && d->dates[o].first.precision >= TG_DATE_PRECISION_MONTH)
+                carry = o;
+        }
+        if (cands[i].date < 0 && carry >= 0) {
+            cands[i].date = carry;
+            cands[i].inherited = true;
+        }
+    }
+    return lead;
+}
+
 enum tg_status xd_events(struct xdoc *d)
 {
     enum tg_status st = split_sentences(d);
@@ -494,7 +735,7 @@ enum tg_status xd_events(struct xdoc *d)
     for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++)
         st = sentence_candidates(d, i, &cands, &n, &cap);
     if (st == TG_OK)
-        st = build_events(d, cands, n);
+        st = build_events(d, cands, n, date_by_paragraph(d, cands, n));
     free(cands);
     if (st == TG_OK) {
         drop_empty(d);
