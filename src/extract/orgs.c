@@ -230,6 +230,15 @@ static bool abbreviation_stands(const struct xdoc *d, size_t b, size_t e)
            xd_word_at(d, e, name_enders, sizeof name_enders / sizeof *name_enders);
 }
 
+static bool tagged_exactly(const struct xdoc *d, size_t b, size_t e)
+{
+    for (size_t i = 0; i < d->n_ner; i++)
+        if (d->ner[i].type == TG_NER_ORGANISATION && d->ner[i].byte_start == b &&
+            d->ner[i].byte_end == e)
+            return true;
+    return false;
+}
+
 /* A gazetteer organisation at b; a provincial office stem takes the province glued after it. */
 static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
 {
@@ -239,8 +248,11 @@ static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
     if (tg_gazetteer_match_at(g, d->text, d->len, b, TG_GAZETTEER_MASK(TG_GAZETTEER_ORGANISATION),
                               &entry, &n) != TG_OK)
         return false;
+    /* A known abbreviation glued to the words around it (กกต.ได้มีมติ, text written without
+     * spaces) is the organisation where the tagger reads exactly it as one. */
     if (d->text[b + n - 1] == '.' &&
-        (!abbreviation_may_start(d, b) || !abbreviation_stands(d, b, b + n)))
+        (!abbreviation_may_start(d, b) || !abbreviation_stands(d, b, b + n)) &&
+        !tagged_exactly(d, b, b + n))
         return false;
     if (is_province_key(d, b, b + n))
         return false;

@@ -174,14 +174,14 @@ static bool after_locative(const struct xdoc *d, size_t b)
     return false;
 }
 
-/* Whether [b, e) ends the name of an organisation the tagger reads from further back
- * (ธนาคารกลางออสเตรเลีย, สถาบันวิจัย…แห่งประเทศไทย, ศาลจังหวัดกาญจนบุรี): the place is then part of
- * that name, and left for the organisation. */
-static bool inside_tagged_organisation(const struct xdoc *d, size_t b, size_t e)
+/* Whether [b, e) ends a longer name the tagger reads from further back: an organisation's
+ * (ธนาคารกลางออสเตรเลีย, สถาบันวิจัย…แห่งประเทศไทย, ศาลจังหวัดกาญจนบุรี) or a building's
+ * (ศาลากลางจังหวัดลำปาง). The place is then part of that name, and left to it. */
+static bool inside_tagged_name(const struct xdoc *d, size_t b, size_t e)
 {
     for (size_t i = 0; i < d->n_ner; i++)
-        if (d->ner[i].type == TG_NER_ORGANISATION && d->ner[i].byte_start < b &&
-            e <= d->ner[i].byte_end)
+        if ((d->ner[i].type == TG_NER_ORGANISATION || d->ner[i].type == TG_NER_PLACE) &&
+            d->ner[i].byte_start < b && e <= d->ner[i].byte_end)
             return true;
     return false;
 }
@@ -216,7 +216,7 @@ static enum tg_status cue_place(struct xdoc *d, size_t b)
         if (pn && xd_token_end(d, s + pn) && s - (b + n) <= 1) {
             const char *name = tg_gazetteer_entry_name(prov);
             if (xd_overlap(d, b, s + pn) >= 0 || xd_excluded(d, b, s + pn) ||
-                inside_tagged_organisation(d, b, s + pn))
+                inside_tagged_name(d, b, s + pn))
                 return TG_OK;
             return add_place(d, b, s + pn, name, strlen(name), "province");
         }
@@ -266,7 +266,10 @@ static enum tg_status named_place(struct xdoc *d, size_t b)
         const struct tg_gazetteer_entry *entry;
         size_t n = match(d, b, lists[i].type, &entry);
         if (!n || !xd_token_end(d, b + n) || xd_overlap(d, b, b + n) >= 0 ||
-            xd_excluded(d, b, b + n) || inside_tagged_organisation(d, b, b + n))
+            xd_excluded(d, b, b + n))
+            continue;
+        size_t start = kind_word_before(d, b, lists[i].type);
+        if (inside_tagged_name(d, start, b + n))
             continue;
         const char *name = tg_gazetteer_entry_name(entry);
         bool full = strlen(name) == n && memcmp(name, d->text + b, n) == 0;
@@ -276,8 +279,7 @@ static enum tg_status named_place(struct xdoc *d, size_t b)
             continue;
         if (lists[i].type != TG_GAZETTEER_PROVINCE && !full && tg_utf8_count(d->text + b, n) < 5)
             continue;
-        return add_place(d, kind_word_before(d, b, lists[i].type), b + n, name, strlen(name),
-                         lists[i].kind);
+        return add_place(d, start, b + n, name, strlen(name), lists[i].kind);
     }
     return TG_OK;
 }

@@ -48,15 +48,23 @@ static enum tg_status query_problem(struct http_request *request, enum tg_status
  * date, entities' name. */
 static json_t *hit_json(const struct tg_graph_hit *hit)
 {
-    json_t *out = json_pack("{s:s, s:s, s:o, s:s}", "type", hit->type, "id", hit->id, "score",
-                            http_score(hit->score), "snippet", hit->snippet);
-    if (!out)
+    /* Every string here is valid UTF-8 already (the graph's strings were checked when it was
+     * loaded, a snippet's window when it was made), so jansson is spared checking them again:
+     * a page's snippets and titles are most of its bytes. */
+    json_t *out = json_object();
+    if (!out || json_object_set_new_nocheck(out, "type", json_string_nocheck(hit->type)) ||
+        json_object_set_new_nocheck(out, "id", json_string_nocheck(hit->id)) ||
+        json_object_set_new_nocheck(out, "score", http_score(hit->score)) ||
+        json_object_set_new_nocheck(out, "snippet", json_string_nocheck(hit->snippet))) {
+        json_decref(out);
         return NULL;
+    }
     bool document = strcmp(hit->type, "document") == 0, event = strcmp(hit->type, "event") == 0;
-    json_object_set_new(out, document || event ? "title" : "name", json_string(hit->title));
+    json_object_set_new_nocheck(out, document || event ? "title" : "name",
+                                json_string_nocheck(hit->title));
     if (document || event)
-        json_object_set_new(out, document ? "published" : "date",
-                            http_string_or_null(hit->published));
+        json_object_set_new_nocheck(out, document ? "published" : "date",
+                                    http_string_or_null(hit->published));
     return out;
 }
 

@@ -301,10 +301,11 @@ enum tg_status tg_graph_search(const struct tg_graph *g, const struct tg_graph_s
     const struct graph_search *search = &g->search;
     uint32_t documents = (uint32_t)g->document_count;
     if (r->scope & TG_GRAPH_SEARCH_DOCUMENTS)
-        /* Without filters every document is accepted: no call per candidate. */
+        /* Without filters, the caller's included, every document is accepted: no call per
+         * candidate. (Leaving the caller's out here once lost the pages of sort=date.) */
         status = run_index(seg, search->documents, 0, documents,
-                           r->source || r->from || r->to ? accept_document : NULL, document_matched,
-                           &filter, r->after, &lists[list_count++]);
+                           r->source || r->from || r->to || r->accept ? accept_document : NULL,
+                           document_matched, &filter, r->after, &lists[list_count++]);
     if (status == TG_OK && (r->scope & ~TG_GRAPH_SEARCH_DOCUMENTS & TG_GRAPH_SEARCH_ALL))
         status =
             run_index(seg, search->things, documents, (uint32_t)(g->entity_count + g->event_count),
