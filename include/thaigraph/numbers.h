@@ -17,6 +17,7 @@
 #define THAIGRAPH_NUMBERS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "thaigraph/status.h"
 
@@ -39,5 +40,9 @@ enum tg_status tg_numbers_find(const char *text, size_t len, struct tg_number_ma
  * (pos at or past len included). On a digit, *width receives its length in bytes.
  */
 int tg_numbers_digit_at(const char *text, size_t len, size_t pos, size_t *width);
+
+/* Value 0..9 of an ASCII or Thai digit, or -1 for any other code point: the one test of what a
+ * digit is, for every module that asks. */
+int tg_numbers_digit_value(uint32_t cp);
 
 #endif

@@ -30,6 +30,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "thaigraph/status.h"
 
@@ -165,5 +166,16 @@ const char *tg_text_honorifics(size_t *len);
  * next form (first column, as written) and returns true, or returns false after the last.
  */
 bool tg_text_honorific_next(size_t *pos, const char **form, size_t *len);
+
+/*
+ * The character classes every reader of the text shares, so that they agree on where words and
+ * lines part. A blank separates words within a line: a horizontal space (Unicode's space
+ * separators and the tab, by ICU's u_isblank) or one of the zero-width characters Thai web text
+ * puts between words (zero-width space, non-joiner and joiner, word joiner, the byte-order mark);
+ * never a line break. A space is a blank, any other white space (line breaks included), a
+ * control character or the soft hyphen: what the segmenter separates words at.
+ */
+bool tg_text_is_blank(uint32_t cp);
+bool tg_text_is_space(uint32_t cp);
 
 #endif

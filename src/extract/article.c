@@ -1,10 +1,10 @@
+#include "thaigraph/text.h"
 #include "thaigraph/article.h"
 
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
 
 #include "thaigraph/dates.h"
 #include "thaigraph/utf8.h"
@@ -26,11 +26,6 @@ struct line {
     const char *start;
     size_t len;
 };
-
-static bool is_blank(uint32_t cp)
-{
-    return u_isUWhiteSpace((UChar32)cp) || (cp >= 0x200B && cp <= 0x200D) || cp == 0xFEFF;
-}
 
 static bool next_line(const char *text, size_t len, size_t *pos, struct line *line)
 {
@@ -59,7 +54,7 @@ static char *collapse_blanks(const char *s, size_t len, size_t max_cp, bool *nom
     while (pos < len && kept < max_cp) {
         size_t before = pos;
         uint32_t cp = tg_utf8_next(s, len, &pos);
-        if (is_blank(cp)) {
+        if (tg_text_is_space(cp)) {
             pending_space = used > 0;
             continue;
         }
@@ -84,7 +79,7 @@ static size_t visible_length(const char *s, size_t len)
 {
     size_t count = 0, pos = 0;
     while (pos < len)
-        count += !is_blank(tg_utf8_next(s, len, &pos));
+        count += !tg_text_is_space(tg_utf8_next(s, len, &pos));
     return count;
 }
 

@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
 
 #include "extract_internal.h"
+#include "thaigraph/text.h"
 #include "thaigraph/numbers.h"
 #include "thaigraph/utf8.h"
 
@@ -230,7 +230,12 @@ uint32_t xd_cp_before(const struct xdoc *d, size_t b)
 
 bool xd_is_space(uint32_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x200B || cp == 0x3000;
+    return tg_text_is_blank(cp);
+}
+
+bool xd_digit_at(const struct xdoc *d, size_t b)
+{
+    return tg_numbers_digit_value(xd_cp(d, b, NULL)) >= 0;
 }
 
 bool xd_is_thai(uint32_t cp)
@@ -499,7 +504,7 @@ static bool has_visible(const char *text, size_t len)
     size_t pos = 0;
     while (pos < len) {
         uint32_t cp = tg_utf8_next(text, len, &pos);
-        if (!u_isUWhiteSpace((UChar32)cp) && !(cp >= 0x200B && cp <= 0x200D) && cp != 0xFEFF)
+        if (!tg_text_is_space(cp))
             return true;
     }
     return false;

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "extract_internal.h"
+#include "thaigraph/numbers.h"
 #include "thaigraph/utf8.h"
 
 enum cand_source { FROM_GAZETTEER, FROM_PREFIX, FROM_LEARNT, FROM_NER, FROM_LOCAL };
@@ -221,10 +222,10 @@ static bool abbreviation_stands(const struct xdoc *d, size_t b, size_t e)
     while (p > 0 && xd_is_space(xd_cp_before(d, p)))
         p--;
     uint32_t before = xd_cp_before(d, p);
-    if ((before >= '0' && before <= '9') || (before >= 0x0E50 && before <= 0x0E59))
+    if (tg_numbers_digit_value(before) >= 0)
         return false;
     uint32_t after = xd_cp(d, e, NULL);
-    if ((after >= '0' && after <= '9') || (after >= 0x0E50 && after <= 0x0E59))
+    if (tg_numbers_digit_value(after) >= 0)
         return false;
     return !xd_is_thai(after) || xd_stop_word_at(d, e) ||
            xd_word_at(d, e, name_enders, sizeof name_enders / sizeof *name_enders);
@@ -320,16 +321,10 @@ static bool ends_with_country(const struct xdoc *d, size_t b, size_t e)
     return false;
 }
 
-static bool digit_at(const struct xdoc *d, size_t b)
-{
-    uint32_t cp = xd_cp(d, b, NULL);
-    return (cp >= '0' && cp <= '9') || (cp >= 0x0E50 && cp <= 0x0E59);
-}
-
 static size_t digits_end(const struct xdoc *d, size_t b)
 {
     size_t w;
-    while (b < d->len && digit_at(d, b)) {
+    while (b < d->len && xd_digit_at(d, b)) {
         xd_cp(d, b, &w);
         b += w;
     }
@@ -371,11 +366,11 @@ static size_t extend_name(const struct xdoc *d, size_t b, size_t e, bool company
         }
     }
     size_t n;
-    if (e < d->len && d->text[e] == '-' && digit_at(d, e + 1))
+    if (e < d->len && d->text[e] == '-' && xd_digit_at(d, e + 1))
         e = digits_end(d, e + 1);
-    else if (xd_has(d, e, "ที่") && digit_at(d, xd_skip_spaces(d, e + strlen("ที่"))))
+    else if (xd_has(d, e, "ที่") && xd_digit_at(d, xd_skip_spaces(d, e + strlen("ที่"))))
         e = digits_end(d, xd_skip_spaces(d, e + strlen("ที่")));
-    else if (xd_skip_spaces(d, e) - e <= 1 && digit_at(d, xd_skip_spaces(d, e)) &&
+    else if (xd_skip_spaces(d, e) - e <= 1 && xd_digit_at(d, xd_skip_spaces(d, e)) &&
              digits_end(d, xd_skip_spaces(d, e)) - xd_skip_spaces(d, e) <= 3 &&
              !xd_is_thai(xd_cp(d, digits_end(d, xd_skip_spaces(d, e)), NULL)))
         e = digits_end(d, xd_skip_spaces(d, e));
@@ -403,7 +398,7 @@ static bool names_one(const struct xdoc *d, size_t b, size_t q, size_t e)
     for (size_t i = 0; i < sizeof generic_tails / sizeof *generic_tails; i++)
         if (ends_with(d, e, generic_tails[i]))
             return false;
-    if (ner_org(d, b + (e - b) / 4, e - (e - b) / 4) || digit_at(d, e - 1) ||
+    if (ner_org(d, b + (e - b) / 4, e - (e - b) / 4) || xd_digit_at(d, e - 1) ||
         xd_find(d->text + b, e - b, "จำกัด", strlen("จำกัด")) || country_at(d, e) ||
         !xd_is_thai(xd_cp_before(d, e)))
         return true;
@@ -944,7 +939,7 @@ static bool unit_after_number(const struct xdoc *d, size_t b, size_t e)
     size_t p = b;
     while (p > 0 && xd_is_space(xd_cp_before(d, p)))
         p--;
-    return p > 0 && digit_at(d, p - 1 - (((unsigned char)d->text[p - 1] & 0x80) ? 2 : 0));
+    return p > 0 && xd_digit_at(d, p - 1 - (((unsigned char)d->text[p - 1] & 0x80) ? 2 : 0));
 }
 
 /* The tagger's organisations the rules missed, when they read as a name rather than a

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "extract_internal.h"
+#include "thaigraph/numbers.h"
 #include "thaigraph/utf8.h"
 
 /* Province names that are also everyday words; only a cue (จังหวัด, จ.) makes them places. */
@@ -90,10 +91,9 @@ static size_t venue_word(const struct xdoc *d, size_t b)
 {
     size_t e = word_end(d, b);
     uint32_t cp = xd_cp(d, b, NULL);
-    if (e == b || (cp >= '0' && cp <= '9') || (cp >= 0x0E50 && cp <= 0x0E59) ||
-        match(d, b, TG_GAZETTEER_PLACE_CUE, NULL) || match(d, b, TG_GAZETTEER_PROVINCE, NULL) ||
-        match(d, b, TG_GAZETTEER_ORGANISATION, NULL) || xd_stop_word_at(d, b) ||
-        xd_overlap(d, b, e) >= 0 || xd_date_overlaps(d, b, e))
+    if (e == b || tg_numbers_digit_value(cp) >= 0 || match(d, b, TG_GAZETTEER_PLACE_CUE, NULL) ||
+        match(d, b, TG_GAZETTEER_PROVINCE, NULL) || match(d, b, TG_GAZETTEER_ORGANISATION, NULL) ||
+        xd_stop_word_at(d, b) || xd_overlap(d, b, e) >= 0 || xd_date_overlaps(d, b, e))
         return b;
     return e;
 }
@@ -131,19 +131,13 @@ static size_t venue_name(const struct xdoc *d, size_t b, size_t n)
     return tagged > b + n && tagged < end ? tagged : end;
 }
 
-static bool digit_at(const struct xdoc *d, size_t b)
-{
-    uint32_t cp = xd_cp(d, b, NULL);
-    return (cp >= '0' && cp <= '9') || (cp >= 0x0E50 && cp <= 0x0E59);
-}
-
 /* ห้องประชุมรัตนโกสินทร์, ห้องประชุม 2, ห้องคอนเน็ทชั่น ๑ ชั้น ๙: a room needs a name or a number. */
 static size_t room_name(const struct xdoc *d, size_t b, size_t n)
 {
     size_t e = word_end(d, b + n);
     bool named = e > b + n;
     size_t s = xd_skip_spaces(d, e);
-    if (s > e && digit_at(d, s)) {
+    if (s > e && xd_digit_at(d, s)) {
         e = word_end(d, s);
         named = true;
     }
@@ -154,7 +148,7 @@ static size_t room_name(const struct xdoc *d, size_t b, size_t n)
     size_t cn = match(d, s, TG_GAZETTEER_PLACE_CUE, &cue);
     if (cn && strcmp(tg_gazetteer_entry_kind(cue), "floor") == 0) {
         size_t f = xd_skip_spaces(d, s + cn);
-        if (digit_at(d, f))
+        if (xd_digit_at(d, f))
             e = word_end(d, f);
     }
     return e;

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thaigraph/numbers.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/utf8.h"
 
@@ -30,7 +31,7 @@ size_t ner_cluster_form(const char *text, const struct ner_token *t, char *buf, 
     const char *w = text + t->byte_start;
     size_t len = t->byte_end - t->byte_start, pos = 0, n = 0;
     uint32_t first = tg_utf8_next(w, len, &pos);
-    if ((first >= '0' && first <= '9') || (first >= 0x0E50 && first <= 0x0E59)) {
+    if (tg_numbers_digit_value(first) >= 0) {
         /* Numbers cluster by their number of digits: a year is not a day of the month. */
         size_t digits = tg_utf8_count(w, len);
         for (n = 0; n < digits && n < 6 && n < cap; n++)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thaigraph/numbers.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/utf8.h"
 
@@ -51,9 +52,7 @@ static uint8_t cue_at(const struct context *c, long offset)
 
 static char shape_class(uint32_t cp)
 {
-    if (cp >= '0' && cp <= '9')
-        return 'd';
-    if (cp >= 0x0E50 && cp <= 0x0E59)
+    if (tg_numbers_digit_value(cp) >= 0)
         return 'd';
     if (cp >= 0x0E00 && cp <= 0x0E7F)
         return 'T';

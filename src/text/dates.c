@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "thaigraph/numbers.h"
+#include "thaigraph/text.h"
 #include "thaigraph/utf8.h"
 
 #define MIN_YEAR  1900
@@ -94,12 +95,6 @@ static bool is_thai_letter(uint32_t cp)
     return cp >= 0x0E01 && cp <= 0x0E4E;
 }
 
-static bool is_space(uint32_t cp)
-{
-    /* Thai web text separates words with no-break and zero-width spaces as well. */
-    return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x200B;
-}
-
 static bool is_digit_at(const struct cursor *c, size_t pos)
 {
     size_t width;
@@ -123,7 +118,7 @@ static bool lit(struct cursor *c, const char *word)
 
 static void skip_gap(struct cursor *c)
 {
-    for (int i = 0; i < MAX_GAP && c->pos < c->len && is_space(peek(c)); i++)
+    for (int i = 0; i < MAX_GAP && c->pos < c->len && tg_text_is_blank(peek(c)); i++)
         tg_utf8_next(c->s, c->len, &c->pos);
 }
 
@@ -573,20 +568,15 @@ static uint32_t step_back(const char *text, size_t len, size_t *pos)
     return tg_utf8_next(text, len, &start);
 }
 
-static bool is_digit_cp(uint32_t cp)
-{
-    return (cp >= '0' && cp <= '9') || (cp >= 0x0E50 && cp <= 0x0E59);
-}
-
 /* A date's first digit must begin a number: not the "12" of "3,12", "1.12", "A12" or "112". */
 static bool digit_starts_number(const char *text, size_t len, size_t pos)
 {
     uint32_t before = step_back(text, len, &pos);
-    if (is_latin(before) || is_digit_cp(before))
+    if (is_latin(before) || tg_numbers_digit_value(before) >= 0)
         return false;
     if (before == 0 || before >= 0x80 || !strchr(".,/:-", (int)before))
         return true;
-    return !is_digit_cp(step_back(text, len, &pos));
+    return tg_numbers_digit_value(step_back(text, len, &pos)) < 0;
 }
 
 /* Days since 1970-01-01 of a Gregorian date, and back (Howard Hinnant's civil-day algorithms). */
@@ -657,8 +647,8 @@ static bool number_before(const char *text, size_t len, size_t pos)
     uint32_t cp;
     do
         cp = step_back(text, len, &pos);
-    while (cp && is_space(cp));
-    return is_digit_cp(cp);
+    while (cp && tg_text_is_blank(cp));
+    return tg_numbers_digit_value(cp) >= 0;
 }
 
 enum unit { UNIT_DAY, UNIT_MONTH, UNIT_YEAR };

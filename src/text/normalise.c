@@ -15,6 +15,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include "thaigraph/numbers.h"
 #include "thaigraph/text.h"
 #include "thaigraph/utf8.h"
 #include "text_internal.h"
@@ -116,7 +117,7 @@ static enum tg_status append(struct tg_text_norm *n, UChar32 c, struct origin o)
 /* Writes one NFC code point through the folds and repairs. */
 static enum tg_status emit(struct tg_text_norm *n, UChar32 c, struct origin o)
 {
-    if (tg_text_is_space(c)) {
+    if (tg_text_is_white(c)) {
         if (n->space_pending) {
             n->space.end = o.end;
             n->space.byte_end = o.byte_end;
@@ -127,7 +128,7 @@ static enum tg_status emit(struct tg_text_norm *n, UChar32 c, struct origin o)
         return TG_OK;
     }
     if (c >= 0x0E50 && c <= 0x0E59)
-        c = '0' + (c - 0x0E50);
+        c = '0' + (UChar32)tg_numbers_digit_value((uint32_t)c);
     else if (c < 0x0E00 || c > 0x0E7F) /* Thai has no case; most text is Thai */
         c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
     if (n->space_pending) {
@@ -367,4 +368,15 @@ char *tg_text_key(const char *name, size_t len)
     }
     tg_text_norm_free(norm);
     return key;
+}
+
+bool tg_text_is_blank(uint32_t cp)
+{
+    /* The soft hyphen is invisible too, but stands inside a word, not between two. */
+    return u_isblank((UChar32)cp) || (tg_text_is_zero_width((UChar32)cp) && cp != 0x00AD);
+}
+
+bool tg_text_is_space(uint32_t cp)
+{
+    return tg_text_is_white((UChar32)cp) || tg_text_is_zero_width((UChar32)cp);
 }

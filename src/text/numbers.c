@@ -29,9 +29,18 @@ static bool is_latin(uint32_t cp)
     return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
 }
 
+int tg_numbers_digit_value(uint32_t cp)
+{
+    if (cp >= '0' && cp <= '9')
+        return (int)(cp - '0');
+    if (cp >= 0x0E50 && cp <= 0x0E59)
+        return (int)(cp - 0x0E50);
+    return -1;
+}
+
 static bool is_digit(uint32_t cp)
 {
-    return (cp >= '0' && cp <= '9') || (cp >= 0x0E50 && cp <= 0x0E59);
+    return tg_numbers_digit_value(cp) >= 0;
 }
 
 /* Position in the text with the two code points before it, which decide where numbers start. */

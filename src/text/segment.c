@@ -73,7 +73,7 @@ static enum char_class classify(UChar32 c)
         return CLASS_OTHER;
     if (c == PAIYANNOI)
         return CLASS_PAIYANNOI;
-    if (tg_text_is_space(c) || tg_text_is_zero_width(c))
+    if (tg_text_is_space((uint32_t)c))
         return CLASS_SPACE;
     if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER)
         return CLASS_DIGIT;

@@ -24,7 +24,7 @@ static inline bool tg_text_is_zero_width(UChar32 c)
 }
 
 /* Whitespace, and control characters, which in published text are layout debris. */
-static inline bool tg_text_is_space(UChar32 c)
+static inline bool tg_text_is_white(UChar32 c)
 {
     return c < 0x20 || c == 0x7F || u_isUWhiteSpace(c);
 }
