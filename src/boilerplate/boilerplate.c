@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thaigraph/grow.h"
 #include "thaigraph/utf8.h"
 
 /* Generated from data/cues.txt by tg-embed. */
@@ -312,14 +313,10 @@ static enum tg_status mark(struct scan *s, struct span part, enum tg_boilerplate
         last->end = end;
         return TG_OK;
     }
-    if (s->count == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
-        struct tg_boilerplate_range *grown = realloc(s->ranges, cap * sizeof *grown);
-        if (!grown)
-            return TG_ERR_NOMEM;
-        s->ranges = grown;
-        s->cap = cap;
-    }
+    struct tg_boilerplate_range *grown = tg_grow(s->ranges, &s->cap, s->count + 1, sizeof *grown);
+    if (!grown)
+        return TG_ERR_NOMEM;
+    s->ranges = grown;
     s->ranges[s->count++] =
         (struct tg_boilerplate_range){.start = start, .end = end, .reason = reason};
     return TG_OK;

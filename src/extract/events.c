@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "extract_internal.h"
+#include "thaigraph/grow.h"
 #include "thaigraph/utf8.h"
 
 /* Candidates of one group in one sentence are one event; the groups are the kinds that a
@@ -180,7 +181,7 @@ static enum tg_status add_sentence(struct xdoc *d, size_t *cap, size_t b, size_t
         e--;
     if (e == b || xd_excluded(d, b, e))
         return TG_OK;
-    struct xsentence *grown = xd_grow(d->sentences, cap, d->n_sentences + 1, sizeof *grown);
+    struct xsentence *grown = tg_grow(d->sentences, cap, d->n_sentences + 1, sizeof *grown);
     if (!grown)
         return TG_ERR_NOMEM;
     d->sentences = grown;
@@ -452,7 +453,7 @@ static enum tg_status sentence_candidates(struct xdoc *d, size_t si, struct cand
         if (!have[g])
             continue;
         per[g].shared = groups > 1;
-        struct cand *grown = xd_grow(*cands, cap, *n + 1, sizeof *grown);
+        struct cand *grown = tg_grow(*cands, cap, *n + 1, sizeof *grown);
         if (!grown)
             return TG_ERR_NOMEM;
         *cands = grown;
@@ -529,7 +530,7 @@ static enum tg_status gather(struct xdoc *d, struct cand *cands, size_t n, struc
                               (date && (*out)[k].date && !same_date(date, (*out)[k].date))))
             k++;
         if (k == *count) {
-            struct gathering *grown = xd_grow(*out, &cap, *count + 1, sizeof *grown);
+            struct gathering *grown = tg_grow(*out, &cap, *count + 1, sizeof *grown);
             if (!grown)
                 return TG_ERR_NOMEM;
             *out = grown;

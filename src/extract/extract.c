@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract_internal.h"
+#include "thaigraph/grow.h"
 #include "thaigraph/text.h"
 #include "thaigraph/numbers.h"
 #include "thaigraph/utf8.h"
@@ -15,21 +16,6 @@ const char *tg_extract_type_name(enum tg_extract_type type)
     static const char *const names[] = {"organisation", "person", "place",
                                         "programme",    "date",   "number"};
     return (unsigned)type < sizeof names / sizeof names[0] ? names[type] : "unknown";
-}
-
-void *xd_grow(void *array, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return array;
-    size_t n = *cap ? *cap * 2 : 8;
-    while (n < need)
-        n *= 2;
-    char *p = realloc(array, n * elem);
-    if (!p)
-        return NULL;
-    memset(p + *cap * elem, 0, (n - *cap) * elem);
-    *cap = n;
-    return p;
 }
 
 static char *member(const void *array, size_t i, size_t elem, size_t offset)
@@ -53,7 +39,7 @@ void *xd_entity(void *array, size_t *count, size_t *cap, const struct xentity_la
             return array;
         }
     char *copy = xd_dup(name, len);
-    char *grown = copy ? xd_grow(array, cap, *count + 1, layout->elem) : NULL;
+    char *grown = copy ? tg_grow(array, cap, *count + 1, layout->elem) : NULL;
     if (!grown) {
         free(key);
         free(copy);
@@ -125,7 +111,7 @@ bool xd_claimed(const unsigned char *map, size_t b, size_t e)
 void *xd_claim(void *array, size_t *count, size_t *cap, const void *item, size_t elem,
                unsigned char *map, size_t b, size_t e)
 {
-    char *grown = xd_grow(array, cap, *count + 1, elem);
+    char *grown = tg_grow(array, cap, *count + 1, elem);
     if (grown) {
         memcpy(grown + (*count)++ * elem, item, elem);
         memset(map + b, 1, e - b);
@@ -193,7 +179,7 @@ bool xd_date_overlaps(const struct xdoc *d, size_t b, size_t e)
 enum tg_status xd_add_mention(struct xdoc *d, enum tg_extract_type type, size_t b, size_t e,
                               long entity)
 {
-    struct xmention *grown = xd_grow(d->m, &d->cap_m, d->n_m + 1, sizeof *d->m);
+    struct xmention *grown = tg_grow(d->m, &d->cap_m, d->n_m + 1, sizeof *d->m);
     if (!grown)
         return TG_ERR_NOMEM;
     d->m = grown;

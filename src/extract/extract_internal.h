@@ -74,9 +74,6 @@ struct xdoc {
     size_t cap_orgs, cap_people, cap_places, cap_programmes;
 };
 
-/* Returns array (of elem bytes each) grown to hold at least need elements, zero-filled past
- * the old capacity, or NULL (array untouched) when out of memory. */
-void *xd_grow(void *array, size_t *cap, size_t need, size_t elem);
 /* Entities are structs with `char *name` and `char *key` members at these offsets. */
 struct xentity_layout {
     size_t elem, name, key;

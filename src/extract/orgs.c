@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "extract_internal.h"
+#include "thaigraph/grow.h"
 #include "thaigraph/numbers.h"
 #include "thaigraph/utf8.h"
 
@@ -855,7 +856,7 @@ static enum tg_status learn_pairs(struct xdoc *d, struct cands *cs)
         }
         if ((st = resolve(d, c)) != TG_OK)
             return st;
-        struct xpair *pairs = xd_grow(d->pairs, &d->cap_pairs, d->n_pairs + 1, sizeof *pairs);
+        struct xpair *pairs = tg_grow(d->pairs, &d->cap_pairs, d->n_pairs + 1, sizeof *pairs);
         if (!pairs)
             return TG_ERR_NOMEM;
         d->pairs = pairs;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "extract_internal.h"
+#include "thaigraph/grow.h"
 #include "thaigraph/utf8.h"
 
 struct pcand {
@@ -359,7 +360,7 @@ static enum tg_status new_person(struct xdoc *d, const struct pcand *c)
 {
     struct tg_extract_result *r = d->r;
     struct tg_extract_person *grown =
-        xd_grow(r->people, &d->cap_people, r->person_count + 1, sizeof *grown);
+        tg_grow(r->people, &d->cap_people, r->person_count + 1, sizeof *grown);
     if (!grown)
         return TG_ERR_NOMEM;
     r->people = grown;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "extract_internal.h"
+#include "thaigraph/grow.h"
 
 /* Words that make a title of the title after them. */
 static const char *const modifiers[] = {"รอง", "ผู้ช่วย"};
@@ -45,7 +46,7 @@ struct text {
 
 static bool append(struct text *t, const char *s, size_t n)
 {
-    char *grown = xd_grow(t->s, &t->cap, t->len + n + 1, 1);
+    char *grown = tg_grow(t->s, &t->cap, t->len + n + 1, 1);
     if (!grown)
         return false;
     t->s = grown;
@@ -199,7 +200,7 @@ enum tg_status xd_titles(struct xdoc *d)
             return st;
         if (!found)
             continue;
-        struct xtitle *grown = xd_grow(d->titles, &cap, d->n_titles + 1, sizeof *grown);
+        struct xtitle *grown = tg_grow(d->titles, &cap, d->n_titles + 1, sizeof *grown);
         if (!grown) {
             free(title.title);
             return TG_ERR_NOMEM;

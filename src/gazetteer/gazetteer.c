@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thaigraph/grow.h"
 #include "thaigraph/text.h"
 #include "thaigraph/utf8.h"
 
@@ -161,21 +162,6 @@ struct tg_gazetteer {
     size_t first_free; /* no state below this one is free */
 };
 
-/* Returns the array with room for `need` elements (moved if it grew), or NULL when out of memory
- * (the old array is then untouched). */
-static void *reserve(void *array, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return array;
-    size_t grown = *cap ? *cap : 64;
-    while (grown < need)
-        grown *= 2;
-    void *moved = realloc(array, grown * size);
-    if (moved)
-        *cap = grown;
-    return moved;
-}
-
 /* Cuts s at its first sep and returns what follows, or NULL when s holds no sep. */
 static char *cut(char *s, char sep)
 {
@@ -215,7 +201,7 @@ static enum tg_status add_list(struct tg_gazetteer *g, char *field, size_t *firs
         if (*item == '\0' || padded(item))
             return tg_error_set(err, TG_ERR_PARSE, "%s:%u: empty or padded item in list '%s'", file,
                                 line, field);
-        const char **items = reserve(g->items, &g->item_cap, g->item_count + 1, sizeof *g->items);
+        const char **items = tg_grow(g->items, &g->item_cap, g->item_count + 1, sizeof *g->items);
         if (!items)
             return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
         g->items = items;
@@ -279,7 +265,7 @@ static enum tg_status parse_row(struct tg_gazetteer *g, enum tg_gazetteer_type t
         return tg_error_set(err, TG_ERR_PARSE, "%s:%u: %zu columns where the header has %zu",
                             s->file, line, n, s->column_count);
     struct tg_gazetteer_entry *entries =
-        reserve(g->entries, &g->entry_cap, g->entry_count + 1, sizeof *g->entries);
+        tg_grow(g->entries, &g->entry_cap, g->entry_count + 1, sizeof *g->entries);
     if (!entries)
         return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
     g->entries = entries;
@@ -493,7 +479,7 @@ static uint32_t claim_base(struct tg_gazetteer *g, const unsigned char *labels, 
     if (!base_fits(g, base, labels, n))
         base = g->state_count > labels[0] ? (uint32_t)(g->state_count - labels[0]) : 1;
     size_t need = (size_t)base + labels[n - 1] + 1;
-    struct state *states = reserve(g->states, &g->state_cap, need, sizeof *g->states);
+    struct state *states = tg_grow(g->states, &g->state_cap, need, sizeof *g->states);
     if (!states)
         return 0;
     g->states = states;
@@ -545,7 +531,7 @@ static enum tg_status place(struct tg_gazetteer *g, uint32_t s, size_t lo, size_
 
 static enum tg_status build_trie(struct tg_gazetteer *g, struct tg_error *err)
 {
-    g->states = reserve(NULL, &g->state_cap, 1, sizeof *g->states);
+    g->states = tg_grow(NULL, &g->state_cap, 1, sizeof *g->states);
     if (!g->states)
         return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
     g->states[0] = (struct state){.check = 0, .key = NO_INDEX};

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "graph_internal.h"
+#include "thaigraph/grow.h"
 
 /* A reached node: an entity or an event, and how far from the focus. */
 struct reached {
@@ -88,14 +89,11 @@ static bool add_edge(struct tg_graph_view *view, size_t *cap, const char *source
             edge = x;
     }
     if (!edge) {
-        if (view->edge_count == *cap) {
-            size_t grown_cap = *cap ? *cap * 2 : 32;
-            struct tg_graph_edge *grown = realloc(view->edges, grown_cap * sizeof *grown);
-            if (!grown)
-                return false;
-            view->edges = grown;
-            *cap = grown_cap;
-        }
+        struct tg_graph_edge *grown =
+            tg_grow(view->edges, cap, view->edge_count + 1, sizeof *grown);
+        if (!grown)
+            return false;
+        view->edges = grown;
         edge = &view->edges[view->edge_count++];
         *edge = (struct tg_graph_edge){source, target, type, 0, NULL, 0};
     }

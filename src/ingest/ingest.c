@@ -17,6 +17,7 @@
 #include "thaigraph/boilerplate.h"
 #include "thaigraph/build.h"
 #include "thaigraph/extract.h"
+#include "thaigraph/grow.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/log.h"
 #include "thaigraph/utf8.h"
@@ -51,14 +52,10 @@ static bool is_jsonl(const char *path)
 
 static enum tg_status list_add(struct file_list *list, const char *path, struct tg_error *err)
 {
-    if (list->count == list->capacity) {
-        size_t capacity = list->capacity ? list->capacity * 2 : 64;
-        char **grown = realloc(list->paths, capacity * sizeof *grown);
-        if (!grown)
-            return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
-        list->paths = grown;
-        list->capacity = capacity;
-    }
+    char **grown = tg_grow(list->paths, &list->capacity, list->count + 1, sizeof *grown);
+    if (!grown)
+        return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+    list->paths = grown;
     list->paths[list->count] = strdup(path);
     if (!list->paths[list->count])
         return tg_error_set(err, TG_ERR_NOMEM, "out of memory");

@@ -13,13 +13,6 @@
 
 #include "thaigraph/ner.h"
 
-/*
- * Room for one more item in a growing array: returns items when count < *cap, else the array
- * reallocated to twice the size (at least `first` items) with *cap updated, or NULL with the
- * old array untouched when memory runs out.
- */
-void *ner_grow(void *items, size_t *cap, size_t count, size_t item_size, size_t first);
-
 struct ner_token {
     size_t byte_start;
     size_t byte_end;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thaigraph/grow.h"
 #include "thaigraph/utf8.h"
 
 const char *tg_ner_type_name(enum tg_ner_type type)
@@ -118,7 +119,7 @@ enum tg_status ner_labels_to_spans(const struct ner_token *tokens, size_t count,
             spans[n - 1].end = tokens[i].cp_end;
             continue;
         }
-        struct tg_ner_span *grown = ner_grow(spans, &cap, n, sizeof *grown, 16);
+        struct tg_ner_span *grown = tg_grow(spans, &cap, n + 1, sizeof *grown);
         if (!grown) {
             free(spans);
             return TG_ERR_NOMEM;

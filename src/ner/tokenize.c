@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include "thaigraph/grow.h"
 #include "thaigraph/utf8.h"
 
 enum char_class { CLASS_SPACE, CLASS_THAI, CLASS_DIGIT, CLASS_LATIN, CLASS_OTHER };
@@ -30,20 +31,9 @@ struct token_list {
     size_t cap;
 };
 
-void *ner_grow(void *items, size_t *cap, size_t count, size_t item_size, size_t first)
-{
-    if (count < *cap)
-        return items;
-    size_t grown_cap = *cap ? *cap * 2 : first;
-    void *grown = realloc(items, grown_cap * item_size);
-    if (grown)
-        *cap = grown_cap;
-    return grown;
-}
-
 static enum tg_status push_token(struct token_list *list, const struct ner_token *token)
 {
-    struct ner_token *items = ner_grow(list->items, &list->cap, list->count, sizeof *items, 64);
+    struct ner_token *items = tg_grow(list->items, &list->cap, list->count + 1, sizeof *items);
     if (!items)
         return TG_ERR_NOMEM;
     list->items = items;

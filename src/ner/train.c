@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "thaigraph/grow.h"
 
 /*
  * Types the trainer labels: the four reported ones and TG_NER_OTHER, so times, sums of money
@@ -86,7 +87,7 @@ static enum tg_status add_line(struct tg_ner_trainer *trainer, struct set *set, 
     status = ner_tokenize(s.text, text_len, &s.tokens, &s.count);
     if (status != TG_OK || s.count == 0)
         goto cleanup;
-    struct sentence *items = ner_grow(set->items, &set->cap, set->count, sizeof *items, 256);
+    struct sentence *items = tg_grow(set->items, &set->cap, set->count + 1, sizeof *items);
     set->items = items ? items : set->items;
     s.rows = malloc(s.count * NER_FEATURES * sizeof *s.rows);
     s.gold = malloc(s.count * sizeof *s.gold);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thaigraph/grow.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/query.h"
 
@@ -119,16 +120,12 @@ static void count_value(struct tg_query_facets *f, enum tg_query_facet facet, co
             return;
         }
     }
-    if (t->count == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 32;
-        struct tg_query_facet_value *grown = realloc(t->values, cap * sizeof *grown);
-        if (!grown) {
-            f->ok = false;
-            return;
-        }
-        t->values = grown;
-        t->cap = cap;
+    struct tg_query_facet_value *grown = tg_grow(t->values, &t->cap, t->count + 1, sizeof *grown);
+    if (!grown) {
+        f->ok = false;
+        return;
     }
+    t->values = grown;
     t->values[t->count] = (struct tg_query_facet_value){value, len, organisation, 1};
     t->slots[s] = ++t->count;
 }
@@ -158,16 +155,13 @@ static void count_organisation(struct tg_query_facets *f, const struct tg_graph_
         if (f->seen[i] == e)
             return;
     }
-    if (f->seen_count == f->seen_cap) {
-        size_t cap = f->seen_cap ? f->seen_cap * 2 : 16;
-        const struct tg_graph_entity **grown = realloc(f->seen, cap * sizeof *grown);
-        if (!grown) {
-            f->ok = false;
-            return;
-        }
-        f->seen = grown;
-        f->seen_cap = cap;
+    const struct tg_graph_entity **grown =
+        tg_grow(f->seen, &f->seen_cap, f->seen_count + 1, sizeof *grown);
+    if (!grown) {
+        f->ok = false;
+        return;
     }
+    f->seen = grown;
     f->seen[f->seen_count++] = e;
     count_value(f, TG_QUERY_FACET_ORGANISATION, e->id, strlen(e->id), e);
 }

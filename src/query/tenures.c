@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thaigraph/grow.h"
 #include "thaigraph/text.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/query.h"
@@ -30,14 +31,11 @@ struct positions {
 
 static bool push(struct positions *p, const struct tg_graph_position *position)
 {
-    if (p->count == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 64;
-        const struct tg_graph_position **grown = realloc(p->items, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        p->items = grown;
-        p->cap = cap;
-    }
+    const struct tg_graph_position **grown =
+        tg_grow(p->items, &p->cap, p->count + 1, sizeof *grown);
+    if (!grown)
+        return false;
+    p->items = grown;
     p->items[p->count++] = position;
     return true;
 }

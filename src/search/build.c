@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "search_internal.h"
+#include "thaigraph/grow.h"
 #include "thaigraph/hash.h"
 
 struct buf {
@@ -108,23 +109,6 @@ void tg_search_builder_free(struct tg_search_builder *b)
     free(b);
 }
 
-/*
- * Reallocates array to hold at least need elements of size, doubling from *cap. Returns the new
- * array and updates *cap, or NULL with the array and *cap untouched.
- */
-static void *grow(void *array, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return array;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *p = n > SIZE_MAX / size ? NULL : realloc(array, n * size);
-    if (p)
-        *cap = n;
-    return p;
-}
-
 static bool rehash(struct tg_search_builder *b, size_t slot_cap)
 {
     uint32_t *slots = calloc(slot_cap, sizeof *slots);
@@ -158,7 +142,7 @@ static enum tg_status intern(struct tg_search_builder *b, const char *key, size_
             return TG_OK;
         }
     }
-    struct term *terms = grow(b->terms, &b->term_cap, b->term_count + 1, sizeof *terms);
+    struct term *terms = tg_grow(b->terms, &b->term_cap, b->term_count + 1, sizeof *terms);
     if (!terms || !buf_reserve(&b->keys, len))
         return TG_ERR_NOMEM;
     b->terms = terms;
@@ -240,11 +224,11 @@ static void put_span(struct buf *spans, size_t gap, size_t length)
 
 static bool reserve_item(struct tg_search_builder *b, size_t tokens, size_t name_len)
 {
-    struct record *records = grow(b->records, &b->cap, b->count + 1, sizeof *records);
+    struct record *records = tg_grow(b->records, &b->cap, b->count + 1, sizeof *records);
     if (!records)
         return false;
     b->records = records;
-    struct occurrence *occ = grow(b->occurrences, &b->occurrence_cap, tokens + 1, sizeof *occ);
+    struct occurrence *occ = tg_grow(b->occurrences, &b->occurrence_cap, tokens + 1, sizeof *occ);
     if (!occ)
         return false;
     b->occurrences = occ;
@@ -401,7 +385,7 @@ enum tg_status tg_search_builder_add(struct tg_search_builder *b, struct tg_text
     for (size_t i = 0; i < skip_count; i++)
         if (skip[i].start > skip[i].end || skip[i].end > len)
             return TG_ERR_INVALID_ARGUMENT;
-    struct tg_search_range *copy = grow(b->skip, &b->skip_cap, skip_count, sizeof *copy);
+    struct tg_search_range *copy = tg_grow(b->skip, &b->skip_cap, skip_count, sizeof *copy);
     if (!copy && skip_count)
         return TG_ERR_NOMEM;
     b->skip = copy;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "thaigraph/grow.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/text.h"
 
@@ -462,15 +463,12 @@ enum tg_status tg_store_writer_stale_documents(struct tg_store_writer *w, int ex
     enum tg_status status = TG_OK;
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **grown = realloc(list, cap * sizeof *grown);
-            if (!grown) {
-                status = TG_ERR_NOMEM;
-                break;
-            }
-            list = grown;
+        char **grown = tg_grow(list, &cap, n + 1, sizeof *grown);
+        if (!grown) {
+            status = TG_ERR_NOMEM;
+            break;
         }
+        list = grown;
         if (!(list[n] = strdup((const char *)sqlite3_column_text(stmt, 0)))) {
             status = TG_ERR_NOMEM;
             break;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "thaigraph/grow.h"
 #include "thaigraph/numbers.h"
 #include "thaigraph/text.h"
 #include "thaigraph/utf8.h"
@@ -834,14 +835,11 @@ struct match_list {
 
 static enum tg_status push(struct match_list *list, const struct tg_date_match *match)
 {
-    if (list->count == list->capacity) {
-        size_t capacity = list->capacity ? list->capacity * 2 : 8;
-        struct tg_date_match *items = realloc(list->items, capacity * sizeof *items);
-        if (!items)
-            return TG_ERR_NOMEM;
-        list->items = items;
-        list->capacity = capacity;
-    }
+    struct tg_date_match *items =
+        tg_grow(list->items, &list->capacity, list->count + 1, sizeof *items);
+    if (!items)
+        return TG_ERR_NOMEM;
+    list->items = items;
     list->items[list->count++] = *match;
     return TG_OK;
 }

@@ -15,6 +15,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include "thaigraph/grow.h"
 #include "thaigraph/numbers.h"
 #include "thaigraph/text.h"
 #include "thaigraph/utf8.h"
@@ -70,27 +71,14 @@ static UChar32 repair(UChar32 prev, UChar32 c)
     return -1;
 }
 
-void *tg_text_grow(void *buf, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return buf;
-    size_t grown = *cap ? *cap : 16;
-    while (grown < need)
-        grown *= 2;
-    void *p = realloc(buf, grown * size);
-    if (p)
-        *cap = grown;
-    return p;
-}
-
 /* Makes room for `bytes` more output bytes and `entries` more map entries. */
 static enum tg_status make_room(struct tg_text_norm *n, size_t bytes, size_t entries)
 {
-    char *grown = tg_text_grow(n->bytes, &n->cap, n->len + bytes, 1);
+    char *grown = tg_grow(n->bytes, &n->cap, n->len + bytes, 1);
     if (!grown)
         return TG_ERR_NOMEM;
     n->bytes = grown;
-    struct origin *map = tg_text_grow(n->map, &n->map_cap, n->count + entries, sizeof *n->map);
+    struct origin *map = tg_grow(n->map, &n->map_cap, n->count + entries, sizeof *n->map);
     if (!map)
         return TG_ERR_NOMEM;
     n->map = map;
@@ -158,12 +146,11 @@ static bool nfc_plain(UChar32 c)
 
 static enum tg_status segment_add(struct segment *s, UChar32 c, struct origin o)
 {
-    UChar *units = tg_text_grow(s->units, &s->cap, s->len + 2, sizeof *s->units);
+    UChar *units = tg_grow(s->units, &s->cap, s->len + 2, sizeof *s->units);
     if (!units)
         return TG_ERR_NOMEM;
     s->units = units;
-    struct origin *origins =
-        tg_text_grow(s->origins, &s->origin_cap, s->count + 1, sizeof *s->origins);
+    struct origin *origins = tg_grow(s->origins, &s->origin_cap, s->count + 1, sizeof *s->origins);
     if (!origins)
         return TG_ERR_NOMEM;
     s->origins = origins;
@@ -189,7 +176,7 @@ static enum tg_status segment_nfc(struct segment *s, const UNormalizer2 *nfc, in
     UErrorCode err = U_ZERO_ERROR;
     *out_len = unorm2_normalize(nfc, s->units, (int32_t)s->len, s->out, (int32_t)s->out_cap, &err);
     if (err == U_BUFFER_OVERFLOW_ERROR) {
-        UChar *out = tg_text_grow(s->out, &s->out_cap, (size_t)*out_len, sizeof *s->out);
+        UChar *out = tg_grow(s->out, &s->out_cap, (size_t)*out_len, sizeof *s->out);
         if (!out)
             return TG_ERR_NOMEM;
         s->out = out;

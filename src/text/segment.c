@@ -15,6 +15,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include "thaigraph/grow.h"
 #include "thaigraph/text.h"
 #include "thaigraph/utf8.h"
 #include "text_internal.h"
@@ -96,7 +97,7 @@ static enum char_class class_at(const struct tg_text_segmenter *seg, size_t pos)
 
 static enum tg_status trie_insert(struct trie *t, const char *bytes, size_t len, bool *added)
 {
-    struct trie_node *nodes = tg_text_grow(t->nodes, &t->cap, t->count + len + 1, sizeof *nodes);
+    struct trie_node *nodes = tg_grow(t->nodes, &t->cap, t->count + len + 1, sizeof *nodes);
     if (!nodes)
         return TG_ERR_NOMEM;
     t->nodes = nodes;
@@ -170,8 +171,7 @@ static size_t code_points_to(struct tg_text_segmenter *seg, size_t pos)
 static enum tg_status push(struct tg_text_segmenter *seg, size_t start, size_t end,
                            enum tg_text_kind kind)
 {
-    struct tg_text_token *tokens =
-        tg_text_grow(seg->tokens, &seg->cap, seg->count + 1, sizeof *tokens);
+    struct tg_text_token *tokens = tg_grow(seg->tokens, &seg->cap, seg->count + 1, sizeof *tokens);
     if (!tokens)
         return TG_ERR_NOMEM;
     seg->tokens = tokens;
@@ -195,7 +195,7 @@ static enum tg_status icu_bounds(struct tg_text_segmenter *seg, size_t start, si
     seg->bound_count = 0;
     for (int32_t b = ubrk_first(seg->brk); b != UBRK_DONE; b = ubrk_next(seg->brk)) {
         size_t *bounds =
-            tg_text_grow(seg->bounds, &seg->bound_cap, seg->bound_count + 1, sizeof *bounds);
+            tg_grow(seg->bounds, &seg->bound_cap, seg->bound_count + 1, sizeof *bounds);
         if (!bounds)
             return TG_ERR_NOMEM;
         seg->bounds = bounds;

@@ -9,13 +9,6 @@
 
 #include <unicode/uchar.h>
 
-/*
- * Grows the array buf of *cap elements of `size` bytes to hold at least `need`, doubling so
- * that appending stays linear. Returns the array, moved or not, or NULL when memory ran out, in
- * which case buf and *cap are untouched and the caller still owns buf.
- */
-void *tg_text_grow(void *buf, size_t *cap, size_t need, size_t size);
-
 /* Zero-width characters and the soft hyphen: invisible, so normalisation drops them and the
  * segmenter treats them as the word separators publishers use them for. */
 static inline bool tg_text_is_zero_width(UChar32 c)
