@@ -29,8 +29,9 @@
  * - Relative dates are resolved against the context date (usually the publication date):
  *   วันนี้, เมื่อวานนี้, พรุ่งนี้, เดือนนี้/เดือนที่แล้ว/เดือนหน้า, ปีนี้/ปีที่แล้ว/ปีที่ผ่านมา/ปีหน้า,
  *   วัน<weekday>ที่ผ่านมา (the last such day before it), วัน<weekday>นี้ (the coming one), วันที่ 5
- *   ที่ผ่านมา (the 5th of its month, or of the month before when that is still to come), each at
- *   the precision it has; สิ้นเดือน X dates the last day of X. A day told so and followed by the
+ *   ที่ผ่านมา (the most recent 5th: of its month, or of the month before when that is still to
+ *   come, skipping a month without that day), each at the precision it has; สิ้นเดือน X dates
+ *   the last day of X. A day told so and followed by the
  *   date in brackets ("วันนี้ (28 ธ.ค. 63)", a report written the day before it went out) takes
  *   the bracketed date.
  * - Impossible dates (31 ก.พ., day 32, month 13) and years outside Gregorian 1900..2100 are not

@@ -39,6 +39,9 @@ static const struct {
     {"ประชุมวิชาการ", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
     {"ประชุมสุดยอด", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
     {"ประชุมนานาชาติ", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
+    {"ประชุมผู้นำ", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
+    {"ประชุมเสวนา", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
+    {"เสวนา", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
     {"Conference", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
     {"Summit", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
     {"Forum", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
@@ -65,8 +68,10 @@ static const struct {
     {"คิกออฟ", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
     {"แถลงข่าว", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
     {"กล่าวในรายการ", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
+    {"ผ่านรายการ", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
     {"พิธี", TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
     {"มอบรางวัล", TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
+    {"รับเสด็จ", TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
     {"ศึกษาดูงาน", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
     {"ดูงาน", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
     {"ลงพื้นที่", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
@@ -86,17 +91,26 @@ static const struct {
     {"การแข่งขันกีฬา", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
     {"ปาฐกถา", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
     {"งานเลี้ยง", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
+    /* Attending or holding an occasion the sentence names no better (ร่วมงานดนตรีในสวน). */
+    {"ร่วมงาน", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
+    {"จัดงาน", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
 };
 #define N_TRIGGERS (sizeof triggers / sizeof triggers[0])
 
 /* Words that open the next sentence inside a paragraph Thai writes without full stops. */
 static const char *const openers[] = {"ทั้งนี้", "นอกจากนี้", "อย่างไรก็ตาม", "ด้าน "};
 
-/* A trigger that these words continue names something else: a protocol, formalities or a
- * master of ceremonies (พิธีสาร, พิธีการศุลกากร, พิธีกร). */
-static const char *const not_after[] = {"สาร", "การ", "กร", "กรรม"};
+/* A trigger that these words continue names something else: a protocol, formalities, a
+ * master of ceremonies or a rite (พิธีสาร, พิธีการศุลกากร, พิธีกร, พิธีกรรม); working with
+ * someone (ร่วมงานกับ). */
+static const struct {
+    const char *trigger, *next;
+} not_after[] = {{"พิธี", "สาร"},  {"พิธี", "การ"},    {"พิธี", "กร"},
+                 {"พิธี", "กรรม"}, {"ร่วมงาน", "กับ"}, {"ร่วมงาน", "ด้วย"}};
 /* A trigger after ผู้ is the title of a person (ผู้ตรวจราชการ, ผู้ลงนาม). */
 #define AGENT_PREFIX "ผู้"
+/* An occasion after การ is the activity in general (การจัดงาน, การร่วมงาน), not one held. */
+#define NOMINAL_PREFIX "การ"
 
 /* A trigger after one of these names the occasion another event marks (เนื่องในโอกาสพระราช
  * พิธีมหามงคล...), not an event the report is about. */
@@ -220,18 +234,27 @@ static int by_b(const void *x, const void *y)
     return (a->b > b->b) - (a->b < b->b);
 }
 
-/* พิธี names a ceremony with its name glued on (พิธีเปิด, พิธีวางกระดูกงู); bare (ร่วมพิธี, ในพิธี)
- * it is the ceremony of an event the sentence names otherwise, if it does (see absorbed()). */
-static bool bare_ceremony(const struct xdoc *d, size_t t, size_t e)
+/* Words that name an occasion only with its name glued on (พิธีเปิด, พิธีวางกระดูกงู,
+ * ร่วมงานดนตรีในสวน); bare (ร่วมพิธี, ในพิธี, เข้าร่วมงาน) they are the occasion of an event the
+ * sentence names otherwise, if it does (see absorbed()). */
+static const char *const generic_occasions[] = {"พิธี", "ร่วมงาน", "จัดงาน"};
+
+static bool bare_occasion(const struct xdoc *d, size_t t, size_t e)
 {
-    return strcmp(triggers[t].word, "พิธี") == 0 && (e >= d->len || !xd_is_thai(xd_cp(d, e, NULL)));
+    bool generic = false;
+    for (size_t i = 0; i < sizeof generic_occasions / sizeof *generic_occasions; i++)
+        generic = generic || strcmp(triggers[t].word, generic_occasions[i]) == 0;
+    return generic && (e >= d->len || !xd_is_thai(xd_cp(d, e, NULL)));
 }
 
-/* Words that continue พิธี into something else (not_after). */
-static bool no_ceremony(const struct xdoc *d, size_t t, size_t e)
+/* Whether a word that continues the trigger t ending at e makes it something else. */
+static bool continued(const struct xdoc *d, size_t t, size_t e)
 {
-    return strcmp(triggers[t].word, "พิธี") == 0 &&
-           xd_word_at(d, e, not_after, sizeof not_after / sizeof *not_after);
+    for (size_t i = 0; i < sizeof not_after / sizeof *not_after; i++)
+        if (strcmp(triggers[t].word, not_after[i].trigger) == 0 &&
+            xd_word_at(d, e, &not_after[i].next, 1))
+            return true;
+    return false;
 }
 
 /* Whether one of cues stands in the reach bytes before b, inside the sentence from from. */
@@ -253,17 +276,19 @@ static bool preceded_by(const struct xdoc *d, size_t from, size_t b, const char 
     return b - from >= n && memcmp(d->text + b - n, word, n) == 0;
 }
 
-/* A ceremony word that the name of another event follows in the same word (พิธีลงนาม,
- * พิธีเปิดการประชุม, พิธีเปิดโครงการ) is that event's form, not an event of its own; so is a
- * bare one in a sentence that names another event (เป็นประธานเปิดโครงการฝึกอบรม ... ร่วมพิธี). */
+/* A ceremony word or an occasion that the name of another event follows in the same word
+ * (พิธีลงนาม, พิธีเปิดการประชุม, พิธีเปิดโครงการ, จัดงานสัมมนา) is that event's form, not an
+ * event of its own; so is a bare one in a sentence that names an event of another kind
+ * (เป็นประธานเปิดโครงการฝึกอบรม ... ร่วมพิธี). */
 #define ABSORB_REACH 45
 static bool absorbed(const struct xdoc *d, const struct trig *tr, size_t n, size_t i)
 {
-    if (triggers[tr[i].t].group != GROUP_CEREMONY)
+    enum group g = triggers[tr[i].t].group;
+    if (g != GROUP_CEREMONY && g != GROUP_OTHER)
         return false;
-    if (bare_ceremony(d, tr[i].t, tr[i].e)) {
+    if (bare_occasion(d, tr[i].t, tr[i].e)) {
         for (size_t k = 0; k < n; k++)
-            if (triggers[tr[k].t].group != GROUP_CEREMONY)
+            if (triggers[tr[k].t].group != g)
                 return true;
         return false;
     }
@@ -290,7 +315,8 @@ static size_t find_triggers(const struct xdoc *d, const struct xsentence *s, str
             size_t b = (size_t)(p - d->text);
             if (cue_before(d, s->b, b, modal_cues, N_MODAL_CUES, MODAL_REACH) ||
                 cue_before(d, s->b, b, occasion_cues, N_OCCASION_CUES, OCCASION_REACH) ||
-                preceded_by(d, s->b, b, AGENT_PREFIX) || no_ceremony(d, t, b + wl))
+                preceded_by(d, s->b, b, AGENT_PREFIX) || continued(d, t, b + wl) ||
+                (triggers[t].group == GROUP_OTHER && preceded_by(d, s->b, b, NOMINAL_PREFIX)))
                 continue;
             long m = xd_overlap(d, b, b + wl);
             if (m >= 0 && (d->m[m].type == TG_EXTRACT_ORGANISATION ||
@@ -320,11 +346,19 @@ static size_t find_triggers(const struct xdoc *d, const struct xsentence *s, str
 static const char *const year_labels[] = {"งบประมาณ", "ปีงบ", "การศึกษา", "ประจำปี"};
 #define YEAR_LABEL_REACH 40
 
+/* The date of the occasion an event marks (เนื่องในโอกาสพระราชพิธีมหามงคลเฉลิมพระชนมพรรษา
+ * 6 รอบ 28 กรกฎาคม 2567) is not the event's. */
+static const char *const occasion_dates[] = {"เนื่องในโอกาส", "เนื่องในวัน"};
+#define N_OCCASION_DATES    (sizeof occasion_dates / sizeof *occasion_dates)
+#define OCCASION_DATE_REACH 150
+
 /* Whether a date can date an event: a single date or a range (the event takes its first
- * day), of any precision the context could fix; a year only when it is not a label. */
+ * day), of any precision the context could fix; a year only when it is not a label, and no
+ * occasion's date. */
 static bool dates_events(const struct xdoc *d, const struct tg_date_match *dm)
 {
-    if (dm->first.precision == TG_DATE_PRECISION_NONE)
+    if (dm->first.precision == TG_DATE_PRECISION_NONE ||
+        cue_before(d, 0, dm->byte_start, occasion_dates, N_OCCASION_DATES, OCCASION_DATE_REACH))
         return false;
     if (dm->first.precision == TG_DATE_PRECISION_DAY)
         return true;
@@ -342,9 +376,10 @@ static bool dates_events(const struct xdoc *d, const struct tg_date_match *dm)
 
 /* A speaker's words (กล่าวว่า ...) or a quotation tell of events the speaker recalls, wishes
  * for or plans as often as of the one the report is about: there a trigger counts only with
- * a date of its own. */
-static const char *const speech_cues[] = {"กล่าวว่า", "เปิดเผยว่า", "ระบุว่า",    "เผยว่า",    "ย้ำว่า",
-                                          "ชี้แจงว่า", "แจ้งว่า",    "กล่าวต่อว่า", "เพิ่มเติมว่า", "ยืนยันว่า"};
+ * a date of its own. A spokesperson's เปิดเผยว่า (แจ้งว่า) is the release's own way of reporting
+ * what was done, so it is no cue. */
+static const char *const speech_cues[] = {"กล่าวว่า",   "ระบุว่า",    "ย้ำว่า",
+                                          "กล่าวต่อว่า", "เพิ่มเติมว่า", "ยืนยันว่า"};
 
 static bool reported_speech(const struct xdoc *d, const struct xsentence *s, size_t b)
 {
@@ -506,19 +541,32 @@ static int score(const struct cand *c)
     return (c->date >= 0 && !c->inherited) * 4 + (c->place >= 0) * 2 + (c->programme >= 0);
 }
 
-/* An event being gathered: its group, its date so far and its best candidate. */
+/* An event being gathered: its group, its date so far, its best candidate and the most
+ * precise kind a candidate gave it. */
 struct gathering {
     enum group group;
     const struct tg_date *date;
     size_t best;
+    enum tg_extract_event_kind kind;
+    int rank;
 };
+
+/* Whether candidate c can be part of gathering g: of its group, on its date (either may have
+ * none), and not of another precise kind. A plain meeting word (ประชุม, หารือ) joins the
+ * conference or the courtesy call the report is about, but a conference the visitors attend
+ * in the afternoon is not their courtesy call. */
+static bool joins(const struct gathering *g, const struct cand *c, const struct tg_date *date)
+{
+    return g->group == c->group && (!date || !g->date || same_date(date, g->date)) &&
+           (c->rank == 0 || g->rank == 0 || c->kind == g->kind);
+}
 
 static const struct tg_date *cand_date(const struct xdoc *d, const struct cand *c)
 {
     return c->date >= 0 ? &d->dates[c->date].first : NULL;
 }
 
-/* Gives every candidate its event: the first of its group whose date agrees, else a new one. */
+/* Gives every candidate its event: the first it joins, else a new one. */
 static enum tg_status gather(struct xdoc *d, struct cand *cands, size_t n, struct gathering **out,
                              size_t *count)
 {
@@ -526,17 +574,20 @@ static enum tg_status gather(struct xdoc *d, struct cand *cands, size_t n, struc
     for (size_t i = 0; i < n; i++) {
         const struct tg_date *date = cand_date(d, &cands[i]);
         size_t k = 0;
-        while (k < *count && ((*out)[k].group != cands[i].group ||
-                              (date && (*out)[k].date && !same_date(date, (*out)[k].date))))
+        while (k < *count && !joins(&(*out)[k], &cands[i], date))
             k++;
         if (k == *count) {
             struct gathering *grown = tg_grow(*out, &cap, *count + 1, sizeof *grown);
             if (!grown)
                 return TG_ERR_NOMEM;
             *out = grown;
-            grown[(*count)++] = (struct gathering){cands[i].group, NULL, i};
+            grown[(*count)++] = (struct gathering){cands[i].group, NULL, i, cands[i].kind, 0};
         }
         struct gathering *g = &(*out)[k];
+        if (cands[i].rank > g->rank) {
+            g->rank = cands[i].rank;
+            g->kind = cands[i].kind;
+        }
         if (!g->date)
             g->date = date;
         if (score(&cands[i]) > score(&cands[g->best]))

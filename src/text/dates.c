@@ -744,15 +744,15 @@ static bool read_day_around(struct cursor *c, const struct tg_date *context, str
         *first = (struct tg_date){0, 0, day, TG_DATE_PRECISION_NONE};
         return true;
     }
-    int year = context->year, month = context->month;
-    if (past && day > context->day)
-        month--;
-    else if (!past && day < context->day)
-        month++;
-    if (month == 0 || month == 13) {
-        year += month == 0 ? -1 : 1;
-        month = month == 0 ? 12 : 1;
-    }
+    /* The nearest such day on the side the words say: a month without it (30 in February)
+     * is skipped, so published 1 March "วันที่ 30 ที่ผ่านมา" is 30 January. */
+    int index = context->year * 12 + context->month - 1, step = past ? -1 : 1;
+    if ((past && day > context->day) || (!past && day < context->day))
+        index += step;
+    for (int tries = 0; tries < 2 && !tg_date_is_valid_day(index / 12, index % 12 + 1, day);
+         tries++)
+        index += step;
+    int year = index / 12, month = index % 12 + 1;
     if (!tg_date_is_valid_day(year, month, day)) {
         c->pos = save;
         return false;
