@@ -142,6 +142,8 @@ enum tg_status xd_org_from_entry(struct xdoc *d, const struct tg_gazetteer_entry
 /* The organisation [b, e) names by its place in a list of parties (parties.c), not by a pattern
  * of its own; with a mention there, where no mention stood. */
 enum tg_status xd_org_listed(struct xdoc *d, size_t b, size_t e, long *org);
+/* A mention of org written short at [b, e), the form kept as one of its names. */
+enum tg_status xd_org_short(struct xdoc *d, size_t b, size_t e, long org);
 /* Names the numbered list of a signing word gives (ลงนาม ... ได้แก่ 1. X 2. Y) are organisations
  * by their place there; runs after people and before places (parties.c). */
 enum tg_status xd_listed_parties(struct xdoc *d);

@@ -232,6 +232,14 @@ static bool abbreviation_stands(const struct xdoc *d, size_t b, size_t e)
            xd_word_at(d, e, name_enders, sizeof name_enders / sizeof *name_enders);
 }
 
+static bool province_at(const struct xdoc *d, size_t b)
+{
+    const struct tg_gazetteer_entry *entry;
+    size_t n;
+    return tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b,
+                                 TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE), &entry, &n) == TG_OK;
+}
+
 static bool tagged_exactly(const struct xdoc *d, size_t b, size_t e)
 {
     for (size_t i = 0; i < d->n_ner; i++)
@@ -251,10 +259,11 @@ static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
                               &entry, &n) != TG_OK)
         return false;
     /* A known abbreviation glued to the words around it (กกต.ได้มีมติ, text written without
-     * spaces) is the organisation where the tagger reads exactly it as one. */
+     * spaces) is the organisation where the tagger reads exactly it as one, unless a province
+     * is glued after it: สอจ.เพชรบุรี is that province's office, not the stem alone. */
     if (d->text[b + n - 1] == '.' &&
         (!abbreviation_may_start(d, b) || !abbreviation_stands(d, b, b + n)) &&
-        !tagged_exactly(d, b, b + n))
+        (!tagged_exactly(d, b, b + n) || province_at(d, b + n)))
         return false;
     if (is_province_key(d, b, b + n))
         return false;
@@ -1061,6 +1070,11 @@ static enum tg_status short_mention(struct xdoc *d, size_t b, size_t e, long org
         st = xd_add_mention(d, TG_EXTRACT_ORGANISATION, b, e, org);
     o->mention_count += st == TG_OK;
     return st;
+}
+
+enum tg_status xd_org_short(struct xdoc *d, size_t b, size_t e, long org)
+{
+    return short_mention(d, b, e, org);
 }
 
 enum tg_status xd_org_listed(struct xdoc *d, size_t b, size_t e, long *org)

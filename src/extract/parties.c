@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "extract_internal.h"
+#include "thaigraph/numbers.h"
 
 /* Words that open a list of examples: organisations after them are mentioned, not taking part. */
 static const char *const list_cues[] = {"อาทิ", "เช่น", "ได้แก่", "ยกตัวอย่าง"};
@@ -88,7 +89,7 @@ struct list_items {
 
 /* Words that join the parties of one list. `โดย` joins a body and the unit acting for it
  * (กระทรวงสาธารณสุข โดยกรมการแพทย์), both parties. */
-static const char *const joiners[] = {"และ", "กับ", "โดย", "รวมทั้ง", "พร้อมด้วย", ",", "/", "、"};
+static const char *const joiners[] = {"และ", "กับ", "โดย", "รวมทั้ง", "พร้อมด้วย", ",", "/", "-", "–"};
 
 static bool ends_with(const struct xdoc *d, size_t e, const char *w)
 {
@@ -107,11 +108,24 @@ static void add_party(struct parties *ps, long org);
 
 /* The parties of a list. A name written right after another without a joiner that is its own
  * parent (กรมราชทัณฑ์ กระทรวงยุติธรรม) says whose unit the first is: it is no party of its own. */
+static bool ministry(const struct xdoc *d, long org)
+{
+    return strcmp(d->r->organisations[org].kind, "ministry") == 0;
+}
+
+/* Whether org, written right after unit without a joiner, names whose unit it is: its known
+ * parent, or a ministry after a body that is none (กรมราชทัณฑ์ กระทรวงยุติธรรม, ศท.
+ * กระทรวงดิจิทัลฯ). Bodies of one level side by side are a list (กรมชลประทาน กรมพัฒนาที่ดิน). */
+static bool qualifies(const struct xdoc *d, long org, long unit)
+{
+    return ancestor_or_self(d, org, unit) || (ministry(d, org) && !ministry(d, unit));
+}
+
 static void take_items(const struct xdoc *d, const struct list_items *items, struct parties *ps)
 {
     for (size_t i = 0; i < items->n; i++)
         if (i == 0 || items->joined[i] || items->org[i] < 0 || items->org[i - 1] < 0 ||
-            !ancestor_or_self(d, items->org[i], items->org[i - 1]))
+            !qualifies(d, items->org[i], items->org[i - 1]))
             add_party(ps, items->org[i]);
 }
 
@@ -233,9 +247,9 @@ static size_t joiner_at(const struct xdoc *d, size_t b, size_t limit)
     for (size_t i = 0; i < sizeof joiners / sizeof *joiners; i++)
         if (xd_has(d, b, joiners[i]) && b + strlen(joiners[i]) <= limit)
             return b + strlen(joiners[i]);
-    size_t p = b;
-    while (p < limit && d->text[p] >= '0' && d->text[p] <= '9')
-        p++;
+    size_t p = b, w;
+    while (p < limit && tg_numbers_digit_at(d->text, limit, p, &w) >= 0)
+        p += w;
     return p > b && p < limit && (d->text[p] == '.' || d->text[p] == ')') ? p + 1 : b;
 }
 
@@ -265,6 +279,10 @@ static struct parties parties_after(const struct xdoc *d, size_t b, size_t limit
         items.joined[items.n] = past > q;
         items.org[items.n++] = org;
         p = ps.e = skip_bracket(d, e, limit);
+        /* A country or place written after the name (สวรส. ประเทศไทย) qualifies it. */
+        long place = mention_starting(d, xd_skip_spaces(d, p));
+        if (place >= 0 && d->m[place].type == TG_EXTRACT_PLACE && d->m[place].e <= limit)
+            p = ps.e = d->m[place].e;
     }
     take_items(d, &items, &ps);
     return ps;
@@ -346,19 +364,39 @@ static size_t skip_words_back(const struct xdoc *d, size_t e, size_t floor,
     return e;
 }
 
+/* How far back a word glued to its ให้ may reach, in bytes. */
+#define ORDERED_REACH 60
+
 /* Whether the list starting at b is told to act (ให้ X ร่วมกับ Y ดำเนินการ, มอบหมายให้ X จัด...):
  * an instruction reports no event the parties held. */
 static bool directed(const struct xdoc *d, size_t b, size_t floor)
 {
     static const char *const joint[] = {"ร่วมกับ", "จับมือ"};
+    static const char *const orders[] = {"ให้", "สั่ง", "สั่งการ", "มอบหมาย"};
     size_t e = skip_spaces_back(d, b, floor);
-    if (ends_with(d, e, "ให้"))
+    for (size_t i = 0; i < sizeof orders / sizeof *orders; i++)
+        if (ends_with(d, e, orders[i]))
+            return true;
+    /* โดยมอบหมายให้สศช. สำนักงบประมาณ และ...: the list opens with a name glued to its ให้
+     * that the recognisers did not read. */
+    size_t w = e;
+    while (w > floor && e - w < ORDERED_REACH && !xd_is_space(xd_cp_before(d, w)))
+        w--;
+    const char *order = w < e ? xd_find(d->text + w, e - w, "ให้", strlen("ให้")) : NULL;
+    if (order && (size_t)(order - d->text) + strlen("ให้") < e)
         return true;
     /* ให้ X ร่วมกับ Y จัดอบรม: Y is told too. */
     for (size_t i = 0; i < 2; i++)
         if (ends_with(d, e, joint[i]) && e - strlen(joint[i]) >= floor) {
-            struct parties left = parties_before(d, e - strlen(joint[i]), floor);
-            return left.n > 0 && left.b < b && directed(d, left.b, floor);
+            size_t cue = e - strlen(joint[i]);
+            struct parties left = parties_before(d, cue, floor);
+            if (left.n > 0)
+                return left.b < b && directed(d, left.b, floor);
+            /* ให้ สกพอ. ร่วมกับ ...: one word the recognisers did not read as a name. */
+            size_t w = skip_spaces_back(d, cue, floor);
+            while (w > floor && !xd_is_space(xd_cp_before(d, w)))
+                w--;
+            return w < cue && ends_with(d, skip_spaces_back(d, w, floor), "ให้");
         }
     return false;
 }
@@ -371,8 +409,23 @@ static bool has_any(const struct xdoc *d, size_t b, const char *const *words, si
     return false;
 }
 
+/* Whether a preposition governs the list starting at b (พูดคุยกับสมาคมชาวนา ร่วมกับ..., ตามมติ
+ * คณะรัฐมนตรีร่วมกับ...): the list is someone's object, not the subject acting together. */
+static bool governed(const struct xdoc *d, size_t b, size_t floor)
+{
+    static const char *const prepositions[] = {"กับ", "ของ", "มติ", "แก่", "ต่อ", "จาก", "ถึง", "ตาม"};
+    size_t e = skip_spaces_back(d, b, floor);
+    for (size_t i = 0; i < sizeof prepositions / sizeof *prepositions; i++)
+        if (ends_with(d, e, prepositions[i]))
+            return true;
+    return false;
+}
+
 /* What follows จัด when it prepares or procures rather than organises (ร่วมกันจัดทำ, จัดหา). */
 static const char *const not_organising[] = {"ทำ", "หา", "สรร", "ตั้ง", "ซื้อ", "เก็บ", "ส่ง", "เตรียม"};
+
+/* Words between a party and its ร่วมกับ (บขส. ได้ร่วมกับ, ดศ. โดย สศด. จึงได้ร่วมกับ). */
+static const char *const before_joint[] = {"ได้", "จึง", "ยัง", "ก็"};
 
 /* `X ร่วมกับ Y`, `X จับมือ Y`: X and Y organise it together. X ends right at the cue: after
  * `หารือร่วมกับ` or `ประชุมร่วมกับ` the two only meet. */
@@ -386,10 +439,12 @@ static enum tg_status joint_roles(const struct xdoc *d, const struct xsentence *
         for (const char *p = d->text + s->b;
              st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), joint[j], n)); p += n) {
             size_t b = (size_t)(p - d->text);
-            struct parties left = parties_before(d, b, s->b);
+            size_t before = skip_words_back(d, b, s->b, before_joint,
+                                            sizeof before_joint / sizeof *before_joint);
+            struct parties left = parties_before(d, before, s->b);
             struct parties right = parties_after(d, b + n, s->e);
-            if (directed(d, left.b, s->b) || left.n == 0 || right.n == 0 ||
-                (left.n == 1 && right.n == 1 && left.org[0] == right.org[0]))
+            if (directed(d, left.b, s->b) || governed(d, left.b, s->b) || left.n == 0 ||
+                right.n == 0 || (left.n == 1 && right.n == 1 && left.org[0] == right.org[0]))
                 continue;
             st = give_role(ev, &left, TG_EXTRACT_ROLE_CO_HOST, s);
             if (st == TG_OK)
@@ -404,10 +459,12 @@ static const struct {
     const char *cue;
     enum tg_extract_role role;
 } cues_before_parties[] = {
-    {"จัดขึ้นโดย", TG_EXTRACT_ROLE_HOST},         {"จัดโดย", TG_EXTRACT_ROLE_HOST},
-    {"โดยการจัดของ", TG_EXTRACT_ROLE_HOST},     {"ความร่วมมือของ", TG_EXTRACT_ROLE_PARTNER},
-    {"ความร่วมมือจาก", TG_EXTRACT_ROLE_PARTNER}, {"การสนับสนุนจาก", TG_EXTRACT_ROLE_PARTNER},
-    {"การสนับสนุนของ", TG_EXTRACT_ROLE_PARTNER}, {"สนับสนุนโดย", TG_EXTRACT_ROLE_PARTNER},
+    {"จัดขึ้นโดย", TG_EXTRACT_ROLE_HOST},           {"จัดโดย", TG_EXTRACT_ROLE_HOST},
+    {"โดยการจัดของ", TG_EXTRACT_ROLE_HOST},       {"ความร่วมมือของ", TG_EXTRACT_ROLE_PARTNER},
+    {"โดยความร่วมมือกับ", TG_EXTRACT_ROLE_PARTNER}, {"โดยร่วมมือกับ", TG_EXTRACT_ROLE_PARTNER},
+    {"ได้ร่วมมือกับ", TG_EXTRACT_ROLE_PARTNER},      {"ความร่วมมือจาก", TG_EXTRACT_ROLE_PARTNER},
+    {"การสนับสนุนจาก", TG_EXTRACT_ROLE_PARTNER},   {"การสนับสนุนของ", TG_EXTRACT_ROLE_PARTNER},
+    {"สนับสนุนโดย", TG_EXTRACT_ROLE_PARTNER},
 };
 
 /* Cues whose list of parties precedes them. */
@@ -417,7 +474,7 @@ static const struct {
 } cues_after_parties[] = {
     {"เป็นเจ้าภาพร่วม", TG_EXTRACT_ROLE_CO_HOST},
     {"ร่วมเป็นเจ้าภาพ", TG_EXTRACT_ROLE_CO_HOST},
-    {"ร่วมกันจัด", TG_EXTRACT_ROLE_CO_HOST},
+    {"ร่วมกัน", TG_EXTRACT_ROLE_CO_HOST},
     {"เป็นเจ้าภาพ", TG_EXTRACT_ROLE_HOST},
     {"จัดขึ้น", TG_EXTRACT_ROLE_HOST},
     {"จัดงาน", TG_EXTRACT_ROLE_HOST},
@@ -433,8 +490,8 @@ static const struct {
 };
 
 /* Words between a party and the act it performs. */
-static const char *const between_party_and_act[] = {"ได้",  "ร่วม", "ร่วมกัน", "เข้าร่วม", "จะ",
-                                                    "การ", "พิธี",  "มีการ",  "ทำ",     "จัดทำ"};
+static const char *const between_party_and_act[] = {"ได้", "ร่วม",  "ร่วมกัน", "เข้าร่วม", "จะ", "การ",
+                                                    "พิธี", "มีการ", "ทำ",    "จัดทำ",   "จึง"};
 
 /* The cue words of the organisers and partners a sentence names. A list of one party before a
  * joint cue (ร่วมกันจัด) is no joint organisation. */
@@ -449,6 +506,10 @@ static enum tg_status cue_roles(const struct xdoc *d, const struct xsentence *s,
              st == TG_OK &&
              (p = xd_find(p, s->e - (size_t)(p - d->text), cues_before_parties[c].cue, n));
              p += n) {
+            /* ขอรับการสนับสนุนจาก: support asked for, not given. */
+            if (ends_with(d, (size_t)(p - d->text), "ขอรับ") ||
+                ends_with(d, (size_t)(p - d->text), "ขอ"))
+                continue;
             struct parties ps = parties_after(d, (size_t)(p - d->text) + n, s->e);
             enum tg_extract_role role = cues_before_parties[c].role;
             if (role == TG_EXTRACT_ROLE_HOST && ps.n > 1)
@@ -484,15 +545,19 @@ static enum tg_status cue_roles(const struct xdoc *d, const struct xsentence *s,
  * numbered item may be, in bytes. */
 #define LIST_REACH 240
 #define ITEM_MAX   150
+/* A company's short name is at least this many bytes (three Thai letters). */
+#define SHORT_NAME_MIN 9
 
 /* Whether [b, e) could be a name standing alone: no mention in it, no space, no digit. */
 static bool bare_name(const struct xdoc *d, size_t b, size_t e)
 {
     if (e <= b || e - b > ITEM_MAX)
         return false;
-    for (size_t p = b; p < e; p++)
-        if (d->owner[p] || d->text[p] == ' ' || (d->text[p] >= '0' && d->text[p] <= '9'))
+    for (size_t p = b, w = 1; p < e && w; p += w) {
+        uint32_t cp = xd_cp(d, p, &w);
+        if (d->owner[p] || xd_is_space(cp) || tg_numbers_digit_value(cp) >= 0)
             return false;
+    }
     return xd_is_thai(xd_cp(d, b, NULL));
 }
 
@@ -509,6 +574,11 @@ static size_t number_at(const struct xdoc *d, size_t b, size_t limit, unsigned k
     }
     return limit;
 }
+
+/* Words a list of signatories follows (ลงนาม ... ได้แก่, บันทึกข้อตกลง 16 หน่วยงาน ได้แก่). */
+static const char *const signing_words[] = {"ลงนาม", "บันทึกข้อตกลง", "บันทึกความเข้าใจ", "MOU"};
+
+static enum tg_status listed_after(struct xdoc *d, const char *sign);
 
 /* Words that count parties (16 ราย, 3 หน่วยงาน). */
 static const char *const party_counters[] = {"ราย", "หน่วยงาน", "องค์กร", "แห่ง", "ฝ่าย", "ภาคี"};
@@ -558,9 +628,67 @@ static bool numbered_next(const struct xdoc *d, struct numbered *it, size_t *b, 
     return true;
 }
 
+/* Cues a party's name follows (ลงนามความร่วมมือกับหัวเว่ย, ร่วมกับ ไมโครซอฟท์). */
+static const char *const party_slots[] = {"กับ", "จับมือ", "ระหว่าง"};
+
+/* The company of this document whose name's first word after บริษัท is [b, e), or -1 (when
+ * none or several are). */
+static long company_named(const struct xdoc *d, size_t b, size_t e)
+{
+    const char *prefix = "บริษัท";
+    size_t pl = strlen(prefix), n = e - b;
+    long found = -1;
+    for (size_t i = 0; i < d->r->organisation_count; i++) {
+        const char *name = d->r->organisations[i].name;
+        if (strncmp(name, prefix, pl) != 0)
+            continue;
+        const char *word = name + pl;
+        while (*word == ' ')
+            word++;
+        if (strncmp(word, d->text + b, n) != 0 || (word[n] != ' ' && word[n] != '\0'))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (long)i;
+    }
+    return found;
+}
+
+/* A company named in a party's place by the first word of its name (บริษัท หัวเว่ย เทคโนโลยี่
+ * (ประเทศไทย) จำกัด ... ลงนามความร่วมมือกับหัวเว่ย): that word is a mention of it. */
+static enum tg_status short_parties(struct xdoc *d)
+{
+    enum tg_status st = TG_OK;
+    for (size_t c = 0; c < sizeof party_slots / sizeof *party_slots; c++) {
+        size_t cl = strlen(party_slots[c]);
+        for (const char *p = d->text;
+             st == TG_OK && (p = xd_find(p, d->len - (size_t)(p - d->text), party_slots[c], cl));
+             p += cl) {
+            size_t b = xd_skip_spaces(d, (size_t)(p - d->text) + cl), e = b, w = 1;
+            while (e < d->len && w && !xd_is_space(xd_cp(d, e, &w)) &&
+                   xd_is_thai(xd_cp(d, e, NULL)))
+                e += w;
+            if (e - b < SHORT_NAME_MIN || e - b > ITEM_MAX || !bare_name(d, b, e) ||
+                xd_excluded(d, b, e))
+                continue;
+            long org = company_named(d, b, e);
+            if (org >= 0)
+                st = xd_org_short(d, b, e, org);
+        }
+    }
+    return st;
+}
+
 enum tg_status xd_listed_parties(struct xdoc *d)
 {
-    const char *sign = "ลงนาม";
+    enum tg_status st = short_parties(d);
+    for (size_t w = 0; st == TG_OK && w < sizeof signing_words / sizeof *signing_words; w++)
+        st = listed_after(d, signing_words[w]);
+    return st;
+}
+
+static enum tg_status listed_after(struct xdoc *d, const char *sign)
+{
     size_t sl = strlen(sign);
     enum tg_status st = TG_OK;
     for (const char *p = d->text;
@@ -646,13 +774,15 @@ static enum tg_status agreement_roles(const struct xdoc *d, const struct xreport
         struct parties object = parties_after(d, (size_t)(with - d->text) + strlen("กับ"), s->e);
         st = give_role(ev, &object, TG_EXTRACT_ROLE_SIGNATORY, s);
     }
-    const char *sign = "ลงนาม";
-    for (const char *p = d->text + s->b;
-         st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), sign, strlen(sign)));
-         p += strlen(sign)) {
-        struct parties listed = {.n = 0};
-        listed_parties(d, s, (size_t)(p - d->text) + strlen(sign), &listed);
-        st = give_role(ev, &listed, TG_EXTRACT_ROLE_SIGNATORY, s);
+    for (size_t w = 0; w < sizeof signing_words / sizeof *signing_words; w++) {
+        size_t sl = strlen(signing_words[w]);
+        for (const char *p = d->text + s->b;
+             st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), signing_words[w], sl));
+             p += sl) {
+            struct parties listed = {.n = 0};
+            listed_parties(d, s, (size_t)(p - d->text) + sl, &listed);
+            st = give_role(ev, &listed, TG_EXTRACT_ROLE_SIGNATORY, s);
+        }
     }
     const char *witness = "สักขีพยาน";
     size_t wl = strlen(witness);
@@ -671,15 +801,6 @@ static bool quoted(const struct xdoc *d, const struct xsentence *s)
 {
     uint32_t first = xd_cp(d, s->b, NULL);
     return first == 0x201C || first == '"';
-}
-
-/* Whether the event has an organisation acting as a party already. */
-static bool has_party(const struct tg_extract_event *ev)
-{
-    for (size_t i = 0; i < ev->organisation_count; i++)
-        if (tg_extract_role_collaborates(ev->organisations[i].role))
-            return true;
-    return false;
 }
 
 enum tg_status xd_sentence_parties(struct xdoc *d, const struct xreport *c,
@@ -715,11 +836,12 @@ enum tg_status xd_sentence_parties(struct xdoc *d, const struct xreport *c,
     if (st != TG_OK || chair_person < 0)
         return st;
     st = add_participant(&ev->people, &ev->person_count, chair_person, TG_EXTRACT_ROLE_CHAIR, s);
-    /* The presiding person's body hosts, unless the sentence names the organisers: then it
-     * presides over what they hold (a director of one of them, or a guest). */
+    /* The presiding person's body presides; settle_roles makes it the host when the event names
+     * no organiser, whichever sentence names them. */
     long org = person_org(d, chair_person);
     if (st == TG_OK && org >= 0)
-        st = give_one(ev, org, has_party(ev) ? TG_EXTRACT_ROLE_CHAIR : TG_EXTRACT_ROLE_HOST, s);
+        st = add_participant(&ev->organisations, &ev->organisation_count, org,
+                             TG_EXTRACT_ROLE_CHAIR, s);
     return st;
 }
 
@@ -743,12 +865,50 @@ enum tg_status xd_headline_roles(struct xdoc *d)
     return st;
 }
 
+static bool has_role(const struct tg_extract_event *ev, enum tg_extract_role role)
+{
+    for (size_t i = 0; i < ev->organisation_count; i++)
+        if (ev->organisations[i].role == role)
+            return true;
+    return false;
+}
+
+/* Roles that depend on the whole event rather than on one sentence. The body of the person
+ * presiding hosts an event that names no organiser. A host one sentence names beside joint
+ * organisers another sentence names is not one of them (กระทรวงแรงงานจัดโครงการ... in one
+ * sentence, สมาคม ก และ ศูนย์ ข จัดการอบรม in the next): it only takes part. */
+static void settle_roles(struct tg_extract_event *ev)
+{
+    bool organised = has_role(ev, TG_EXTRACT_ROLE_HOST) || has_role(ev, TG_EXTRACT_ROLE_CO_HOST) ||
+                     has_role(ev, TG_EXTRACT_ROLE_SIGNATORY);
+    for (size_t i = 0; !organised && i < ev->organisation_count; i++)
+        if (ev->organisations[i].role == TG_EXTRACT_ROLE_CHAIR) {
+            ev->organisations[i].role = TG_EXTRACT_ROLE_HOST;
+            organised = true;
+        }
+    for (size_t i = 0; i < ev->organisation_count; i++) {
+        struct tg_extract_participant *host = &ev->organisations[i];
+        if (host->role != TG_EXTRACT_ROLE_HOST)
+            continue;
+        bool apart = false, beside = false;
+        for (size_t k = 0; k < ev->organisation_count; k++)
+            if (ev->organisations[k].role == TG_EXTRACT_ROLE_CO_HOST) {
+                bool same = ev->organisations[k].evidence.byte_start == host->evidence.byte_start;
+                beside = beside || same;
+                apart = apart || !same;
+            }
+        if (apart && !beside)
+            host->role = TG_EXTRACT_ROLE_ATTENDEE;
+    }
+}
+
 /* An event is a collaboration when two of its organisations with collaborating roles are not
  * one another's parent or child: a minister's notice to his own department is none. */
 void xd_mark_collaborations(struct xdoc *d)
 {
     for (size_t e = 0; e < d->r->event_count; e++) {
         struct tg_extract_event *ev = &d->r->events[e];
+        settle_roles(ev);
         ev->collaboration = false;
         for (size_t i = 0; i < ev->organisation_count && !ev->collaboration; i++)
             for (size_t k = i + 1; k < ev->organisation_count && !ev->collaboration; k++) {

@@ -220,12 +220,31 @@ void tgt_daemon_signal(const struct tgt_daemon *d, int sig)
     kill(d->pid, sig);
 }
 
+/* A daemon that does not stop cleanly says why in its log, which stopping deletes: keep the
+ * end of it in the test's output. */
+static void print_log_tail(const char *path, int code)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char tail[4096];
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, size > (long)sizeof tail - 1 ? size - (long)sizeof tail + 1 : 0, SEEK_SET);
+    size_t n = fread(tail, 1, sizeof tail - 1, f);
+    tail[n] = '\0';
+    fclose(f);
+    fprintf(stderr, "daemon exited with %d; the end of its log:\n%s\n", code, tail);
+}
+
 int tgt_daemon_stop(struct tgt_daemon *d, int sig)
 {
     int wstatus = 0;
     kill(d->pid, sig);
     ck_assert_int_eq(waitpid(d->pid, &wstatus, 0), d->pid);
     close(d->stdout_fd);
+    if (exit_code(wstatus) != 0)
+        print_log_tail(d->stderr_path, exit_code(wstatus));
     char *slash = strrchr(d->stderr_path, '/');
     *slash = '\0';
     tgt_rmtree(d->stderr_path);
