@@ -613,7 +613,8 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
         size_t starts[2] = {b, after_position(d, b)};
         for (size_t k = 0; k < 2; k++) {
             size_t s = starts[k];
-            if ((k == 1 && s == 0) || covered(cs, s, s + 1))
+            /* No name starts after a title that ends the text. */
+            if ((k == 1 && (s == 0 || s >= d->len)) || covered(cs, s, s + 1))
                 continue;
             struct cand g, p;
             bool has_g = gazetteer_name(d, s, &g);
