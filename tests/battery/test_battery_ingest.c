@@ -134,10 +134,11 @@ START_TEST(test_kill_9_mid_ingest)
         size_t len = 0;
         char *now = tgt_read_file(db, &len);
         if (code == 0) {
-            /* Finished before the kill: start again from the seeds. */
+            /* Finished before the kill (a fast machine does 400 articles in under 2 s): put the
+             * database back as it was, byte for byte, so the next kill is compared with what
+             * it really started from. Ingesting the seeds again would keep the 400 articles. */
             free(now);
-            ck_assert_int_eq(ingest(db, tgt_env("TG_SEEDS_DIR"), &err), 0);
-            free(err);
+            tgt_write_file(db, before, before_len);
             continue;
         }
         ck_assert_msg(len == before_len && memcmp(now, before, len) == 0,
