@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "extract_internal.h"
+#include "thaigraph/text.h"
 #include "thaigraph/grow.h"
 #include "thaigraph/utf8.h"
 
@@ -191,7 +192,7 @@ static bool opens_sentence(const struct xdoc *d, size_t b)
 
 static enum tg_status add_sentence(struct xdoc *d, size_t *cap, size_t b, size_t e)
 {
-    while (e > b && xd_is_space(xd_cp_before(d, e)))
+    while (e > b && tg_text_is_blank(xd_cp_before(d, e)))
         e--;
     if (e == b || xd_excluded(d, b, e))
         return TG_OK;
@@ -213,7 +214,7 @@ static enum tg_status split_sentences(struct xdoc *d)
             if (st != TG_OK)
                 return st;
             start = p + w;
-        } else if (xd_is_space(cp)) {
+        } else if (tg_text_is_blank(cp)) {
             size_t q = xd_skip_spaces(d, p);
             if (q > xd_skip_spaces(d, start) &&
                 (opens_sentence(d, q) || p - start > SENTENCE_MAX_BYTES)) {
@@ -296,7 +297,7 @@ static bool absorbed(const struct xdoc *d, const struct trig *tr, size_t n, size
         return false;
     size_t w;
     for (size_t p = tr[i].e; p < tr[i + 1].b; p += w)
-        if (xd_is_space(xd_cp(d, p, &w)))
+        if (tg_text_is_blank(xd_cp(d, p, &w)))
             return false;
     return true;
 }
@@ -514,9 +515,9 @@ static char *event_title(const struct xdoc *d, const struct cand *c)
             quoted = cp == '"' ? !quoted : cp == 0x201C;
         if (cp == '\n' || cp == ':')
             break;
-        if (quoted || xd_is_space(cp) || !xd_token_start(d, e))
+        if (quoted || tg_text_is_blank(cp) || !xd_token_start(d, e))
             continue;
-        bool ends = xd_is_space(xd_cp_before(d, e)) && xd_stop_word_at(d, e);
+        bool ends = tg_text_is_blank(xd_cp_before(d, e)) && xd_stop_word_at(d, e);
         for (size_t i = 0; i < sizeof title_enders / sizeof *title_enders; i++)
             ends = ends || xd_has(d, e, title_enders[i]);
         long m = xd_overlap(d, e, e + w);
@@ -526,7 +527,7 @@ static char *event_title(const struct xdoc *d, const struct cand *c)
         if (ends)
             break;
     }
-    while (e > b && xd_is_space(xd_cp_before(d, e)))
+    while (e > b && tg_text_is_blank(xd_cp_before(d, e)))
         e--;
     return xd_dup(d->text + b, e - b);
 }

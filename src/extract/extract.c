@@ -214,11 +214,6 @@ uint32_t xd_cp_before(const struct xdoc *d, size_t b)
     return xd_cp(d, s, NULL);
 }
 
-bool xd_is_space(uint32_t cp)
-{
-    return tg_text_is_blank(cp);
-}
-
 bool xd_digit_at(const struct xdoc *d, size_t b)
 {
     return tg_numbers_digit_value(xd_cp(d, b, NULL)) >= 0;
@@ -232,7 +227,7 @@ bool xd_is_thai(uint32_t cp)
 size_t xd_skip_spaces(const struct xdoc *d, size_t b)
 {
     size_t w;
-    while (b < d->len && xd_is_space(xd_cp(d, b, &w)))
+    while (b < d->len && tg_text_is_blank(xd_cp(d, b, &w)))
         b += w;
     return b;
 }

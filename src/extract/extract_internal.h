@@ -107,8 +107,6 @@ enum tg_status xd_add_mention(struct xdoc *d, enum tg_extract_type type, size_t 
 long xd_mention_at(const struct xdoc *d, size_t b, enum tg_extract_type type);
 uint32_t xd_cp(const struct xdoc *d, size_t b, size_t *width);
 uint32_t xd_cp_before(const struct xdoc *d, size_t b);
-/* tg_text_is_blank, by the extractor's name. */
-bool xd_is_space(uint32_t cp);
 /* Whether an ASCII or Thai digit starts at b. */
 bool xd_digit_at(const struct xdoc *d, size_t b);
 bool xd_is_thai(uint32_t cp);

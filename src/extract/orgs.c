@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "extract_internal.h"
+#include "thaigraph/text.h"
 #include "thaigraph/grow.h"
 #include "thaigraph/numbers.h"
 #include "thaigraph/utf8.h"
@@ -125,7 +126,7 @@ static size_t next_boundary(const struct xdoc *d, size_t b)
     size_t w, s = b;
     xd_cp(d, s, &w);
     for (s += w; s < d->len; s += w)
-        if (xd_token_start(d, s) || xd_is_space(xd_cp(d, s, &w)))
+        if (xd_token_start(d, s) || tg_text_is_blank(xd_cp(d, s, &w)))
             break;
     return s;
 }
@@ -220,7 +221,7 @@ static bool is_province_key(const struct xdoc *d, size_t b, size_t e)
 static bool abbreviation_stands(const struct xdoc *d, size_t b, size_t e)
 {
     size_t p = b;
-    while (p > 0 && xd_is_space(xd_cp_before(d, p)))
+    while (p > 0 && tg_text_is_blank(xd_cp_before(d, p)))
         p--;
     uint32_t before = xd_cp_before(d, p);
     if (tg_numbers_digit_value(before) >= 0)
@@ -240,13 +241,20 @@ static bool province_at(const struct xdoc *d, size_t b)
                                  TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE), &entry, &n) == TG_OK;
 }
 
-static bool tagged_exactly(const struct xdoc *d, size_t b, size_t e)
+/* The tagger's organisation span holding [b, e), or NULL. */
+static const struct tg_ner_span *ner_org(const struct xdoc *d, size_t b, size_t e)
 {
     for (size_t i = 0; i < d->n_ner; i++)
-        if (d->ner[i].type == TG_NER_ORGANISATION && d->ner[i].byte_start == b &&
-            d->ner[i].byte_end == e)
-            return true;
-    return false;
+        if (d->ner[i].type == TG_NER_ORGANISATION && d->ner[i].byte_start <= b &&
+            d->ner[i].byte_end >= e)
+            return &d->ner[i];
+    return NULL;
+}
+
+static bool tagged_exactly(const struct xdoc *d, size_t b, size_t e)
+{
+    const struct tg_ner_span *s = ner_org(d, b, e);
+    return s && s->byte_start == b && s->byte_end == e;
 }
 
 /* A gazetteer organisation at b; a provincial office stem takes the province glued after it. */
@@ -341,16 +349,6 @@ static size_t digits_end(const struct xdoc *d, size_t b)
     return b;
 }
 
-/* The tagger's organisation span holding [b, e), or NULL. */
-static const struct tg_ner_span *ner_org(const struct xdoc *d, size_t b, size_t e)
-{
-    for (size_t i = 0; i < d->n_ner; i++)
-        if (d->ner[i].type == TG_NER_ORGANISATION && d->ner[i].byte_start <= b &&
-            d->ner[i].byte_end >= e)
-            return &d->ner[i];
-    return NULL;
-}
-
 /*
  * Where a name's written run stops short of the name (issue 9, error class 1): a number
  * belongs to it (ศูนย์บริหารสถานการณ์โควิด-19, กองบิน 6, สำนักก่อสร้างทางที่ 1), a company runs to its
@@ -387,7 +385,7 @@ static size_t extend_name(const struct xdoc *d, size_t b, size_t e, bool company
     else if ((n = country_at(d, xd_skip_spaces(d, e))) && xd_skip_spaces(d, e) - e <= 1)
         e = xd_skip_spaces(d, e) + n;
     const struct tg_ner_span *s = ner_org(d, b, e);
-    if (s && s->byte_end > e && s->byte_end - e < 60 && xd_is_space(xd_cp(d, e, NULL)) &&
+    if (s && s->byte_end > e && s->byte_end - e < 60 && tg_text_is_blank(xd_cp(d, e, NULL)) &&
         !memchr(d->text + e, '\n', s->byte_end - e) && !xd_stop_word_at(d, xd_skip_spaces(d, e)))
         e = s->byte_end;
     return e;
@@ -922,11 +920,11 @@ static bool inside_position(const struct xdoc *d, size_t b, size_t e)
     return false;
 }
 
-/* Function words after which text written without spaces glues a name. */
+/* Function words after which text written without spaces glues a name, besides glue_words
+ * (which abbreviation_may_start already lets a name follow). */
 static bool name_may_follow(const struct xdoc *d, size_t b)
 {
-    static const char *const words[] = {"ของ", "ที่",  "จาก", "กับ", "และ", "ระหว่าง", "ใน",
-                                        "ถึง",  "ว่า", "เป็น", "คือ", "ต่อ",  "แก่",     "โดย"};
+    static const char *const words[] = {"ที่", "ใน", "ถึง", "ว่า", "เป็น", "คือ"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (ends_with(d, b, words[i]))
             return true;
@@ -948,7 +946,7 @@ static bool unit_after_number(const struct xdoc *d, size_t b, size_t e)
     if (e == b || d->text[e - 1] != '.')
         return false;
     size_t p = b;
-    while (p > 0 && xd_is_space(xd_cp_before(d, p)))
+    while (p > 0 && tg_text_is_blank(xd_cp_before(d, p)))
         p--;
     return p > 0 && xd_digit_at(d, p - 1 - (((unsigned char)d->text[p - 1] & 0x80) ? 2 : 0));
 }

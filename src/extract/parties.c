@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "extract_internal.h"
+#include "thaigraph/text.h"
 #include "thaigraph/numbers.h"
 
 /* Words that open a list of examples: organisations after them are mentioned, not taking part. */
@@ -99,7 +100,7 @@ static bool ends_with(const struct xdoc *d, size_t e, const char *w)
 
 static size_t skip_spaces_back(const struct xdoc *d, size_t e, size_t floor)
 {
-    while (e > floor && xd_is_space(xd_cp_before(d, e)))
+    while (e > floor && tg_text_is_blank(xd_cp_before(d, e)))
         e--;
     return e;
 }
@@ -380,7 +381,7 @@ static bool directed(const struct xdoc *d, size_t b, size_t floor)
     /* โดยมอบหมายให้สศช. สำนักงบประมาณ และ...: the list opens with a name glued to its ให้
      * that the recognisers did not read. */
     size_t w = e;
-    while (w > floor && e - w < ORDERED_REACH && !xd_is_space(xd_cp_before(d, w)))
+    while (w > floor && e - w < ORDERED_REACH && !tg_text_is_blank(xd_cp_before(d, w)))
         w--;
     const char *order = w < e ? xd_find(d->text + w, e - w, "ให้", strlen("ให้")) : NULL;
     if (order && (size_t)(order - d->text) + strlen("ให้") < e)
@@ -394,7 +395,7 @@ static bool directed(const struct xdoc *d, size_t b, size_t floor)
                 return left.b < b && directed(d, left.b, floor);
             /* ให้ สกพอ. ร่วมกับ ...: one word the recognisers did not read as a name. */
             size_t w = skip_spaces_back(d, cue, floor);
-            while (w > floor && !xd_is_space(xd_cp_before(d, w)))
+            while (w > floor && !tg_text_is_blank(xd_cp_before(d, w)))
                 w--;
             return w < cue && ends_with(d, skip_spaces_back(d, w, floor), "ให้");
         }
@@ -555,7 +556,7 @@ static bool bare_name(const struct xdoc *d, size_t b, size_t e)
         return false;
     for (size_t p = b, w = 1; p < e && w; p += w) {
         uint32_t cp = xd_cp(d, p, &w);
-        if (d->owner[p] || xd_is_space(cp) || tg_numbers_digit_value(cp) >= 0)
+        if (d->owner[p] || tg_text_is_blank(cp) || tg_numbers_digit_value(cp) >= 0)
             return false;
     }
     return xd_is_thai(xd_cp(d, b, NULL));
@@ -569,7 +570,7 @@ static size_t number_at(const struct xdoc *d, size_t b, size_t limit, unsigned k
     for (const char *p = d->text + b;
          (p = xd_find(p, limit - (size_t)(p - d->text), mark, (size_t)n)); p += n) {
         size_t at = (size_t)(p - d->text);
-        if (at == b || xd_is_space(xd_cp_before(d, at)))
+        if (at == b || tg_text_is_blank(xd_cp_before(d, at)))
             return at;
     }
     return limit;
@@ -621,7 +622,7 @@ static bool numbered_next(const struct xdoc *d, struct numbered *it, size_t *b, 
     size_t next = number_at(d, *b, limit, it->k + 1);
     *e = next < limit ? skip_spaces_back(d, next, *b) : *b;
     for (size_t w = 1; next == limit && *e < it->limit && w; *e += w)
-        if (xd_is_space(xd_cp(d, *e, &w)))
+        if (tg_text_is_blank(xd_cp(d, *e, &w)))
             break;
     it->p = next < limit ? next : it->limit;
     it->k++;
@@ -665,7 +666,7 @@ static enum tg_status short_parties(struct xdoc *d)
              st == TG_OK && (p = xd_find(p, d->len - (size_t)(p - d->text), party_slots[c], cl));
              p += cl) {
             size_t b = xd_skip_spaces(d, (size_t)(p - d->text) + cl), e = b, w = 1;
-            while (e < d->len && w && !xd_is_space(xd_cp(d, e, &w)) &&
+            while (e < d->len && w && !tg_text_is_blank(xd_cp(d, e, &w)) &&
                    xd_is_thai(xd_cp(d, e, NULL)))
                 e += w;
             if (e - b < SHORT_NAME_MIN || e - b > ITEM_MAX || !bare_name(d, b, e) ||

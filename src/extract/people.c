@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "extract_internal.h"
+#include "thaigraph/text.h"
 #include "thaigraph/grow.h"
 #include "thaigraph/utf8.h"
 
@@ -153,7 +154,7 @@ static bool taken(const struct xdoc *d, const struct pcands *cs, size_t b, size_
 static size_t skip_name_gap(const struct xdoc *d, size_t b)
 {
     size_t w;
-    for (int i = 0; i < 3 && b < d->len && xd_is_space(xd_cp(d, b, &w)); i++)
+    for (int i = 0; i < 3 && b < d->len && tg_text_is_blank(xd_cp(d, b, &w)); i++)
         b += w;
     return b;
 }
@@ -163,7 +164,7 @@ static size_t skip_name_gap(const struct xdoc *d, size_t b)
 static size_t royal_family(const struct xdoc *d, size_t b)
 {
     size_t n = strlen("ณ");
-    if (!xd_has(d, b, "ณ") || !xd_is_space(xd_cp(d, b + n, NULL)))
+    if (!xd_has(d, b, "ณ") || !tg_text_is_blank(xd_cp(d, b + n, NULL)))
         return b;
     size_t w = skip_name_gap(d, b + n), e = xd_thai_run(d, w);
     if (e == w || gazetteer_len(d, w, TG_GAZETTEER_MASK(TG_GAZETTEER_PLACE_CUE), NULL) ||
@@ -217,7 +218,7 @@ static enum tg_status push(struct pcands *cs, struct pcand c)
 /* The title ending right before b (past blanks), or NULL. */
 static const struct xtitle *title_before(const struct xdoc *d, size_t b)
 {
-    while (b > 0 && xd_is_space(xd_cp_before(d, b)))
+    while (b > 0 && tg_text_is_blank(xd_cp_before(d, b)))
         b--;
     return xd_title_ending(d, b);
 }
@@ -245,7 +246,7 @@ static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
         /* นายกอบชัย: the word breaker glues the honorific to the name (นายก), as it does in
          * นายจ้าง or นางฟ้า; there the tagger decides. */
         if (d->text[b + hn - 1] != '.' && !xd_token_end(d, b + hn) &&
-            !xd_is_space(xd_cp(d, b + hn, NULL)) && ner_person_end(d, b + hn) <= b + hn)
+            !tg_text_is_blank(xd_cp(d, b + hn, NULL)) && ner_person_end(d, b + hn) <= b + hn)
             continue;
         /* ถ้ำหลวงขุนน้ำนางนอน: an honorific glued to the word before it is inside another
          * word, unless the tagger reads a person from there (ของนายสมชาย). */
@@ -341,7 +342,7 @@ static char *copy_collapsed(const struct xdoc *d, size_t b, size_t e)
     bool blank = false;
     for (size_t p = b; out && p < e; p += w) {
         uint32_t cp = xd_cp(d, p, &w);
-        if (xd_is_space(cp)) {
+        if (tg_text_is_blank(cp)) {
             blank = true;
             continue;
         }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "extract_internal.h"
+#include "thaigraph/text.h"
 #include "thaigraph/numbers.h"
 #include "thaigraph/utf8.h"
 
@@ -78,8 +79,8 @@ static size_t word_end(const struct xdoc *d, size_t b)
     size_t w;
     while (b < d->len) {
         uint32_t cp = xd_cp(d, b, &w);
-        if (xd_is_space(cp) || cp == '\n' || cp == '\r' || cp == '(' || cp == ')' || cp == ',' ||
-            cp == 0x201C || cp == 0x201D || cp == '"')
+        if (tg_text_is_blank(cp) || cp == '\n' || cp == '\r' || cp == '(' || cp == ')' ||
+            cp == ',' || cp == 0x201C || cp == 0x201D || cp == '"')
             break;
         b += w;
     }
@@ -114,7 +115,7 @@ static size_t ner_name_end(const struct xdoc *d, size_t b)
 static size_t venue_name(const struct xdoc *d, size_t b, size_t n)
 {
     size_t e = b + n;
-    if (xd_is_space(xd_cp(d, e, NULL)))
+    if (tg_text_is_blank(xd_cp(d, e, NULL)))
         e = xd_skip_spaces(d, e);
     size_t end = b + n;
     for (int words = 0; words < 3; words++) {
@@ -123,7 +124,7 @@ static size_t venue_name(const struct xdoc *d, size_t b, size_t n)
             break;
         end = we;
         size_t w;
-        if (!xd_is_space(xd_cp(d, we, &w)))
+        if (!tg_text_is_blank(xd_cp(d, we, &w)))
             break;
         e = we + w;
     }
@@ -158,7 +159,7 @@ static bool after_locative(const struct xdoc *d, size_t b)
 {
     static const char *const cues[] = {"ณ", "ที่"};
     size_t p = b;
-    while (p > 0 && xd_is_space(xd_cp_before(d, p)))
+    while (p > 0 && tg_text_is_blank(xd_cp_before(d, p)))
         p--;
     for (size_t i = 0; i < 2; i++) {
         size_t n = strlen(cues[i]);

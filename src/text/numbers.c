@@ -38,11 +38,6 @@ int tg_numbers_digit_value(uint32_t cp)
     return -1;
 }
 
-static bool is_digit(uint32_t cp)
-{
-    return tg_numbers_digit_value(cp) >= 0;
-}
-
 /* Position in the text with the two code points before it, which decide where numbers start. */
 struct walker {
     const char *text;
@@ -104,9 +99,9 @@ static size_t scan(const char *text, size_t len, struct tg_number_match *out)
     size_t found = 0, width = 0;
     while (w.pos < len) {
         /* A digit right after "3," or "2." continues a number that did not parse as one. */
-        bool continues = (w.prev1 == '.' || w.prev1 == ',') && is_digit(w.prev2);
-        if (tg_numbers_digit_at(text, len, w.pos, &width) < 0 || is_digit(w.prev1) ||
-            is_latin(w.prev1) || continues) {
+        bool continues = (w.prev1 == '.' || w.prev1 == ',') && tg_numbers_digit_value(w.prev2) >= 0;
+        if (tg_numbers_digit_at(text, len, w.pos, &width) < 0 ||
+            tg_numbers_digit_value(w.prev1) >= 0 || is_latin(w.prev1) || continues) {
             step(&w);
             continue;
         }
