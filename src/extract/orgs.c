@@ -36,44 +36,61 @@ struct cands {
 };
 
 /* Words that open an organisation's name, with the kind such a name usually has. Longer
- * prefixes come before the shorter ones they start with. */
+ * prefixes come before the shorter ones they start with. A word that more often opens
+ * something else (โครงการ, a programme) opens a name only when the name ends with tail: the
+ * United Nations name their programmes as bodies (โครงการพัฒนาแห่งสหประชาชาติ is UNDP). */
 static const struct {
     const char *word;
     const char *kind;
+    const char *tail;
 } prefixes[] = {
-    {"กระทรวง", "ministry"},
-    {"กรม", "department"},
-    {"สำนักงานกองทุน", "fund"},
-    {"สำนักงาน", "office"},
-    {"สำนักข่าว", "media"},
-    {"สำนัก", "office"},
-    {"สภา", "council"},
-    {"กองทุน", "fund"},
-    {"กอง", "office"},
-    {"มูลนิธิ", "other"},
-    {"องค์การบริหารส่วน", "local_government"},
-    {"องค์การ", "agency"},
-    {"องค์กร", "other"},
-    {"สถาบัน", "agency"},
-    {"บริษัท", "other"},
-    {"ศูนย์", "office"},
-    {"สมาคม", "other"},
-    {"เทศบาล", "local_government"},
-    {"ธนาคาร", "agency"},
-    {"บรรษัท", "agency"},
-    {"คณะกรรมการ", "council"},
-    {"คณะ", "other"},
-    {"สถานีโทรทัศน์", "media"},
-    {"หนังสือพิมพ์", "media"},
-    {"มหาวิทยาลัย", "other"},
-    {"โรงพยาบาล", "other"},
-    {"โรงเรียน", "other"},
-    {"พรรค", "other"},
-    {"ชมรม", "other"},
-    {"วิสาหกิจชุมชน", "other"},
-    {"สถานเอกอัครราชทูต", "office"},
-    {"ด่านศุลกากร", "office"},
+    {"โครงการ", "other", "แห่งสหประชาชาติ"},
+    {"สมัชชา", "council", NULL},
+    {"กระทรวง", "ministry", NULL},
+    {"กรม", "department", NULL},
+    {"สำนักงานกองทุน", "fund", NULL},
+    {"สำนักงาน", "office", NULL},
+    {"สำนักข่าว", "media", NULL},
+    {"สำนัก", "office", NULL},
+    {"สภา", "council", NULL},
+    {"กองทุน", "fund", NULL},
+    {"กอง", "office", NULL},
+    {"มูลนิธิ", "other", NULL},
+    {"องค์การบริหารส่วน", "local_government", NULL},
+    {"องค์การ", "agency", NULL},
+    {"องค์กร", "other", NULL},
+    {"สถาบัน", "agency", NULL},
+    {"บริษัท", "other", NULL},
+    {"ศูนย์", "office", NULL},
+    {"สมาคม", "other", NULL},
+    {"เทศบาล", "local_government", NULL},
+    {"ธนาคาร", "agency", NULL},
+    {"บรรษัท", "agency", NULL},
+    {"คณะกรรมการ", "council", NULL},
+    {"คณะมนตรี", "council", NULL},
+    {"คณะ", "other", NULL},
+    {"สถานีโทรทัศน์", "media", NULL},
+    {"หนังสือพิมพ์", "media", NULL},
+    {"มหาวิทยาลัย", "other", NULL},
+    {"โรงพยาบาล", "other", NULL},
+    {"โรงเรียน", "other", NULL},
+    {"พรรค", "other", NULL},
+    {"ชมรม", "other", NULL},
+    {"วิสาหกิจชุมชน", "other", NULL},
+    {"สถานเอกอัครราชทูต", "office", NULL},
+    {"ด่านศุลกากร", "office", NULL},
 };
+
+/* The length of the prefix word an organisation's name opens with, or 0. */
+static size_t prefix_of(const char *name)
+{
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        size_t n = strlen(prefixes[i].word);
+        if (strncmp(name, prefixes[i].word, n) == 0)
+            return n;
+    }
+    return 0;
+}
 
 /* Verbs that news glues to the subject's name (ธนาคารต้องขออภัย, กรมชลประทานนั้น). */
 static const char *const name_enders[] = {
@@ -192,7 +209,7 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
                 d->ner[i2].byte_end > q + 6 && d->ner[i2].byte_end < e &&
                 xd_token_start(d, d->ner[i2].byte_end))
                 e = d->ner[i2].byte_end;
-        if (e - q < 6)
+        if (e - q < 6 || (prefixes[i].tail && !ends_with(d, e, prefixes[i].tail)))
             return false;
         *out = (struct cand){.b = b,
                              .e = e,
@@ -273,7 +290,9 @@ static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
         (!abbreviation_may_start(d, b) || !abbreviation_stands(d, b, b + n)) &&
         (!tagged_exactly(d, b, b + n) || province_at(d, b + n)))
         return false;
-    if (is_province_key(d, b, b + n))
+    /* A name glued after แห่ง ends another's (ทศวรรษแห่งสหประชาชาติ, การแข่งขัน…แห่งอาเซียน):
+     * that body is not itself the organisation written there (issue 9, error class 1). */
+    if (is_province_key(d, b, b + n) || ends_with(d, b, "แห่ง"))
         return false;
     *out = (struct cand){.b = b, .e = b + n, .source = FROM_GAZETTEER, .entry = entry, .org = -1};
     const char *kind = tg_gazetteer_entry_kind(entry);
@@ -365,6 +384,12 @@ static size_t extend_name(const struct xdoc *d, size_t b, size_t e, bool company
         const char *form =
             xd_find(d->text + e, (size_t)((nl ? nl : d->text + limit) - (d->text + e)), "จำกัด",
                     strlen("จำกัด"));
+        /* A clause between the opener and a จำกัด further on means the form is another's
+         * (สหกรณ์โคนม จำนวน 6 แห่ง … บริษัท … จำกัด). */
+        for (size_t p = e; form && p < (size_t)(form - d->text); p++)
+            if (tg_text_is_blank(xd_cp_before(d, p)) && xd_stop_word_at(d, p) &&
+                !xd_has(d, p, "และ") && !xd_has(d, p, "ของ"))
+                form = NULL;
         if (form) {
             size_t f = (size_t)(form - d->text) + strlen("จำกัด");
             size_t m = xd_skip_spaces(d, f);
@@ -396,6 +421,75 @@ static size_t extend_name(const struct xdoc *d, size_t b, size_t e, bool company
 static const char *const generic_tails[] = {"จังหวัด", "อำเภอ", "ตำบล",   "เขต",  "พื้นที่",
                                             "ระดับ",  "ภาค",   "ประเทศ", "ชุมชน", "หมู่บ้าน"};
 
+/* Openers after which a nationality alone makes a kind of body (มหาวิทยาลัยไทย, บริษัทญี่ปุ่น):
+ * every country has many. An embassy or a government of a country is one. */
+static const char *const many_per_country[] = {"บริษัท",  "มหาวิทยาลัย", "โรงเรียน", "โรงพยาบาล",
+                                               "สถาบัน", "องค์กร",     "หน่วยงาน"};
+
+/* What follows an opener to describe a kind of body rather than name one (บริษัทภาคเอกชน,
+ * สำนักงานใหญ่, หน่วยงานรัฐ, สถาบันอุดมศึกษาไทย, องค์กรปกครองส่วนท้องถิ่น), with or without a
+ * nationality after it. */
+static const char *const kind_words[] = {"ภาคเอกชน", "เอกชน",   "ภาครัฐ",     "รัฐ",
+                                         "ใหญ่",      "ต่างชาติ",  "ต่างประเทศ", "ชั้นนำ",
+                                         "อุดมศึกษา",  "การศึกษา", "ท้องถิ่น",     "ปกครองส่วนท้องถิ่น",
+                                         "ในสังกัด",   "ดังกล่าว"};
+
+/* Words after a name that make it several bodies or one already named (มหาวิทยาลัยเทคโนโลยีราชมงคล
+ * ทั้ง 9 แห่ง, สำนักงานเขตทุกแห่ง, ศูนย์แห่งนี้). */
+static const char *const set_words[] = {"ทุกแห่ง", "หลายแห่ง", "แห่งนี้", "ต่าง ๆ", "ต่างๆ", "เหล่านี้"};
+
+static size_t nation_len(const struct xdoc *d, size_t b)
+{
+    const struct tg_gazetteer_entry *entry;
+    size_t n;
+    return b < d->len && tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b,
+                                               TG_GAZETTEER_MASK(TG_GAZETTEER_COUNTRY), &entry,
+                                               &n) == TG_OK
+               ? n
+               : 0;
+}
+
+/*
+ * Whether [b, e), opened by a word that ends at q, stands for a kind or a set of bodies, not
+ * one (issue 9, error class 2): the opener with only a nationality after it, where a country
+ * has many such bodies; the opener with a word describing a kind, with or without a
+ * nationality; or a name followed or ended by a word counting places (ทั้ง 9 แห่ง, ทุกแห่ง).
+ */
+static bool kind_of_body(const struct xdoc *d, size_t b, size_t q, size_t e)
+{
+    for (size_t p = q; p < e; p++)
+        if (xd_token_start(d, p) &&
+            xd_word_at(d, p, set_words, sizeof set_words / sizeof *set_words))
+            return true;
+    size_t after = xd_skip_spaces(d, e);
+    if (after - e <= 1) {
+        if (xd_word_at(d, after, set_words, sizeof set_words / sizeof *set_words))
+            return true;
+        if (xd_has(d, after, "ทั้ง"))
+            after = xd_skip_spaces(d, after + strlen("ทั้ง"));
+        if (xd_digit_at(d, after) && xd_has(d, xd_skip_spaces(d, digits_end(d, after)), "แห่ง"))
+            return true;
+    }
+    size_t rest = e;
+    for (size_t p = q; p < e; p++)
+        if (xd_token_start(d, p) && p + nation_len(d, p) == e && nation_len(d, p)) {
+            rest = ends_with(d, p, "ของ") ? p - strlen("ของ") : p;
+            break;
+        }
+    if (rest == q && rest < e)
+        return xd_word_at(d, b, many_per_country,
+                          sizeof many_per_country / sizeof *many_per_country);
+    /* The tagger may run on past the words that describe (สำนักงานใหญ่ และ JETRO กรุงเทพฯ). */
+    size_t w;
+    for (size_t p = q; p < rest; p += w)
+        if (tg_text_is_blank(xd_cp(d, p, &w)))
+            rest = p;
+    for (size_t i = 0; i < sizeof kind_words / sizeof *kind_words; i++)
+        if (rest - q == strlen(kind_words[i]) && xd_has(d, q, kind_words[i]))
+            return true;
+    return false;
+}
+
 /* Whether a run opened by a prefix word names one organisation rather than a kind of them
  * (องค์กรใหญ่, ศูนย์พักพิง, สถาบันการเงิน: issue 9, error class 2). It names one when the tagger
  * sees an organisation there, when it carries a number, a country, a legal form or a Latin
@@ -406,6 +500,8 @@ static bool names_one(const struct xdoc *d, size_t b, size_t q, size_t e)
     for (size_t i = 0; i < sizeof generic_tails / sizeof *generic_tails; i++)
         if (ends_with(d, e, generic_tails[i]))
             return false;
+    if (kind_of_body(d, b, q, e))
+        return false;
     if (ner_org(d, b + (e - b) / 4, e - (e - b) / 4) || xd_digit_at(d, e - 1) ||
         xd_find(d->text + b, e - b, "จำกัด", strlen("จำกัด")) || country_at(d, e) ||
         !xd_is_thai(xd_cp_before(d, e)))
@@ -413,22 +509,37 @@ static bool names_one(const struct xdoc *d, size_t b, size_t q, size_t e)
     return tg_utf8_count(d->text + q, e - q) >= 12;
 }
 
-/* บริษัท การบินไทย จำกัด (มหาชน): บริษัท, a name of words, spaces and brackets, and the legal
- * form that closes it within the line. */
+/* Words that open the name of a body with a legal form (issue 9, error class 1): a company or
+ * a cooperative is named up to its จำกัด (without it, สหกรณ์โคนม is a kind of body, so these
+ * are no prefixes); a partnership writes the form first
+ * (ห้างหุ้นส่วนจำกัด กัญญาภัทรการโยธา) and its name is the word after it. */
+static const char *const legal_openers[] = {"บริษัท", "ชุมนุมสหกรณ์", "สหกรณ์", "ห้างหุ้นส่วนจำกัด",
+                                            "ห้างหุ้นส่วนสามัญ"};
+
+static size_t legal_opener(const struct xdoc *d, size_t b)
+{
+    for (size_t i = 0; i < sizeof legal_openers / sizeof *legal_openers; i++)
+        if (xd_has(d, b, legal_openers[i]))
+            return strlen(legal_openers[i]);
+    return 0;
+}
+
+/* บริษัท การบินไทย จำกัด (มหาชน), ชุมนุมสหกรณ์โคนมภาคใต้และตะวันตก จำกัด: the opener, a name of
+ * words, spaces and brackets, and the legal form that closes it within the line. */
 static bool company(const struct xdoc *d, size_t b, struct cand *out)
 {
-    size_t q = b + strlen("บริษัท");
-    if (!xd_has(d, b, "บริษัท") || xd_stop_word_at(d, xd_skip_spaces(d, q)))
+    size_t q = b + legal_opener(d, b), at = xd_skip_spaces(d, q);
+    if (q == b || xd_stop_word_at(d, at))
         return false;
-    size_t e = extend_name(d, b, q, true);
-    if (e == q || e - q > 240)
+    size_t e;
+    if (ends_with(d, q, "จำกัด") || ends_with(d, q, "สามัญ"))
+        e = at - q <= 1 && xd_is_thai(xd_cp(d, at, NULL)) ? xd_thai_run(d, at) : q;
+    else
+        e = extend_name(d, b, q, true);
+    if (e == q || e - q > 240 || kind_of_body(d, b, at, e))
         return false;
-    *out = (struct cand){.b = b,
-                         .e = e,
-                         .q = xd_skip_spaces(d, q),
-                         .source = FROM_PREFIX,
-                         .kind = "other",
-                         .org = -1};
+    *out =
+        (struct cand){.b = b, .e = e, .q = at, .source = FROM_PREFIX, .kind = "other", .org = -1};
     return true;
 }
 
@@ -532,6 +643,17 @@ static bool latin_word_is(const struct xdoc *d, size_t b, size_t e, const char *
     return false;
 }
 
+static bool ascii_alnum(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Whether [b, e) is a whole Latin word: UNEP in "UNEP@50", not in "UNEPA". */
+static bool latin_word_apart(const struct xdoc *d, size_t b, size_t e)
+{
+    return (b == 0 || !ascii_alnum(d->text[b - 1])) && (e >= d->len || !ascii_alnum(d->text[e]));
+}
+
 /* A Latin-script organisation at b: capitalised words one space apart, with of, and, for and
  * the between them, that include a word naming a kind of organisation. Returns its end, or b. */
 static size_t latin_org(const struct xdoc *d, size_t b)
@@ -625,7 +747,7 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
             if (has_g && has_p && !g.stem_end && p.e > g.e && ends_with_country(d, g.e, p.e))
                 has_g = false;
             if (!has_g && has_p) {
-                p.e = extend_name(d, p.b, p.e, xd_has(d, p.b, "บริษัท"));
+                p.e = extend_name(d, p.b, p.e, legal_opener(d, p.b) > 0);
                 if (!names_one(d, p.b, p.q, p.e))
                     continue;
             } else if (has_g && !g.stem_end && d->text[g.e - 1] != '.') {
@@ -643,13 +765,43 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
     return TG_OK;
 }
 
-/* `(ABBR.)` after b: Thai letters and dots ending with a dot. */
-static bool parenthesised_abbreviation(const struct xdoc *d, size_t b, size_t *ab, size_t *ae)
+/* End of a Latin abbreviation at b (UNEP, KMITL: two to ten capitals, digits after the
+ * first), or b. */
+static size_t latin_abbreviation_end(const struct xdoc *d, size_t b)
+{
+    size_t e = b;
+    while (e < d->len && ((d->text[e] >= 'A' && d->text[e] <= 'Z') ||
+                          (e > b && d->text[e] >= '0' && d->text[e] <= '9')))
+        e++;
+    return e - b >= 2 && e - b <= 10 ? e : b;
+}
+
+/* `(ABBR.)` after b: Thai letters and dots ending with a dot; or a Latin abbreviation, alone
+ * (UNEP) or after the English name (Japan External Trade Organization: JETRO), which then goes
+ * in [*nb, *ne) (empty when none). */
+static bool parenthesised_abbreviation(const struct xdoc *d, size_t b, size_t *ab, size_t *ae,
+                                       size_t *nb, size_t *ne)
 {
     size_t p = xd_skip_spaces(d, b);
     if (p >= d->len || d->text[p] != '(')
         return false;
     size_t s = p + 1, e = s, w;
+    *nb = *ne = s;
+    size_t le = latin_org(d, s), at = le;
+    if (le > s && le < d->len && (d->text[le] == ':' || d->text[le] == ','))
+        at = xd_skip_spaces(d, le + 1);
+    if (at > le) {
+        *nb = s;
+        *ne = le;
+        s = at;
+    }
+    if ((e = latin_abbreviation_end(d, s)) > s && e < d->len && d->text[e] == ')') {
+        *ab = s;
+        *ae = e;
+        return true;
+    }
+    if (at > le)
+        return false;
     bool dot = false;
     while (e < d->len) {
         uint32_t cp = xd_cp(d, e, &w);
@@ -779,7 +931,8 @@ static enum tg_status resolve(struct xdoc *d, struct cand *c)
 {
     const char *s = d->text + c->b;
     size_t n = c->e - c->b;
-    if (c->source == FROM_LEARNT || (s[n - 1] == '.' && learnt(d, s, n) >= 0)) {
+    if (c->source == FROM_LEARNT ||
+        ((s[n - 1] == '.' || latin_upper_at(d, c->b)) && learnt(d, s, n) >= 0)) {
         c->org = learnt(d, s, n);
         return TG_OK;
     }
@@ -841,43 +994,51 @@ static enum tg_status resolve_truncation(struct xdoc *d, struct cand *c)
     return org_get(d, s, c->e - c->b, NULL, c->kind, &c->org);
 }
 
+/* The document writes org as [b, e) too: an abbreviation or, in brackets after its name, its
+ * English name (Japan External Trade Organization), both of which name it wherever written. */
+static enum tg_status teach(struct xdoc *d, struct cands *cs, size_t b, size_t e, long org,
+                            bool abbreviation)
+{
+    struct xpair *pairs = tg_grow(d->pairs, &d->cap_pairs, d->n_pairs + 1, sizeof *pairs);
+    if (!pairs)
+        return TG_ERR_NOMEM;
+    d->pairs = pairs;
+    if (!(d->pairs[d->n_pairs].abbr = xd_dup(d->text + b, e - b)))
+        return TG_ERR_NOMEM;
+    d->pairs[d->n_pairs++].org = org;
+    struct tg_extract_organisation *o = &d->r->organisations[org];
+    enum tg_status st =
+        abbreviation ? xd_push_string(&o->abbreviations, &o->abbreviation_count, d->text + b, e - b)
+                     : xd_push_string(&o->aliases, &o->alias_count, d->text + b, e - b);
+    if (st == TG_OK && !covered(cs, b, e))
+        st = push(cs, (struct cand){.b = b, .e = e, .source = FROM_LEARNT, .org = -1});
+    return st;
+}
+
 /* `ชื่อเต็ม (ABBR.)` teaches ABBR for the document, even against the gazetteer when the name
  * is a known organisation (the document says what it means). A name the gazetteer does not
  * know, with an abbreviation it does, is that organisation written short (กองทุน… (สสส.)). An
- * unknown abbreviation after a position title abbreviates the title (ปลัดกระทรวง… (ปพม.)). */
+ * unknown Thai abbreviation after a position title abbreviates the title (ปลัดกระทรวง… (ปพม.));
+ * news does not abbreviate Thai titles in Latin letters. */
 static enum tg_status learn_pairs(struct xdoc *d, struct cands *cs)
 {
     size_t n = cs->n;
     for (size_t i = 0; i < n; i++) {
         struct cand *c = &cs->c[i];
-        size_t ab, ae;
+        size_t ab, ae, nb, ne;
         if (c->truncated || d->text[c->e - 1] == '.' ||
-            !parenthesised_abbreviation(d, c->e, &ab, &ae))
+            !parenthesised_abbreviation(d, c->e, &ab, &ae, &nb, &ne))
             continue;
         const struct tg_gazetteer_entry *entry = find_entry(d, d->text + ab, ae - ab);
-        if (c->after_position && !entry)
+        if (c->after_position && !entry && !latin_upper_at(d, ab))
             continue;
         enum tg_status st;
         if (entry && !c->entry && !c->stem_end) {
             c->entry = entry;
             c->source = FROM_GAZETTEER;
         }
-        if ((st = resolve(d, c)) != TG_OK)
-            return st;
-        struct xpair *pairs = tg_grow(d->pairs, &d->cap_pairs, d->n_pairs + 1, sizeof *pairs);
-        if (!pairs)
-            return TG_ERR_NOMEM;
-        d->pairs = pairs;
-        if (!(d->pairs[d->n_pairs].abbr = xd_dup(d->text + ab, ae - ab)))
-            return TG_ERR_NOMEM;
-        d->pairs[d->n_pairs++].org = c->org;
-        struct tg_extract_organisation *o = &d->r->organisations[c->org];
-        if ((st = xd_push_string(&o->abbreviations, &o->abbreviation_count, d->text + ab,
-                                 ae - ab)) != TG_OK)
-            return st;
-        if (!covered(cs, ab, ae) &&
-            (st = push(cs, (struct cand){.b = ab, .e = ae, .source = FROM_LEARNT, .org = -1})) !=
-                TG_OK)
+        if ((st = resolve(d, c)) != TG_OK || (st = teach(d, cs, ab, ae, c->org, true)) != TG_OK ||
+            (ne > nb && (st = teach(d, cs, nb, ne, c->org, false)) != TG_OK))
             return st;
     }
     return TG_OK;
@@ -892,7 +1053,9 @@ static enum tg_status scan_learnt(struct xdoc *d, struct cands *cs)
         for (const char *p = d->text; (p = xd_find(p, d->len - (size_t)(p - d->text), a, n));
              p += n) {
             size_t b = (size_t)(p - d->text);
-            if (covered(cs, b, b + n) || xd_excluded(d, b, b + n) || !abbreviation_may_start(d, b))
+            if (covered(cs, b, b + n) || xd_excluded(d, b, b + n) ||
+                !abbreviation_may_start(d, b) ||
+                (latin_upper_at(d, b) && !latin_word_apart(d, b, b + n)))
                 continue;
             enum tg_status st =
                 push(cs, (struct cand){.b = b, .e = b + n, .source = FROM_LEARNT, .org = -1});
@@ -971,7 +1134,11 @@ static enum tg_status scan_ner(struct xdoc *d, struct cands *cs)
          * written without spaces glues whole names (ของซีดีซี, อธิบดีกรมปศุสัตว์). */
         bool glued = xd_is_thai(xd_cp_before(d, b)) && !abbreviation_may_start(d, b) &&
                      !(xd_token_end(d, b) && (name_may_follow(d, b) || title_ends_at(d, b)));
+        size_t q = b + prefix_of(d->text + b);
+        if (q == b && xd_has(d, b, "หน่วยงาน"))
+            q = b + strlen("หน่วยงาน");
         if (s->type != TG_NER_ORGANISATION || s->end - s->start < 3 || generic || glued ||
+            (q > b && q < e && kind_of_body(d, b, q, e)) ||
             !(xd_is_thai(first) || (first >= 'A' && first <= 'Z')) || d->text[e - 1] == '.' ||
             memchr(d->text + b, '(', e - b) || memchr(d->text + b, ')', e - b) ||
             memchr(d->text + b, '\n', e - b) || inside_position(d, b, e) || covered(cs, b, e) ||
@@ -1083,17 +1250,6 @@ enum tg_status xd_org_listed(struct xdoc *d, size_t b, size_t e, long *org)
         st = xd_add_mention(d, TG_EXTRACT_ORGANISATION, b, e, *org);
     d->r->organisations[*org].mention_count += st == TG_OK;
     return st;
-}
-
-/* The length of the prefix word an organisation's name opens with, or 0. */
-static size_t prefix_of(const char *name)
-{
-    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
-        size_t n = strlen(prefixes[i].word);
-        if (strncmp(name, prefixes[i].word, n) == 0)
-            return n;
-    }
-    return 0;
 }
 
 static bool free_span(const struct xdoc *d, size_t b, size_t e)
