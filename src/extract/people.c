@@ -173,6 +173,31 @@ static size_t royal_family(const struct xdoc *d, size_t b)
     return e;
 }
 
+/*
+ * A family name whose first word would stop a name (ห่วงทรัพย์ opens with a verb, จึงรุ่งเรืองกิจ
+ * with a function word, คุณาธรรมรักษ์ with an honorific, กองจันทร์ with an organisation's
+ * prefix: issue 9, error class 6): the whole run at f is the family name where the tagger's
+ * person span from b ends with it, or where a title follows it and it does not open with a
+ * verb. Returns its end, or f.
+ */
+static size_t family_despite_start(const struct xdoc *d, size_t b, size_t f)
+{
+    size_t run = xd_thai_run(d, f), cps = tg_utf8_count(d->text + f, run - f);
+    if (run == f || cps < 2 || cps > 30 || xd_has(d, f, "ผู้"))
+        return f;
+    size_t ner_end = ner_person_end(d, b);
+    if (ner_end == run)
+        return run;
+    size_t next = skip_name_gap(d, run);
+    bool verb = verb_at(d, f, clause_verbs, sizeof clause_verbs / sizeof *clause_verbs) ||
+                verb_at(d, f, name_verbs, sizeof name_verbs / sizeof *name_verbs);
+    /* The word must be read whole: nothing inside it that stops a name. */
+    for (size_t p = xd_token_after(d, f); !verb && p > f && p < run; p = xd_token_after(d, p))
+        if (name_stops_at(d, p, run, ner_end) || xd_token_after(d, p) == p)
+            return f;
+    return !verb && next > run && xd_title_starting(d, next) ? run : f;
+}
+
 /* Given and family name from b; false when no given name starts there. A family name that is
  * a verb (พลเอก ประวิตร มอบหมาย) is none, unless the tagger takes it into the name. */
 static bool read_name(const struct xdoc *d, size_t b, struct pcand *c)
@@ -187,6 +212,8 @@ static bool read_name(const struct xdoc *d, size_t b, struct pcand *c)
     if (f > c->given_e) {
         bool verb = false;
         size_t fe = name_word(d, f, false, &verb);
+        if (fe == f)
+            fe = family_despite_start(d, b, f);
         /* นายบุญสม เชื่อว่า: a word a clause verb cuts short, which the tagger leaves out of the
          * name, is the clause's. */
         if (fe > f && verb && ner_end && ner_end <= f)
@@ -225,6 +252,18 @@ static const struct xtitle *title_before(const struct xdoc *d, size_t b)
 
 static const char *const weak_honorifics[] = {"คุณ", "อ.", "อาจารย์", "ศ.", "น้อง"};
 
+/* Words that นาย turns into an office or trade (นายช่าง, นายอำเภอ, นายทหาร, นายจ้าง): no name
+ * follows the honorific there (issue 9, error class 6). */
+static const char *const nai_trades[] = {"ช่าง", "อำเภอ", "ทหาร", "ตำรวจ", "จ้าง", "หน้า",
+                                         "ทุน",  "ด่าน",   "สถานี", "ประกัน", "เวร", "ท้าย"};
+
+/* Whether the honorific at [b, e) is นาย making a trade with the word after it. */
+static bool trade_after_nai(const struct xdoc *d, size_t b, size_t e)
+{
+    return e - b == strlen("นาย") && xd_has(d, b, "นาย") &&
+           xd_word_at(d, e, nai_trades, sizeof nai_trades / sizeof *nai_trades);
+}
+
 /* Honorific-led names; a title that reads like one (นายแพทย์สาธารณสุขจังหวัด, นายกรัฐมนตรี) is a
  * position. */
 static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
@@ -244,9 +283,11 @@ static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
             hon = more;
         }
         /* นายกอบชัย: the word breaker glues the honorific to the name (นายก), as it does in
-         * นายจ้าง or นางฟ้า; there the tagger decides. */
-        if (d->text[b + hn - 1] != '.' && !xd_token_end(d, b + hn) &&
-            !tg_text_is_blank(xd_cp(d, b + hn, NULL)) && ner_person_end(d, b + hn) <= b + hn)
+         * นายจ้าง or นางฟ้า; there the tagger decides, and since นายก, นายช่าง and นายอำเภอ are
+         * titles too, only a given and a family name make a person (issue 9, error class 6). */
+        bool glued = d->text[b + hn - 1] != '.' && !xd_token_end(d, b + hn) &&
+                     !tg_text_is_blank(xd_cp(d, b + hn, NULL));
+        if ((glued && ner_person_end(d, b + hn) <= b + hn) || trade_after_nai(d, b, b + hn))
             continue;
         /* ถ้ำหลวงขุนน้ำนางนอน: an honorific glued to the word before it is inside another
          * word, unless the tagger reads a person from there (ของนายสมชาย). */
@@ -259,7 +300,8 @@ static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
                           .honorific = hon,
                           .person = -1,
                           .before = title_before(d, b),
-                          .alone = !xd_word_at(d, b, weak_honorifics,
+                          .alone = !glued &&
+                                   !xd_word_at(d, b, weak_honorifics,
                                                sizeof weak_honorifics / sizeof *weak_honorifics)};
         if (!read_name(d, xd_skip_spaces(d, b + hn), &c) || taken(d, cs, c.b, c.e))
             continue;
@@ -307,7 +349,8 @@ static enum tg_status scan_ner(struct xdoc *d, struct pcands *cs)
         size_t b = xd_skip_spaces(d, s->byte_start + title);
         struct pcand c = {
             .b = s->byte_start, .person = -1, .before = title_before(d, b), .alone = title > 0};
-        if (!read_name(d, b, &c) || c.e != s->byte_end || taken(d, cs, c.b, c.e) ||
+        if (trade_after_nai(d, s->byte_start, s->byte_start + title) || !read_name(d, b, &c) ||
+            c.e != s->byte_end || taken(d, cs, c.b, c.e) ||
             xd_word_at(d, b, royal_words, sizeof royal_words / sizeof *royal_words))
             continue;
         enum tg_status st = push(cs, c);
