@@ -54,6 +54,12 @@ static const struct {
     {"สำนัก", "office", NULL},
     {"สภา", "council", NULL},
     {"กองทุน", "fund", NULL},
+    {"กองบังคับการ", "office", NULL},
+    {"กองบัญชาการ", "office", NULL},
+    {"กองพล", "office", NULL},
+    {"กองพัน", "office", NULL},
+    {"กองร้อย", "office", NULL},
+    {"กองทัพ", "office", NULL},
     {"กอง", "office", NULL},
     {"มูลนิธิ", "other", NULL},
     {"องค์การบริหารส่วน", "local_government", NULL},
@@ -97,6 +103,19 @@ static const char *const name_enders[] = {
     "ต้อง",    "นั้น",      "มอบ",    "เปิด",   "รับ",  "เดินหน้า", "พิจารณา", "ร้อง", "คำนึง",
     "ดำเนิน",  "แจ้ง",     "ประกาศ", "เตรียม", "สั่ง",  "ลงนาม",  "แถลง",   "เชิญ", "อยู่",
     "พยากรณ์", "ขับเคลื่อน", "ชี้แจง",   "ยืนยัน",  "เร่ง", "ห่วง",    "ขอ",     "เผย"};
+
+/* Function words that names hold when glued inside them: และ and ของ
+ * (กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์), ทาง (สำนักก่อสร้างทางที่ 1, กรมการขนส่งทางราง) and
+ * กลาง (กองอำนวยการป้องกันและบรรเทาสาธารณภัยกลาง): issue 9, error class 1. */
+static const char *const inner_words[] = {"และ", "ของ", "ทาง", "กลาง", NULL};
+
+static bool has_any(const struct xdoc *d, size_t b, const char *const *words)
+{
+    for (; *words; words++)
+        if (xd_has(d, b, *words))
+            return true;
+    return false;
+}
 
 /* Royal ranks written after กรม (กรมสมเด็จพระ…, กรมหลวง…) make a title, not a department. */
 static const char *const royal_ranks[] = {"สมเด็จ", "หลวง", "หมื่น", "ขุน"};
@@ -190,9 +209,12 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
                 truncated = true;
                 break;
             }
-            /* A function word ends the name, unless the tagger reads the name on past it
-             * (คณะกรรมการเฉพาะกิจเพื่อบูรณาการด้านการแพทย์และสาธารณสุข). */
-            if (e > q && ((xd_stop_word_at(d, e) && !xd_has(d, e, "และ") && !xd_has(d, e, "ของ") &&
+            /* A function word ends the name, unless names hold it or the tagger reads the name
+             * on past it (คณะกรรมการเฉพาะกิจเพื่อบูรณาการด้านการแพทย์และสาธารณสุข). */
+            /* กระทรวง A และกระทรวง B are two (issue 9, error class 1). */
+            if (e > q && xd_has(d, e, "และ") && prefix_of(d->text + e + strlen("และ")))
+                break;
+            if (e > q && ((xd_stop_word_at(d, e) && !has_any(d, e, inner_words) &&
                            !ner_org_covers(d, b, e + 1)) ||
                           xd_word_at(d, e, name_enders, sizeof name_enders / sizeof *name_enders)))
                 break;
@@ -203,11 +225,12 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
             e = next < run ? next : run;
         }
         /* ธนาคารกรุงไทยรายงาน: where the tagger ends the name inside the run, the rest is the
-         * clause's verb; but a foreign body's name runs to its country. */
+         * clause's verb; but a foreign body's name runs to its country, and a glued และ is no
+         * verb (คณะกรรมการกำกับหลักทรัพย์และตลาดหลักทรัพย์ is one name; issue 9, class 1). */
         for (size_t i2 = 0; !ends_with_country(d, q, e) && i2 < d->n_ner; i2++)
             if (d->ner[i2].type == TG_NER_ORGANISATION && d->ner[i2].byte_start == b &&
                 d->ner[i2].byte_end > q + 6 && d->ner[i2].byte_end < e &&
-                xd_token_start(d, d->ner[i2].byte_end))
+                xd_token_start(d, d->ner[i2].byte_end) && !xd_has(d, d->ner[i2].byte_end, "และ"))
                 e = d->ner[i2].byte_end;
         if (e - q < 6 || (prefixes[i].tail && !ends_with(d, e, prefixes[i].tail)))
             return false;
@@ -506,7 +529,8 @@ static bool names_one(const struct xdoc *d, size_t b, size_t q, size_t e)
         xd_find(d->text + b, e - b, "จำกัด", strlen("จำกัด")) || country_at(d, e) ||
         !xd_is_thai(xd_cp_before(d, e)))
         return true;
-    return tg_utf8_count(d->text + q, e - q) >= 12;
+    /* Long openers (กองบัญชาการ) leave less to read after them. */
+    return tg_utf8_count(d->text + q, e - q) >= 12 || tg_utf8_count(d->text + b, e - b) >= 20;
 }
 
 /* Words that open the name of a body with a legal form (issue 9, error class 1): a company or
