@@ -15,7 +15,7 @@ enum check {
     NO_ORG,      /* a is no organisation's name */
     PERSON,      /* a name, b honorific, c title, d title's organisation, e as_of, n mentions */
     NO_PERSON,   /* a is nobody's name */
-    NO_POSITION, /* person a holds no position c at d */
+    NO_POSITION, /* person a holds no position c at d (NULL: at any organisation or none) */
     PLACE,       /* a name, b kind, c the venue it is within */
     PROGRAMME,   /* a name, b alias */
     EVENT,       /* a kind, b date, c place, d and e organisations, n collaboration */
@@ -294,6 +294,34 @@ static const struct extract_case cases[] = {
     {"class 5: no title from the name before in a list",
      "นายอนุทิน ชาญวีรกูล รัฐมนตรีว่าการกระทรวงมหาดไทย นายสุทิน คลังแสง รัฐมนตรีว่าการกระทรวงกลาโหม", NULL,
      NO_POSITION, "สุทิน คลังแสง", NULL, "รัฐมนตรีว่าการกระทรวง", "กระทรวงมหาดไทย", NULL, 0},
+
+    {"class 5: an acting post after a title is held too",
+     "นายอนุชา บูรพชัยศรี รองเลขาธิการนายกรัฐมนตรีฝ่ายการเมือง ปฏิบัติหน้าที่โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า",
+     NULL, PERSON, "อนุชา บูรพชัยศรี", "นาย", "โฆษกประจำสำนักนายกรัฐมนตรี", NULL, NULL, 1},
+    {"class 5: an acting post keeps its own organisation",
+     "นายใบน้อย สุวรรณชาตรี ผู้ตรวจราชการกระทรวงอุตสาหกรรม รักษาราชการแทนอธิบดีกรมส่งเสริมอุตสาหกรรม กล่าว",
+     NULL, PERSON, "ใบน้อย สุวรรณชาตรี", "นาย", "อธิบดี", "กรมส่งเสริมอุตสาหกรรม", NULL, 1},
+    {"class 5: an acting post right after the name", "นายสัญญา แสงพุ่มพงษ์ รักษาการอธิบดีกรมชลประทาน กล่าว",
+     NULL, PERSON, "สัญญา แสงพุ่มพงษ์", "นาย", "อธิบดี", "กรมชลประทาน", NULL, 1},
+    {"class 5: the acting post is not the name's after it",
+     "นายใบน้อย สุวรรณชาตรี ผู้ตรวจราชการกระทรวงอุตสาหกรรม รักษาราชการแทนอธิบดีกรมส่งเสริมอุตสาหกรรม "
+     "นายภาสกร ชัยรัตน์ นางสาวณัฏฐิญา เนตยสุภา รองอธิบดีกรมส่งเสริมอุตสาหกรรม",
+     NULL, NO_POSITION, "ภาสกร ชัยรัตน์", NULL, "อธิบดี", "กรมส่งเสริมอุตสาหกรรม", NULL, 0},
+    {"class 5: a ministry written short before a joined title",
+     "น.ส.ไตรศุลี ไตรสรณกุล เลขานุการ รมว.มหาดไทยและโฆษกกระทรวงมหาดไทย ร่วมกับ", NULL, PERSON,
+     "ไตรศุลี ไตรสรณกุล", "นางสาว", "โฆษกกระทรวง", "กระทรวงมหาดไทย", NULL, 1},
+    {"class 5: the first of them keeps the ministry written short",
+     "น.ส.ไตรศุลี ไตรสรณกุล เลขานุการ รมว.มหาดไทยและโฆษกกระทรวงมหาดไทย ร่วมกับ", NULL, PERSON,
+     "ไตรศุลี ไตรสรณกุล", "นางสาว", "เลขานุการรัฐมนตรีว่าการกระทรวง", "กระทรวงมหาดไทย", NULL, 1},
+    {"class 5: the head of a provincial office is in the office",
+     "สำนักงานอุตสาหกรรมจังหวัดเพชรบุรี โดยมีนางอทิตา กลิ่นสุวรรณ อุตสาหกรรมจังหวัดเพชรบุรี ให้การต้อนรับ", NULL,
+     PERSON, "อทิตา กลิ่นสุวรรณ", "นาง", "อุตสาหกรรมจังหวัด", "สำนักงานอุตสาหกรรมจังหวัดเพชรบุรี", NULL, 1},
+    {"class 5: a provincial post in the name of a body is no post",
+     "นายสมชาย ใจดี ประธานสภาวัฒนธรรมจังหวัดเชียงราย นายสมศักดิ์ รักดี กล่าว", NULL, NO_POSITION, "สมศักดิ์ รักดี",
+     NULL, "วัฒนธรรมจังหวัด", NULL, NULL, 0},
+    {"class 5: a head of a department titled by it",
+     "พลเอก ประชาพัฒน์ วัจนะรัตน์ เจ้ากรมพระธรรมนูญ เป็นผู้นำ", NULL, PERSON, "ประชาพัฒน์ วัจนะรัตน์", "พลเอก",
+     "เจ้ากรม", "กรมพระธรรมนูญ", NULL, 1},
 
     /* issue 9, error class 6: where a person's name ends. */
     {"class 6: two spaces between the names", "นายวิษณุ  เครืองาม รองนายกรัฐมนตรี กล่าว", NULL, PERSON,
@@ -660,7 +688,7 @@ static void check_no_position(const struct extract_case *c, const struct tg_extr
         for (size_t k = 0; same(p->name, c->a) && k < p->position_count; k++) {
             long o = p->positions[k].organisation;
             ck_assert_msg(!same(p->positions[k].title, c->c) ||
-                              !same(o >= 0 ? r->organisations[o].name : NULL, c->d),
+                              (c->d && !same(o >= 0 ? r->organisations[o].name : NULL, c->d)),
                           "%s: %s holds %s at %s", c->label, c->a, c->c, c->d);
         }
     }
