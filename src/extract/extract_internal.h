@@ -101,6 +101,8 @@ long xd_overlap(const struct xdoc *d, size_t b, size_t e);
 /* Index of the first date ending after b (d->n_dates when none). */
 size_t xd_first_date(const struct xdoc *d, size_t b);
 bool xd_date_overlaps(const struct xdoc *d, size_t b, size_t e);
+/* Whether a date is the year in the name of a law (พ.ร.บ.ตำรวจ พ.ศ.2547). */
+bool xd_law_year(const struct xdoc *d, const struct tg_date_match *dm);
 enum tg_status xd_add_mention(struct xdoc *d, enum tg_extract_type type, size_t b, size_t e,
                               long entity);
 /* The entity mention of the given type starting exactly at b, or -1. */

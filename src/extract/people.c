@@ -526,7 +526,8 @@ static const struct xtitle *title_after(const struct xdoc *d, size_t e)
     b = skip_nickname(d, b);
     if (b < d->len && d->text[b] == '(')
         b = xd_skip_spaces(d, b + 1);
-    return xd_title_starting(d, b + xd_acting_at(d, b));
+    size_t acting = xd_acting_at(d, b);
+    return xd_title_starting(d, acting ? xd_skip_spaces(d, b + acting) : b);
 }
 
 /* The titles written after a name: right after it or in brackets (นายนิรุฒ มณีพันธ์ (ผู้ว่าการ

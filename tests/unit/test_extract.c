@@ -23,6 +23,7 @@ enum check {
     ROLE,        /* in the first event of kind a, organisation b has role c ("none": takes no
                     part), and n says whether the event is a collaboration */
     MENTION,     /* a type, b surface, c entity name or value */
+    NO_MENTION,  /* no mention of type a has the surface b */
     EXCLUDED,    /* with the bytes of b excluded, a is no organisation */
     STATUS,      /* n the status */
 };
@@ -303,6 +304,9 @@ static const struct extract_case cases[] = {
      NULL, PERSON, "ใบน้อย สุวรรณชาตรี", "นาย", "อธิบดี", "กรมส่งเสริมอุตสาหกรรม", NULL, 1},
     {"class 5: an acting post right after the name", "นายสัญญา แสงพุ่มพงษ์ รักษาการอธิบดีกรมชลประทาน กล่าว",
      NULL, PERSON, "สัญญา แสงพุ่มพงษ์", "นาย", "อธิบดี", "กรมชลประทาน", NULL, 1},
+    {"class 5: an acting word a space before its post",
+     "นางสาวนฤดี ภู่รัตนรักษ์ รักษาการ ผู้อำนวยการสถาบันส่งเสริมศิลปหัตถกรรมไทย และคณะผู้บริหาร เข้าพบ", NULL, PERSON,
+     "นฤดี ภู่รัตนรักษ์", "นางสาว", "ผู้อำนวยการ", "สถาบันส่งเสริมศิลปหัตถกรรมไทย", NULL, 1},
     {"class 5: the acting post is not the name's after it",
      "นายใบน้อย สุวรรณชาตรี ผู้ตรวจราชการกระทรวงอุตสาหกรรม รักษาราชการแทนอธิบดีกรมส่งเสริมอุตสาหกรรม "
      "นายภาสกร ชัยรัตน์ นางสาวณัฏฐิญา เนตยสุภา รองอธิบดีกรมส่งเสริมอุตสาหกรรม",
@@ -510,6 +514,43 @@ static const struct extract_case cases[] = {
     {"class 7: a competition",
      "การกีฬาแห่งประเทศไทย เป็นเจ้าภาพการแข่งขันวอลเลย์บอลหญิงชิงแชมป์โลก ระหว่างวันที่ 22 ส.ค. - 7 ก.ย. 2568",
      "2025-08-13", EVENT, "other", "2025-08-22", NULL, NULL, NULL, 0},
+    {"class 7: a courtesy call is a visit",
+     "วันนี้ (20 กันยายน 2565) นายสุริยะ จึงรุ่งเรืองกิจ รัฐมนตรีว่าการกระทรวงอุตสาหกรรม "
+     "ให้เอกอัครราชทูตสเปนประจำประเทศไทย "
+     "เข้าพบ เพื่อหารือเกี่ยวกับเศรษฐกิจหมุนเวียน",
+     "2022-09-20", EVENT, "visit", "2022-09-20", NULL, NULL, NULL, 0},
+    {"class 7: the talks of a courtesy call are no meeting",
+     "วันนี้ (20 กันยายน 2565) นายสุริยะ จึงรุ่งเรืองกิจ รัฐมนตรีว่าการกระทรวงอุตสาหกรรม "
+     "ให้เอกอัครราชทูตสเปนประจำประเทศไทย "
+     "เข้าพบ เพื่อหารือเกี่ยวกับเศรษฐกิจหมุนเวียน",
+     "2022-09-20", NO_EVENT, "meeting", NULL, NULL, NULL, NULL, 0},
+    {"class 7: an assembly is a conference",
+     "ครม. เห็นชอบกรอบท่าทีไทยสำหรับการประชุมสมัชชาสิ่งแวดล้อมแห่งสหประชาชาติ สมัยที่ 5 "
+     "ระหว่างวันที่ 28 กุมภาพันธ์ – 2 มีนาคม 2565",
+     "2022-02-22", EVENT, "conference", "2022-02-28", NULL, NULL, NULL, 0},
+    {"class 7: a competition named by its sport",
+     "การกีฬาแห่งประเทศไทย ให้การสนับสนุนในการแข่งขันรักบี้ 7 คนรอบชิงชนะเลิศแห่งอาเซียน "
+     "ระหว่างวันที่ 20 - 21 พฤษภาคม 2566",
+     "2023-05-22", EVENT, "other", "2023-05-20", NULL, NULL, NULL, 0},
+    {"class 7: competitiveness is no competition",
+     "เมื่อวันที่ 5 มีนาคม 2567 กระทรวงอุตสาหกรรมเร่งเพิ่มขีดความสามารถในการแข่งขันของประเทศ", "2024-03-06",
+     NO_EVENT, "other", NULL, NULL, NULL, NULL, 0},
+    {"class 7: policy handed to a body is an instruction",
+     "นายศักดิ์สยาม ชิดชอบ รัฐมนตรีว่าการกระทรวงคมนาคม ได้มอบนโยบายให้การรถไฟแห่งประเทศไทยเร่งก่อสร้าง",
+     "2023-03-03", NO_EVENT, "meeting", NULL, NULL, NULL, NULL, 0},
+    {"class 7: handing policy over as an occasion",
+     "วันนี้ (3 มีนาคม 2566) พลเอก อนุพงษ์ เผ่าจินดา รัฐมนตรีว่าการกระทรวงมหาดไทย "
+     "เป็นประธานการมอบนโยบายให้ผู้ว่าราชการจังหวัด",
+     "2023-03-03", EVENT, "meeting", "2023-03-03", NULL, NULL, NULL, 0},
+    {"class 7: the year in a law's name is no date of the event",
+     "คณะกรรมการโรคติดต่อแห่งชาติ ประชุมพิจารณามาตรการตาม พ.ร.บ.โรคติดต่อ พ.ศ. 2558", "2023-03-03", EVENT,
+     "meeting", "2023-03-03", NULL, NULL, NULL, 0},
+    {"class 7: the year in a law's name is no date mention",
+     "ทุกอย่างเป็นไปตามหลักเกณฑ์และตาม พ.ร.บ.ตำรวจ พ.ศ.2547 และเปิดกว้างเสมอ", "2021-02-20", NO_MENTION,
+     "date", "2547", NULL, NULL, NULL, 0},
+    {"class 7: a year written with พ.ศ. elsewhere is a date",
+     "กระทรวงแรงงานจัดอบรมแรงงานใหม่ ในปี พ.ศ. 2562", "2021-02-20", MENTION, "date", "2562", "2019",
+     NULL, NULL, 0},
     {"class 7: a month of its own", "กรมการแพทย์จัดอบรมแพทย์ประจำบ้าน ในเดือนสิงหาคม 2565", "2022-09-05",
      EVENT, "training", "2022-08", NULL, NULL, NULL, 0},
     {"class 7: a year of its own", "กรมการแพทย์ลงนามความร่วมมือกับมหาวิทยาลัยมหิดล ตั้งแต่ปี 2548",
@@ -887,6 +928,12 @@ START_TEST(test_extract_cases)
             break;
         case MENTION:
             check_mention(c, r);
+            break;
+        case NO_MENTION:
+            for (size_t i = 0; i < r->mention_count; i++)
+                ck_assert_msg(!same(tg_extract_type_name(r->mentions[i].type), c->a) ||
+                                  !same(r->mentions[i].surface, c->b),
+                              "%s: a %s mention %s", c->label, c->a, c->b);
             break;
         case STATUS:
             break;
