@@ -11,6 +11,10 @@
 #include "thaigraph/grow.h"
 #include "thaigraph/utf8.h"
 
+/* A competition; alone the word is as often competitiveness (ความสามารถในการแข่งขัน): see
+ * contests[]. */
+#define CONTEST "การแข่งขัน"
+
 /* Candidates of one group in one sentence are one event; the groups are the kinds that a
  * sentence can report side by side (a ceremony and the signing it holds are not: see
  * absorbed()). */
@@ -46,7 +50,10 @@ static const struct {
     {"Conference", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
     {"Summit", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
     {"Forum", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
+    {"ประชุมสมัชชา", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
     {"เยี่ยมคารวะ", TG_EXTRACT_EVENT_VISIT, GROUP_MEETING, 2},
+    /* A courtesy call (ให้เอกอัครราชทูต...เข้าพบ) is a visit, as เยี่ยมคารวะ is. */
+    {"เข้าพบ", TG_EXTRACT_EVENT_VISIT, GROUP_MEETING, 2},
     {"ประชุม", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
     {"หารือ", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
     {"Meeting", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
@@ -90,6 +97,7 @@ static const struct {
     {"มหกรรม", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
     {"ชิงแชมป์", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
     {"การแข่งขันกีฬา", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
+    {CONTEST, TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
     {"ปาฐกถา", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
     {"งานเลี้ยง", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
     /* Attending or holding an occasion the sentence names no better (ร่วมงานดนตรีในสวน). */
@@ -108,6 +116,30 @@ static const struct {
     const char *trigger, *next;
 } not_after[] = {{"พิธี", "สาร"},  {"พิธี", "การ"},    {"พิธี", "กร"},
                  {"พิธี", "กรรม"}, {"ร่วมงาน", "กับ"}, {"ร่วมงาน", "ด้วย"}};
+/* What makes การแข่งขัน one competition held (issue 9, class 7): a sport or a championship
+ * after it (การแข่งขันฟุตบอล, การแข่งขันรักบี้ 7 คนรอบชิงชนะเลิศ, การแข่งขันหุ่นยนต์), or its
+ * occasion pointed at (การแข่งขันครั้งนี้). */
+static const char *const contests[] = {"ฟุตบอล", "ฟุตซอล", "วอลเลย์บอล", "บาสเกตบอล", "แบดมินตัน",
+                                       "รักบี้",   "เทนนิส", "กอล์ฟ",      "มวย",       "ว่ายน้ำ",
+                                       "กรีฑา",  "ตะกร้อ", "เซปักตะกร้อ", "จักรยาน",    "รถจักรยาน",
+                                       "เรือ",   "ยิง",    "หุ่นยนต์",     "อีสปอร์ต",    "มหกรรมกีฬา",
+                                       "ชิง",    "รอบ",   "ครั้งนี้",      "ในครั้งนี้",    "ครั้งที่"};
+
+static bool contest_held(const struct xdoc *d, size_t e)
+{
+    size_t at = xd_skip_spaces(d, e);
+    for (size_t i = 0; i < sizeof contests / sizeof *contests; i++)
+        if (xd_has(d, at, contests[i]))
+            return true;
+    return false;
+}
+
+/* Policy handed to someone (มอบนโยบายให้กรมวิชาการเกษตร พัฒนา...) is an instruction, which is
+ * no event (GUIDELINE.md); the handing over as an occasion (เป็นประธานการมอบนโยบายให้ผู้ว่าราชการ
+ * จังหวัด) is one. */
+#define POLICY      "มอบนโยบาย"
+#define INSTRUCTION "ให้"
+
 /* A trigger after ผู้ is the title of a person (ผู้ตรวจราชการ, ผู้ลงนาม). */
 #define AGENT_PREFIX "ผู้"
 /* An occasion after การ is the activity in general (การจัดงาน, การร่วมงาน), not one held. */
@@ -161,6 +193,7 @@ struct cand {
     long programme;
     long event;     /* the event it was merged into, or -1 */
     bool inherited; /* date is its paragraph's, not its sentence's */
+    bool told;      /* date is the day of the statement that reports it (see told()) */
     int date_rank;  /* how well date dates it, while the sentence is read */
     bool shared;    /* its sentence reports an event of another kind too */
 };
@@ -317,7 +350,10 @@ static size_t find_triggers(const struct xdoc *d, const struct xsentence *s, str
             if (cue_before(d, s->b, b, modal_cues, N_MODAL_CUES, MODAL_REACH) ||
                 cue_before(d, s->b, b, occasion_cues, N_OCCASION_CUES, OCCASION_REACH) ||
                 preceded_by(d, s->b, b, AGENT_PREFIX) || continued(d, t, b + wl) ||
-                (triggers[t].group == GROUP_OTHER && preceded_by(d, s->b, b, NOMINAL_PREFIX)))
+                (triggers[t].group == GROUP_OTHER && preceded_by(d, s->b, b, NOMINAL_PREFIX)) ||
+                (strcmp(triggers[t].word, CONTEST) == 0 && !contest_held(d, b + wl)) ||
+                (strcmp(triggers[t].word, POLICY) == 0 && xd_has(d, b + wl, INSTRUCTION) &&
+                 !preceded_by(d, s->b, b, NOMINAL_PREFIX)))
                 continue;
             long m = xd_overlap(d, b, b + wl);
             if (m >= 0 && (d->m[m].type == TG_EXTRACT_ORGANISATION ||
@@ -358,7 +394,7 @@ static const char *const occasion_dates[] = {"เนื่องในโอก�
  * occasion's date. */
 static bool dates_events(const struct xdoc *d, const struct tg_date_match *dm)
 {
-    if (dm->first.precision == TG_DATE_PRECISION_NONE ||
+    if (dm->first.precision == TG_DATE_PRECISION_NONE || xd_law_year(d, dm) ||
         cue_before(d, 0, dm->byte_start, occasion_dates, N_OCCASION_DATES, OCCASION_DATE_REACH))
         return false;
     if (dm->first.precision == TG_DATE_PRECISION_DAY)
@@ -408,6 +444,23 @@ static size_t owner(const struct trig *tr, size_t n, size_t b)
         if (tr[i].b <= b)
             k = i;
     return k;
+}
+
+/* A date before the word that the report is made (วันที่ 14 มีนาคม 2567 นายชัย วัชรงค์ โฆษก...
+ * เผยว่า นายกรัฐมนตรี...เตรียมเดินทางไปตรวจราชการ ... ในวันที่ 15 - 17 มีนาคม 2567) is the day it
+ * was said, the event's own only when the text gives no other (issue 9, class 7: a trip and its
+ * stops reported twice, once on the day of the release). */
+static const char *const statement_cues[] = {"เผย", "แจ้งว่า", "กล่าวว่า", "ระบุว่า"};
+
+static bool told(const struct xdoc *d, const struct tg_date_match *dm, size_t trigger)
+{
+    if (dm->byte_end > trigger)
+        return false;
+    for (size_t i = 0; i < sizeof statement_cues / sizeof *statement_cues; i++)
+        if (xd_find(d->text + dm->byte_end, trigger - dm->byte_end, statement_cues[i],
+                    strlen(statement_cues[i])))
+            return true;
+    return false;
 }
 
 static int place_rank(const char *kind)
@@ -461,10 +514,12 @@ static enum tg_status sentence_candidates(struct xdoc *d, size_t si, struct cand
         /* The more precise date wins; at one precision the first that frames the sentence or
          * follows the trigger (ลงนาม ... เมื่อวันที่ 5), not one told before it of something
          * else (สัญญาจ้าง ลงวันที่ 19 มิถุนายน 2563 ... พิธีวางกระดูกงู เมื่อวันที่ 20 สิงหาคม). */
-        int rank = (int)dm->first.precision * 2 + (framing || dm->byte_start > tr[k].b);
+        bool said = told(d, dm, tr[k].b);
+        int rank = (int)dm->first.precision * 2 + ((framing && !said) || dm->byte_start > tr[k].b);
         if ((dist <= DATE_REACH || framing) && rank > c->date_rank) {
             c->date = (long)i;
             c->date_rank = rank;
+            c->told = said;
         }
     }
     size_t p = s->b;
@@ -546,7 +601,7 @@ static int score(const struct cand *c)
  * precise kind a candidate gave it. */
 struct gathering {
     enum group group;
-    const struct tg_date *date;
+    const struct tg_date *date, *told;
     size_t best;
     enum tg_extract_event_kind kind;
     int rank;
@@ -573,7 +628,8 @@ static enum tg_status gather(struct xdoc *d, struct cand *cands, size_t n, struc
 {
     size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
-        const struct tg_date *date = cand_date(d, &cands[i]);
+        /* A statement's day joins the event whatever its own date (told()). */
+        const struct tg_date *date = cands[i].told ? NULL : cand_date(d, &cands[i]);
         size_t k = 0;
         while (k < *count && !joins(&(*out)[k], &cands[i], date))
             k++;
@@ -582,7 +638,7 @@ static enum tg_status gather(struct xdoc *d, struct cand *cands, size_t n, struc
             if (!grown)
                 return TG_ERR_NOMEM;
             *out = grown;
-            grown[(*count)++] = (struct gathering){cands[i].group, NULL, i, cands[i].kind, 0};
+            grown[(*count)++] = (struct gathering){cands[i].group, NULL, NULL, i, cands[i].kind, 0};
         }
         struct gathering *g = &(*out)[k];
         if (cands[i].rank > g->rank) {
@@ -591,6 +647,8 @@ static enum tg_status gather(struct xdoc *d, struct cand *cands, size_t n, struc
         }
         if (!g->date)
             g->date = date;
+        if (!g->told && cands[i].told)
+            g->told = cand_date(d, &cands[i]);
         if (score(&cands[i]) > score(&cands[g->best]))
             g->best = i;
         cands[i].event = (long)k;
@@ -611,11 +669,12 @@ static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n,
         struct tg_extract_event *ev = &r->events[r->event_count++];
         const struct cand *b = &cands[gs[k].best];
         const struct xsentence *s = &d->sentences[b->sentence];
+        const struct tg_date *date = gs[k].date ? gs[k].date : gs[k].told;
         *ev = (struct tg_extract_event){.kind = b->kind,
-                                        .date = gs[k].date  ? *gs[k].date
+                                        .date = date        ? *date
                                                 : lead >= 0 ? d->dates[lead].first
                                                             : d->context,
-                                        .date_from_text = gs[k].date != NULL || lead >= 0,
+                                        .date_from_text = date != NULL || lead >= 0,
                                         .place = b->place,
                                         .programme = -1,
                                         .evidence = xd_sentence_evidence(s)};
@@ -773,6 +832,8 @@ static long date_by_paragraph(struct xdoc *d, struct cand *cands, size_t n)
         if (cands[i].date < 0 && carry >= 0) {
             cands[i].date = carry;
             cands[i].inherited = true;
+            cands[i].told = d->dates[carry].byte_start >= d->sentences[cands[i].sentence].b &&
+                            told(d, &d->dates[carry], cands[i].trigger_b);
         }
     }
     return lead;
