@@ -45,7 +45,6 @@ static const struct {
     const char *tail;
 } prefixes[] = {
     {"โครงการ", "other", "แห่งสหประชาชาติ"},
-    {"สมัชชา", "council", NULL},
     {"กระทรวง", "ministry", NULL},
     {"กรม", "department", NULL},
     {"สำนักงานกองทุน", "fund", NULL},

@@ -251,8 +251,6 @@ static const struct extract_case cases[] = {
     {"class 1: a United Nations programme is a body",
      "ความร่วมมือกับโครงการพัฒนาแห่งสหประชาชาติ (UNDP) ในการ", NULL, ORG, "โครงการพัฒนาแห่งสหประชาชาติ",
      "UNDP", NULL, NULL, NULL, 0},
-    {"class 1: a United Nations assembly is a body", "การประชุมสมัชชาสิ่งแวดล้อมแห่งสหประชาชาติ สมัยที่ 5",
-     NULL, ORG, "สมัชชาสิ่งแวดล้อมแห่งสหประชาชาติ", NULL, NULL, NULL, NULL, 0},
     {"class 1: a United Nations council is a body", "คณะมนตรีความมั่นคงแห่งสหประชาชาติมีมติ", NULL, ORG,
      "คณะมนตรีความมั่นคงแห่งสหประชาชาติ", NULL, NULL, NULL, NULL, 0},
     {"class 1: any other programme is none", "โครงการพัฒนาแหล่งน้ำขนาดเล็กของกรมชลประทาน", NULL, NO_ORG,
