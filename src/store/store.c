@@ -264,7 +264,8 @@ enum tg_status tg_store_reader_check(struct tg_store_reader *r, struct tg_error 
         if (!answer)
             status = store_db_error(err, r->db, r->path, "checking the database");
         else if (strcmp(answer, "ok") != 0)
-            status = tg_error_set(err, TG_ERR_DB_CORRUPT, "%s: integrity_check: %s", r->path, answer);
+            status =
+                tg_error_set(err, TG_ERR_DB_CORRUPT, "%s: integrity_check: %s", r->path, answer);
         sqlite3_finalize(stmt);
     }
     return status;

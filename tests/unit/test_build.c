@@ -410,8 +410,7 @@ START_TEST(test_checks_the_sqlite_pages_it_reads)
     free(page);
     struct tg_error err = {{0}};
     enum tg_status status = load(path, &err);
-    ck_assert_msg(status == index_damage[_i].status, "%s: %s", index_damage[_i].index,
-                  err.message);
+    ck_assert_msg(status == index_damage[_i].status, "%s: %s", index_damage[_i].index, err.message);
     if (status != TG_OK)
         ck_assert_ptr_nonnull(strstr(err.message, "integrity_check"));
 }
