@@ -140,6 +140,28 @@ enum tg_status tg_search_build(size_t count, tg_search_item_fn get, void *ctx,
                                const struct tg_search_build_options *opt,
                                struct tg_search_index **out);
 
+/*
+ * Builds the index tg_search_build(count, get, ctx, opt) would, byte for byte, reusing old for
+ * the items that did not change (issue 10: adding a hundred articles to a large corpus
+ * re-segments those hundred). Item n comes from old's ordinal from[n], with the length, weight,
+ * positions and spans old gave it, or is handed to get when from[n] is TG_SEARCH_FRESH. Items are
+ * numbered by ordinal in both indexes (get must give item n the number n), kept items keep their
+ * order (from[] rises, no old ordinal twice) and neither index has names: TG_ERR_INVALID_ARGUMENT
+ * otherwise. The caller promises that every reused item would be indexed now exactly as old
+ * indexed it: same text, skip ranges and segmenter.
+ */
+#define TG_SEARCH_FRESH UINT32_MAX
+enum tg_status tg_search_rebuild(const struct tg_search_index *old, const uint32_t *from,
+                                 size_t count, tg_search_item_fn get, void *ctx,
+                                 const struct tg_search_build_options *opt,
+                                 struct tg_search_index **out);
+
+/* Whether item ka of a and item kb of b have the same length, weight and word spans: how a
+ * caller of tg_search_rebuild spot-checks that its segmenter still reads a text as the old
+ * index's did. */
+bool tg_search_same_item(const struct tg_search_index *a, size_t ka,
+                         const struct tg_search_index *b, size_t kb);
+
 void tg_search_index_free(struct tg_search_index *index);
 
 /*

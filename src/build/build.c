@@ -67,8 +67,20 @@ static enum tg_status read_documents(struct tg_graph *g, struct tg_store_writer 
     return status;
 }
 
-enum tg_status tg_build_snapshot(struct tg_store_writer *writer, struct tg_build_report *report,
-                                 struct tg_error *err)
+/* The previous snapshot, or NULL when there is none this build can use. */
+static struct tg_graph *load_previous(const char *path)
+{
+    struct tg_graph *before = NULL;
+    struct tg_error err = {{0}};
+    if (path && tg_graph_load(path, &before, &err) != TG_OK) {
+        tg_log(TG_LOG_INFO, "build: not reusing the previous snapshot: %s", err.message);
+        before = NULL;
+    }
+    return before;
+}
+
+enum tg_status tg_build_snapshot(struct tg_store_writer *writer, const char *previous,
+                                 struct tg_build_report *report, struct tg_error *err)
 {
     struct tg_build_report times = {0};
     struct tg_graph *g = graph_new();
@@ -81,16 +93,18 @@ enum tg_status tg_build_snapshot(struct tg_store_writer *writer, struct tg_build
     if (status == TG_OK)
         status = build_merge(g, writer, err);
     double t2 = tg_log_seconds();
-    if (status == TG_OK && (status = build_index(g)) != TG_OK)
+    struct tg_graph *before = status == TG_OK ? load_previous(previous) : NULL;
+    if (status == TG_OK && (status = build_index(g, before, &times.reused)) != TG_OK)
         tg_error_set(err, status, "building the search indexes: %s", tg_status_title(status));
+    tg_graph_free(before);
     double t3 = tg_log_seconds();
     if (status == TG_OK)
         status = tg_store_writer_snapshot(writer, IMG_FORMAT, &out, err);
     if (status == TG_OK)
         status = build_write(g, out, err);
     double t4 = tg_log_seconds();
-    times =
-        (struct tg_build_report){t1 - t0, t2 - t1, t3 - t2, t4 - t3, out ? (size_t)ftell(out) : 0};
+    times = (struct tg_build_report){
+        t1 - t0, t2 - t1, t3 - t2, t4 - t3, out ? (size_t)ftell(out) : 0, times.reused};
     if (report)
         *report = times;
     tg_graph_free(g);

@@ -13,8 +13,10 @@
 enum tg_status build_merge(struct tg_graph *g, struct tg_store_writer *writer,
                            struct tg_error *err);
 
-/* The three search indexes, the suggestions and the abbreviations of g (index.c). */
-enum tg_status build_index(struct tg_graph *g);
+/* The three search indexes, the suggestions and the abbreviations of g (index.c), reusing the
+ * documents index of before (the previous snapshot, or NULL) where it can; *reused counts the
+ * documents it was not segmented again for. */
+enum tg_status build_index(struct tg_graph *g, const struct tg_graph *before, size_t *reused);
 
 /* Writes g as an image (src/graph/image.h) to out (write.c). */
 enum tg_status build_write(const struct tg_graph *g, FILE *out, struct tg_error *err);

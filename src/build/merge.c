@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "build_internal.h"
+#include "thaigraph/grow.h"
 #include "thaigraph/hash.h"
 #include "thaigraph/text.h"
 #include "thaigraph/utf8.h"
@@ -204,20 +205,53 @@ static enum tg_graph_type type_of(const char *name)
     return TG_GRAPH_TYPE_COUNT;
 }
 
+/* Claims of one entity ordered by name, then by place in the group, so equal names are runs. */
+static int compare_claim_names(const void *a, const void *b)
+{
+    const struct tg_store_entity_claim *x = *(const struct tg_store_entity_claim *const *)a;
+    const struct tg_store_entity_claim *y = *(const struct tg_store_entity_claim *const *)b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x > y) - (x < y);
+}
+
+/* Scratch of merge_entity, reused across entities: an organisation named by tens of thousands
+ * of documents made counting each name's votes by comparing every pair the merge's slowest step
+ * on the full corpus (issue 10). */
+struct votes {
+    const struct tg_store_entity_claim **by_name;
+    size_t *count; /* per claim: how many claims of the group write its name */
+    size_t cap_by_name, cap_count;
+};
+
 /*
  * Folds the claims of one entity (rows[0..n), one per document) into it. Gazetteer-backed
- * claims decide first; otherwise the name most documents use wins, and the first non-empty
- * kind, honorific and parent in document order.
+ * claims decide first; otherwise the name most documents use wins (the first in document order
+ * among equals), and the first non-empty kind, honorific and parent in document order. False
+ * when out of memory.
  */
-static void merge_entity(struct tg_graph_entity *e, const struct tg_store_entity_claim *rows,
-                         size_t n, const char **parent)
+static bool merge_entity(struct tg_graph_entity *e, const struct tg_store_entity_claim *rows,
+                         size_t n, const char **parent, struct votes *v)
 {
+    const struct tg_store_entity_claim **by_name =
+        tg_grow(v->by_name, &v->cap_by_name, n, sizeof *by_name);
+    if (by_name)
+        v->by_name = by_name;
+    size_t *count = by_name ? tg_grow(v->count, &v->cap_count, n, sizeof *count) : NULL;
+    if (!count)
+        return false;
+    v->count = count;
+    for (size_t i = 0; i < n; i++)
+        by_name[i] = &rows[i];
+    sort(by_name, n, sizeof *by_name, compare_claim_names);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && strcmp(by_name[j]->name, by_name[i]->name) == 0; j++)
+            ;
+        for (size_t k = i; k < j; k++)
+            count[by_name[k] - rows] = j - i;
+    }
     size_t best = 0, best_votes = 0;
     for (size_t i = 0; i < n; i++) {
-        size_t votes = 0;
-        for (size_t k = 0; k < n; k++)
-            votes += strcmp(rows[k].name, rows[i].name) == 0;
-        votes += rows[i].known ? n : 0;
+        size_t votes = count[i] + (rows[i].known ? n : 0);
         if (votes > best_votes) {
             best = i;
             best_votes = votes;
@@ -240,6 +274,7 @@ static void merge_entity(struct tg_graph_entity *e, const struct tg_store_entity
     }
     for (size_t i = 0; i < n; i++)
         e->mention_count += rows[i].mentions;
+    return true;
 }
 
 static enum tg_status load_entities(struct tg_graph *g, struct claims *c, const char ***parents)
@@ -254,6 +289,7 @@ static enum tg_status load_entities(struct tg_graph *g, struct claims *c, const 
     if (!g->entities || !*parents)
         return TG_ERR_NOMEM;
     struct list docs = {0};
+    struct votes votes = {0};
     bool ok = true;
     for (size_t i = 0; i < c->entities.count && ok;) {
         size_t j = i;
@@ -265,7 +301,8 @@ static enum tg_status load_entities(struct tg_graph *g, struct claims *c, const 
             j++;
         }
         struct tg_graph_entity *e = &g->entities[g->entity_count];
-        merge_entity(e, c->entities.rows + i, j - i, &(*parents)[g->entity_count]);
+        ok = ok &&
+             merge_entity(e, c->entities.rows + i, j - i, &(*parents)[g->entity_count], &votes);
         e->documents = (const struct tg_graph_document *const *)list_freeze(g, &docs, &ok);
         e->document_count = docs.count;
         if (e->type != TG_GRAPH_TYPE_COUNT)
@@ -273,42 +310,67 @@ static enum tg_status load_entities(struct tg_graph *g, struct claims *c, const 
         i = j;
     }
     free(docs.items);
+    free(votes.by_name);
+    free(votes.count);
     return ok ? TG_OK : TG_ERR_NOMEM;
 }
 
-/* Parents, children and the per-type indexes, once every entity exists. */
+/* An organisation's children are the organisations whose parent it is. */
+static bool is_child(const struct tg_graph_entity *e)
+{
+    return e->type == TG_GRAPH_ORGANISATION && e->parent &&
+           e->parent->type == TG_GRAPH_ORGANISATION;
+}
+
+/*
+ * Parents, children and the per-type indexes, once every entity exists. Children are gathered
+ * in one pass, each parent's in entity order: scanning every entity for each organisation was
+ * quadratic, the merge's slowest step on the full corpus (issue 10).
+ */
 static enum tg_status link_entities(struct tg_graph *g, const char **parents)
 {
-    bool ok = true;
-    struct list children = {0};
-    for (size_t i = 0; i < g->entity_count; i++) {
+    size_t n = g->entity_count;
+    size_t *first = calloc(n + 1, sizeof *first);
+    if (!first)
+        return TG_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
         struct tg_graph_entity *e = &g->entities[i];
         e->parent = entity_mut(g, parents[i]);
         if (e->parent == e)
             e->parent = NULL;
         g->type_count[e->type]++;
     }
-    for (int t = 0; t < TG_GRAPH_TYPE_COUNT; t++) {
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        if (is_child(&g->entities[i]))
+            g->entities[g->entities[i].parent - g->entities].child_count++;
+    for (size_t i = 0; i < n; i++) {
+        first[i] = total;
+        total += g->entities[i].child_count;
+        g->entities[i].child_count = 0;
+    }
+    const struct tg_graph_entity **children = graph_alloc(g, (total + 1) * sizeof *children);
+    bool ok = children != NULL;
+    for (size_t i = 0; ok && i < n; i++) {
+        struct tg_graph_entity *e = &g->entities[i];
+        if (is_child(e)) {
+            struct tg_graph_entity *p = &g->entities[e->parent - g->entities];
+            children[first[p - g->entities] + p->child_count++] = e;
+        }
+    }
+    for (size_t i = 0; ok && i < n; i++)
+        g->entities[i].children = children + first[i];
+    free(first);
+    for (int t = 0; ok && t < TG_GRAPH_TYPE_COUNT; t++) {
         g->by_type[t] =
             graph_alloc(g, (g->type_count[t] ? g->type_count[t] : 1) * sizeof *g->by_type[t]);
         ok = ok && g->by_type[t];
         g->type_count[t] = 0;
     }
-    for (size_t i = 0; ok && i < g->entity_count; i++) {
+    for (size_t i = 0; ok && i < n; i++) {
         struct tg_graph_entity *e = &g->entities[i];
         g->by_type[e->type][g->type_count[e->type]++] = e;
-        children.count = 0;
-        /* Children are few per parent; a scan per organisation keeps loading simple. */
-        if (e->type == TG_GRAPH_ORGANISATION) {
-            for (size_t k = 0; k < g->entity_count && ok; k++) {
-                if (g->entities[k].parent == e && g->entities[k].type == TG_GRAPH_ORGANISATION)
-                    ok = list_push(&children, &g->entities[k]);
-            }
-        }
-        e->children = (const struct tg_graph_entity *const *)list_freeze(g, &children, &ok);
-        e->child_count = children.count;
     }
-    free(children.items);
     return ok ? TG_OK : TG_ERR_NOMEM;
 }
 
@@ -983,16 +1045,27 @@ static enum tg_status load_events(struct tg_graph *g, const struct claims *c)
         clusters += find_cluster(reports, i) == i;
     g->events = ok ? graph_alloc(g, (clusters ? clusters : 1) * sizeof *g->events) : NULL;
     ok = ok && g->events;
-    for (size_t i = 0; ok && i < count; i++) {
-        if (find_cluster(reports, i) != i)
-            continue;
-        size_t n = 0;
-        for (size_t k = i; k < count; k++) {
-            if (find_cluster(reports, k) == i)
-                members[n++] = &reports[k];
-        }
-        ok = build_event(g, &g->events[g->event_count++], members, n);
+    /* Each cluster's reports in report order, gathered in one pass: scanning every report for
+     * each cluster was quadratic (issue 10). A root is its cluster's first report. */
+    size_t *first = ok ? calloc(count + 1, sizeof *first) : NULL;
+    size_t *size = ok ? calloc(count + 1, sizeof *size) : NULL;
+    ok = ok && first && size;
+    for (size_t i = 0; ok && i < count; i++)
+        size[find_cluster(reports, i)]++;
+    for (size_t i = 0, at = 0; ok && i < count; i++) {
+        first[i] = at;
+        at += size[i];
+        size[i] = 0;
     }
+    for (size_t i = 0; ok && i < count; i++) {
+        size_t root = find_cluster(reports, i);
+        members[first[root] + size[root]++] = &reports[i];
+    }
+    for (size_t i = 0; ok && i < count; i++)
+        if (find_cluster(reports, i) == i)
+            ok = build_event(g, &g->events[g->event_count++], members + first[i], size[i]);
+    free(first);
+    free(size);
     for (size_t i = 0; reports && i < count; i++) {
         free(reports[i].participants);
         free(reports[i].organisations);

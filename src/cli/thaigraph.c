@@ -98,10 +98,12 @@ static int run_ingest(int argc, char **argv)
     fprintf(
         stderr,
         "thaigraph: %.1f s: reading %.1f, extraction %.1f (%zu documents), snapshot %.1f "
-        "(documents %.1f, merge %.1f, indexes %.1f, writing %.1f; %.1f MB), commit %.1f\n",
+        "(documents %.1f, merge %.1f, indexes %.1f with %zu documents' words reused, writing %.1f;"
+        " %.1f MB), commit %.1f\n",
         report.read_seconds + report.extract_seconds + report.build_seconds + report.commit_seconds,
         report.read_seconds, report.extract_seconds, report.extracted, report.build_seconds,
-        b->read, b->merge, b->index, b->write, (double)b->image_bytes / 1e6, report.commit_seconds);
+        b->read, b->merge, b->index, b->reused, b->write, (double)b->image_bytes / 1e6,
+        report.commit_seconds);
     return 0;
 }
 

@@ -11,6 +11,10 @@
 #include "thaigraph/grow.h"
 #include "thaigraph/utf8.h"
 
+/* A competition; alone the word is as often competitiveness (ความสามารถในการแข่งขัน): see
+ * contests[]. */
+#define CONTEST "การแข่งขัน"
+
 /* Candidates of one group in one sentence are one event; the groups are the kinds that a
  * sentence can report side by side (a ceremony and the signing it holds are not: see
  * absorbed()). */
@@ -46,7 +50,10 @@ static const struct {
     {"Conference", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
     {"Summit", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
     {"Forum", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
+    {"ประชุมสมัชชา", TG_EXTRACT_EVENT_CONFERENCE, GROUP_MEETING, 1},
     {"เยี่ยมคารวะ", TG_EXTRACT_EVENT_VISIT, GROUP_MEETING, 2},
+    /* A courtesy call (ให้เอกอัครราชทูต...เข้าพบ) is a visit, as เยี่ยมคารวะ is. */
+    {"เข้าพบ", TG_EXTRACT_EVENT_VISIT, GROUP_MEETING, 2},
     {"ประชุม", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
     {"หารือ", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
     {"Meeting", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
@@ -90,6 +97,7 @@ static const struct {
     {"มหกรรม", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
     {"ชิงแชมป์", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
     {"การแข่งขันกีฬา", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
+    {CONTEST, TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
     {"ปาฐกถา", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
     {"งานเลี้ยง", TG_EXTRACT_EVENT_OTHER, GROUP_OTHER, 0},
     /* Attending or holding an occasion the sentence names no better (ร่วมงานดนตรีในสวน). */
@@ -108,6 +116,30 @@ static const struct {
     const char *trigger, *next;
 } not_after[] = {{"พิธี", "สาร"},  {"พิธี", "การ"},    {"พิธี", "กร"},
                  {"พิธี", "กรรม"}, {"ร่วมงาน", "กับ"}, {"ร่วมงาน", "ด้วย"}};
+/* What makes การแข่งขัน one competition held (issue 9, class 7): a sport or a championship
+ * after it (การแข่งขันฟุตบอล, การแข่งขันรักบี้ 7 คนรอบชิงชนะเลิศ, การแข่งขันหุ่นยนต์), or its
+ * occasion pointed at (การแข่งขันครั้งนี้). */
+static const char *const contests[] = {"ฟุตบอล", "ฟุตซอล", "วอลเลย์บอล", "บาสเกตบอล", "แบดมินตัน",
+                                       "รักบี้",   "เทนนิส", "กอล์ฟ",      "มวย",       "ว่ายน้ำ",
+                                       "กรีฑา",  "ตะกร้อ", "เซปักตะกร้อ", "จักรยาน",    "รถจักรยาน",
+                                       "เรือ",   "ยิง",    "หุ่นยนต์",     "อีสปอร์ต",    "มหกรรมกีฬา",
+                                       "ชิง",    "รอบ",   "ครั้งนี้",      "ในครั้งนี้",    "ครั้งที่"};
+
+static bool contest_held(const struct xdoc *d, size_t e)
+{
+    size_t at = xd_skip_spaces(d, e);
+    for (size_t i = 0; i < sizeof contests / sizeof *contests; i++)
+        if (xd_has(d, at, contests[i]))
+            return true;
+    return false;
+}
+
+/* Policy handed to someone (มอบนโยบายให้กรมวิชาการเกษตร พัฒนา...) is an instruction, which is
+ * no event (GUIDELINE.md); the handing over as an occasion (เป็นประธานการมอบนโยบายให้ผู้ว่าราชการ
+ * จังหวัด) is one. */
+#define POLICY      "มอบนโยบาย"
+#define INSTRUCTION "ให้"
+
 /* A trigger after ผู้ is the title of a person (ผู้ตรวจราชการ, ผู้ลงนาม). */
 #define AGENT_PREFIX "ผู้"
 /* An occasion after การ is the activity in general (การจัดงาน, การร่วมงาน), not one held. */
@@ -317,7 +349,10 @@ static size_t find_triggers(const struct xdoc *d, const struct xsentence *s, str
             if (cue_before(d, s->b, b, modal_cues, N_MODAL_CUES, MODAL_REACH) ||
                 cue_before(d, s->b, b, occasion_cues, N_OCCASION_CUES, OCCASION_REACH) ||
                 preceded_by(d, s->b, b, AGENT_PREFIX) || continued(d, t, b + wl) ||
-                (triggers[t].group == GROUP_OTHER && preceded_by(d, s->b, b, NOMINAL_PREFIX)))
+                (triggers[t].group == GROUP_OTHER && preceded_by(d, s->b, b, NOMINAL_PREFIX)) ||
+                (strcmp(triggers[t].word, CONTEST) == 0 && !contest_held(d, b + wl)) ||
+                (strcmp(triggers[t].word, POLICY) == 0 && xd_has(d, b + wl, INSTRUCTION) &&
+                 !preceded_by(d, s->b, b, NOMINAL_PREFIX)))
                 continue;
             long m = xd_overlap(d, b, b + wl);
             if (m >= 0 && (d->m[m].type == TG_EXTRACT_ORGANISATION ||
@@ -358,7 +393,7 @@ static const char *const occasion_dates[] = {"เนื่องในโอก�
  * occasion's date. */
 static bool dates_events(const struct xdoc *d, const struct tg_date_match *dm)
 {
-    if (dm->first.precision == TG_DATE_PRECISION_NONE ||
+    if (dm->first.precision == TG_DATE_PRECISION_NONE || xd_law_year(d, dm) ||
         cue_before(d, 0, dm->byte_start, occasion_dates, N_OCCASION_DATES, OCCASION_DATE_REACH))
         return false;
     if (dm->first.precision == TG_DATE_PRECISION_DAY)

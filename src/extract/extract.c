@@ -401,13 +401,47 @@ void tg_extract_result_free(struct tg_extract_result *r)
     free(r);
 }
 
+/* Words that open the name of a law, whose year is part of the name (พ.ร.บ.โรคติดต่อ
+ * พ.ศ. 2558): neither a date mention (GUIDELINE.md) nor the time of an event (issue 9, class 7).
+ * A name runs up to about 80 Thai characters, never over a line. */
+static const char *const law_words[] = {"พ.ร.บ.",       "พระราชบัญญัติ", "พ.ร.ก.",    "พระราชกำหนด",
+                                        "ประมวลกฎหมาย", "รัฐธรรมนูญ",   "กฎกระทรวง", "ระเบียบ"};
+#define LAW_REACH 240
+#define LAW_ERA   "พ.ศ."
+
+bool xd_law_year(const struct xdoc *d, const struct tg_date_match *dm)
+{
+    if (dm->first.precision != TG_DATE_PRECISION_YEAR)
+        return false;
+    size_t b = dm->byte_start;
+    if (!xd_has(d, b, LAW_ERA)) {
+        while (b > 0 && tg_text_is_blank(xd_cp_before(d, b)))
+            while (b > 0 && (d->text[--b] & 0xC0) == 0x80)
+                ;
+        size_t n = strlen(LAW_ERA);
+        if (b < n || memcmp(d->text + b - n, LAW_ERA, n) != 0)
+            return false;
+        b -= n;
+    }
+    size_t from = b > LAW_REACH ? b - LAW_REACH : 0;
+    for (size_t p = b; p > from; p--)
+        if (d->text[p - 1] == '\n') {
+            from = p;
+            break;
+        }
+    for (size_t i = 0; i < sizeof law_words / sizeof *law_words; i++)
+        if (xd_find(d->text + from, b - from, law_words[i], strlen(law_words[i])))
+            return true;
+    return false;
+}
+
 /* Dates keep their place even over an entity mention (a date is never a name); numbers give way
  * to dates and names, whose digits they would repeat. */
 static enum tg_status add_dates_and_numbers(struct xdoc *d)
 {
     for (size_t i = 0; i < d->n_dates; i++) {
         const struct tg_date_match *dm = &d->dates[i];
-        if (xd_excluded(d, dm->byte_start, dm->byte_end))
+        if (xd_excluded(d, dm->byte_start, dm->byte_end) || xd_law_year(d, dm))
             continue;
         char first[11], last[11], buf[24];
         tg_date_format_iso(&dm->first, first);

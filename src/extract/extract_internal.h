@@ -105,6 +105,8 @@ long xd_overlap(const struct xdoc *d, size_t b, size_t e);
 /* Index of the first date ending after b (d->n_dates when none). */
 size_t xd_first_date(const struct xdoc *d, size_t b);
 bool xd_date_overlaps(const struct xdoc *d, size_t b, size_t e);
+/* Whether a date is the year in the name of a law (พ.ร.บ.ตำรวจ พ.ศ.2547). */
+bool xd_law_year(const struct xdoc *d, const struct tg_date_match *dm);
 enum tg_status xd_add_mention(struct xdoc *d, enum tg_extract_type type, size_t b, size_t e,
                               long entity);
 /* The entity mention of the given type starting exactly at b, or -1. */
@@ -139,6 +141,14 @@ enum tg_status xd_titles(struct xdoc *d);
  * when there is none. */
 const struct xtitle *xd_title_starting(const struct xdoc *d, size_t b);
 const struct xtitle *xd_title_ending(const struct xdoc *d, size_t e);
+/* Length of the word at b that makes the title after it an acting post (รักษาราชการแทน,
+ * ปฏิบัติหน้าที่), or 0. */
+size_t xd_acting_at(const struct xdoc *d, size_t b);
+/* The title joined on after t with และ (then *shares_organisation: กรรมการและผู้จัดการทั่วไป
+ * บรรษัท... are posts in the one organisation) or as an acting post (ปฏิบัติหน้าที่โฆษก...: its
+ * organisation is its own), or NULL. */
+const struct xtitle *xd_title_joined(const struct xdoc *d, const struct xtitle *t,
+                                     bool *shares_organisation);
 /* The organisation of a gazetteer entry in this result, created on first use. */
 enum tg_status xd_org_from_entry(struct xdoc *d, const struct tg_gazetteer_entry *entry, long *org);
 /* The organisation [b, e) names by its place in a list of parties (parties.c), not by a pattern

@@ -526,28 +526,30 @@ static const struct xtitle *title_after(const struct xdoc *d, size_t e)
     b = skip_nickname(d, b);
     if (b < d->len && d->text[b] == '(')
         b = xd_skip_spaces(d, b + 1);
-    return xd_title_starting(d, b);
+    size_t acting = xd_acting_at(d, b);
+    return xd_title_starting(d, acting ? xd_skip_spaces(d, b + acting) : b);
 }
 
 /* The titles written after a name: right after it or in brackets (นายนิรุฒ มณีพันธ์ (ผู้ว่าการ
  * การรถไฟฯ)), and any joined on with และ (นายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหม is two; in
- * กรรมการและผู้จัดการทั่วไป บรรษัท... both are posts in the one organisation). */
+ * กรรมการและผู้จัดการทั่วไป บรรษัท... both are posts in the one organisation) or as an acting
+ * post (xd_title_joined). */
 static enum tg_status titles_after(struct xdoc *d, const struct pcand *c, unsigned char *used)
 {
     const struct xtitle *joined[4];
+    bool shares[4] = {false};
     size_t n = 0;
-    for (const struct xtitle *t = title_after(d, c->e); t && n < 4;) {
+    for (const struct xtitle *t = title_after(d, c->e); t && n < 4;
+         t = xd_title_joined(d, t, &shares[n - 1]))
         joined[n++] = t;
-        size_t at = xd_skip_spaces(d, t->end);
-        if (!xd_has(d, at, "และ"))
-            break;
-        t = xd_title_starting(d, xd_skip_spaces(d, at + strlen("และ")));
-    }
     enum tg_status st = TG_OK;
     for (size_t i = 0; st == TG_OK && i < n; i++) {
         struct xtitle t = *joined[i];
-        if (t.org < 0 && t.wants_org && i + 1 < n && t.end == t.e)
-            t.org = joined[n - 1]->org;
+        size_t last = i;
+        while (shares[last] && last + 1 < n)
+            last++;
+        if (t.org < 0 && t.wants_org && t.end == t.e)
+            t.org = joined[last]->org;
         st = add_position(d, c->person, &t, c->b);
         used[joined[i] - d->titles] = 1;
     }

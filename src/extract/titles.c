@@ -62,6 +62,34 @@ static bool ends_with(const struct text *t, const char *word)
     return t->len >= n && memcmp(t->s + t->len - n, word, n) == 0;
 }
 
+/* The ministry the letters [b, e) after a title ending in กระทรวง name short (มหาดไทย), as
+ * org; returns where the short form ends, b when it names none. A title joined on after it
+ * may be glued to it (รมว.มหาดไทยและโฆษกกระทรวงมหาดไทย, issue 9, class 5): then the form ends
+ * at the last และ or acting word before which it names a ministry (the names have และ of
+ * their own: เกษตรและสหกรณ์). */
+static size_t ministry_short(struct xdoc *d, size_t b, size_t e, long *org)
+{
+    const size_t pl = strlen("กระทรวง");
+    char name[96];
+    memcpy(name, "กระทรวง", pl);
+    for (size_t end = e; end > b;) {
+        const struct tg_gazetteer_entry *entry;
+        size_t count;
+        if (end - b <= sizeof name - pl) {
+            memcpy(name + pl, d->text + b, end - b);
+            if (tg_gazetteer_find(d->ex->gazetteer, name, pl + end - b,
+                                  TG_GAZETTEER_MASK(TG_GAZETTEER_ORGANISATION), &entry, 1,
+                                  &count) == TG_OK &&
+                xd_org_from_entry(d, entry, org) == TG_OK)
+                return end;
+        }
+        do
+            end--;
+        while (end > b && !xd_has(d, end, "และ") && !xd_acting_at(d, end));
+    }
+    return b;
+}
+
 /* The organisation a title names: the mention that starts inside its last word or right after
  * it, or a ministry written short after a title ending in กระทรวง (รมว.มหาดไทย). */
 static long title_organisation(struct xdoc *d, size_t from, size_t to, const struct text *title,
@@ -82,19 +110,8 @@ static long title_organisation(struct xdoc *d, size_t from, size_t to, const str
     if (!ends_with(title, "กระทรวง") || xd_has(d, to, "กระทรวง"))
         return -1;
     size_t b = xd_skip_spaces(d, to), e = xd_thai_run(d, b);
-    if (e == b || e - b > 60)
-        return -1;
-    char name[96];
-    size_t pl = strlen("กระทรวง");
-    memcpy(name, "กระทรวง", pl);
-    memcpy(name + pl, d->text + b, e - b);
-    const struct tg_gazetteer_entry *entry;
-    size_t count;
     long org;
-    if (tg_gazetteer_find(d->ex->gazetteer, name, pl + e - b,
-                          TG_GAZETTEER_MASK(TG_GAZETTEER_ORGANISATION), &entry, 1,
-                          &count) != TG_OK ||
-        xd_org_from_entry(d, entry, &org) != TG_OK)
+    if (e == b || (e = ministry_short(d, b, e, &org)) == b)
         return -1;
     /* The short form is a mention of the ministry, and one of its names (issue 9, class 9). */
     if (xd_overlap(d, b, e) < 0 && !xd_excluded(d, b, e)) {
@@ -106,6 +123,23 @@ static long title_organisation(struct xdoc *d, size_t from, size_t to, const str
     }
     *end = e;
     return org;
+}
+
+/* The head of a provincial office is titled by the office's field and the province
+ * (อุตสาหกรรมจังหวัดเพชรบุรี heads สำนักงานอุตสาหกรรมจังหวัดเพชรบุรี, issue 9, class 5): the
+ * office, where the text names it, is the post's organisation. The province is at [b, e).
+ * False when out of memory. */
+static bool provincial_office(struct xdoc *d, const struct text *title, size_t b, size_t e,
+                              long *org)
+{
+    struct text office = {0};
+    bool ok = append(&office, "สำนักงาน", strlen("สำนักงาน")) &&
+              append(&office, title->s, title->len) && append(&office, d->text + b, e - b);
+    for (size_t i = 0; ok && i < d->r->organisation_count; i++)
+        if (strcmp(d->r->organisations[i].name, office.s) == 0)
+            *org = (long)i;
+    free(office.s);
+    return ok;
 }
 
 /* Reads the title at b; false when none starts there. */
@@ -170,14 +204,30 @@ static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, b
     size_t at = xd_skip_spaces(d, out->end);
     if ((ends_with(&title, "จังหวัด") || ends_with(&title, "อำเภอ")) && at - out->end <= 1 &&
         tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, at,
-                              TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE), &province, &pn) == TG_OK)
+                              TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE), &province, &pn) == TG_OK) {
+        if (out->org < 0 && !provincial_office(d, &title, at, at + pn, &out->org))
+            goto nomem;
         out->end = at + pn;
+    }
     out->title = title.s;
     *found = true;
     return TG_OK;
 nomem:
     free(title.s);
     return TG_ERR_NOMEM;
+}
+
+/* A title glued to the word of a body's name is that name, where no mention covers it
+ * (สำนักงานอุตสาหกรรมจังหวัด, สภาวัฒนธรรมจังหวัด): no post is written there. */
+static bool names_body(const struct xdoc *d, size_t b)
+{
+    static const char *const bodies[] = {"สำนักงาน", "สภา"};
+    for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+        size_t n = strlen(bodies[i]);
+        if (b >= n && memcmp(d->text + b - n, bodies[i], n) == 0)
+            return true;
+    }
+    return false;
 }
 
 enum tg_status xd_titles(struct xdoc *d)
@@ -191,7 +241,7 @@ enum tg_status xd_titles(struct xdoc *d)
         /* A title inside an organisation's name (สำนักงานผู้ว่าราชการจังหวัด) is part of the
          * name, unless the name starts inside the title (ปลัดกระทรวงอุตสาหกรรม). */
         long m = xd_overlap(d, b, b + 1);
-        if (m >= 0 && d->m[m].b < b)
+        if ((m >= 0 && d->m[m].b < b) || names_body(d, b))
             continue;
         struct xtitle title;
         bool found;
@@ -218,6 +268,30 @@ const struct xtitle *xd_title_starting(const struct xdoc *d, size_t b)
         if (d->titles[i].b == b)
             return &d->titles[i];
     return NULL;
+}
+
+/* Words that put the holder of one post in another as well, acting (รองปลัดกระทรวง อว.
+ * รักษาราชการแทนปลัดกระทรวง อว.) or performing its duties (รองเลขาธิการนายกรัฐมนตรีฝ่ายการเมือง
+ * ปฏิบัติหน้าที่โฆษกประจำสำนักนายกรัฐมนตรี): GUIDELINE.md counts the acting post as held (issue 9,
+ * class 5). Longer first: รักษาการ opens the other two. */
+static const char *const acting[] = {"รักษาราชการแทน", "รักษาการในตำแหน่ง", "รักษาการแทน", "รักษาการ",
+                                     "ปฏิบัติหน้าที่"};
+
+size_t xd_acting_at(const struct xdoc *d, size_t b)
+{
+    return word_at(d, b, acting, sizeof acting / sizeof *acting);
+}
+
+const struct xtitle *xd_title_joined(const struct xdoc *d, const struct xtitle *t,
+                                     bool *shares_organisation)
+{
+    size_t at = xd_skip_spaces(d, t->end), n;
+    *shares_organisation = xd_has(d, at, "และ");
+    if (*shares_organisation)
+        n = strlen("และ");
+    else if (!(n = xd_acting_at(d, at)))
+        return NULL;
+    return xd_title_starting(d, xd_skip_spaces(d, at + n));
 }
 
 const struct xtitle *xd_title_ending(const struct xdoc *d, size_t e)

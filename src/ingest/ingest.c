@@ -777,8 +777,11 @@ enum tg_status tg_ingest_run(const char *db_path, const char *const *paths, size
     show_progress(&run, true);
     double t1 = tg_log_seconds();
     report->extract_seconds = t1 - t0;
+    /* An ingest without inputs is the way to rebuild the derived data from the tables alone,
+     * so it takes nothing from the previous snapshot. */
     if (status == TG_OK)
-        status = tg_build_snapshot(run.writer, &report->build, err);
+        status =
+            tg_build_snapshot(run.writer, path_count > 0 ? db_path : NULL, &report->build, err);
     double t2 = tg_log_seconds();
     report->build_seconds = t2 - t1;
     if (status == TG_OK) {

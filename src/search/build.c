@@ -623,6 +623,26 @@ size_t tg_search_lay_out(struct tg_search_index *x, char *block, const struct tg
     return used;
 }
 
+struct tg_search_index *tg_search_index_alloc(const struct tg_search_sizes *n, bool names)
+{
+    struct tg_search_index *x = calloc(1, sizeof *x);
+    size_t bytes = x ? tg_search_lay_out(x, NULL, n, names) : 0;
+    char *block = x ? calloc(1, bytes ? bytes : 1) : NULL;
+    if (!block) {
+        free(x);
+        return NULL;
+    }
+    tg_search_lay_out(x, block, n, names);
+    x->block = block;
+    x->owns_block = true;
+    x->sizes = *n;
+    x->has_names = names;
+    x->memory = sizeof *x + bytes;
+    x->item_count = n->items;
+    x->term_count = n->terms;
+    return x;
+}
+
 static enum tg_status merge(struct tg_search_builder **builders, size_t count, bool names,
                             struct tg_search_index **out)
 {
@@ -638,22 +658,9 @@ static enum tg_status merge(struct tg_search_builder **builders, size_t count, b
         return TG_ERR_TOO_LARGE;
     struct merge m = {builders, count, bases, next};
     merge_terms(&m, NULL, &n.terms, &n.keys, &n.postings);
-    struct tg_search_index *x = calloc(1, sizeof *x);
-    size_t bytes = x ? tg_search_lay_out(x, NULL, &n, names) : 0;
-    /* Zeroed, so the padding between arrays is too and a written index is reproducible. */
-    char *block = x ? calloc(1, bytes ? bytes : 1) : NULL;
-    if (!block) {
-        free(x);
+    struct tg_search_index *x = tg_search_index_alloc(&n, names);
+    if (!x)
         return TG_ERR_NOMEM;
-    }
-    tg_search_lay_out(x, block, &n, names);
-    x->block = block;
-    x->owns_block = true;
-    x->sizes = n;
-    x->has_names = names;
-    x->memory = sizeof *x + bytes;
-    x->item_count = n.items;
-    x->term_count = n.terms;
     merge_terms(&m, x, &n.terms, &n.keys, &n.postings);
     merge_items(&m, x, names);
     if (names && !sort_names(x)) {

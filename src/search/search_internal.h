@@ -52,6 +52,10 @@ struct tg_search_index {
 size_t tg_search_lay_out(struct tg_search_index *x, char *block, const struct tg_search_sizes *n,
                          bool names);
 
+/* A new index with zeroed arrays laid out for n (so the padding between them is zero too and a
+ * written index is reproducible) in a block it owns; NULL when out of memory. */
+struct tg_search_index *tg_search_index_alloc(const struct tg_search_sizes *n, bool names);
+
 /* Bytes a varint of v takes. */
 static inline size_t tg_search_varint_size(uint32_t v)
 {

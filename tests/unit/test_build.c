@@ -55,13 +55,14 @@ static const char *const seeds[] = {
     "seeds/004_6bbdc058e895814a.txt",
 };
 
-static void ingest(const char *db, const char *const *paths, size_t count)
+static struct tg_ingest_report ingest(const char *db, const char *const *paths, size_t count)
 {
     struct tg_ingest_options options = {0};
     struct tg_ingest_report report;
     struct tg_error err = {{0}};
     ck_assert_msg(tg_ingest_run(db, paths, count, &options, &report, &err) == TG_OK, "%s",
                   err.message);
+    return report;
 }
 
 /* Where the image of db is, read back through the store. */
@@ -251,8 +252,8 @@ START_TEST(test_incremental_equals_one_ingest)
     ingest(twice, seeds, 2);
     ingest(twice, seeds + 2, 3);
     ck_assert_uint_eq(stored_checksum(path), stored_checksum(twice));
-    /* Ingesting nothing new rebuilds the same image too. */
-    ingest(twice, NULL, 0);
+    /* Ingesting nothing new rebuilds the same image too, segmenting everything. */
+    ck_assert_uint_eq(ingest(twice, NULL, 0).build.reused, 0);
     ck_assert_uint_eq(stored_checksum(path), stored_checksum(twice));
 }
 END_TEST
@@ -407,8 +408,9 @@ START_TEST(test_upgrades_version_2)
 }
 END_TEST
 
-/* Writes lines [from, to) of part-00 as a JSON Lines file; false when ../shared is absent. */
-static bool slice(const char *out, size_t from, size_t to)
+/* Writes lines [from, to) of part-00 as a JSON Lines file, with edited's text prefixed by a
+ * word (an article corrected after it was first read); false when ../shared is absent. */
+static bool slice_edited(const char *out, size_t from, size_t to, size_t edited)
 {
     const char *shared = getenv("TG_SHARED_DIR");
     char part[512];
@@ -420,12 +422,22 @@ static bool slice(const char *out, size_t from, size_t to)
     FILE *f = fopen(out, "w");
     ck_assert_ptr_nonnull(f);
     static char line[1 << 21];
-    for (size_t n = 0; n < to && gzgets(in, line, sizeof line); n++)
-        if (n >= from)
+    for (size_t n = 0; n < to && gzgets(in, line, sizeof line); n++) {
+        char *text = strstr(line, "\"text\"");
+        char *quote = text ? strchr(text + 6, '"') : NULL;
+        if (n == edited && quote)
+            fprintf(f, "%.*sแก้ไข %s", (int)(quote + 1 - line), line, quote + 1);
+        else if (n >= from)
             fputs(line, f);
+    }
     fclose(f);
     gzclose(in);
     return true;
+}
+
+static bool slice(const char *out, size_t from, size_t to)
+{
+    return slice_edited(out, from, to, SIZE_MAX);
 }
 
 /* issue 10: the CI-sized identity check on real articles. */
@@ -442,10 +454,27 @@ START_TEST(test_corpus_slice_incremental_equals_one_ingest)
     const char *both[] = {a, b};
     ingest(path, both, 2);
     ingest(twice, both, 1);
-    ingest(twice, both + 1, 1);
+    /* issue 10: the second ingest re-segments only what it must, and the image is the same. */
+    struct tg_ingest_report second = ingest(twice, both + 1, 1);
+    ck_assert_uint_gt(second.build.reused, 0);
+    ck_assert_uint_lt(second.build.reused, 150);
     ck_assert_uint_eq(stored_checksum(path), stored_checksum(twice));
     struct tg_error err = {{0}};
     ck_assert_msg(load(twice, &err) == TG_OK, "%s", err.message);
+    /* An article of the first slice corrected: re-ingested under its id, it is segmented
+     * again, and the image is the one a single ingest of the corrected articles makes. */
+    char edited[320], fixed_a[320], once[320];
+    snprintf(edited, sizeof edited, "%s/edited.jsonl", dir);
+    snprintf(fixed_a, sizeof fixed_a, "%s/fixed-a.jsonl", dir);
+    snprintf(once, sizeof once, "%s/once.db", dir);
+    ck_assert(slice_edited(edited, 10, 11, 10) && slice_edited(fixed_a, 0, 150, 10));
+    const char *fixed[] = {fixed_a, b};
+    struct tg_ingest_report third = ingest(twice, (const char *[]){edited}, 1);
+    ck_assert_uint_eq(third.updated, 1);
+    ck_assert_uint_lt(third.build.reused, 300);
+    ingest(once, fixed, 2);
+    ck_assert_uint_eq(stored_checksum(once), stored_checksum(twice));
+    ck_assert_uint_ne(stored_checksum(path), stored_checksum(twice));
 }
 END_TEST
 

@@ -77,7 +77,7 @@ static void setup(void)
     enum tg_store_put_outcome outcome;
     ck_assert_int_eq(tg_store_writer_put(w, &doc, &outcome, &err), TG_OK);
     ck_assert_int_eq(tg_store_writer_put_claims(w, "doc", r, 1, &err), TG_OK);
-    ck_assert_int_eq(tg_build_snapshot(w, NULL, &err), TG_OK);
+    ck_assert_int_eq(tg_build_snapshot(w, NULL, NULL, &err), TG_OK);
     ck_assert_int_eq(tg_store_writer_commit(w, NULL, &err), TG_OK);
     tg_extract_result_free(r);
     ck_assert_int_eq(tg_graph_load(path, &graph, &err), TG_OK);

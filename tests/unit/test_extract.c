@@ -15,7 +15,7 @@ enum check {
     NO_ORG,      /* a is no organisation's name */
     PERSON,      /* a name, b honorific, c title, d title's organisation, e as_of, n mentions */
     NO_PERSON,   /* a is nobody's name */
-    NO_POSITION, /* person a holds no position c at d */
+    NO_POSITION, /* person a holds no position c at d (NULL: at any organisation or none) */
     PLACE,       /* a name, b kind, c the venue it is within */
     PROGRAMME,   /* a name, b alias */
     EVENT,       /* a kind, b date, c place, d and e organisations, n collaboration */
@@ -23,6 +23,7 @@ enum check {
     ROLE,        /* in the first event of kind a, organisation b has role c ("none": takes no
                     part), and n says whether the event is a collaboration */
     MENTION,     /* a type, b surface, c entity name or value */
+    NO_MENTION,  /* no mention of type a has the surface b */
     EXCLUDED,    /* with the bytes of b excluded, a is no organisation */
     STATUS,      /* n the status */
 };
@@ -295,6 +296,37 @@ static const struct extract_case cases[] = {
      "นายอนุทิน ชาญวีรกูล รัฐมนตรีว่าการกระทรวงมหาดไทย นายสุทิน คลังแสง รัฐมนตรีว่าการกระทรวงกลาโหม", NULL,
      NO_POSITION, "สุทิน คลังแสง", NULL, "รัฐมนตรีว่าการกระทรวง", "กระทรวงมหาดไทย", NULL, 0},
 
+    {"class 5: an acting post after a title is held too",
+     "นายอนุชา บูรพชัยศรี รองเลขาธิการนายกรัฐมนตรีฝ่ายการเมือง ปฏิบัติหน้าที่โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า",
+     NULL, PERSON, "อนุชา บูรพชัยศรี", "นาย", "โฆษกประจำสำนักนายกรัฐมนตรี", NULL, NULL, 1},
+    {"class 5: an acting post keeps its own organisation",
+     "นายใบน้อย สุวรรณชาตรี ผู้ตรวจราชการกระทรวงอุตสาหกรรม รักษาราชการแทนอธิบดีกรมส่งเสริมอุตสาหกรรม กล่าว",
+     NULL, PERSON, "ใบน้อย สุวรรณชาตรี", "นาย", "อธิบดี", "กรมส่งเสริมอุตสาหกรรม", NULL, 1},
+    {"class 5: an acting post right after the name", "นายสัญญา แสงพุ่มพงษ์ รักษาการอธิบดีกรมชลประทาน กล่าว",
+     NULL, PERSON, "สัญญา แสงพุ่มพงษ์", "นาย", "อธิบดี", "กรมชลประทาน", NULL, 1},
+    {"class 5: an acting word a space before its post",
+     "นางสาวนฤดี ภู่รัตนรักษ์ รักษาการ ผู้อำนวยการสถาบันส่งเสริมศิลปหัตถกรรมไทย และคณะผู้บริหาร เข้าพบ", NULL, PERSON,
+     "นฤดี ภู่รัตนรักษ์", "นางสาว", "ผู้อำนวยการ", "สถาบันส่งเสริมศิลปหัตถกรรมไทย", NULL, 1},
+    {"class 5: the acting post is not the name's after it",
+     "นายใบน้อย สุวรรณชาตรี ผู้ตรวจราชการกระทรวงอุตสาหกรรม รักษาราชการแทนอธิบดีกรมส่งเสริมอุตสาหกรรม "
+     "นายภาสกร ชัยรัตน์ นางสาวณัฏฐิญา เนตยสุภา รองอธิบดีกรมส่งเสริมอุตสาหกรรม",
+     NULL, NO_POSITION, "ภาสกร ชัยรัตน์", NULL, "อธิบดี", "กรมส่งเสริมอุตสาหกรรม", NULL, 0},
+    {"class 5: a ministry written short before a joined title",
+     "น.ส.ไตรศุลี ไตรสรณกุล เลขานุการ รมว.มหาดไทยและโฆษกกระทรวงมหาดไทย ร่วมกับ", NULL, PERSON,
+     "ไตรศุลี ไตรสรณกุล", "นางสาว", "โฆษกกระทรวง", "กระทรวงมหาดไทย", NULL, 1},
+    {"class 5: the first of them keeps the ministry written short",
+     "น.ส.ไตรศุลี ไตรสรณกุล เลขานุการ รมว.มหาดไทยและโฆษกกระทรวงมหาดไทย ร่วมกับ", NULL, PERSON,
+     "ไตรศุลี ไตรสรณกุล", "นางสาว", "เลขานุการรัฐมนตรีว่าการกระทรวง", "กระทรวงมหาดไทย", NULL, 1},
+    {"class 5: the head of a provincial office is in the office",
+     "สำนักงานอุตสาหกรรมจังหวัดเพชรบุรี โดยมีนางอทิตา กลิ่นสุวรรณ อุตสาหกรรมจังหวัดเพชรบุรี ให้การต้อนรับ", NULL,
+     PERSON, "อทิตา กลิ่นสุวรรณ", "นาง", "อุตสาหกรรมจังหวัด", "สำนักงานอุตสาหกรรมจังหวัดเพชรบุรี", NULL, 1},
+    {"class 5: a provincial post in the name of a body is no post",
+     "นายสมชาย ใจดี ประธานสภาวัฒนธรรมจังหวัดเชียงราย นายสมศักดิ์ รักดี กล่าว", NULL, NO_POSITION, "สมศักดิ์ รักดี",
+     NULL, "วัฒนธรรมจังหวัด", NULL, NULL, 0},
+    {"class 5: a head of a department titled by it",
+     "พลเอก ประชาพัฒน์ วัจนะรัตน์ เจ้ากรมพระธรรมนูญ เป็นผู้นำ", NULL, PERSON, "ประชาพัฒน์ วัจนะรัตน์", "พลเอก",
+     "เจ้ากรม", "กรมพระธรรมนูญ", NULL, 1},
+
     /* issue 9, error class 6: where a person's name ends. */
     {"class 6: two spaces between the names", "นายวิษณุ  เครืองาม รองนายกรัฐมนตรี กล่าว", NULL, PERSON,
      "วิษณุ เครืองาม", "นาย", "รองนายกรัฐมนตรี", NULL, NULL, 1},
@@ -482,6 +514,43 @@ static const struct extract_case cases[] = {
     {"class 7: a competition",
      "การกีฬาแห่งประเทศไทย เป็นเจ้าภาพการแข่งขันวอลเลย์บอลหญิงชิงแชมป์โลก ระหว่างวันที่ 22 ส.ค. - 7 ก.ย. 2568",
      "2025-08-13", EVENT, "other", "2025-08-22", NULL, NULL, NULL, 0},
+    {"class 7: a courtesy call is a visit",
+     "วันนี้ (20 กันยายน 2565) นายสุริยะ จึงรุ่งเรืองกิจ รัฐมนตรีว่าการกระทรวงอุตสาหกรรม "
+     "ให้เอกอัครราชทูตสเปนประจำประเทศไทย "
+     "เข้าพบ เพื่อหารือเกี่ยวกับเศรษฐกิจหมุนเวียน",
+     "2022-09-20", EVENT, "visit", "2022-09-20", NULL, NULL, NULL, 0},
+    {"class 7: the talks of a courtesy call are no meeting",
+     "วันนี้ (20 กันยายน 2565) นายสุริยะ จึงรุ่งเรืองกิจ รัฐมนตรีว่าการกระทรวงอุตสาหกรรม "
+     "ให้เอกอัครราชทูตสเปนประจำประเทศไทย "
+     "เข้าพบ เพื่อหารือเกี่ยวกับเศรษฐกิจหมุนเวียน",
+     "2022-09-20", NO_EVENT, "meeting", NULL, NULL, NULL, NULL, 0},
+    {"class 7: an assembly is a conference",
+     "ครม. เห็นชอบกรอบท่าทีไทยสำหรับการประชุมสมัชชาสิ่งแวดล้อมแห่งสหประชาชาติ สมัยที่ 5 "
+     "ระหว่างวันที่ 28 กุมภาพันธ์ – 2 มีนาคม 2565",
+     "2022-02-22", EVENT, "conference", "2022-02-28", NULL, NULL, NULL, 0},
+    {"class 7: a competition named by its sport",
+     "การกีฬาแห่งประเทศไทย ให้การสนับสนุนในการแข่งขันรักบี้ 7 คนรอบชิงชนะเลิศแห่งอาเซียน "
+     "ระหว่างวันที่ 20 - 21 พฤษภาคม 2566",
+     "2023-05-22", EVENT, "other", "2023-05-20", NULL, NULL, NULL, 0},
+    {"class 7: competitiveness is no competition",
+     "เมื่อวันที่ 5 มีนาคม 2567 กระทรวงอุตสาหกรรมเร่งเพิ่มขีดความสามารถในการแข่งขันของประเทศ", "2024-03-06",
+     NO_EVENT, "other", NULL, NULL, NULL, NULL, 0},
+    {"class 7: policy handed to a body is an instruction",
+     "นายศักดิ์สยาม ชิดชอบ รัฐมนตรีว่าการกระทรวงคมนาคม ได้มอบนโยบายให้การรถไฟแห่งประเทศไทยเร่งก่อสร้าง",
+     "2023-03-03", NO_EVENT, "meeting", NULL, NULL, NULL, NULL, 0},
+    {"class 7: handing policy over as an occasion",
+     "วันนี้ (3 มีนาคม 2566) พลเอก อนุพงษ์ เผ่าจินดา รัฐมนตรีว่าการกระทรวงมหาดไทย "
+     "เป็นประธานการมอบนโยบายให้ผู้ว่าราชการจังหวัด",
+     "2023-03-03", EVENT, "meeting", "2023-03-03", NULL, NULL, NULL, 0},
+    {"class 7: the year in a law's name is no date of the event",
+     "คณะกรรมการโรคติดต่อแห่งชาติ ประชุมพิจารณามาตรการตาม พ.ร.บ.โรคติดต่อ พ.ศ. 2558", "2023-03-03", EVENT,
+     "meeting", "2023-03-03", NULL, NULL, NULL, 0},
+    {"class 7: the year in a law's name is no date mention",
+     "ทุกอย่างเป็นไปตามหลักเกณฑ์และตาม พ.ร.บ.ตำรวจ พ.ศ.2547 และเปิดกว้างเสมอ", "2021-02-20", NO_MENTION,
+     "date", "2547", NULL, NULL, NULL, 0},
+    {"class 7: a year written with พ.ศ. elsewhere is a date",
+     "กระทรวงแรงงานจัดอบรมแรงงานใหม่ ในปี พ.ศ. 2562", "2021-02-20", MENTION, "date", "2562", "2019",
+     NULL, NULL, 0},
     {"class 7: a month of its own", "กรมการแพทย์จัดอบรมแพทย์ประจำบ้าน ในเดือนสิงหาคม 2565", "2022-09-05",
      EVENT, "training", "2022-08", NULL, NULL, NULL, 0},
     {"class 7: a year of its own", "กรมการแพทย์ลงนามความร่วมมือกับมหาวิทยาลัยมหิดล ตั้งแต่ปี 2548",
@@ -660,7 +729,7 @@ static void check_no_position(const struct extract_case *c, const struct tg_extr
         for (size_t k = 0; same(p->name, c->a) && k < p->position_count; k++) {
             long o = p->positions[k].organisation;
             ck_assert_msg(!same(p->positions[k].title, c->c) ||
-                              !same(o >= 0 ? r->organisations[o].name : NULL, c->d),
+                              (c->d && !same(o >= 0 ? r->organisations[o].name : NULL, c->d)),
                           "%s: %s holds %s at %s", c->label, c->a, c->c, c->d);
         }
     }
@@ -859,6 +928,12 @@ START_TEST(test_extract_cases)
             break;
         case MENTION:
             check_mention(c, r);
+            break;
+        case NO_MENTION:
+            for (size_t i = 0; i < r->mention_count; i++)
+                ck_assert_msg(!same(tg_extract_type_name(r->mentions[i].type), c->a) ||
+                                  !same(r->mentions[i].surface, c->b),
+                              "%s: a %s mention %s", c->label, c->a, c->b);
             break;
         case STATUS:
             break;

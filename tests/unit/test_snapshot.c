@@ -35,7 +35,7 @@ static void make_database(void)
         "only", "หัวข้อ", "เนื้อหา", sizeof "เนื้อหา" - 1, NULL, NULL, NULL, NULL, "test"};
     enum tg_store_put_outcome outcome;
     ck_assert_int_eq(tg_store_writer_put(w, &doc, &outcome, &err), TG_OK);
-    ck_assert_int_eq(tg_build_snapshot(w, NULL, &err), TG_OK);
+    ck_assert_int_eq(tg_build_snapshot(w, NULL, NULL, &err), TG_OK);
     ck_assert_int_eq(tg_store_writer_commit(w, NULL, &err), TG_OK);
 }
 
