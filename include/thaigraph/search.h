@@ -181,6 +181,15 @@ enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item
                                     struct tg_search_index **out, char *why, size_t why_len);
 
 /*
+ * Maps every page of an opened index's block into the process (MADV_POPULATE_READ), so queries
+ * take no page fault on it: a first query otherwise faults on the dictionary, postings and span
+ * tables it reads, and each fault maps the 16 pages around it. The pages are the page cache's,
+ * shared with every process mapping the file. A built index (its block in memory) is left as it
+ * is; NULL is a no-op.
+ */
+void tg_search_index_map(const struct tg_search_index *index);
+
+/*
  * A segmenter that keeps these abbreviations whole (besides the built-in ones). Texts and the
  * queries run against them must be segmented with the same list, so the build stage indexes
  * with it and thaigraphd reads queries with it. Freed with tg_text_segmenter_free.

@@ -228,8 +228,10 @@ struct tg_store_snapshot {
 enum tg_status tg_store_reader_snapshot(struct tg_store_reader *reader,
                                         struct tg_store_snapshot *snapshot, struct tg_error *err);
 
-/* PRAGMA quick_check: TG_ERR_DB_CORRUPT with SQLite's first complaint unless it says ok. */
-enum tg_status tg_store_reader_quick_check(struct tg_store_reader *reader, struct tg_error *err);
+/* PRAGMA integrity_check of what a snapshot's loader reads: the schema and the meta table (not
+ * the documents and claims, ingest's alone). TG_ERR_DB_CORRUPT with SQLite's first complaint
+ * unless it says ok. */
+enum tg_status tg_store_reader_check(struct tg_store_reader *reader, struct tg_error *err);
 
 /* XXH3-64 of bytes [offset, offset + bytes) of fd, read with pread so no page stays mapped. */
 enum tg_status tg_store_checksum(int fd, uint64_t offset, uint64_t bytes, uint64_t *out);

@@ -163,8 +163,7 @@ static int parse_options(int argc, char **argv, struct daemon_options *o)
     return -1;
 }
 
-/* A reload replaces a snapshot that works, so it also has SQLite check the database pages
- * before it trusts the new file; the snapshot's own checks run in both cases. */
+/* A reload loads and checks the file exactly as start-up does, and swaps only on success. */
 static bool reload(struct tg_snapshot_holder *holder, const char *db)
 {
     struct tg_graph *next = NULL;
@@ -175,7 +174,7 @@ static bool reload(struct tg_snapshot_holder *holder, const char *db)
     struct tg_snapshot_ticket ticket;
     tg_graph_drop_pages(tg_snapshot_acquire(holder, &ticket));
     tg_snapshot_release(holder, &ticket);
-    enum tg_status status = tg_graph_open(db, TG_GRAPH_CHECK_DATABASE, &next, &err);
+    enum tg_status status = tg_graph_load(db, &next, &err);
     if (status != TG_OK) {
         tg_log(TG_LOG_ERROR, "reload failed, still serving the previous snapshot: %s", err.message);
         return false;
@@ -183,6 +182,8 @@ static bool reload(struct tg_snapshot_holder *holder, const char *db)
     uint64_t generation = tg_graph_generation(next);
     size_t documents = tg_graph_document_count(next);
     tg_snapshot_swap(holder, next);
+    /* This thread alone swaps, so next serves until its next reload. */
+    tg_graph_map_search(next);
     tg_log(TG_LOG_INFO, "reloaded %s in %.3f s: generation %llu, %zu documents", db,
            tg_log_seconds() - start, (unsigned long long)generation, documents);
     return true;
@@ -246,6 +247,7 @@ int main(int argc, char **argv)
         tg_log(TG_LOG_ERROR, "cannot serve: %s", err.message);
         return 1;
     }
+    tg_graph_map_search(graph);
     struct tg_snapshot_holder *holder = NULL;
     if (tg_snapshot_holder_new(graph, &holder) != TG_OK) {
         tg_graph_free(graph);

@@ -193,6 +193,7 @@ struct cand {
     long programme;
     long event;     /* the event it was merged into, or -1 */
     bool inherited; /* date is its paragraph's, not its sentence's */
+    bool told;      /* date is the day of the statement that reports it (see told()) */
     int date_rank;  /* how well date dates it, while the sentence is read */
     bool shared;    /* its sentence reports an event of another kind too */
 };
@@ -445,6 +446,23 @@ static size_t owner(const struct trig *tr, size_t n, size_t b)
     return k;
 }
 
+/* A date before the word that the report is made (วันที่ 14 มีนาคม 2567 นายชัย วัชรงค์ โฆษก...
+ * เผยว่า นายกรัฐมนตรี...เตรียมเดินทางไปตรวจราชการ ... ในวันที่ 15 - 17 มีนาคม 2567) is the day it
+ * was said, the event's own only when the text gives no other (issue 9, class 7: a trip and its
+ * stops reported twice, once on the day of the release). */
+static const char *const statement_cues[] = {"เผย", "แจ้งว่า", "กล่าวว่า", "ระบุว่า"};
+
+static bool told(const struct xdoc *d, const struct tg_date_match *dm, size_t trigger)
+{
+    if (dm->byte_end > trigger)
+        return false;
+    for (size_t i = 0; i < sizeof statement_cues / sizeof *statement_cues; i++)
+        if (xd_find(d->text + dm->byte_end, trigger - dm->byte_end, statement_cues[i],
+                    strlen(statement_cues[i])))
+            return true;
+    return false;
+}
+
 static int place_rank(const char *kind)
 {
     static const char *const order[] = {"room", "venue", "building", "landmark"};
@@ -496,10 +514,12 @@ static enum tg_status sentence_candidates(struct xdoc *d, size_t si, struct cand
         /* The more precise date wins; at one precision the first that frames the sentence or
          * follows the trigger (ลงนาม ... เมื่อวันที่ 5), not one told before it of something
          * else (สัญญาจ้าง ลงวันที่ 19 มิถุนายน 2563 ... พิธีวางกระดูกงู เมื่อวันที่ 20 สิงหาคม). */
-        int rank = (int)dm->first.precision * 2 + (framing || dm->byte_start > tr[k].b);
+        bool said = told(d, dm, tr[k].b);
+        int rank = (int)dm->first.precision * 2 + ((framing && !said) || dm->byte_start > tr[k].b);
         if ((dist <= DATE_REACH || framing) && rank > c->date_rank) {
             c->date = (long)i;
             c->date_rank = rank;
+            c->told = said;
         }
     }
     size_t p = s->b;
@@ -581,7 +601,7 @@ static int score(const struct cand *c)
  * precise kind a candidate gave it. */
 struct gathering {
     enum group group;
-    const struct tg_date *date;
+    const struct tg_date *date, *told;
     size_t best;
     enum tg_extract_event_kind kind;
     int rank;
@@ -608,7 +628,8 @@ static enum tg_status gather(struct xdoc *d, struct cand *cands, size_t n, struc
 {
     size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
-        const struct tg_date *date = cand_date(d, &cands[i]);
+        /* A statement's day joins the event whatever its own date (told()). */
+        const struct tg_date *date = cands[i].told ? NULL : cand_date(d, &cands[i]);
         size_t k = 0;
         while (k < *count && !joins(&(*out)[k], &cands[i], date))
             k++;
@@ -617,7 +638,7 @@ static enum tg_status gather(struct xdoc *d, struct cand *cands, size_t n, struc
             if (!grown)
                 return TG_ERR_NOMEM;
             *out = grown;
-            grown[(*count)++] = (struct gathering){cands[i].group, NULL, i, cands[i].kind, 0};
+            grown[(*count)++] = (struct gathering){cands[i].group, NULL, NULL, i, cands[i].kind, 0};
         }
         struct gathering *g = &(*out)[k];
         if (cands[i].rank > g->rank) {
@@ -626,6 +647,8 @@ static enum tg_status gather(struct xdoc *d, struct cand *cands, size_t n, struc
         }
         if (!g->date)
             g->date = date;
+        if (!g->told && cands[i].told)
+            g->told = cand_date(d, &cands[i]);
         if (score(&cands[i]) > score(&cands[g->best]))
             g->best = i;
         cands[i].event = (long)k;
@@ -646,11 +669,12 @@ static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n,
         struct tg_extract_event *ev = &r->events[r->event_count++];
         const struct cand *b = &cands[gs[k].best];
         const struct xsentence *s = &d->sentences[b->sentence];
+        const struct tg_date *date = gs[k].date ? gs[k].date : gs[k].told;
         *ev = (struct tg_extract_event){.kind = b->kind,
-                                        .date = gs[k].date  ? *gs[k].date
+                                        .date = date        ? *date
                                                 : lead >= 0 ? d->dates[lead].first
                                                             : d->context,
-                                        .date_from_text = gs[k].date != NULL || lead >= 0,
+                                        .date_from_text = date != NULL || lead >= 0,
                                         .place = b->place,
                                         .programme = -1,
                                         .evidence = xd_sentence_evidence(s)};
@@ -808,6 +832,8 @@ static long date_by_paragraph(struct xdoc *d, struct cand *cands, size_t n)
         if (cands[i].date < 0 && carry >= 0) {
             cands[i].date = carry;
             cands[i].inherited = true;
+            cands[i].told = d->dates[carry].byte_start >= d->sentences[cands[i].sentence].b &&
+                            told(d, &d->dates[carry], cands[i].trigger_b);
         }
     }
     return lead;

@@ -95,6 +95,15 @@ void tg_graph_drop_pages(const struct tg_graph *g)
         madvise(g->map, g->map_bytes, MADV_DONTNEED);
 }
 
+void tg_graph_map_search(const struct tg_graph *g)
+{
+    if (!g || !g->map)
+        return;
+    tg_search_index_map(g->search.documents);
+    tg_search_index_map(g->search.things);
+    tg_search_index_map(g->search.names);
+}
+
 void graph_thing(const struct tg_graph *g, size_t t, const struct tg_graph_entity **entity,
                  const struct tg_graph_event **event)
 {

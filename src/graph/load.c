@@ -249,12 +249,23 @@ static void release(struct load *l, const enum img_section *sections, size_t cou
 /* Strings are validated this many bytes at a time (to the next NUL), each part dropped after. */
 #define VALIDATE_BYTES (4u << 20)
 
-static bool strings_and_texts(struct load *l)
+/* The strings section ends with NUL, so every offset inside it names a terminated string: what
+ * the record checks rely on. Its UTF-8 is validated beside them (validate_strings). */
+static bool strings(struct load *l)
 {
     size_t n = l->count[IMG_STRINGS];
     const char *s = SEC(l, IMG_STRINGS, char);
     if (n == 0 || s[n - 1] != '\0')
         return bad(l, IMG_STRINGS, SIZE_MAX, "does not end with NUL");
+    l->g->strings = s;
+    l->g->strings_bytes = n;
+    return true;
+}
+
+static bool validate_strings(struct load *l)
+{
+    size_t n = l->count[IMG_STRINGS];
+    const char *s = SEC(l, IMG_STRINGS, char);
     /* Every part ends just after a NUL, a character boundary, so the parts validate as the
      * whole would; the last byte is NUL, so memchr always finds one. */
     for (size_t from = 0; from < n;) {
@@ -266,8 +277,6 @@ static bool strings_and_texts(struct load *l)
         drop(s + from, s + to);
         from = to;
     }
-    l->g->strings = s;
-    l->g->strings_bytes = n;
     return true;
 }
 
@@ -581,19 +590,35 @@ static bool index_at(struct load *l, enum img_section section, size_t items,
     return st == TG_OK || bad(l, section, SIZE_MAX, "%s", why);
 }
 
-static bool indexes(struct load *l)
+/*
+ * The checks that need no record made: the strings' UTF-8 and the three search indexes, whose
+ * items are bounded by the section counts alone. They are most of the loader's work, so they
+ * run on a thread of their own beside the records' (a load then takes about the longer of the
+ * two on two cores, not their sum), with their own error: a file bad in both places is refused
+ * for its records, as when the checks ran one after the other.
+ */
+struct side_checks {
+    struct load l;
+    struct tg_error err;
+    struct graph_search search; /* the indexes, handed to the graph once both sides pass */
+};
+
+static void *run_side_checks(void *arg)
 {
-    struct tg_graph *g = l->g;
-    return index_at(l, IMG_INDEX_DOCUMENTS, g->document_count, &g->search.documents) &&
-           index_at(l, IMG_INDEX_THINGS, g->entity_count + g->event_count, &g->search.things) &&
-           index_at(l, IMG_INDEX_NAMES, g->search.suggestion_count, &g->search.names);
+    struct side_checks *c = arg;
+    struct load *l = &c->l;
+    struct graph_search *x = &c->search;
+    (void)(validate_strings(l) &&
+           index_at(l, IMG_INDEX_DOCUMENTS, l->count[IMG_DOCUMENTS], &x->documents) &&
+           index_at(l, IMG_INDEX_THINGS, l->count[IMG_ENTITIES] + l->count[IMG_EVENTS],
+                    &x->things) &&
+           index_at(l, IMG_INDEX_NAMES, l->count[IMG_SUGGEST], &x->names));
+    return NULL;
 }
 
-/* Checks the image and makes the records; false with l->err set. */
-static bool build(struct load *l, size_t bytes)
+/* The records, each phase's pages dropped as it goes. */
+static bool records(struct load *l)
 {
-    if (!sections(l, bytes) || !strings_and_texts(l))
-        return false;
     struct tg_graph *g = l->g;
     /* Records other records point at exist (zeroed) before any is filled in. */
     g->entities = graph_alloc(g, (l->count[IMG_ENTITIES] + 1) * sizeof *g->entities);
@@ -617,7 +642,34 @@ static bool build(struct load *l, size_t bytes)
             IMG_DOCUMENTS, IMG_LISTS);
     ok = ok && names(l);
     RELEASE(l, IMG_NAMES, IMG_STRINGS, IMG_SUGGEST, IMG_ABBREVIATIONS);
-    return ok && indexes(l);
+    return ok;
+}
+
+/* Checks the image and makes the records; false with l->err set. */
+static bool build(struct load *l, size_t bytes)
+{
+    if (!sections(l, bytes) || !strings(l))
+        return false;
+    struct side_checks side = {.l = *l};
+    side.l.err = &side.err;
+    pthread_t thread;
+    bool threaded = pthread_create(&thread, NULL, run_side_checks, &side) == 0;
+    if (!threaded)
+        run_side_checks(&side);
+    bool ok = records(l);
+    if (threaded)
+        pthread_join(thread, NULL);
+    struct graph_search *x = &l->g->search;
+    x->documents = side.search.documents;
+    x->things = side.search.things;
+    x->names = side.search.names;
+    if (ok && side.l.failed) {
+        if (l->err)
+            *l->err = side.err;
+        l->failed = true;
+        l->status = side.l.status;
+    }
+    return ok && !side.l.failed;
 }
 
 static bool little_endian(void)
@@ -628,22 +680,8 @@ static bool little_endian(void)
     return first == 1;
 }
 
-/* SQLite's quick_check, run beside the snapshot's own checks: they read different parts of
- * the file, and a reload on two cores then takes the longer of the two, not their sum. */
-struct quick_check {
-    struct tg_store_reader *reader;
-    struct tg_error err;
-    enum tg_status status;
-};
-
-static void *run_quick_check(void *arg)
-{
-    struct quick_check *q = arg;
-    q->status = tg_store_reader_quick_check(q->reader, &q->err);
-    return NULL;
-}
-
-/* The checksum of the image, computed beside the structural checks for the same reason. */
+/* The checksum of the image, computed beside the structural checks: it reads the file with
+ * pread, they read the mapping, and on two cores a load takes the longer of the two. */
 struct checksum {
     const struct tg_store_snapshot *snap;
     uint64_t value;
@@ -683,8 +721,15 @@ static enum tg_status map_image(struct tg_graph *g, const char *path,
     return TG_OK;
 }
 
-enum tg_status tg_graph_open(const char *path, unsigned flags, struct tg_graph **out,
-                             struct tg_error *err)
+/*
+ * Start-up and reload load the same way, so a file is refused in both cases for the same
+ * reasons. Of the SQLite pages the loader reads only the schema and the meta rows (generation,
+ * fingerprint, the image's length, format and checksum); SQLite checks those b-trees, and the
+ * image is checked by its checksum and structurally. The other tables (documents, claims) are
+ * ingest's, never read here, so checking them (a full quick_check read 1.7 GB and took 3-4 s of
+ * a 5 s reload at 63,242 articles) would refuse files the daemon serves correctly.
+ */
+enum tg_status tg_graph_load(const char *path, struct tg_graph **out, struct tg_error *err)
 {
     if (!little_endian())
         return tg_error_set(err, TG_ERR_DB, "%s: snapshots are little-endian, this host is not",
@@ -695,19 +740,14 @@ enum tg_status tg_graph_open(const char *path, unsigned flags, struct tg_graph *
         return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
     struct tg_store_snapshot snap;
     struct tg_store_meta meta;
-    struct quick_check check = {.status = TG_OK};
     struct checksum sum = {&snap, 0, TG_OK};
-    pthread_t checker, summer;
-    bool checking = false, summing = false, summed = false;
+    pthread_t summer;
+    bool summing = false, summed = false;
     enum tg_status status = tg_store_reader_open(path, &reader, err);
     if (status == TG_OK)
+        status = tg_store_reader_check(reader, err);
+    if (status == TG_OK)
         status = tg_store_reader_snapshot(reader, &snap, err);
-    if (status == TG_OK && (flags & TG_GRAPH_CHECK_DATABASE)) {
-        check.reader = reader;
-        checking = pthread_create(&checker, NULL, run_quick_check, &check) == 0;
-        if (!checking)
-            run_quick_check(&check);
-    }
     if (status == TG_OK) {
         summed = true;
         summing = pthread_create(&summer, NULL, run_checksum, &sum) == 0;
@@ -720,16 +760,12 @@ enum tg_status tg_graph_open(const char *path, unsigned flags, struct tg_graph *
     }
     if (summing)
         pthread_join(summer, NULL);
-    if (checking)
-        pthread_join(checker, NULL);
     /* A damaged image is refused for its checksum first: that is what ingest can vouch for. */
     if (summed && (sum.status != TG_OK || (sum.value != snap.checksum &&
                                            (status == TG_OK || status == TG_ERR_DB_CORRUPT))))
         status = tg_error_set(err, sum.status == TG_OK ? TG_ERR_DB_CORRUPT : sum.status,
                               "%s: the snapshot's checksum is %016llx, ingest stored %016llx", path,
                               (unsigned long long)sum.value, (unsigned long long)snap.checksum);
-    if (status == TG_OK && check.status != TG_OK)
-        status = tg_error_set(err, check.status, "%s", check.err.message);
     tg_store_reader_close(reader);
     if (status != TG_OK) {
         tg_graph_free(g);
@@ -738,11 +774,6 @@ enum tg_status tg_graph_open(const char *path, unsigned flags, struct tg_graph *
     g->loaded_at = time(NULL);
     *out = g;
     return TG_OK;
-}
-
-enum tg_status tg_graph_load(const char *path, struct tg_graph **out, struct tg_error *err)
-{
-    return tg_graph_open(path, 0, out, err);
 }
 
 void tg_graph_document_mention(const struct tg_graph *g, const struct tg_graph_document *doc,

@@ -200,6 +200,23 @@ static enum tg_status check_names(const struct tg_search_index *x, char *why, si
     return st;
 }
 
+void tg_search_index_map(const struct tg_search_index *x)
+{
+    if (!x || x->owns_block)
+        return;
+    struct tg_search_index scratch;
+    size_t bytes = tg_search_lay_out(&scratch, NULL, &x->sizes, x->has_names);
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    /* The page the block starts in belongs to the same mapping, so rounding down stays in it. */
+    uintptr_t start = (uintptr_t)x->block & ~(page - 1);
+    size_t len = (size_t)((uintptr_t)x->block + bytes - start);
+    if (len == 0 || madvise((void *)start, len, MADV_POPULATE_READ) == 0)
+        return;
+    /* Kernels before 5.14 lack it: one read a page does the same, a fault at a time. */
+    for (size_t at = 0; at < len; at += page)
+        (void)((const volatile unsigned char *)start)[at];
+}
+
 enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item_limit, bool mapped,
                                     struct tg_search_index **out, char *why, size_t why_len)
 {

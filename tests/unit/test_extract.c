@@ -19,7 +19,7 @@ enum check {
     PLACE,       /* a name, b kind, c the venue it is within */
     PROGRAMME,   /* a name, b alias */
     EVENT,       /* a kind, b date, c place, d and e organisations, n collaboration */
-    NO_EVENT,    /* no event of kind a */
+    NO_EVENT,    /* no event of kind a (on date b, when given) */
     ROLE,        /* in the first event of kind a, organisation b has role c ("none": takes no
                     part), and n says whether the event is a collaboration */
     MENTION,     /* a type, b surface, c entity name or value */
@@ -41,6 +41,13 @@ struct extract_case {
 #define THAIHEALTH "สำนักงานกองทุนสนับสนุนการสร้างเสริมสุขภาพ"
 #define DCY        "สำนักงานส่งเสริมสวัสดิภาพและพิทักษ์เด็ก เยาวชน ผู้ด้อยโอกาส และผู้สูงอายุ"
 #define PMJ        "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด"
+
+/* A release that tells of a stop of a trip, and the paragraph of that stop (issue 9, class 7). */
+#define RELEASE_THEN_STOP                                                                                                                                                                                                                                                                                   \
+    "วันที่ 14 มีนาคม 2567 นายชัย วัชรงค์ โฆษกประจำสำนักนายกรัฐมนตรี เผยว่า นายกรัฐมนตรีจะเปิดงานโครงการ"                         \
+    "กระตุ้นเศรษฐกิจและส่งเสริมการท่องเที่ยวกิจกรรมวิถีชีวิต ณ จังหวัดเชียงใหม่ ซึ่งมีผู้ร่วมงานจำนวนมาก\n" \
+    "วันเสาร์ที่ 16 มีนาคม 2567 เวลาประมาณ 19.00 น. ณ สวนเฉลิมพระเกียรติ นายกรัฐมนตรีเป็นประธานในพิธีเปิดงาน"                           \
+    "โครงการกระตุ้นเศรษฐกิจและส่งเสริมการท่องเที่ยว"
 
 static const struct extract_case cases[] = {
     /* seed 000: a wire release dated by its dateline */
@@ -551,6 +558,19 @@ static const struct extract_case cases[] = {
     {"class 7: a year written with พ.ศ. elsewhere is a date",
      "กระทรวงแรงงานจัดอบรมแรงงานใหม่ ในปี พ.ศ. 2562", "2021-02-20", MENTION, "date", "2562", "2019",
      NULL, NULL, 0},
+    {"class 7: the day of the release is not the trip's",
+     "วันที่ 14 มีนาคม 2567 นายชัย วัชรงค์ โฆษกประจำสำนักนายกรัฐมนตรี เผยว่า นายเศรษฐา ทวีสิน นายกรัฐมนตรี "
+     "เตรียมเดินทางไปตรวจราชการ ณ จังหวัดเชียงใหม่ ในวันที่ 15 - 17 มีนาคม 2567 เพื่อติดตามการแก้ไขปัญหาไฟป่า",
+     "2024-03-14", EVENT, "visit", "2024-03-15", NULL, NULL, NULL, 0},
+    {"class 7: a stop reported on the day of the release is the stop on its own day",
+     RELEASE_THEN_STOP, "2024-03-14", EVENT, "programme", "2024-03-16", NULL, NULL, NULL, 0},
+    {"class 7: the stop is no event of the day of the release", RELEASE_THEN_STOP, "2024-03-14",
+     NO_EVENT, "programme", "2024-03-14", NULL, NULL, NULL, 0},
+    {"class 7: the day of the release dates an event with no other",
+     "วันที่ 14 มีนาคม 2567 นายชัย วัชรงค์ โฆษกประจำสำนักนายกรัฐมนตรี เผยว่า "
+     "นายกรัฐมนตรีได้ประชุมหารือกับผู้ว่าราชการจังหวัด"
+     "เชียงใหม่ เรื่องการแก้ไขปัญหาไฟป่าและหมอกควัน",
+     "2024-03-15", EVENT, "meeting", "2024-03-14", NULL, NULL, NULL, 0},
     {"class 7: a month of its own", "กรมการแพทย์จัดอบรมแพทย์ประจำบ้าน ในเดือนสิงหาคม 2565", "2022-09-05",
      EVENT, "training", "2022-08", NULL, NULL, NULL, 0},
     {"class 7: a year of its own", "กรมการแพทย์ลงนามความร่วมมือกับมหาวิทยาลัยมหิดล ตั้งแต่ปี 2548",
@@ -922,8 +942,12 @@ START_TEST(test_extract_cases)
             check_role(c, r);
             break;
         case NO_EVENT:
-            for (size_t i = 0; i < r->event_count; i++)
-                found = found || same(tg_extract_event_kind_name(r->events[i].kind), c->a);
+            for (size_t i = 0; i < r->event_count; i++) {
+                char iso[11];
+                tg_date_format_iso(&r->events[i].date, iso);
+                found = found || (same(tg_extract_event_kind_name(r->events[i].kind), c->a) &&
+                                  (!c->b || same(iso, c->b)));
+            }
             ck_assert_msg(!found, "%s: a %s event", c->label, c->a);
             break;
         case MENTION:
