@@ -72,10 +72,12 @@ static struct tg_graph *load_previous(const char *path)
 {
     struct tg_graph *before = NULL;
     struct tg_error err = {{0}};
-    if (path && tg_graph_load(path, &before, &err) != TG_OK) {
+    enum tg_status status = path ? tg_graph_load(path, &before, &err) : TG_ERR_NOT_FOUND;
+    /* A new database, or one without a snapshot, simply has nothing to lend. */
+    if (status != TG_OK && status != TG_ERR_NOT_FOUND)
         tg_log(TG_LOG_INFO, "build: not reusing the previous snapshot: %s", err.message);
+    if (status != TG_OK)
         before = NULL;
-    }
     return before;
 }
 

@@ -191,9 +191,12 @@ static enum tg_status settle(struct reuse *r, text_fn text, void *ctx)
         free(owned);
         free(old_owned);
     }
+    /* At most half of a few reused items, so that a small database still reuses some. */
     size_t seen = 0, step = r->reused / SPOT_CHECKS + 1;
+    size_t checks = r->reused / 2 < SPOT_CHECKS ? r->reused / 2 : SPOT_CHECKS;
+    checks = checks ? checks : r->reused;
     r->check_count = 0;
-    for (size_t i = 0; i < r->count && r->check_count < SPOT_CHECKS; i++) {
+    for (size_t i = 0; i < r->count && r->check_count < checks; i++) {
         if (r->from[i] == TG_SEARCH_FRESH || seen++ % step != 0)
             continue;
         r->checks[r->check_count][0] = (uint32_t)i;
