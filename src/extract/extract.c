@@ -232,18 +232,31 @@ size_t xd_skip_spaces(const struct xdoc *d, size_t b)
     return b;
 }
 
+/* Asked at nearly every byte by the scanning loops and nearly always false within a few bytes,
+ * so it compares as it goes instead of calling strlen and memcmp (issue 10). */
 bool xd_has(const struct xdoc *d, size_t b, const char *word)
 {
-    size_t n = strlen(word);
-    return b + n <= d->len && memcmp(d->text + b, word, n) == 0;
+    size_t n = 0;
+    while (word[n] && b + n < d->len && d->text[b + n] == word[n])
+        n++;
+    return !word[n];
 }
 
 /* Index of the last token starting at or before b, or -1. */
 static long token_before(const struct xdoc *d, size_t b)
 {
-    return (long)count_up_to(d->tokens, d->n_tokens, sizeof *d->tokens,
-                             offsetof(struct tg_text_token, byte_start), b) -
-           1;
+    return b < d->len ? (long)d->token_at[b] - 1 : (long)d->n_tokens - 1;
+}
+
+/* Fills d->token_at from the tokens, which are sorted by start. */
+static void map_tokens(struct xdoc *d)
+{
+    size_t t = 0;
+    for (size_t p = 0; p < d->len; p++) {
+        while (t < d->n_tokens && d->tokens[t].byte_start <= p)
+            t++;
+        d->token_at[p] = (uint32_t)t;
+    }
 }
 
 bool xd_token_start(const struct xdoc *d, size_t b)
@@ -528,8 +541,12 @@ static bool has_visible(const char *text, size_t len)
 static enum tg_status run(struct xdoc *d, struct tg_text_segmenter *seg)
 {
     enum tg_status st = tg_text_segment(seg, d->text, d->len, &d->tokens, &d->n_tokens);
-    if (st == TG_OK)
+    if (st == TG_OK && !(d->token_at = malloc(d->len * sizeof *d->token_at)))
+        st = TG_ERR_NOMEM;
+    if (st == TG_OK) {
+        map_tokens(d);
         st = tg_ner_tag(d->ex->ner, d->text, d->len, &d->ner, &d->n_ner);
+    }
     if (st == TG_OK)
         st = tg_dates_find_in_context(d->text, d->len, &d->context, &d->dates, &d->n_dates);
     if (st == TG_OK)
@@ -597,6 +614,7 @@ enum tg_status tg_extract_document(const struct tg_extract *ex, const char *text
     free(d.titles);
     free(d.m);
     free(d.owner);
+    free(d.token_at);
     free(d.excluded);
     free(d.pairs);
     free(d.sentences);

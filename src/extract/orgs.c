@@ -89,9 +89,14 @@ static const struct {
 /* The length of the prefix word an organisation's name opens with, or 0. */
 static size_t prefix_of(const char *name)
 {
+    /* Asked for many candidates and nearly always failing within a few bytes: compare as it
+     * goes rather than strlen and strncmp per word (issue 10). */
     for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
-        size_t n = strlen(prefixes[i].word);
-        if (strncmp(name, prefixes[i].word, n) == 0)
+        const char *word = prefixes[i].word;
+        size_t n = 0;
+        while (word[n] && name[n] == word[n])
+            n++;
+        if (!word[n])
             return n;
     }
     return 0;
@@ -226,11 +231,16 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         /* ธนาคารกรุงไทยรายงาน: where the tagger ends the name inside the run, the rest is the
          * clause's verb; but a foreign body's name runs to its country, and a glued และ is no
          * verb (คณะกรรมการกำกับหลักทรัพย์และตลาดหลักทรัพย์ is one name; issue 9, class 1). */
-        for (size_t i2 = 0; !ends_with_country(d, q, e) && i2 < d->n_ner; i2++)
+        /* Asked again only when e moves: it walks the run, and the tagger's spans are many
+         * (issue 10). */
+        bool foreign = ends_with_country(d, q, e);
+        for (size_t i2 = 0; !foreign && i2 < d->n_ner; i2++)
             if (d->ner[i2].type == TG_NER_ORGANISATION && d->ner[i2].byte_start == b &&
                 d->ner[i2].byte_end > q + 6 && d->ner[i2].byte_end < e &&
-                xd_token_start(d, d->ner[i2].byte_end) && !xd_has(d, d->ner[i2].byte_end, "และ"))
+                xd_token_start(d, d->ner[i2].byte_end) && !xd_has(d, d->ner[i2].byte_end, "และ")) {
                 e = d->ner[i2].byte_end;
+                foreign = ends_with_country(d, q, e);
+            }
         if (e - q < 6 || (prefixes[i].tail && !ends_with(d, e, prefixes[i].tail)))
             return false;
         *out = (struct cand){.b = b,
@@ -374,9 +384,11 @@ static size_t country_at(const struct xdoc *d, size_t b)
 /* Whether a country's name ends [b, e) (at a token start within it). */
 static bool ends_with_country(const struct xdoc *d, size_t b, size_t e)
 {
-    for (size_t p = b; p < e; p++)
-        if (xd_token_start(d, p) && p + country_at(d, p) == e && country_at(d, p))
+    for (size_t p = b; p < e; p++) {
+        size_t n = xd_token_start(d, p) ? country_at(d, p) : 0;
+        if (n && p + n == e)
             return true;
+    }
     return false;
 }
 

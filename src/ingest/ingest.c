@@ -613,9 +613,11 @@ static void extraction_run(const struct tg_extract *extractor, struct extraction
 
 struct extraction_batch {
     const struct tg_extract *extractor;
-    struct extraction *jobs;
+    struct extraction jobs[EXTRACTION_BATCH];
     size_t count;
     _Atomic size_t next;
+    pthread_t threads[EXTRACTION_MAX_WORKERS];
+    unsigned started;
 };
 
 static void *extraction_worker(void *arg)
@@ -626,17 +628,26 @@ static void *extraction_worker(void *arg)
     return NULL;
 }
 
-static void extract_batch(struct extraction_batch *batch, unsigned workers)
+/* Sets workers threads extracting the batch; the caller is free meanwhile (it writes the
+ * previous batch's claims) and then joins in with extract_batch_finish. */
+static void extract_batch_start(struct extraction_batch *batch, unsigned workers)
 {
-    pthread_t threads[EXTRACTION_MAX_WORKERS];
-    unsigned started = 0;
     atomic_store(&batch->next, 0);
-    while (started + 1 < workers &&
-           pthread_create(&threads[started], NULL, extraction_worker, batch) == 0)
-        started++;
-    extraction_worker(batch); /* the calling thread works too, so a failed create only slows */
-    for (unsigned i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
+    batch->started = 0;
+    while (batch->started < workers &&
+           pthread_create(&batch->threads[batch->started], NULL, extraction_worker, batch) == 0)
+        batch->started++;
+}
+
+/* Waits for the batch; with work, the calling thread extracts too, so a failed create only
+ * slows. */
+static void extract_batch_finish(struct extraction_batch *batch, bool work)
+{
+    if (work)
+        extraction_worker(batch);
+    for (unsigned i = 0; i < batch->started; i++)
+        pthread_join(batch->threads[i], NULL);
+    batch->started = 0;
 }
 
 static unsigned extraction_workers(void)
@@ -664,7 +675,23 @@ static enum tg_status store_extraction(struct run *run, const struct extraction 
     return status;
 }
 
-/* Extracts every document whose claims are not from this version of the rules. */
+/* Writes a batch's claims in id order and empties it. */
+static enum tg_status store_batch(struct run *run, struct extraction_batch *batch,
+                                  enum tg_status status, struct tg_error *err)
+{
+    for (size_t i = 0; i < batch->count && status == TG_OK; i++)
+        status = store_extraction(run, &batch->jobs[i], err);
+    for (size_t i = 0; i < batch->count; i++)
+        extraction_clear(&batch->jobs[i]);
+    batch->count = 0;
+    return status;
+}
+
+/*
+ * Extracts every document whose claims are not from this version of the rules. Two batches
+ * take turns: while the workers extract one, this thread writes the other's claims, so the
+ * cores are not idle while the store is written (issue 10).
+ */
 static enum tg_status extract_stale(struct run *run, struct tg_error *err)
 {
     char **ids = NULL;
@@ -674,27 +701,37 @@ static enum tg_status extract_stale(struct run *run, struct tg_error *err)
     if (status != TG_OK || count == 0)
         return status;
     struct tg_extract *extractor = NULL;
-    struct extraction jobs[EXTRACTION_BATCH] = {{0}};
-    struct extraction_batch batch = {.jobs = jobs};
+    struct extraction_batch *batches = calloc(2, sizeof *batches);
     unsigned workers = extraction_workers();
+    if (!batches) {
+        tg_store_ids_free(ids, count);
+        return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+    }
     status = tg_extract_new(&extractor, err);
-    batch.extractor = extractor;
-    for (size_t first = 0; first < count && status == TG_OK; first += EXTRACTION_BATCH) {
-        batch.count = count - first < EXTRACTION_BATCH ? count - first : EXTRACTION_BATCH;
-        for (size_t i = 0; i < batch.count && status == TG_OK; i++) {
+    struct extraction_batch *done = NULL;
+    for (size_t first = 0, turn = 0; first < count && status == TG_OK;
+         first += EXTRACTION_BATCH, turn++) {
+        struct extraction_batch *batch = &batches[turn % 2];
+        batch->extractor = extractor;
+        batch->count = count - first < EXTRACTION_BATCH ? count - first : EXTRACTION_BATCH;
+        for (size_t i = 0; i < batch->count && status == TG_OK; i++) {
             struct tg_store_document doc;
             status = tg_store_writer_get_document(run->writer, ids[first + i], &doc, err);
-            if (status == TG_OK && extraction_load(&jobs[i], &doc) != TG_OK)
+            if (status == TG_OK && extraction_load(&batch->jobs[i], &doc) != TG_OK)
                 status = tg_error_set(err, TG_ERR_NOMEM, "out of memory");
         }
-        if (status == TG_OK)
-            extract_batch(&batch, workers);
-        for (size_t i = 0; i < batch.count && status == TG_OK; i++)
-            status = store_extraction(run, &jobs[i], err);
-        for (size_t i = 0; i < batch.count; i++)
-            extraction_clear(&jobs[i]);
+        bool loaded = status == TG_OK;
+        if (loaded)
+            extract_batch_start(batch, workers);
+        if (done)
+            status = store_batch(run, done, status, err);
+        extract_batch_finish(batch, loaded);
+        done = batch;
     }
+    if (done)
+        status = store_batch(run, done, status, err);
     tg_extract_free(extractor);
+    free(batches);
     tg_store_ids_free(ids, count);
     return status;
 }

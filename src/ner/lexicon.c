@@ -94,7 +94,10 @@ static size_t longest_prefix(const struct word_list *list, const char *text, siz
     size_t best = 0;
     for (size_t i = 0; i < list->count; i++) {
         size_t n = list->words[i].len;
-        if (n > best && n <= len && memcmp(text, list->words[i].s, n) == 0)
+        /* Thai words share their leading bytes; their last byte mostly tells them apart, and
+         * testing it first spares a memcmp call per word per token (issue 10). */
+        if (n > best && n <= len && text[n - 1] == list->words[i].s[n - 1] &&
+            memcmp(text, list->words[i].s, n) == 0)
             best = n;
     }
     return best;

@@ -25,6 +25,13 @@ void ner_emissions(const struct tg_ner_model *model, const uint32_t *rows, size_
 {
     unsigned labels = model->labels;
     for (size_t i = 0; i < count; i++) {
+        /* The weight table is far larger than the caches and each feature row is a miss: ask
+         * for the next token's rows while this one's are summed (issue 10). */
+        for (size_t k = 0; i + 1 < count && k < NER_FEATURES; k++) {
+            const float *w = model->weights + (size_t)rows[(i + 1) * NER_FEATURES + k] * labels;
+            __builtin_prefetch(w);
+            __builtin_prefetch(w + labels - 1);
+        }
         float *scores = emit + i * labels;
         memset(scores, 0, labels * sizeof *scores);
         for (size_t k = 0; k < NER_FEATURES; k++) {

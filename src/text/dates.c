@@ -108,10 +108,14 @@ static uint32_t peek(const struct cursor *c)
     return pos < c->len ? tg_utf8_next(c->s, c->len, &pos) : 0;
 }
 
+/* Tried at nearly every position of a text, and nearly always failing within a few bytes:
+ * comparing as it goes beats strlen and memcmp calls there (issue 10). */
 static bool lit(struct cursor *c, const char *word)
 {
-    size_t n = strlen(word);
-    if (c->len - c->pos < n || memcmp(c->s + c->pos, word, n) != 0)
+    size_t n = 0;
+    while (word[n] && c->pos + n < c->len && c->s[c->pos + n] == word[n])
+        n++;
+    if (word[n])
         return false;
     c->pos += n;
     return true;
@@ -130,14 +134,14 @@ static void skip_gap(struct cursor *c)
  */
 static bool read_english_word(struct cursor *c, const char *name)
 {
-    size_t full = strlen(name), n = 0;
-    while (n < full && c->pos + n < c->len && (c->s[c->pos + n] | 0x20) == name[n] &&
+    size_t n = 0;
+    while (name[n] && c->pos + n < c->len && (c->s[c->pos + n] | 0x20) == name[n] &&
            is_latin((unsigned char)c->s[c->pos + n]))
         n++;
     if (n < 3 || (c->pos + n < c->len && is_latin((unsigned char)c->s[c->pos + n])))
         return false;
     c->pos += n;
-    if (n < full)
+    if (name[n])
         lit(c, ".");
     return true;
 }
