@@ -1072,8 +1072,12 @@ static enum tg_status learn_pairs(struct xdoc *d, struct cands *cs)
             c->entry = entry;
             c->source = FROM_GAZETTEER;
         }
-        if ((st = resolve(d, c)) != TG_OK || (st = teach(d, cs, ab, ae, c->org, true)) != TG_OK ||
-            (ne > nb && (st = teach(d, cs, nb, ne, c->org, false)) != TG_OK))
+        if ((st = resolve(d, c)) != TG_OK)
+            return st;
+        /* teach may grow cs->c, which moves c: keep the organisation, not the pointer. */
+        long org = c->org;
+        if ((st = teach(d, cs, ab, ae, org, true)) != TG_OK ||
+            (ne > nb && (st = teach(d, cs, nb, ne, org, false)) != TG_OK))
             return st;
     }
     return TG_OK;
