@@ -68,6 +68,8 @@ static enum tg_status document_item(void *ctx, size_t index, struct tg_search_it
     free(ranges);
     if (!skip)
         return TG_ERR_NOMEM;
+    /* A failed reuse builds every item again: the first attempt's ranges go. */
+    free(build->skips[index]);
     build->skips[index] = skip;
     *out = (struct tg_search_item){(uint32_t)index, doc->text, doc->text_bytes, skip, count, 1};
     return TG_OK;
