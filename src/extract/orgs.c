@@ -368,14 +368,22 @@ static size_t after_position(const struct xdoc *d, size_t b)
     return b + n;
 }
 
+/* The length of the country's name written at b (any country, glued or not), or 0. */
+static size_t nation_len(const struct xdoc *d, size_t b, const struct tg_gazetteer_entry **entry)
+{
+    size_t n;
+    return b < d->len && tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b,
+                                               TG_GAZETTEER_MASK(TG_GAZETTEER_COUNTRY), entry,
+                                               &n) == TG_OK
+               ? n
+               : 0;
+}
+
 static size_t country_at(const struct xdoc *d, size_t b)
 {
     const struct tg_gazetteer_entry *entry;
-    size_t n;
-    if (b >= d->len ||
-        tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b,
-                              TG_GAZETTEER_MASK(TG_GAZETTEER_COUNTRY), &entry, &n) != TG_OK ||
-        !xd_token_end(d, b + n))
+    size_t n = nation_len(d, b, &entry);
+    if (!n || !xd_token_end(d, b + n))
         return 0;
     /* ไทย glued after a name is an adjective (สถาบันอุดมศึกษาไทย), not a foreign country. */
     return strcmp(tg_gazetteer_entry_name(entry), "ประเทศไทย") == 0 ? 0 : n;
@@ -472,17 +480,6 @@ static const char *const kind_words[] = {"ภาคเอกชน", "เอก�
  * ทั้ง 9 แห่ง, สำนักงานเขตทุกแห่ง, ศูนย์แห่งนี้). */
 static const char *const set_words[] = {"ทุกแห่ง", "หลายแห่ง", "แห่งนี้", "ต่าง ๆ", "ต่างๆ", "เหล่านี้"};
 
-static size_t nation_len(const struct xdoc *d, size_t b)
-{
-    const struct tg_gazetteer_entry *entry;
-    size_t n;
-    return b < d->len && tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b,
-                                               TG_GAZETTEER_MASK(TG_GAZETTEER_COUNTRY), &entry,
-                                               &n) == TG_OK
-               ? n
-               : 0;
-}
-
 /*
  * Whether [b, e), opened by a word that ends at q, stands for a kind or a set of bodies, not
  * one (issue 9, error class 2): the opener with only a nationality after it, where a country
@@ -505,11 +502,14 @@ static bool kind_of_body(const struct xdoc *d, size_t b, size_t q, size_t e)
             return true;
     }
     size_t rest = e;
-    for (size_t p = q; p < e; p++)
-        if (xd_token_start(d, p) && p + nation_len(d, p) == e && nation_len(d, p)) {
+    const struct tg_gazetteer_entry *nation;
+    for (size_t p = q; p < e; p++) {
+        size_t n = xd_token_start(d, p) ? nation_len(d, p, &nation) : 0;
+        if (n && p + n == e) {
             rest = ends_with(d, p, "ของ") ? p - strlen("ของ") : p;
             break;
         }
+    }
     if (rest == q && rest < e)
         return xd_word_at(d, b, many_per_country,
                           sizeof many_per_country / sizeof *many_per_country);
