@@ -927,6 +927,19 @@ static enum MHD_Result finish(struct tg_http_server *server, struct MHD_Connecti
     return reply_and_record(server, connection, call, method, version, reply);
 }
 
+/* Once draining, a new connection is closed as soon as it is accepted. The listening socket
+ * stays open until MHD_stop_daemon: MHD_quiesce_daemon would close it sooner, but in
+ * libmicrohttpd 0.9.75 it races a connection thread's epoll loop over taking the socket out of
+ * the epoll set (neither holds a lock), and the loser aborts the whole process. */
+static enum MHD_Result accept_unless_draining(void *cls, const struct sockaddr *address,
+                                              socklen_t address_len)
+{
+    (void)address;
+    (void)address_len;
+    const struct tg_http_server *server = cls;
+    return atomic_load(&server->draining) ? MHD_NO : MHD_YES;
+}
+
 static enum MHD_Result handle_request(void *cls, struct MHD_Connection *connection, const char *url,
                                       const char *method, const char *version,
                                       const char *upload_data, size_t *upload_data_size,
@@ -1090,13 +1103,13 @@ enum tg_status tg_http_server_start(const struct tg_http_config *config,
         ntohs(address->ai_family == AF_INET6 ? ((struct sockaddr_in6 *)address->ai_addr)->sin6_port
                                              : ((struct sockaddr_in *)address->ai_addr)->sin_port);
     server->daemon = MHD_start_daemon(
-        flags, port, NULL, NULL, handle_request, server, MHD_OPTION_EXTERNAL_LOGGER, log_from_mhd,
-        NULL, MHD_OPTION_SOCK_ADDR, address->ai_addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
-        MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_sec, MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)(limits.max_connections + SHEDDING_SLACK), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)CONNECTION_MEMORY_BYTES, MHD_OPTION_URI_LOG_CALLBACK, begin_request, NULL,
-        MHD_OPTION_NOTIFY_COMPLETED, end_request, NULL, MHD_OPTION_NOTIFY_CONNECTION,
-        http_limits_notify, server->limits, MHD_OPTION_END);
+        flags, port, accept_unless_draining, server, handle_request, server,
+        MHD_OPTION_EXTERNAL_LOGGER, log_from_mhd, NULL, MHD_OPTION_SOCK_ADDR, address->ai_addr,
+        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_sec,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)(limits.max_connections + SHEDDING_SLACK),
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY_BYTES,
+        MHD_OPTION_URI_LOG_CALLBACK, begin_request, NULL, MHD_OPTION_NOTIFY_COMPLETED, end_request,
+        NULL, MHD_OPTION_NOTIFY_CONNECTION, http_limits_notify, server->limits, MHD_OPTION_END);
     freeaddrinfo(address);
     if (!server->daemon) {
         server_free(server);
@@ -1119,9 +1132,6 @@ void tg_http_server_stop(struct tg_http_server *server)
 {
     if (!server)
         return;
-    MHD_socket listener = MHD_quiesce_daemon(server->daemon);
-    if (listener != MHD_INVALID_SOCKET)
-        close(listener);
     /* Idle kept-alive connections (behind a proxy there always are some) are closed now, busy
      * ones as soon as their response is out, each of those marked Connection: close. */
     atomic_store(&server->draining, true);
