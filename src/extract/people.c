@@ -217,12 +217,31 @@ static size_t middle_initial(const struct xdoc *d, size_t f)
     return f;
 }
 
+/*
+ * A given name whose first word would stop a name (นายเพิ่มสุข opens with a function word,
+ * นายมีชัย and นายนำชัย with a verb: issue 9, error class 6): the word and the name word after it
+ * (นายให้ alone is no one), kept by read_name only where a family name follows or the tagger's
+ * person span ends with it. Returns its end, or b.
+ */
+static size_t given_despite_start(const struct xdoc *d, size_t b)
+{
+    size_t run = xd_thai_run(d, b), next = xd_token_after(d, b);
+    if (next <= b || next >= run || xd_has(d, b, "ผู้") ||
+        gazetteer_len(d, b, POSITION | HONORIFIC | ORGANISATION | PROVINCE, NULL))
+        return b;
+    size_t e = name_word(d, next, true, NULL);
+    return e > next && tg_utf8_count(d->text + b, e - b) <= 30 ? e : b;
+}
+
 /* Given and family name from b; false when no given name starts there. A family name that is
  * a verb (พลเอก ประวิตร มอบหมาย) is none, unless the tagger takes it into the name. */
 static bool read_name(const struct xdoc *d, size_t b, struct pcand *c)
 {
     c->given_b = b;
     c->given_e = name_word(d, b, true, NULL);
+    bool despite = c->given_e == b;
+    if (despite)
+        c->given_e = given_despite_start(d, b);
     if (c->given_e == b)
         return false;
     c->family_b = c->family_e = c->given_e;
@@ -253,7 +272,7 @@ static bool read_name(const struct xdoc *d, size_t b, struct pcand *c)
         }
     }
     c->e = c->family_e;
-    return true;
+    return !despite || c->family_e > c->given_e || ner_end == c->given_e;
 }
 
 /* Capitalised words that open an English title after a name (Mr. Satoru Hagiwara Executive Vice

@@ -466,6 +466,13 @@ static const struct extract_case cases[] = {
      NULL, NULL, 1},
     {"class 6: the qualifier of a rank is no given name", "ศ.พิเศษ วิชา มหาคุณ ประธานกรรมการ กล่าวว่า",
      NULL, NO_PERSON, "พิเศษ วิชา", NULL, NULL, NULL, NULL, 0},
+    {"class 6: a given name opening with a function word", "นายเพิ่มพูน ทองศรี ผู้อำนวยการสำนักงาน กล่าวว่า",
+     NULL, PERSON, "เพิ่มพูน ทองศรี", "นาย", NULL, NULL, NULL, 1},
+    {"class 6: a given name opening with a verb, named again alone",
+     "นายมีชัย วีระไวทยะ ประธานมูลนิธิ กล่าวว่า ต่อมา นายมีชัย ได้มอบทุน", NULL, PERSON, "มีชัย วีระไวทยะ", "นาย",
+     NULL, NULL, NULL, 2},
+    {"class 6: a function word alone after นาย is no given name", "ทั้งนี้ นายเป็นทหาร", NULL, NO_PERSON,
+     "เป็นทหาร", NULL, NULL, NULL, NULL, 0},
     /* issue 9, "the product keeps what the model finds": ThaiNER's span conventions, and text
      * written without spaces between words, as its sentences are. */
     {"model spans: a country's mention takes ประเทศ", "ไทยพร้อมร่วมมือพัฒนาการค้ากับประเทศบราซิล", NULL,
