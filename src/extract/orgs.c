@@ -72,6 +72,9 @@ static const struct {
     {"ธนาคาร", "agency", NULL},
     {"บรรษัท", "agency", NULL},
     {"คณะกรรมการ", "council", NULL},
+    {"คณะอนุกรรมการ", "council", NULL},
+    {"คณะกรรมาธิการ", "council", NULL},
+    {"คณะอนุกรรมาธิการ", "council", NULL},
     {"คณะมนตรี", "council", NULL},
     {"คณะ", "other", NULL},
     {"สถานีโทรทัศน์", "media", NULL},
@@ -102,6 +105,16 @@ static size_t prefix_of(const char *name)
     return 0;
 }
 
+static size_t digits_end(const struct xdoc *d, size_t b)
+{
+    size_t w;
+    while (b < d->len && xd_digit_at(d, b)) {
+        xd_cp(d, b, &w);
+        b += w;
+    }
+    return b;
+}
+
 /* Verbs that news glues to the subject's name (ธนาคารต้องขออภัย, กรมชลประทานนั้น). */
 static const char *const name_enders[] = {
     "ต้อง",    "นั้น",      "มอบ",    "เปิด",   "รับ",  "เดินหน้า", "พิจารณา", "ร้อง", "คำนึง",
@@ -118,6 +131,30 @@ static bool has_any(const struct xdoc *d, size_t b, const char *const *words)
     for (; *words; words++)
         if (xd_has(d, b, *words))
             return true;
+    return false;
+}
+
+/* เพื่อ before a noun (การ…, ความ…, ผู้…) right after an opener states the body's purpose, which
+ * is its name (กองทุนเพื่อความเสมอภาคทางการศึกษา, องค์การเพื่อความร่วมมือทางเศรษฐกิจและการพัฒนา);
+ * before a verb it opens a clause (ศูนย์เพื่อรองรับ…): issue 9, error class 1. */
+static bool purpose_at(const struct xdoc *d, size_t b)
+{
+    static const char *const nouns[] = {"การ", "ความ", "ผู้", NULL};
+    return xd_has(d, b, "เพื่อ") && has_any(d, b + strlen("เพื่อ"), nouns);
+}
+
+/* Whether the token ending at e is a word that makes a noun of the word after it (การ, ความ)
+ * or joins one on (เพื่อ, และ, ของ): a name never ends there, so a function word after it is
+ * inside the name (องค์การเพื่อความร่วมมือ…) and a tagger's span ending there is cut short
+ * (มูลนิธิเพื่อการ, ธนาคารเพื่อการส่งออกและ): issue 9, error class 1. */
+static bool nominaliser_before(const struct xdoc *d, size_t e)
+{
+    static const char *const words[] = {"การ", "ความ", "เพื่อ", "และ", "ของ"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        if (e >= n && memcmp(d->text + e - n, words[i], n) == 0 && xd_token_start(d, e - n))
+            return true;
+    }
     return false;
 }
 
@@ -194,7 +231,7 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         size_t q = b + strlen(prefixes[i].word);
         if (!inside_token && !xd_token_end(d, q))
             continue;
-        if (!xd_is_thai(xd_cp(d, q, NULL)) || xd_stop_word_at(d, q))
+        if (!xd_is_thai(xd_cp(d, q, NULL)) || (xd_stop_word_at(d, q) && !purpose_at(d, q)))
             return false;
         /* คณะ opens a faculty (คณะแพทยศาสตร์); a delegation or a working group (คณะผู้แทน,
          * คณะทำงาน) is a kind of body, not one. */
@@ -219,7 +256,7 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
             if (e > q && xd_has(d, e, "และ") && prefix_of(d->text + e + strlen("และ")))
                 break;
             if (e > q && ((xd_stop_word_at(d, e) && !has_any(d, e, inner_words) &&
-                           !ner_org_covers(d, b, e + 1)) ||
+                           !ner_org_covers(d, b, e + 1) && !nominaliser_before(d, e)) ||
                           xd_word_at(d, e, name_enders, sizeof name_enders / sizeof *name_enders)))
                 break;
             if (!xd_is_thai(cp))
@@ -237,7 +274,8 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         for (size_t i2 = 0; !foreign && i2 < d->n_ner; i2++)
             if (d->ner[i2].type == TG_NER_ORGANISATION && d->ner[i2].byte_start == b &&
                 d->ner[i2].byte_end > q + 6 && d->ner[i2].byte_end < e &&
-                xd_token_start(d, d->ner[i2].byte_end) && !xd_has(d, d->ner[i2].byte_end, "และ")) {
+                xd_token_start(d, d->ner[i2].byte_end) && !xd_has(d, d->ner[i2].byte_end, "และ") &&
+                !nominaliser_before(d, d->ner[i2].byte_end)) {
                 e = d->ner[i2].byte_end;
                 foreign = ends_with_country(d, q, e);
             }
@@ -306,6 +344,24 @@ static bool tagged_exactly(const struct xdoc *d, size_t b, size_t e)
     return s && s->byte_start == b && s->byte_end == e;
 }
 
+/* Bangkok's offices are several, one per numbered area (สำนักงานจัดหางานกรุงเทพมหานคร พื้นที่ 1,
+ * สำนักงานประกันสังคมกรุงเทพมหานครพื้นที่ 3): where a name ending at e ends, or goes on, with
+ * กรุงเทพมหานคร and an area, the end of the area's number; else e (issue 9, error class 1). */
+static size_t bangkok_area_end(const struct xdoc *d, size_t e)
+{
+    static const char city[] = "กรุงเทพมหานคร", area[] = "พื้นที่";
+    size_t p = e;
+    if (xd_has(d, p, city))
+        p += strlen(city);
+    else if (!ends_with(d, e, city))
+        return e;
+    size_t a = xd_skip_spaces(d, p);
+    if (a - p > 1 || !xd_has(d, a, area))
+        return e;
+    size_t n = xd_skip_spaces(d, a + strlen(area));
+    return n - (a + strlen(area)) <= 1 && xd_digit_at(d, n) ? digits_end(d, n) : e;
+}
+
 /* A gazetteer organisation at b; a provincial office stem takes the province glued after it. */
 static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
 {
@@ -341,6 +397,7 @@ static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
         out->stem_end = b + n;
         out->prov_b = at;
         out->e = at + pn;
+        out->e = bangkok_area_end(d, out->e);
     }
     return true;
 }
@@ -400,14 +457,35 @@ static bool ends_with_country(const struct xdoc *d, size_t b, size_t e)
     return false;
 }
 
-static size_t digits_end(const struct xdoc *d, size_t b)
+/* Words that count what a number before them numbers (80 ล้านบาท, 10 แห่ง). */
+static const char *const counters[] = {"แห่ง", "คน",    "ราย", "ไร่",   "ล้าน",    "พัน",
+                                       "หมื่น", "แสน",   "บาท", "ปี",    "วัน",     "เดือน",
+                                       "ครั้ง", "ภูมิภาค", "บัญชี", "หน่วย", "โรงเรียน"};
+
+/* Units of the country that count when they stand alone (ศูนย์อพยพ 7 จังหวัด), but open a place's
+ * name when one is glued after them (กองบิน 7 ตำบลมะลวน). */
+static const char *const place_counters[] = {"จังหวัด", "อำเภอ", "ตำบล"};
+
+/*
+ * Whether the number at b counts or lists rather than numbers the name before it (issue 9,
+ * error class 1): with thousands or decimals (ธนาคารระงับเอง 300,000 บัญชี), followed by a
+ * counter (กองทุน… 80 ล้านบาท, ศูนย์ 10 แห่ง), or an item number of a list (… จังหวัดศรีสะเกษ 5.
+ * ศูนย์…), whose dot ends a number glued to nothing.
+ */
+static bool quantity_at(const struct xdoc *d, size_t b)
 {
-    size_t w;
-    while (b < d->len && xd_digit_at(d, b)) {
-        xd_cp(d, b, &w);
-        b += w;
-    }
-    return b;
+    size_t e = digits_end(d, b);
+    if (e < d->len && (d->text[e] == ',' || d->text[e] == '.') &&
+        (xd_digit_at(d, e + 1) || e + 1 >= d->len || tg_text_is_blank(xd_cp(d, e + 1, NULL))))
+        return true;
+    size_t at = xd_skip_spaces(d, e);
+    if (at - e > 1)
+        return false;
+    for (size_t i = 0; i < sizeof place_counters / sizeof *place_counters; i++)
+        if (xd_has(d, at, place_counters[i]) &&
+            !xd_is_thai(xd_cp(d, at + strlen(place_counters[i]), NULL)))
+            return true;
+    return xd_word_at(d, at, counters, sizeof counters / sizeof *counters);
 }
 
 /*
@@ -441,13 +519,16 @@ static size_t extend_name(const struct xdoc *d, size_t b, size_t e, bool company
         }
     }
     size_t n;
-    if (e < d->len && d->text[e] == '-' && xd_digit_at(d, e + 1))
+    if (bangkok_area_end(d, e) > e)
+        e = bangkok_area_end(d, e);
+    else if (e < d->len && d->text[e] == '-' && xd_digit_at(d, e + 1))
         e = digits_end(d, e + 1);
     else if (xd_has(d, e, "ที่") && xd_digit_at(d, xd_skip_spaces(d, e + strlen("ที่"))))
         e = digits_end(d, xd_skip_spaces(d, e + strlen("ที่")));
     else if (xd_skip_spaces(d, e) - e <= 1 && xd_digit_at(d, xd_skip_spaces(d, e)) &&
              digits_end(d, xd_skip_spaces(d, e)) - xd_skip_spaces(d, e) <= 3 &&
-             !xd_is_thai(xd_cp(d, digits_end(d, xd_skip_spaces(d, e)), NULL)))
+             !xd_is_thai(xd_cp(d, digits_end(d, xd_skip_spaces(d, e)), NULL)) &&
+             !quantity_at(d, xd_skip_spaces(d, e)))
         e = digits_end(d, xd_skip_spaces(d, e));
     else if ((n = country_at(d, xd_skip_spaces(d, e))) && xd_skip_spaces(d, e) - e <= 1)
         e = xd_skip_spaces(d, e) + n;
@@ -786,6 +867,12 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
                 if (!names_one(d, p.b, p.q, p.e))
                     continue;
             } else if (has_g && !g.stem_end && d->text[g.e - 1] != '.') {
+                /* One area's office of a Bangkok body is an organisation of its own. */
+                if (bangkok_area_end(d, g.e) > g.e) {
+                    g.kind = tg_gazetteer_entry_kind(g.entry);
+                    g.entry = NULL;
+                    g.source = FROM_PREFIX;
+                }
                 g.e = extend_name(d, g.b, g.e, false);
             }
             struct cand c = has_g ? g : p;
