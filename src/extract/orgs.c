@@ -13,7 +13,7 @@
 #include "thaigraph/numbers.h"
 #include "thaigraph/utf8.h"
 
-enum cand_source { FROM_GAZETTEER, FROM_PREFIX, FROM_LEARNT, FROM_NER, FROM_LOCAL };
+enum cand_source { FROM_GAZETTEER, FROM_PREFIX, FROM_LEARNT, FROM_NER, FROM_LOCAL, FROM_FORM };
 
 struct cand {
     size_t b, e;
@@ -23,7 +23,7 @@ struct cand {
     size_t stem_end; /* a provincial office stem ends here and a province name follows */
     size_t q;        /* where the name after a prefix word starts */
     size_t prov_b;   /* where the province after a provincial office stem starts */
-    int local;       /* FROM_LOCAL: the index into local_stems */
+    int local;       /* FROM_LOCAL: the index into local_stems; FROM_FORM: into legal_forms */
     bool truncated;
     bool after_position;
     long org;
@@ -798,6 +798,88 @@ static size_t latin_org(const struct xdoc *d, size_t b)
     return named ? last : b;
 }
 
+/* Legal forms written short before the name (บมจ.ธนชาตประกันภัย, บจก.ไทยฮอนด้า, หจก.…), and the
+ * name each stands for written out: one company, however the article writes it. */
+static const struct {
+    const char *written, *opener, *form;
+} legal_forms[] = {
+    {"บมจ.", "บริษัท ", " จำกัด (มหาชน)"}, {"บจก.", "บริษัท ", " จำกัด"}, {"หจก.", "ห้างหุ้นส่วนจำกัด ", ""}};
+
+static const struct tg_gazetteer_entry *find_entry(const struct xdoc *d, const char *s, size_t n);
+
+static int legal_form_at(const struct xdoc *d, size_t b)
+{
+    for (size_t i = 0; i < sizeof legal_forms / sizeof *legal_forms; i++)
+        if (xd_has(d, b, legal_forms[i].written))
+            return (int)i;
+    return -1;
+}
+
+/* End of the word at b of a name after a legal form: a Latin word, or Thai up to a function
+ * word or a verb glued on (บจก.สยามไบโอไซเอนซ์รับถ่ายทอด…); b when none starts there. Function
+ * words of two letters (มา, ไป) are as often syllables of a name spelt from another language
+ * (ไทยยามาฮ่ามอเตอร์), so they end nothing here. */
+static size_t firm_word_end(const struct xdoc *d, size_t b)
+{
+    if (b < d->len && ascii_alnum(d->text[b]))
+        return latin_word_end(d, b) > b ? latin_word_end(d, b) : b + 1;
+    size_t e = b;
+    while (e < d->len && xd_is_thai(xd_cp(d, e, NULL))) {
+        if ((xd_stop_word_at(d, e) && tg_utf8_count(d->text + e, next_boundary(d, e) - e) > 2) ||
+            xd_word_at(d, e, name_enders, sizeof name_enders / sizeof *name_enders))
+            break;
+        size_t next = next_boundary(d, e), run = xd_thai_run(d, e);
+        e = next < run ? next : run;
+    }
+    return e;
+}
+
+/*
+ * A company written with its legal form short (issue 9, error class 1): บจก., บมจ. or หจก., then
+ * the name. The name is its first word, and (ประเทศไทย) after it; it takes more words a space
+ * apart only where a list of such names goes on after them (… ออร์โตโมทีฟ (ประเทศไทย) 6. บจก.…,
+ * บมจ.มิตซุย สุมิโตโม อินชัวรันส์ บมจ.…), since a single word after it is as often the clause's.
+ * A name the gazetteer knows (บมจ.ปตท.) is left to it.
+ */
+static bool company_written_short(const struct xdoc *d, size_t b, struct cand *out)
+{
+    int form = legal_form_at(d, b);
+    if (form < 0)
+        return false;
+    size_t q = b + strlen(legal_forms[form].written), at = xd_skip_spaces(d, q);
+    size_t e = at - q <= 2 && !xd_stop_word_at(d, at) ? firm_word_end(d, at) : at;
+    /* A name with its own opener (บมจ. ธนาคารกรุงไทย) is read by that opener. */
+    if (tg_utf8_count(d->text + at, e - at) < 2 || find_entry(d, d->text + at, e - at) ||
+        prefix_of(d->text + at) > 0 || legal_opener(d, at) > 0 ||
+        (xd_skip_spaces(d, e) == e && e < d->len && d->text[e] == '.'))
+        return false;
+    static const char country[] = "(ประเทศไทย)";
+    for (size_t p = e, words = 0; words < 5; words++) {
+        size_t w = xd_skip_spaces(d, p);
+        if (w - p > 2 || (w == p && p < d->len))
+            break;
+        if (xd_has(d, w, country)) {
+            e = p = w + strlen(country);
+            continue;
+        }
+        /* The list goes on: another legal form, an item number, a comma, an end of line. */
+        if (w >= d->len || legal_form_at(d, w) >= 0 || d->text[w] == ',' || d->text[w] == '\n' ||
+            (xd_digit_at(d, w) && digits_end(d, w) < d->len && d->text[digits_end(d, w)] == '.') ||
+            (xd_has(d, w, "และ") && legal_form_at(d, xd_skip_spaces(d, w + strlen("และ"))) >= 0)) {
+            e = p;
+            break;
+        }
+        size_t we = xd_stop_word_at(d, w) ? w : firm_word_end(d, w);
+        if (we == w || (we < d->len && !tg_text_is_blank(xd_cp(d, we, NULL)) &&
+                        d->text[we] != ',' && d->text[we] != '\n'))
+            break;
+        p = we;
+    }
+    *out = (struct cand){
+        .b = b, .e = e, .q = at, .source = FROM_FORM, .local = form, .kind = "other", .org = -1};
+    return true;
+}
+
 static enum tg_status scan(struct xdoc *d, struct cands *cs)
 {
     for (size_t t = 0; t < d->n_tokens; t++) {
@@ -810,7 +892,9 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
             continue;
         }
         struct cand firm;
-        if (!covered(cs, b, b + 1) && company(d, b, &firm) && !xd_excluded(d, firm.b, firm.e)) {
+        if (!covered(cs, b, b + 1) &&
+            (company(d, b, &firm) || company_written_short(d, b, &firm)) &&
+            !xd_excluded(d, firm.b, firm.e)) {
             enum tg_status st = push(cs, firm);
             if (st != TG_OK)
                 return st;
@@ -1048,6 +1132,23 @@ static long learnt(const struct xdoc *d, const char *s, size_t n)
     return -1;
 }
 
+/* The organisation named head, the written text[0..len) and tail, one after the other. */
+static enum tg_status org_composed(struct xdoc *d, const char *head, const char *text, size_t len,
+                                   const char *tail, const struct tg_gazetteer_entry *entry,
+                                   const char *kind, long *out)
+{
+    size_t hl = strlen(head), tl = strlen(tail);
+    char *name = malloc(hl + len + tl + 1);
+    if (!name)
+        return TG_ERR_NOMEM;
+    memcpy(name, head, hl);
+    memcpy(name + hl, text, len);
+    memcpy(name + hl + len, tail, tl + 1);
+    enum tg_status st = org_get(d, name, hl + len + tl, entry, kind, out);
+    free(name);
+    return st;
+}
+
 /* Resolves a candidate that is not a truncation. */
 static enum tg_status resolve(struct xdoc *d, struct cand *c)
 {
@@ -1058,36 +1159,20 @@ static enum tg_status resolve(struct xdoc *d, struct cand *c)
         c->org = learnt(d, s, n);
         return TG_OK;
     }
-    if (c->source == FROM_LOCAL) {
-        const char *full = local_stems[c->local].full;
-        size_t fl = strlen(full), pl = c->e - c->q;
-        char *name = malloc(fl + pl + 1);
-        if (!name)
-            return TG_ERR_NOMEM;
-        memcpy(name, full, fl);
-        memcpy(name + fl, d->text + c->q, pl);
-        name[fl + pl] = '\0';
-        enum tg_status st = org_get(d, name, fl + pl, NULL, c->kind, &c->org);
-        free(name);
-        return st;
-    }
+    const char *place = d->text + c->q;
+    if (c->source == FROM_LOCAL)
+        return org_composed(d, local_stems[c->local].full, place, c->e - c->q, "", NULL, c->kind,
+                            &c->org);
+    if (c->source == FROM_FORM)
+        return org_composed(d, legal_forms[c->local].opener, place, c->e - c->q,
+                            legal_forms[c->local].form, NULL, c->kind, &c->org);
     const struct tg_gazetteer_entry *entry = c->entry ? c->entry : find_entry(d, s, n);
     if (!entry && c->source == FROM_NER)
         entry = short_form(d, s, n);
-    if (entry && c->stem_end) {
-        /* One office of a province: the stem's kind and parent, its own full name. */
-        const char *stem = tg_gazetteer_entry_name(entry);
-        size_t sl = strlen(stem), pl = c->e - c->prov_b;
-        char *full = malloc(sl + pl + 1);
-        if (!full)
-            return TG_ERR_NOMEM;
-        memcpy(full, stem, sl);
-        memcpy(full + sl, d->text + c->prov_b, pl);
-        full[sl + pl] = '\0';
-        enum tg_status st = org_get(d, full, sl + pl, entry, NULL, &c->org);
-        free(full);
-        return st;
-    }
+    /* One office of a province: the stem's kind and parent, its own full name. */
+    if (entry && c->stem_end)
+        return org_composed(d, tg_gazetteer_entry_name(entry), d->text + c->prov_b,
+                            c->e - c->prov_b, "", entry, NULL, &c->org);
     if (entry) {
         const char *name = tg_gazetteer_entry_name(entry);
         return org_get(d, name, strlen(name), entry, NULL, &c->org);

@@ -314,6 +314,23 @@ static const struct extract_case cases[] = {
     {"class 1: a Bangkok office of one area",
      "รายงานจากสำนักงานประกันสังคมกรุงเทพมหานครพื้นที่ 1 ว่า จากการตรวจสอบ", NULL, ORG,
      "สำนักงานประกันสังคมกรุงเทพมหานครพื้นที่ 1", NULL, NULL, NULL, NULL, 0},
+    {"class 1: a legal form written short before the name",
+     "3. บจก.ไทยยามาฮ่ามอเตอร์ 4. บมจ.ธนชาตประกันภัย 5. บจก.อาร์อาร์ที ออร์โตโมทีฟ (ประเทศไทย) 6. "
+     "บจก.โตโยต้า",
+     NULL, ORG, "บริษัท ธนชาตประกันภัย จำกัด (มหาชน)", NULL, NULL, NULL, "บมจ.ธนชาตประกันภัย", 0},
+    {"class 1: a name spelt from another language holds its syllables",
+     "3. บจก.ไทยยามาฮ่ามอเตอร์ 4. บมจ.ธนชาตประกันภัย 5. บจก.อาร์อาร์ที ออร์โตโมทีฟ (ประเทศไทย) 6. "
+     "บจก.โตโยต้า",
+     NULL, ORG, "บริษัท ไทยยามาฮ่ามอเตอร์ จำกัด", NULL, NULL, NULL, NULL, 0},
+    {"class 1: a short legal form's name runs to the next in a list",
+     "3. บจก.ไทยยามาฮ่ามอเตอร์ 4. บมจ.ธนชาตประกันภัย 5. บจก.อาร์อาร์ที ออร์โตโมทีฟ (ประเทศไทย) 6. "
+     "บจก.โตโยต้า",
+     NULL, ORG, "บริษัท อาร์อาร์ที ออร์โตโมทีฟ (ประเทศไทย) จำกัด", NULL, NULL, NULL, NULL, 0},
+    {"class 1: a short legal form's name stops before the clause",
+     "บมจ.ทิพยประกันภัย เบี้ยประกันตั้งแต่ 2,000 บาท", NULL, ORG, "บริษัท ทิพยประกันภัย จำกัด (มหาชน)", NULL, NULL,
+     NULL, NULL, 0},
+    {"class 1: a short legal form before a name with its own opener",
+     "บมจ. ธนาคารกรุงไทย ณ สถานีกลาง", NULL, ORG, "ธนาคารกรุงไทย", NULL, NULL, NULL, NULL, 0},
     {"class 1: a Bangkok office's area a space after it", "ติดต่อสำนักงานจัดหางานกรุงเทพมหานคร พื้นที่ 5 ได้",
      NULL, ORG, "สำนักงานจัดหางานกรุงเทพมหานคร พื้นที่ 5", NULL, NULL, NULL, NULL, 0},
     /* issue 9, error class 2: a kind or a set of bodies is none. */
