@@ -346,20 +346,34 @@ static bool tagged_exactly(const struct xdoc *d, size_t b, size_t e)
 
 /* Bangkok's offices are several, one per numbered area (สำนักงานจัดหางานกรุงเทพมหานคร พื้นที่ 1,
  * สำนักงานประกันสังคมกรุงเทพมหานครพื้นที่ 3): where a name ending at e ends, or goes on, with
- * กรุงเทพมหานคร and an area, the end of the area's number; else e (issue 9, error class 1). */
-static size_t bangkok_area_end(const struct xdoc *d, size_t e)
+ * กรุงเทพมหานคร and an area, where the area's number starts; else 0 (issue 9, error class 1). */
+static size_t bangkok_area(const struct xdoc *d, size_t e)
 {
     static const char city[] = "กรุงเทพมหานคร", area[] = "พื้นที่";
     size_t p = e;
     if (xd_has(d, p, city))
         p += strlen(city);
     else if (!ends_with(d, e, city))
-        return e;
+        return 0;
     size_t a = xd_skip_spaces(d, p);
     if (a - p > 1 || !xd_has(d, a, area))
-        return e;
+        return 0;
     size_t n = xd_skip_spaces(d, a + strlen(area));
-    return n - (a + strlen(area)) <= 1 && xd_digit_at(d, n) ? digits_end(d, n) : e;
+    return n - (a + strlen(area)) <= 1 && xd_digit_at(d, n) ? n : 0;
+}
+
+/* A range of areas (สำนักงานจัดหางานกรุงเทพมหานครพื้นที่ 1 - 10) is several offices, not one. */
+static bool bangkok_areas(const struct xdoc *d, size_t e)
+{
+    size_t n = bangkok_area(d, e), r = n ? xd_skip_spaces(d, digits_end(d, n)) : 0;
+    return n && r < d->len && d->text[r] == '-' && xd_digit_at(d, xd_skip_spaces(d, r + 1));
+}
+
+/* The end of one area's number after a name ending at e, or e. */
+static size_t bangkok_area_end(const struct xdoc *d, size_t e)
+{
+    size_t n = bangkok_area(d, e);
+    return n && !bangkok_areas(d, e) ? digits_end(d, n) : e;
 }
 
 /* A gazetteer organisation at b; a provincial office stem takes the province glued after it. */
@@ -961,7 +975,7 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
             }
             struct cand c = has_g ? g : p;
             c.after_position = k == 1;
-            if (xd_excluded(d, c.b, c.e) || covered(cs, c.b, c.e))
+            if (xd_excluded(d, c.b, c.e) || covered(cs, c.b, c.e) || bangkok_areas(d, c.e))
                 continue;
             enum tg_status st = push(cs, c);
             if (st != TG_OK)
@@ -1354,7 +1368,7 @@ static enum tg_status scan_ner(struct xdoc *d, struct cands *cs)
             memchr(d->text + b, '(', e - b) || memchr(d->text + b, ')', e - b) ||
             memchr(d->text + b, '\n', e - b) || inside_position(d, b, e) || covered(cs, b, e) ||
             xd_overlap(d, b, e) >= 0 || xd_excluded(d, b, e) || xd_stop_word_at(d, b) ||
-            unit_after_number(d, b, e) ||
+            unit_after_number(d, b, e) || bangkok_areas(d, e) ||
             tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b,
                                   TG_GAZETTEER_MASK(TG_GAZETTEER_PLACE_CUE) |
                                       TG_GAZETTEER_MASK(TG_GAZETTEER_HONORIFIC) |

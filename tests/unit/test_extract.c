@@ -350,6 +350,10 @@ static const struct extract_case cases[] = {
      "เช่น มหาวิทยาลัยเทคโนโลยีราชมงคล ทั้ง 9 แห่ง และมหาวิทยาลัยเทคโนโลยีพระจอมเกล้าฯ ทั้ง 3 แห่ง", NULL, NO_ORG,
      "มหาวิทยาลัยเทคโนโลยีราชมงคล", NULL, NULL, NULL, NULL, 0},
 
+    {"class 2: a range of Bangkok's areas is several offices",
+     "สอบถามได้ที่สำนักงานจัดหางานกรุงเทพมหานครพื้นที่ 1 - 10 หรือลงทะเบียน", NULL, NO_ORG,
+     "สำนักงานจัดหางานกรุงเทพมหานคร", NULL, NULL, NULL, NULL, 0},
+
     /* issue 9, error class 3: an abbreviation needs context. */
     {"class 3: kilograms are no ministry", "ปลาน้ำหนัก 5 กก. ต่อตัว", NULL, NO_ORG,
      "กระทรวงการท่องเที่ยวและกีฬา", NULL, NULL, NULL, NULL, 0},
@@ -377,6 +381,8 @@ static const struct extract_case cases[] = {
      ORG, "ธนาคารกรุงไทย", NULL, NULL, NULL, "กรุงไทย", 0},
     {"class 9: a truncation without the opening word", "กรมอุตุนิยมวิทยาเตือนว่า อุตุฯ คาดว่าฝนจะตกหนัก",
      NULL, ORG, "กรมอุตุนิยมวิทยา", NULL, NULL, NULL, "อุตุฯ", 0},
+    {"class 9: UNESCO written short goes by its official name", "ขึ้นทะเบียนต่อยูเนสโก ในหัวข้อ", NULL,
+     ORG, "องค์การการศึกษา วิทยาศาสตร์ และวัฒนธรรมแห่งสหประชาชาติ", NULL, NULL, NULL, "ยูเนสโก", 0},
     {"class 9: an abbreviated opening word", "ผู้แทนจาก ม.แม่ฟ้าหลวง เข้าร่วม", NULL, ORG,
      "มหาวิทยาลัยแม่ฟ้าหลวง", NULL, NULL, NULL, "ม.แม่ฟ้าหลวง", 0},
     {"class 9: a ministry written short after its title", "พลเอก อนุพงษ์ เผ่าจินดา รมว.มหาดไทย กล่าว",
