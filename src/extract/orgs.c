@@ -13,7 +13,7 @@
 #include "thaigraph/numbers.h"
 #include "thaigraph/utf8.h"
 
-enum cand_source { FROM_GAZETTEER, FROM_PREFIX, FROM_LEARNT, FROM_NER, FROM_LOCAL };
+enum cand_source { FROM_GAZETTEER, FROM_PREFIX, FROM_LEARNT, FROM_NER, FROM_LOCAL, FROM_FORM };
 
 struct cand {
     size_t b, e;
@@ -23,7 +23,7 @@ struct cand {
     size_t stem_end; /* a provincial office stem ends here and a province name follows */
     size_t q;        /* where the name after a prefix word starts */
     size_t prov_b;   /* where the province after a provincial office stem starts */
-    int local;       /* FROM_LOCAL: the index into local_stems */
+    int local;       /* FROM_LOCAL: the index into local_stems; FROM_FORM: into legal_forms */
     bool truncated;
     bool after_position;
     long org;
@@ -72,6 +72,9 @@ static const struct {
     {"ธนาคาร", "agency", NULL},
     {"บรรษัท", "agency", NULL},
     {"คณะกรรมการ", "council", NULL},
+    {"คณะอนุกรรมการ", "council", NULL},
+    {"คณะกรรมาธิการ", "council", NULL},
+    {"คณะอนุกรรมาธิการ", "council", NULL},
     {"คณะมนตรี", "council", NULL},
     {"คณะ", "other", NULL},
     {"สถานีโทรทัศน์", "media", NULL},
@@ -102,6 +105,16 @@ static size_t prefix_of(const char *name)
     return 0;
 }
 
+static size_t digits_end(const struct xdoc *d, size_t b)
+{
+    size_t w;
+    while (b < d->len && xd_digit_at(d, b)) {
+        xd_cp(d, b, &w);
+        b += w;
+    }
+    return b;
+}
+
 /* Verbs that news glues to the subject's name (ธนาคารต้องขออภัย, กรมชลประทานนั้น). */
 static const char *const name_enders[] = {
     "ต้อง",    "นั้น",      "มอบ",    "เปิด",   "รับ",  "เดินหน้า", "พิจารณา", "ร้อง", "คำนึง",
@@ -118,6 +131,30 @@ static bool has_any(const struct xdoc *d, size_t b, const char *const *words)
     for (; *words; words++)
         if (xd_has(d, b, *words))
             return true;
+    return false;
+}
+
+/* เพื่อ before a noun (การ…, ความ…, ผู้…) right after an opener states the body's purpose, which
+ * is its name (กองทุนเพื่อความเสมอภาคทางการศึกษา, องค์การเพื่อความร่วมมือทางเศรษฐกิจและการพัฒนา);
+ * before a verb it opens a clause (ศูนย์เพื่อรองรับ…): issue 9, error class 1. */
+static bool purpose_at(const struct xdoc *d, size_t b)
+{
+    static const char *const nouns[] = {"การ", "ความ", "ผู้", NULL};
+    return xd_has(d, b, "เพื่อ") && has_any(d, b + strlen("เพื่อ"), nouns);
+}
+
+/* Whether the token ending at e is a word that makes a noun of the word after it (การ, ความ)
+ * or joins one on (เพื่อ, และ, ของ): a name never ends there, so a function word after it is
+ * inside the name (องค์การเพื่อความร่วมมือ…) and a tagger's span ending there is cut short
+ * (มูลนิธิเพื่อการ, ธนาคารเพื่อการส่งออกและ): issue 9, error class 1. */
+static bool nominaliser_before(const struct xdoc *d, size_t e)
+{
+    static const char *const words[] = {"การ", "ความ", "เพื่อ", "และ", "ของ"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        if (e >= n && memcmp(d->text + e - n, words[i], n) == 0 && xd_token_start(d, e - n))
+            return true;
+    }
     return false;
 }
 
@@ -194,7 +231,7 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         size_t q = b + strlen(prefixes[i].word);
         if (!inside_token && !xd_token_end(d, q))
             continue;
-        if (!xd_is_thai(xd_cp(d, q, NULL)) || xd_stop_word_at(d, q))
+        if (!xd_is_thai(xd_cp(d, q, NULL)) || (xd_stop_word_at(d, q) && !purpose_at(d, q)))
             return false;
         /* คณะ opens a faculty (คณะแพทยศาสตร์); a delegation or a working group (คณะผู้แทน,
          * คณะทำงาน) is a kind of body, not one. */
@@ -219,7 +256,7 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
             if (e > q && xd_has(d, e, "และ") && prefix_of(d->text + e + strlen("และ")))
                 break;
             if (e > q && ((xd_stop_word_at(d, e) && !has_any(d, e, inner_words) &&
-                           !ner_org_covers(d, b, e + 1)) ||
+                           !ner_org_covers(d, b, e + 1) && !nominaliser_before(d, e)) ||
                           xd_word_at(d, e, name_enders, sizeof name_enders / sizeof *name_enders)))
                 break;
             if (!xd_is_thai(cp))
@@ -237,7 +274,8 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         for (size_t i2 = 0; !foreign && i2 < d->n_ner; i2++)
             if (d->ner[i2].type == TG_NER_ORGANISATION && d->ner[i2].byte_start == b &&
                 d->ner[i2].byte_end > q + 6 && d->ner[i2].byte_end < e &&
-                xd_token_start(d, d->ner[i2].byte_end) && !xd_has(d, d->ner[i2].byte_end, "และ")) {
+                xd_token_start(d, d->ner[i2].byte_end) && !xd_has(d, d->ner[i2].byte_end, "และ") &&
+                !nominaliser_before(d, d->ner[i2].byte_end)) {
                 e = d->ner[i2].byte_end;
                 foreign = ends_with_country(d, q, e);
             }
@@ -306,6 +344,38 @@ static bool tagged_exactly(const struct xdoc *d, size_t b, size_t e)
     return s && s->byte_start == b && s->byte_end == e;
 }
 
+/* Bangkok's offices are several, one per numbered area (สำนักงานจัดหางานกรุงเทพมหานคร พื้นที่ 1,
+ * สำนักงานประกันสังคมกรุงเทพมหานครพื้นที่ 3): where a name ending at e ends, or goes on, with
+ * กรุงเทพมหานคร and an area, where the area's number starts; else 0 (issue 9, error class 1). */
+static size_t bangkok_area(const struct xdoc *d, size_t e)
+{
+    static const char city[] = "กรุงเทพมหานคร", area[] = "พื้นที่";
+    size_t p = e;
+    if (xd_has(d, p, city))
+        p += strlen(city);
+    else if (!ends_with(d, e, city))
+        return 0;
+    size_t a = xd_skip_spaces(d, p);
+    if (a - p > 1 || !xd_has(d, a, area))
+        return 0;
+    size_t n = xd_skip_spaces(d, a + strlen(area));
+    return n - (a + strlen(area)) <= 1 && xd_digit_at(d, n) ? n : 0;
+}
+
+/* A range of areas (สำนักงานจัดหางานกรุงเทพมหานครพื้นที่ 1 - 10) is several offices, not one. */
+static bool bangkok_areas(const struct xdoc *d, size_t e)
+{
+    size_t n = bangkok_area(d, e), r = n ? xd_skip_spaces(d, digits_end(d, n)) : 0;
+    return n && r < d->len && d->text[r] == '-' && xd_digit_at(d, xd_skip_spaces(d, r + 1));
+}
+
+/* The end of one area's number after a name ending at e, or e. */
+static size_t bangkok_area_end(const struct xdoc *d, size_t e)
+{
+    size_t n = bangkok_area(d, e);
+    return n && !bangkok_areas(d, e) ? digits_end(d, n) : e;
+}
+
 /* A gazetteer organisation at b; a provincial office stem takes the province glued after it. */
 static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
 {
@@ -341,6 +411,7 @@ static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
         out->stem_end = b + n;
         out->prov_b = at;
         out->e = at + pn;
+        out->e = bangkok_area_end(d, out->e);
     }
     return true;
 }
@@ -400,14 +471,35 @@ static bool ends_with_country(const struct xdoc *d, size_t b, size_t e)
     return false;
 }
 
-static size_t digits_end(const struct xdoc *d, size_t b)
+/* Words that count what a number before them numbers (80 ล้านบาท, 10 แห่ง). */
+static const char *const counters[] = {"แห่ง", "คน",    "ราย", "ไร่",   "ล้าน",    "พัน",
+                                       "หมื่น", "แสน",   "บาท", "ปี",    "วัน",     "เดือน",
+                                       "ครั้ง", "ภูมิภาค", "บัญชี", "หน่วย", "โรงเรียน"};
+
+/* Units of the country that count when they stand alone (ศูนย์อพยพ 7 จังหวัด), but open a place's
+ * name when one is glued after them (กองบิน 7 ตำบลมะลวน). */
+static const char *const place_counters[] = {"จังหวัด", "อำเภอ", "ตำบล"};
+
+/*
+ * Whether the number at b counts or lists rather than numbers the name before it (issue 9,
+ * error class 1): with thousands or decimals (ธนาคารระงับเอง 300,000 บัญชี), followed by a
+ * counter (กองทุน… 80 ล้านบาท, ศูนย์ 10 แห่ง), or an item number of a list (… จังหวัดศรีสะเกษ 5.
+ * ศูนย์…), whose dot ends a number glued to nothing.
+ */
+static bool quantity_at(const struct xdoc *d, size_t b)
 {
-    size_t w;
-    while (b < d->len && xd_digit_at(d, b)) {
-        xd_cp(d, b, &w);
-        b += w;
-    }
-    return b;
+    size_t e = digits_end(d, b);
+    if (e < d->len && (d->text[e] == ',' || d->text[e] == '.') &&
+        (xd_digit_at(d, e + 1) || e + 1 >= d->len || tg_text_is_blank(xd_cp(d, e + 1, NULL))))
+        return true;
+    size_t at = xd_skip_spaces(d, e);
+    if (at - e > 1)
+        return false;
+    for (size_t i = 0; i < sizeof place_counters / sizeof *place_counters; i++)
+        if (xd_has(d, at, place_counters[i]) &&
+            !xd_is_thai(xd_cp(d, at + strlen(place_counters[i]), NULL)))
+            return true;
+    return xd_word_at(d, at, counters, sizeof counters / sizeof *counters);
 }
 
 /*
@@ -441,13 +533,16 @@ static size_t extend_name(const struct xdoc *d, size_t b, size_t e, bool company
         }
     }
     size_t n;
-    if (e < d->len && d->text[e] == '-' && xd_digit_at(d, e + 1))
+    if (bangkok_area_end(d, e) > e)
+        e = bangkok_area_end(d, e);
+    else if (e < d->len && d->text[e] == '-' && xd_digit_at(d, e + 1))
         e = digits_end(d, e + 1);
     else if (xd_has(d, e, "ที่") && xd_digit_at(d, xd_skip_spaces(d, e + strlen("ที่"))))
         e = digits_end(d, xd_skip_spaces(d, e + strlen("ที่")));
     else if (xd_skip_spaces(d, e) - e <= 1 && xd_digit_at(d, xd_skip_spaces(d, e)) &&
              digits_end(d, xd_skip_spaces(d, e)) - xd_skip_spaces(d, e) <= 3 &&
-             !xd_is_thai(xd_cp(d, digits_end(d, xd_skip_spaces(d, e)), NULL)))
+             !xd_is_thai(xd_cp(d, digits_end(d, xd_skip_spaces(d, e)), NULL)) &&
+             !quantity_at(d, xd_skip_spaces(d, e)))
         e = digits_end(d, xd_skip_spaces(d, e));
     else if ((n = country_at(d, xd_skip_spaces(d, e))) && xd_skip_spaces(d, e) - e <= 1)
         e = xd_skip_spaces(d, e) + n;
@@ -717,6 +812,88 @@ static size_t latin_org(const struct xdoc *d, size_t b)
     return named ? last : b;
 }
 
+/* Legal forms written short before the name (บมจ.ธนชาตประกันภัย, บจก.ไทยฮอนด้า, หจก.…), and the
+ * name each stands for written out: one company, however the article writes it. */
+static const struct {
+    const char *written, *opener, *form;
+} legal_forms[] = {
+    {"บมจ.", "บริษัท ", " จำกัด (มหาชน)"}, {"บจก.", "บริษัท ", " จำกัด"}, {"หจก.", "ห้างหุ้นส่วนจำกัด ", ""}};
+
+static const struct tg_gazetteer_entry *find_entry(const struct xdoc *d, const char *s, size_t n);
+
+static int legal_form_at(const struct xdoc *d, size_t b)
+{
+    for (size_t i = 0; i < sizeof legal_forms / sizeof *legal_forms; i++)
+        if (xd_has(d, b, legal_forms[i].written))
+            return (int)i;
+    return -1;
+}
+
+/* End of the word at b of a name after a legal form: a Latin word, or Thai up to a function
+ * word or a verb glued on (บจก.สยามไบโอไซเอนซ์รับถ่ายทอด…); b when none starts there. Function
+ * words of two letters (มา, ไป) are as often syllables of a name spelt from another language
+ * (ไทยยามาฮ่ามอเตอร์), so they end nothing here. */
+static size_t firm_word_end(const struct xdoc *d, size_t b)
+{
+    if (b < d->len && ascii_alnum(d->text[b]))
+        return latin_word_end(d, b) > b ? latin_word_end(d, b) : b + 1;
+    size_t e = b;
+    while (e < d->len && xd_is_thai(xd_cp(d, e, NULL))) {
+        if ((xd_stop_word_at(d, e) && tg_utf8_count(d->text + e, next_boundary(d, e) - e) > 2) ||
+            xd_word_at(d, e, name_enders, sizeof name_enders / sizeof *name_enders))
+            break;
+        size_t next = next_boundary(d, e), run = xd_thai_run(d, e);
+        e = next < run ? next : run;
+    }
+    return e;
+}
+
+/*
+ * A company written with its legal form short (issue 9, error class 1): บจก., บมจ. or หจก., then
+ * the name. The name is its first word, and (ประเทศไทย) after it; it takes more words a space
+ * apart only where a list of such names goes on after them (… ออร์โตโมทีฟ (ประเทศไทย) 6. บจก.…,
+ * บมจ.มิตซุย สุมิโตโม อินชัวรันส์ บมจ.…), since a single word after it is as often the clause's.
+ * A name the gazetteer knows (บมจ.ปตท.) is left to it.
+ */
+static bool company_written_short(const struct xdoc *d, size_t b, struct cand *out)
+{
+    int form = legal_form_at(d, b);
+    if (form < 0)
+        return false;
+    size_t q = b + strlen(legal_forms[form].written), at = xd_skip_spaces(d, q);
+    size_t e = at - q <= 2 && !xd_stop_word_at(d, at) ? firm_word_end(d, at) : at;
+    /* A name with its own opener (บมจ. ธนาคารกรุงไทย) is read by that opener. */
+    if (tg_utf8_count(d->text + at, e - at) < 2 || find_entry(d, d->text + at, e - at) ||
+        prefix_of(d->text + at) > 0 || legal_opener(d, at) > 0 ||
+        (xd_skip_spaces(d, e) == e && e < d->len && d->text[e] == '.'))
+        return false;
+    static const char country[] = "(ประเทศไทย)";
+    for (size_t p = e, words = 0; words < 5; words++) {
+        size_t w = xd_skip_spaces(d, p);
+        if (w - p > 2 || (w == p && p < d->len))
+            break;
+        if (xd_has(d, w, country)) {
+            e = p = w + strlen(country);
+            continue;
+        }
+        /* The list goes on: another legal form, an item number, a comma, an end of line. */
+        if (w >= d->len || legal_form_at(d, w) >= 0 || d->text[w] == ',' || d->text[w] == '\n' ||
+            (xd_digit_at(d, w) && digits_end(d, w) < d->len && d->text[digits_end(d, w)] == '.') ||
+            (xd_has(d, w, "และ") && legal_form_at(d, xd_skip_spaces(d, w + strlen("และ"))) >= 0)) {
+            e = p;
+            break;
+        }
+        size_t we = xd_stop_word_at(d, w) ? w : firm_word_end(d, w);
+        if (we == w || (we < d->len && !tg_text_is_blank(xd_cp(d, we, NULL)) &&
+                        d->text[we] != ',' && d->text[we] != '\n'))
+            break;
+        p = we;
+    }
+    *out = (struct cand){
+        .b = b, .e = e, .q = at, .source = FROM_FORM, .local = form, .kind = "other", .org = -1};
+    return true;
+}
+
 static enum tg_status scan(struct xdoc *d, struct cands *cs)
 {
     for (size_t t = 0; t < d->n_tokens; t++) {
@@ -729,7 +906,9 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
             continue;
         }
         struct cand firm;
-        if (!covered(cs, b, b + 1) && company(d, b, &firm) && !xd_excluded(d, firm.b, firm.e)) {
+        if (!covered(cs, b, b + 1) &&
+            (company(d, b, &firm) || company_written_short(d, b, &firm)) &&
+            !xd_excluded(d, firm.b, firm.e)) {
             enum tg_status st = push(cs, firm);
             if (st != TG_OK)
                 return st;
@@ -786,11 +965,17 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
                 if (!names_one(d, p.b, p.q, p.e))
                     continue;
             } else if (has_g && !g.stem_end && d->text[g.e - 1] != '.') {
+                /* One area's office of a Bangkok body is an organisation of its own. */
+                if (bangkok_area_end(d, g.e) > g.e) {
+                    g.kind = tg_gazetteer_entry_kind(g.entry);
+                    g.entry = NULL;
+                    g.source = FROM_PREFIX;
+                }
                 g.e = extend_name(d, g.b, g.e, false);
             }
             struct cand c = has_g ? g : p;
             c.after_position = k == 1;
-            if (xd_excluded(d, c.b, c.e) || covered(cs, c.b, c.e))
+            if (xd_excluded(d, c.b, c.e) || covered(cs, c.b, c.e) || bangkok_areas(d, c.e))
                 continue;
             enum tg_status st = push(cs, c);
             if (st != TG_OK)
@@ -961,6 +1146,23 @@ static long learnt(const struct xdoc *d, const char *s, size_t n)
     return -1;
 }
 
+/* The organisation named head, the written text[0..len) and tail, one after the other. */
+static enum tg_status org_composed(struct xdoc *d, const char *head, const char *text, size_t len,
+                                   const char *tail, const struct tg_gazetteer_entry *entry,
+                                   const char *kind, long *out)
+{
+    size_t hl = strlen(head), tl = strlen(tail);
+    char *name = malloc(hl + len + tl + 1);
+    if (!name)
+        return TG_ERR_NOMEM;
+    memcpy(name, head, hl);
+    memcpy(name + hl, text, len);
+    memcpy(name + hl + len, tail, tl + 1);
+    enum tg_status st = org_get(d, name, hl + len + tl, entry, kind, out);
+    free(name);
+    return st;
+}
+
 /* Resolves a candidate that is not a truncation. */
 static enum tg_status resolve(struct xdoc *d, struct cand *c)
 {
@@ -971,36 +1173,20 @@ static enum tg_status resolve(struct xdoc *d, struct cand *c)
         c->org = learnt(d, s, n);
         return TG_OK;
     }
-    if (c->source == FROM_LOCAL) {
-        const char *full = local_stems[c->local].full;
-        size_t fl = strlen(full), pl = c->e - c->q;
-        char *name = malloc(fl + pl + 1);
-        if (!name)
-            return TG_ERR_NOMEM;
-        memcpy(name, full, fl);
-        memcpy(name + fl, d->text + c->q, pl);
-        name[fl + pl] = '\0';
-        enum tg_status st = org_get(d, name, fl + pl, NULL, c->kind, &c->org);
-        free(name);
-        return st;
-    }
+    const char *place = d->text + c->q;
+    if (c->source == FROM_LOCAL)
+        return org_composed(d, local_stems[c->local].full, place, c->e - c->q, "", NULL, c->kind,
+                            &c->org);
+    if (c->source == FROM_FORM)
+        return org_composed(d, legal_forms[c->local].opener, place, c->e - c->q,
+                            legal_forms[c->local].form, NULL, c->kind, &c->org);
     const struct tg_gazetteer_entry *entry = c->entry ? c->entry : find_entry(d, s, n);
     if (!entry && c->source == FROM_NER)
         entry = short_form(d, s, n);
-    if (entry && c->stem_end) {
-        /* One office of a province: the stem's kind and parent, its own full name. */
-        const char *stem = tg_gazetteer_entry_name(entry);
-        size_t sl = strlen(stem), pl = c->e - c->prov_b;
-        char *full = malloc(sl + pl + 1);
-        if (!full)
-            return TG_ERR_NOMEM;
-        memcpy(full, stem, sl);
-        memcpy(full + sl, d->text + c->prov_b, pl);
-        full[sl + pl] = '\0';
-        enum tg_status st = org_get(d, full, sl + pl, entry, NULL, &c->org);
-        free(full);
-        return st;
-    }
+    /* One office of a province: the stem's kind and parent, its own full name. */
+    if (entry && c->stem_end)
+        return org_composed(d, tg_gazetteer_entry_name(entry), d->text + c->prov_b,
+                            c->e - c->prov_b, "", entry, NULL, &c->org);
     if (entry) {
         const char *name = tg_gazetteer_entry_name(entry);
         return org_get(d, name, strlen(name), entry, NULL, &c->org);
@@ -1182,7 +1368,7 @@ static enum tg_status scan_ner(struct xdoc *d, struct cands *cs)
             memchr(d->text + b, '(', e - b) || memchr(d->text + b, ')', e - b) ||
             memchr(d->text + b, '\n', e - b) || inside_position(d, b, e) || covered(cs, b, e) ||
             xd_overlap(d, b, e) >= 0 || xd_excluded(d, b, e) || xd_stop_word_at(d, b) ||
-            unit_after_number(d, b, e) ||
+            unit_after_number(d, b, e) || bangkok_areas(d, e) ||
             tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b,
                                   TG_GAZETTEER_MASK(TG_GAZETTEER_PLACE_CUE) |
                                       TG_GAZETTEER_MASK(TG_GAZETTEER_HONORIFIC) |
