@@ -332,7 +332,29 @@ static struct parties parties_after(const struct xdoc *d, size_t b, size_t limit
     return ps;
 }
 
-/* The list of parties ending at e (past spaces), as parties_after. */
+/* How many letters an abbreviation the recognisers did not read may have (ตร., กสทช.). */
+#define ABBREVIATION_MIN 2
+#define ABBREVIATION_MAX 6
+
+/* The start of an abbreviation no mention holds ending at e, standing alone (ตร. in ดศ. ตร.
+ * สคบ. กสทช. ปปง. ร่วมแถลง), or e. */
+static size_t unread_abbreviation_before(const struct xdoc *d, size_t e, size_t floor)
+{
+    if (e <= floor || d->text[e - 1] != '.' || d->owner[e - 1])
+        return e;
+    size_t b = e - 1, letters = 0;
+    while (b > floor && xd_is_thai(xd_cp_before(d, b)) && !d->owner[b - 1] &&
+           letters <= ABBREVIATION_MAX) {
+        b -= strlen("ก"); /* Thai letters are three bytes in UTF-8 */
+        letters++;
+    }
+    bool alone = b == floor || tg_text_is_blank(xd_cp_before(d, b));
+    return alone && letters >= ABBREVIATION_MIN && letters <= ABBREVIATION_MAX ? b : e;
+}
+
+/* The list of parties ending at e (past spaces), as parties_after. An abbreviation the
+ * recognisers did not read between two parties (ดศ. ตร. สคบ.) does not end the list: the
+ * bodies either side of it are parties all the same. */
 static struct parties parties_before(const struct xdoc *d, size_t e, size_t floor)
 {
     struct parties ps = {.n = 0, .e = skip_spaces_back(d, e, floor)};
@@ -352,6 +374,13 @@ static struct parties parties_before(const struct xdoc *d, size_t e, size_t floo
         size_t q = skip_spaces_back(d, b, floor);
         p = joiner_before(d, q, floor);
         joined[n++] = p < q;
+        size_t gap = p == q ? unread_abbreviation_before(d, q, floor) : q;
+        long next;
+        if (gap < q && party_before(d, skip_spaces_back(d, gap, floor), floor, &next) <
+                           skip_spaces_back(d, gap, floor)) {
+            p = gap;
+            joined[n - 1] = true;
+        }
     }
     /* Back into text order: an item is joined to the one before it by the joiner read after
      * it here. */
