@@ -85,6 +85,7 @@ struct parties {
 struct list_items {
     long org[MAX_PARTIES];
     bool joined[MAX_PARTIES]; /* a joiner stands between the item and the one before it */
+    bool bare[MAX_PARTIES];   /* the item is an organisation's name, not a person or a title */
     size_t n;
 };
 
@@ -114,20 +115,54 @@ static bool ministry(const struct xdoc *d, long org)
     return strcmp(d->r->organisations[org].kind, "ministry") == 0;
 }
 
+/* Words that open the name of a university's faculty or department, and what คณะ opens other
+ * than a faculty: a committee, the cabinet, a working group, a delegation. */
+static const char *const faculty_words[] = {"คณะ", "ภาควิชา"};
+static const char *const not_faculties[] = {"คณะกรรมการ", "คณะอนุกรรมการ", "คณะรัฐมนตรี",
+                                            "คณะทำงาน",   "คณะผู้แทน",      "คณะผู้บริหาร"};
+
+/* Past whichever of words key opens with, or NULL. */
+static const char *past_word(const char *key, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(key, words[i], strlen(words[i])) == 0)
+            return key + strlen(words[i]);
+    return NULL;
+}
+
+/* Whether unit is a faculty or department and org a university (คณะอักษรศาสตร์
+ * จุฬาลงกรณ์มหาวิทยาลัย, ภาควิชาวิศวกรรมนิวเคลียร์ ...): the university's own, which the text
+ * names to say whose unit it is. */
+static bool faculty_of(const struct xdoc *d, long unit, long org)
+{
+    const char *name = d->r->organisations[unit].name;
+    return past_word(name, faculty_words, sizeof faculty_words / sizeof *faculty_words) &&
+           !past_word(name, not_faculties, sizeof not_faculties / sizeof *not_faculties) &&
+           strstr(d->r->organisations[org].name, "มหาวิทยาลัย");
+}
+
 /* Whether org, written right after unit without a joiner, names whose unit it is: its known
  * parent, or a ministry after a body that is none (กรมราชทัณฑ์ กระทรวงยุติธรรม, ศท.
  * กระทรวงดิจิทัลฯ). Bodies of one level side by side are a list (กรมชลประทาน กรมพัฒนาที่ดิน). */
 static bool qualifies(const struct xdoc *d, long org, long unit)
 {
-    return ancestor_or_self(d, org, unit) || (ministry(d, org) && !ministry(d, unit));
+    return ancestor_or_self(d, org, unit) || (ministry(d, org) && !ministry(d, unit)) ||
+           faculty_of(d, unit, org);
 }
 
+/* A name written right after a person's title without a joiner says whose unit the title's
+ * body is (รองผู้บัญชาการสำนักงานยุทธศาสตร์ตำรวจ สำนักงานตำรวจแห่งชาติ, อาจารย์ คณะอักษรศาสตร์
+ * จุฬาลงกรณ์มหาวิทยาลัย): in a list of people each party opens with a person. */
 static void take_items(const struct xdoc *d, const struct list_items *items, struct parties *ps)
 {
-    for (size_t i = 0; i < items->n; i++)
-        if (i == 0 || items->joined[i] || items->org[i] < 0 || items->org[i - 1] < 0 ||
-            !qualifies(d, items->org[i], items->org[i - 1]))
+    for (size_t i = 0; i < items->n; i++) {
+        bool qualifier = i > 0 && !items->joined[i] && items->org[i] >= 0 &&
+                         items->org[i - 1] >= 0 &&
+                         (qualifies(d, items->org[i], items->org[i - 1]) ||
+                          (items->bare[i] && !items->bare[i - 1]));
+        if (!qualifier)
             add_party(ps, items->org[i]);
+    }
 }
 
 static void add_party(struct parties *ps, long org)
@@ -161,6 +196,13 @@ static long mention_ending(const struct xdoc *d, size_t e)
 {
     uint32_t o = e > 0 ? d->owner[e - 1] : 0;
     return o && d->m[o - 1].e == e ? (long)o - 1 : -1;
+}
+
+/* Whether the party starting at b is an organisation's name alone. */
+static bool bare_org_at(const struct xdoc *d, size_t b)
+{
+    long m = mention_starting(d, b);
+    return !xd_title_starting(d, b) && m >= 0 && d->m[m].type == TG_EXTRACT_ORGANISATION;
 }
 
 /* Past a bracket right after a name (`(สสส.)`, `(ประเทศไทย)`), or b. */
@@ -278,6 +320,7 @@ static struct parties parties_after(const struct xdoc *d, size_t b, size_t limit
         if (e == p)
             break;
         items.joined[items.n] = past > q;
+        items.bare[items.n] = bare_org_at(d, p);
         items.org[items.n++] = org;
         p = ps.e = skip_bracket(d, e, limit);
         /* A country or place written after the name (สวรส. ประเทศไทย) qualifies it. */
@@ -289,12 +332,34 @@ static struct parties parties_after(const struct xdoc *d, size_t b, size_t limit
     return ps;
 }
 
-/* The list of parties ending at e (past spaces), as parties_after. */
+/* How many letters an abbreviation the recognisers did not read may have (ตร., กสทช.). */
+#define ABBREVIATION_MIN 2
+#define ABBREVIATION_MAX 6
+
+/* The start of an abbreviation no mention holds ending at e, standing alone (ตร. in ดศ. ตร.
+ * สคบ. กสทช. ปปง. ร่วมแถลง), or e. */
+static size_t unread_abbreviation_before(const struct xdoc *d, size_t e, size_t floor)
+{
+    if (e <= floor || d->text[e - 1] != '.' || d->owner[e - 1])
+        return e;
+    size_t b = e - 1, letters = 0;
+    while (b > floor && xd_is_thai(xd_cp_before(d, b)) && !d->owner[b - 1] &&
+           letters <= ABBREVIATION_MAX) {
+        b -= strlen("ก"); /* Thai letters are three bytes in UTF-8 */
+        letters++;
+    }
+    bool alone = b == floor || tg_text_is_blank(xd_cp_before(d, b));
+    return alone && letters >= ABBREVIATION_MIN && letters <= ABBREVIATION_MAX ? b : e;
+}
+
+/* The list of parties ending at e (past spaces), as parties_after. An abbreviation the
+ * recognisers did not read between two parties (ดศ. ตร. สคบ.) does not end the list: the
+ * bodies either side of it are parties all the same. */
 static struct parties parties_before(const struct xdoc *d, size_t e, size_t floor)
 {
     struct parties ps = {.n = 0, .e = skip_spaces_back(d, e, floor)};
     long found[MAX_PARTIES];
-    bool joined[MAX_PARTIES];
+    bool joined[MAX_PARTIES], bare[MAX_PARTIES];
     size_t n = 0, p = ps.e;
     ps.b = p;
     while (n < MAX_PARTIES) {
@@ -304,16 +369,25 @@ static struct parties parties_before(const struct xdoc *d, size_t e, size_t floo
         if (b == p)
             break;
         found[n] = org;
+        bare[n] = bare_org_at(d, b);
         ps.b = b;
         size_t q = skip_spaces_back(d, b, floor);
         p = joiner_before(d, q, floor);
         joined[n++] = p < q;
+        size_t gap = p == q ? unread_abbreviation_before(d, q, floor) : q;
+        long next;
+        if (gap < q && party_before(d, skip_spaces_back(d, gap, floor), floor, &next) <
+                           skip_spaces_back(d, gap, floor)) {
+            p = gap;
+            joined[n - 1] = true;
+        }
     }
     /* Back into text order: an item is joined to the one before it by the joiner read after
      * it here. */
     struct list_items items = {.n = n};
     for (size_t i = 0; i < n; i++) {
         items.org[i] = found[n - 1 - i];
+        items.bare[i] = bare[n - 1 - i];
         items.joined[i] = i > 0 && joined[n - 1 - i];
     }
     take_items(d, &items, &ps);
@@ -494,8 +568,30 @@ static const struct {
 static const char *const between_party_and_act[] = {"ได้", "ร่วม",  "ร่วมกัน", "เข้าร่วม", "จะ", "การ",
                                                     "พิธี", "มีการ", "ทำ",    "จัดทำ",   "จึง"};
 
-/* The cue words of the organisers and partners a sentence names. A list of one party before a
- * joint cue (ร่วมกันจัด) is no joint organisation. */
+/* Gives role to the list of parties before each cue of the sentence. A list of one party
+ * before a joint cue (ร่วมกันจัด) is no joint organisation. */
+static enum tg_status roles_before_cue(const struct xdoc *d, const struct xsentence *s,
+                                       const char *cue, enum tg_extract_role role,
+                                       struct tg_extract_event *ev)
+{
+    size_t n = strlen(cue);
+    enum tg_status st = TG_OK;
+    for (const char *p = d->text + s->b;
+         st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), cue, n)); p += n) {
+        size_t b = skip_words_back(d, (size_t)(p - d->text), s->b, between_party_and_act,
+                                   sizeof between_party_and_act / sizeof *between_party_and_act);
+        struct parties ps = parties_before(d, b, s->b);
+        if (directed(d, ps.b, s->b) || (role == TG_EXTRACT_ROLE_CO_HOST && ps.n < 2) ||
+            has_any(d, (size_t)(p - d->text) + n, not_organising,
+                    sizeof not_organising / sizeof *not_organising))
+            continue;
+        bool joint = role == TG_EXTRACT_ROLE_HOST && ps.n > 1;
+        st = give_role(ev, &ps, joint ? TG_EXTRACT_ROLE_CO_HOST : role, s);
+    }
+    return st;
+}
+
+/* The cue words of the organisers and partners a sentence names. */
 static enum tg_status cue_roles(const struct xdoc *d, const struct xsentence *s,
                                 struct tg_extract_event *ev)
 {
@@ -519,26 +615,8 @@ static enum tg_status cue_roles(const struct xdoc *d, const struct xsentence *s,
         }
     }
     for (size_t c = 0; st == TG_OK && c < sizeof cues_after_parties / sizeof *cues_after_parties;
-         c++) {
-        size_t n = strlen(cues_after_parties[c].cue);
-        for (const char *p = d->text + s->b;
-             st == TG_OK &&
-             (p = xd_find(p, s->e - (size_t)(p - d->text), cues_after_parties[c].cue, n));
-             p += n) {
-            size_t b =
-                skip_words_back(d, (size_t)(p - d->text), s->b, between_party_and_act,
-                                sizeof between_party_and_act / sizeof *between_party_and_act);
-            struct parties ps = parties_before(d, b, s->b);
-            enum tg_extract_role role = cues_after_parties[c].role;
-            if (directed(d, ps.b, s->b) || (role == TG_EXTRACT_ROLE_CO_HOST && ps.n < 2) ||
-                has_any(d, (size_t)(p - d->text) + n, not_organising,
-                        sizeof not_organising / sizeof *not_organising))
-                continue;
-            if (role == TG_EXTRACT_ROLE_HOST && ps.n > 1)
-                role = TG_EXTRACT_ROLE_CO_HOST;
-            st = give_role(ev, &ps, role, s);
-        }
-    }
+         c++)
+        st = roles_before_cue(d, s, cues_after_parties[c].cue, cues_after_parties[c].role, ev);
     return st;
 }
 
@@ -846,23 +924,54 @@ enum tg_status xd_sentence_parties(struct xdoc *d, const struct xreport *c,
     return st;
 }
 
-/* A headline or lead without a trigger word (พม. จับมือ สสส. พัฒนาเด็กในชุมชน) still says who
- * works with whom in the event the article reports: its first event other than a recalled
- * agreement. */
+/* The title line past the site's name the page furniture marks (รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-...):
+ * no sentence of its own, since sentences hold no furniture, yet the line that says most
+ * plainly who acted with whom. False when no such line is left. */
+static bool title_line(const struct xdoc *d, struct xsentence *title)
+{
+    const char *nl = memchr(d->text, '\n', d->len);
+    size_t b = 0, e = nl ? (size_t)(nl - d->text) : d->len;
+    while (b < e && xd_excluded(d, b, b + 1))
+        b++;
+    b = xd_skip_spaces(d, b);
+    *title = (struct xsentence){b, e};
+    return b > 0 && b < e && !xd_excluded(d, b, e);
+}
+
+/* The roles a sentence that reports no event gives the events the article reports: a joint
+ * cue (พม. จับมือ สสส. พัฒนาเด็กในชุมชน) to its main event, a joint statement (ดศ. ตร. สคบ. กสทช.
+ * ปปง. ร่วมแถลงมาตรการ...) to its press conference. */
+static enum tg_status headline_sentence_roles(const struct xdoc *d, const struct xsentence *s,
+                                              struct tg_extract_event *main,
+                                              struct tg_extract_event *statement)
+{
+    enum tg_status st = joint_roles(d, s, main);
+    if (st == TG_OK && statement)
+        st = roles_before_cue(d, s, "ร่วมแถลง", TG_EXTRACT_ROLE_CO_HOST, statement);
+    return st;
+}
+
+/* A headline or lead without a trigger word still says who works with whom in the event the
+ * article reports: its first event other than a recalled agreement. */
 enum tg_status xd_headline_roles(struct xdoc *d)
 {
     struct tg_extract_result *r = d->r;
     if (r->event_count == 0)
         return TG_OK;
-    struct tg_extract_event *main = &r->events[0];
-    for (size_t i = r->event_count; i-- > 0;)
+    struct tg_extract_event *main = &r->events[0], *statement = NULL;
+    for (size_t i = r->event_count; i-- > 0;) {
         if (r->events[i].kind != TG_EXTRACT_EVENT_AGREEMENT)
             main = &r->events[i];
-    enum tg_status st = TG_OK;
-    for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++) {
-        if (!xd_reports_event(d, i) && !quoted(d, &d->sentences[i]))
-            st = joint_roles(d, &d->sentences[i], main);
+        if (r->events[i].kind == TG_EXTRACT_EVENT_ANNOUNCEMENT)
+            statement = &r->events[i];
     }
+    struct xsentence title;
+    enum tg_status st = TG_OK;
+    if (title_line(d, &title) && !quoted(d, &title))
+        st = headline_sentence_roles(d, &title, main, statement);
+    for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++)
+        if (!xd_reports_event(d, i) && !quoted(d, &d->sentences[i]))
+            st = headline_sentence_roles(d, &d->sentences[i], main, statement);
     return st;
 }
 
@@ -903,6 +1012,47 @@ static void settle_roles(struct tg_extract_event *ev)
     }
 }
 
+/* Words that open the name of a unit, and of the bodies whose units take their name. */
+static const char *const unit_words[] = {"สำนักงาน", "สำนัก", "กอง", "ศูนย์"};
+static const char *const body_words[] = {"กระทรวง", "กรม"};
+/* The shortest part of a body's name a unit's name must repeat (four Thai letters). */
+#define STEM_MIN 12
+
+/* Of organisations a and b, the one that is no party beside the other, or -1: b's name holds
+ * a's whole name, so b is a written in full (ศูนย์คุณธรรม (องค์การมหาชน) for ศูนย์คุณธรรม, SME D
+ * Bank for D Bank: a gives way) or, when a unit word opens it, a's unit
+ * (สำนักงานคณะกรรมการดิจิทัลเพื่อเศรษฐกิจและสังคมแห่งชาติ, สำนักงานปลัดกระทรวงสาธารณสุข: b gives
+ * way); or b opens with a unit word and a's name past its กรม or กระทรวง
+ * (สำนักงานศุลกากรท่าเรือแหลมฉบัง of กรมศุลกากร, สำนักงานอุตสาหกรรมจังหวัดราชบุรี of
+ * กระทรวงอุตสาหกรรม: b gives way). */
+static long lesser_namesake(const struct xdoc *d, long a, long b)
+{
+    const char *ka = d->r->organisations[a].key, *kb = d->r->organisations[b].key;
+    const char *rest = past_word(kb, unit_words, sizeof unit_words / sizeof *unit_words);
+    const char *within = strstr(kb, ka);
+    if (within)
+        return within > kb && rest && rest <= within ? b : a;
+    const char *stem = past_word(ka, body_words, sizeof body_words / sizeof *body_words);
+    bool unit = stem && rest && strlen(stem) >= STEM_MIN && strncmp(rest, stem, strlen(stem)) == 0;
+    return unit ? b : -1;
+}
+
+/* A body named twice, or a body and its unit by name, are one party (issue 9, class 8): the
+ * namesake or unit takes part without a role of its own. */
+static void demote_namesakes(const struct xdoc *d, struct tg_extract_event *ev)
+{
+    for (size_t i = 0; i < ev->organisation_count; i++)
+        for (size_t k = 0; k < ev->organisation_count; k++) {
+            struct tg_extract_participant *a = &ev->organisations[i], *b = &ev->organisations[k];
+            if (i == k || a->entity == b->entity || !tg_extract_role_collaborates(a->role) ||
+                !tg_extract_role_collaborates(b->role))
+                continue;
+            long lesser = lesser_namesake(d, a->entity, b->entity);
+            if (lesser >= 0)
+                (lesser == a->entity ? a : b)->role = TG_EXTRACT_ROLE_ATTENDEE;
+        }
+}
+
 /* An event is a collaboration when two of its organisations with collaborating roles are not
  * one another's parent or child: a minister's notice to his own department is none. */
 void xd_mark_collaborations(struct xdoc *d)
@@ -910,6 +1060,7 @@ void xd_mark_collaborations(struct xdoc *d)
     for (size_t e = 0; e < d->r->event_count; e++) {
         struct tg_extract_event *ev = &d->r->events[e];
         settle_roles(ev);
+        demote_namesakes(d, ev);
         ev->collaboration = false;
         for (size_t i = 0; i < ev->organisation_count && !ev->collaboration; i++)
             for (size_t k = i + 1; k < ev->organisation_count && !ev->collaboration; k++) {
