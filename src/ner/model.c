@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <zlib.h>
 
@@ -79,10 +80,77 @@ enum tg_status ner_model_new(unsigned bits, unsigned labels, struct tg_ner_model
     return TG_OK;
 }
 
+static void present_free(struct ner_present_rows *present)
+{
+    if (!present)
+        return;
+    free(present->present);
+    free(present->rank);
+    free(present->rows);
+    free(present);
+}
+
+/*
+ * Memory for a table read at random all through tagging: on 2 MB pages where the kernel offers
+ * them, since with 4 KB pages nearly every row read is also a TLB miss.
+ */
+static void *huge_alloc(size_t size)
+{
+    const size_t huge = (size_t)2 << 20;
+    void *p = NULL;
+    size_t rounded = (size + huge - 1) / huge * huge;
+    if (posix_memalign(&p, huge, rounded) != 0)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, rounded, MADV_HUGEPAGE);
+#endif
+    return p;
+}
+
+static bool row_is_zero(const float *w, unsigned labels)
+{
+    for (unsigned y = 0; y < labels; y++)
+        if (w[y] != 0.0f)
+            return false;
+    return true;
+}
+
+enum tg_status ner_model_freeze(struct tg_ner_model *model)
+{
+    size_t rows = (size_t)1 << model->bits, words = rows / 64, kept = 0;
+    unsigned labels = model->labels;
+    for (size_t r = 0; r < rows; r++)
+        kept += !row_is_zero(model->weights + r * labels, labels);
+    struct ner_present_rows *present = calloc(1, sizeof *present);
+    if (!present)
+        return TG_ERR_NOMEM;
+    present->present = calloc(words, sizeof *present->present);
+    present->rank = malloc(words * sizeof *present->rank);
+    present->rows = huge_alloc((kept ? kept : 1) * labels * sizeof *present->rows);
+    if (!present->present || !present->rank || !present->rows) {
+        present_free(present);
+        return TG_ERR_NOMEM;
+    }
+    size_t n = 0;
+    for (size_t r = 0; r < rows; r++) {
+        if (r % 64 == 0)
+            present->rank[r / 64] = (uint32_t)n;
+        const float *w = model->weights + r * labels;
+        if (row_is_zero(w, labels))
+            continue;
+        present->present[r / 64] |= 1ULL << (r % 64);
+        memcpy(present->rows + n++ * labels, w, labels * sizeof *w);
+    }
+    present_free(model->present);
+    model->present = present;
+    return TG_OK;
+}
+
 void tg_ner_model_free(struct tg_ner_model *model)
 {
     if (!model)
         return;
+    present_free(model->present);
     free(model->weights);
     free(model->transitions);
     free(model);
@@ -204,6 +272,10 @@ enum tg_status tg_ner_model_from_memory(const void *bytes, size_t len, struct tg
     }
     dequantise(raw, emissions, scale, model->weights);
     dequantise(raw + 2 * emissions, transitions, scale, model->transitions);
+    if ((status = ner_model_freeze(model)) != TG_OK) {
+        status = tg_error_set(err, status, "NER model: out of memory");
+        goto cleanup;
+    }
     *out = model;
     model = NULL;
 cleanup:

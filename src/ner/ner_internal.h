@@ -108,17 +108,38 @@ static inline unsigned ner_label_count(unsigned types)
     return 1 + NER_PARTS * types;
 }
 
+/*
+ * The emission rows of a model that hold a non-zero weight: three rows in four of a trained
+ * model are all zero, so this is a quarter of the dense table and stays in the caches the dense
+ * one misses (issue 10). Row r is present when bit r of `present` is set; it is then the
+ * rank-th present row, rank = rank[r / 64] plus the present rows before it in its word, and its
+ * weights are rows[rank * labels ..].
+ */
+struct ner_present_rows {
+    uint64_t *present;
+    uint32_t *rank;
+    float *rows;
+};
+
 struct tg_ner_model {
     unsigned bits;
     unsigned labels;
     float *weights;     /* (1 << bits) rows of `labels` floats */
     float *transitions; /* labels + 1 rows (the last is the sentence start) of `labels` */
+    /* The same weights for tagging, for a model read from its file, which nothing changes
+     * afterwards; NULL for a model being trained, whose weights move. */
+    struct ner_present_rows *present;
 };
 
 /* A zeroed model with the given shape. */
 enum tg_status ner_model_new(unsigned bits, unsigned labels, struct tg_ner_model **out);
 
-/* emit[i * labels + y] = score of label y at token i, from feature rows[i * NER_FEATURES ..]. */
+/* Builds model->present from its weights, which must not change afterwards. */
+enum tg_status ner_model_freeze(struct tg_ner_model *model);
+
+/* emit[i * labels + y] = score of label y at token i, from feature rows[i * NER_FEATURES ..]:
+ * the sum of the rows' weights in feature order, which is the same float whether or not the
+ * zero weights are added. */
 void ner_emissions(const struct tg_ner_model *model, const uint32_t *rows, size_t count,
                    float *emit);
 
