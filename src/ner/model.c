@@ -115,31 +115,52 @@ static bool row_is_zero(const float *w, unsigned labels)
     return true;
 }
 
-enum tg_status ner_model_freeze(struct tg_ner_model *model)
+/* The int16 that times scale is w, or false when there is none. */
+static bool quantum_of(float w, float scale, int16_t *q)
+{
+    long n = lrintf(w / scale);
+    if (n < -32767 || n > 32767)
+        return false;
+    *q = (int16_t)n;
+    return (float)*q * scale == w;
+}
+
+enum tg_status ner_model_freeze(struct tg_ner_model *model, float scale)
 {
     size_t rows = (size_t)1 << model->bits, words = rows / 64, kept = 0;
     unsigned labels = model->labels;
+    if (labels > NER_ROW_SLOTS || !(scale > 0.0f))
+        return TG_OK;
     for (size_t r = 0; r < rows; r++)
         kept += !row_is_zero(model->weights + r * labels, labels);
     struct ner_present_rows *present = calloc(1, sizeof *present);
     if (!present)
         return TG_ERR_NOMEM;
+    present->scale = scale;
     present->present = calloc(words, sizeof *present->present);
     present->rank = malloc(words * sizeof *present->rank);
-    present->rows = huge_alloc((kept ? kept : 1) * labels * sizeof *present->rows);
+    present->rows = huge_alloc((kept ? kept : 1) * NER_ROW_SLOTS * sizeof *present->rows);
     if (!present->present || !present->rank || !present->rows) {
         present_free(present);
         return TG_ERR_NOMEM;
     }
     size_t n = 0;
-    for (size_t r = 0; r < rows; r++) {
+    bool exact = true;
+    for (size_t r = 0; r < rows && exact; r++) {
         if (r % 64 == 0)
             present->rank[r / 64] = (uint32_t)n;
         const float *w = model->weights + r * labels;
         if (row_is_zero(w, labels))
             continue;
         present->present[r / 64] |= 1ULL << (r % 64);
-        memcpy(present->rows + n++ * labels, w, labels * sizeof *w);
+        int16_t *q = present->rows + n++ * NER_ROW_SLOTS;
+        memset(q, 0, NER_ROW_SLOTS * sizeof *q);
+        for (unsigned y = 0; y < labels && exact; y++)
+            exact = quantum_of(w[y], scale, &q[y]);
+    }
+    if (!exact) {
+        present_free(present);
+        return TG_OK;
     }
     present_free(model->present);
     model->present = present;
@@ -272,7 +293,7 @@ enum tg_status tg_ner_model_from_memory(const void *bytes, size_t len, struct tg
     }
     dequantise(raw, emissions, scale, model->weights);
     dequantise(raw + 2 * emissions, transitions, scale, model->transitions);
-    if ((status = ner_model_freeze(model)) != TG_OK) {
+    if ((status = ner_model_freeze(model, scale)) != TG_OK) {
         status = tg_error_set(err, status, "NER model: out of memory");
         goto cleanup;
     }

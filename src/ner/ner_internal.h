@@ -109,16 +109,20 @@ static inline unsigned ner_label_count(unsigned types)
 }
 
 /*
- * The emission rows of a model that hold a non-zero weight: three rows in four of a trained
- * model are all zero, so this is a quarter of the dense table and stays in the caches the dense
- * one misses (issue 10). Row r is present when bit r of `present` is set; it is then the
- * rank-th present row, rank = rank[r / 64] plus the present rows before it in its word, and its
- * weights are rows[rank * labels ..].
+ * The emission rows of a model that hold a non-zero weight, as the file stores them: three rows
+ * in four of a trained model are all zero, and a row of int16 weights fits one cache line, so
+ * this is 16 MB where the dense table is 88 MB and each lookup is one line (issue 10). Row r is
+ * present when bit r of `present` is set; it is then the rank-th present row, rank = rank[r / 64]
+ * plus the present rows before it in its word, and its weight for label y is
+ * rows[rank * NER_ROW_SLOTS + y] * scale, the very float the dense table holds.
  */
+#define NER_ROW_SLOTS 32
+
 struct ner_present_rows {
     uint64_t *present;
     uint32_t *rank;
-    float *rows;
+    int16_t *rows;
+    float scale;
 };
 
 struct tg_ner_model {
@@ -134,8 +138,9 @@ struct tg_ner_model {
 /* A zeroed model with the given shape. */
 enum tg_status ner_model_new(unsigned bits, unsigned labels, struct tg_ner_model **out);
 
-/* Builds model->present from its weights, which must not change afterwards. */
-enum tg_status ner_model_freeze(struct tg_ner_model *model);
+/* Builds model->present from its weights, which must not change afterwards and must all be
+ * int16 multiples of scale (as read from a file); leaves it NULL when they are not. */
+enum tg_status ner_model_freeze(struct tg_ner_model *model, float scale);
 
 /* emit[i * labels + y] = score of label y at token i, from feature rows[i * NER_FEATURES ..]:
  * the sum of the rows' weights in feature order, which is the same float whether or not the

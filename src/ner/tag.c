@@ -32,10 +32,9 @@ static unsigned bit_count(uint64_t x)
 /* Where token i's feature rows are among the present rows, NULL for an all-zero row, with
  * each fetch started. The bitmap and ranks fit in the L2 cache; the rows do not. */
 static void find_present(const struct tg_ner_model *model, const uint32_t *rows, size_t i,
-                         const float *found[NER_FEATURES])
+                         const int16_t *found[NER_FEATURES])
 {
     const struct ner_present_rows *p = model->present;
-    unsigned labels = model->labels;
     for (size_t k = 0; k < NER_FEATURES; k++) {
         uint32_t r = rows[i * NER_FEATURES + k];
         uint64_t word = p->present[r / 64];
@@ -43,9 +42,8 @@ static void find_present(const struct tg_ner_model *model, const uint32_t *rows,
         if (!(word >> (r % 64) & 1))
             continue;
         uint32_t rank = p->rank[r / 64] + bit_count(word & ((1ULL << (r % 64)) - 1));
-        found[k] = p->rows + (size_t)rank * labels;
+        found[k] = p->rows + (size_t)rank * NER_ROW_SLOTS;
         __builtin_prefetch(found[k]);
-        __builtin_prefetch(found[k] + labels - 1);
     }
 }
 
@@ -58,18 +56,22 @@ static void present_emissions(const struct tg_ner_model *model, const uint32_t *
                               float *emit)
 {
     unsigned labels = model->labels;
-    const float *found[2][NER_FEATURES];
+    float scale = model->present->scale;
+    const int16_t *found[2][NER_FEATURES];
     find_present(model, rows, 0, found[0]);
     for (size_t i = 0; i < count; i++) {
-        const float **here = found[i % 2];
+        const int16_t **here = found[i % 2];
         if (i + 1 < count)
             find_present(model, rows, i + 1, found[(i + 1) % 2]);
         float *scores = emit + i * labels;
         memset(scores, 0, labels * sizeof *scores);
         for (size_t k = 0; k < NER_FEATURES; k++) {
-            const float *w = here[k];
-            for (unsigned y = 0; w && y < labels; y++)
-                scores[y] += w[y];
+            const int16_t *q = here[k];
+            for (unsigned y = 0; q && y < labels; y++) {
+                /* The dense table's float, made the way the file reader made it. */
+                float w = (float)q[y] * scale;
+                scores[y] += w;
+            }
         }
     }
 }
