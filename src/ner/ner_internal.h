@@ -138,10 +138,6 @@ struct tg_ner_model {
 /* A zeroed model with the given shape. */
 enum tg_status ner_model_new(unsigned bits, unsigned labels, struct tg_ner_model **out);
 
-/* Builds model->present from its weights, which must not change afterwards and must all be
- * int16 multiples of scale (as read from a file); leaves it NULL when they are not. */
-enum tg_status ner_model_freeze(struct tg_ner_model *model, float scale);
-
 /* emit[i * labels + y] = score of label y at token i, from feature rows[i * NER_FEATURES ..]:
  * the sum of the rows' weights in feature order, which is the same float whether or not the
  * zero weights are added. */
