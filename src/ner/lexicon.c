@@ -39,11 +39,27 @@ struct word {
     size_t len;
 };
 
+/* Words are bucketed by their first code point (for Thai) or first byte: a token is compared
+ * only with the few words that can start it, not with every word of the list (issue 10). */
+#define FIRST_KEYS 256
+
 struct word_list {
     const struct word *words;
     size_t count;
     uint8_t cue;
+    uint16_t bucket[FIRST_KEYS + 1]; /* bucket k is order[bucket[k] .. bucket[k + 1]) */
+    uint16_t order[256];
 };
+
+/* The bucket of text[0..len), len > 0: a Thai letter's offset in its block, else 128 plus the
+ * first byte's low seven bits. Equal first code points give equal keys. */
+static unsigned first_key(const char *text, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    if (len >= 3 && u[0] == 0xE0 && (u[1] == 0xB8 || u[1] == 0xB9))
+        return (unsigned)(u[1] & 1) << 6 | (u[2] & 0x3F);
+    return 128 + (u[0] & 0x7F);
+}
 
 /* The title list is the text module's honorifics (tg_text_honorifics), the one list of them;
  * the others are the short lists above. All are set up once per process. */
@@ -69,6 +85,19 @@ static void fill(struct word_list *list, const char *const *words, size_t n)
     list->count = n;
 }
 
+static void bucket_words(struct word_list *list)
+{
+    memset(list->bucket, 0, sizeof list->bucket);
+    for (size_t i = 0; i < list->count; i++)
+        list->bucket[first_key(list->words[i].s, list->words[i].len) + 1]++;
+    for (unsigned k = 0; k < FIRST_KEYS; k++)
+        list->bucket[k + 1] += list->bucket[k];
+    uint16_t fill_at[FIRST_KEYS];
+    memcpy(fill_at, list->bucket, sizeof fill_at);
+    for (size_t i = 0; i < list->count; i++)
+        list->order[fill_at[first_key(list->words[i].s, list->words[i].len)]++] = (uint16_t)i;
+}
+
 static void set_up_lists(void)
 {
     const char *form;
@@ -80,6 +109,8 @@ static void set_up_lists(void)
     fill(&word_lists[LIST_ORG], org_words, sizeof org_words / sizeof *org_words);
     fill(&word_lists[LIST_PLACE], place_words, sizeof place_words / sizeof *place_words);
     fill(&word_lists[LIST_DATE], date_words, sizeof date_words / sizeof *date_words);
+    for (size_t l = 0; l < LIST_COUNT; l++)
+        bucket_words(&word_lists[l]);
 }
 
 static const struct word_list *lists(void)
@@ -92,7 +123,11 @@ static const struct word_list *lists(void)
 static size_t longest_prefix(const struct word_list *list, const char *text, size_t len)
 {
     size_t best = 0;
-    for (size_t i = 0; i < list->count; i++) {
+    if (len == 0)
+        return 0;
+    unsigned key = first_key(text, len);
+    for (size_t b = list->bucket[key]; b < list->bucket[key + 1]; b++) {
+        size_t i = list->order[b];
         size_t n = list->words[i].len;
         /* Thai words share their leading bytes; their last byte mostly tells them apart, and
          * testing it first spares a memcmp call per word per token (issue 10). */

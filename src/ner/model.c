@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <zlib.h>
 
@@ -79,10 +80,89 @@ enum tg_status ner_model_new(unsigned bits, unsigned labels, struct tg_ner_model
     return TG_OK;
 }
 
+static void present_free(struct ner_present_rows *present)
+{
+    if (!present)
+        return;
+    free(present->present);
+    free(present->rank);
+    free(present->rows);
+    free(present);
+}
+
+/*
+ * Memory for a table read at random all through tagging: on 2 MB pages where the kernel offers
+ * them, since with 4 KB pages nearly every row read is also a TLB miss.
+ */
+static void *huge_alloc(size_t size)
+{
+    const size_t huge = (size_t)2 << 20;
+    void *p = NULL;
+    size_t rounded = (size + huge - 1) / huge * huge;
+    if (posix_memalign(&p, huge, rounded) != 0)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, rounded, MADV_HUGEPAGE);
+#endif
+    return p;
+}
+
+static int16_t quantum_at(const unsigned char *raw, size_t k)
+{
+    return (int16_t)(uint16_t)(raw[2 * k] | raw[2 * k + 1] << 8);
+}
+
+static bool row_is_zero(const unsigned char *raw, size_t row, unsigned labels)
+{
+    static const unsigned char zeros[2 * NER_ROW_SLOTS];
+    return memcmp(raw + 2 * row * labels, zeros, 2 * labels) == 0;
+}
+
+/*
+ * model->present from the file's int16 emission weights (raw, little-endian, row by row), read
+ * straight from them so that loading a model costs little more than before (extractors load
+ * one each, and the tests make hundreds).
+ */
+static enum tg_status freeze(struct tg_ner_model *model, const unsigned char *raw, float scale)
+{
+    size_t rows = (size_t)1 << model->bits, words = rows / 64, kept = 0;
+    unsigned labels = model->labels;
+    if (labels > NER_ROW_SLOTS)
+        return TG_OK;
+    for (size_t r = 0; r < rows; r++)
+        kept += !row_is_zero(raw, r, labels);
+    struct ner_present_rows *present = calloc(1, sizeof *present);
+    if (!present)
+        return TG_ERR_NOMEM;
+    present->scale = scale;
+    present->present = calloc(words, sizeof *present->present);
+    present->rank = malloc(words * sizeof *present->rank);
+    present->rows = huge_alloc((kept ? kept : 1) * NER_ROW_SLOTS * sizeof *present->rows);
+    if (!present->present || !present->rank || !present->rows) {
+        present_free(present);
+        return TG_ERR_NOMEM;
+    }
+    size_t n = 0;
+    for (size_t r = 0; r < rows; r++) {
+        if (r % 64 == 0)
+            present->rank[r / 64] = (uint32_t)n;
+        if (row_is_zero(raw, r, labels))
+            continue;
+        present->present[r / 64] |= 1ULL << (r % 64);
+        int16_t *q = present->rows + n++ * NER_ROW_SLOTS;
+        memset(q, 0, NER_ROW_SLOTS * sizeof *q);
+        for (unsigned y = 0; y < labels; y++)
+            q[y] = quantum_at(raw, r * labels + y);
+    }
+    model->present = present;
+    return TG_OK;
+}
+
 void tg_ner_model_free(struct tg_ner_model *model)
 {
     if (!model)
         return;
+    present_free(model->present);
     free(model->weights);
     free(model->transitions);
     free(model);
@@ -108,10 +188,8 @@ static void quantise(const float *values, size_t n, float scale, unsigned char *
 
 static void dequantise(const unsigned char *in, size_t n, float scale, float *values)
 {
-    for (size_t k = 0; k < n; k++) {
-        int16_t q = (int16_t)(uint16_t)(in[2 * k] | in[2 * k + 1] << 8);
-        values[k] = (float)q * scale;
-    }
+    for (size_t k = 0; k < n; k++)
+        values[k] = (float)quantum_at(in, k) * scale;
 }
 
 enum tg_status tg_ner_model_serialize(const struct tg_ner_model *model, unsigned char **bytes,
@@ -204,6 +282,10 @@ enum tg_status tg_ner_model_from_memory(const void *bytes, size_t len, struct tg
     }
     dequantise(raw, emissions, scale, model->weights);
     dequantise(raw + 2 * emissions, transitions, scale, model->transitions);
+    if ((status = freeze(model, raw, scale)) != TG_OK) {
+        status = tg_error_set(err, status, "NER model: out of memory");
+        goto cleanup;
+    }
     *out = model;
     model = NULL;
 cleanup:

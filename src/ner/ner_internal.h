@@ -108,17 +108,39 @@ static inline unsigned ner_label_count(unsigned types)
     return 1 + NER_PARTS * types;
 }
 
+/*
+ * The emission rows of a model that hold a non-zero weight, as the file stores them: three rows
+ * in four of a trained model are all zero, and a row of int16 weights fits one cache line, so
+ * this is 16 MB where the dense table is 88 MB and each lookup is one line (issue 10). Row r is
+ * present when bit r of `present` is set; it is then the rank-th present row, rank = rank[r / 64]
+ * plus the present rows before it in its word, and its weight for label y is
+ * rows[rank * NER_ROW_SLOTS + y] * scale, the very float the dense table holds.
+ */
+#define NER_ROW_SLOTS 32
+
+struct ner_present_rows {
+    uint64_t *present;
+    uint32_t *rank;
+    int16_t *rows;
+    float scale;
+};
+
 struct tg_ner_model {
     unsigned bits;
     unsigned labels;
     float *weights;     /* (1 << bits) rows of `labels` floats */
     float *transitions; /* labels + 1 rows (the last is the sentence start) of `labels` */
+    /* The same weights for tagging, for a model read from its file, which nothing changes
+     * afterwards; NULL for a model being trained, whose weights move. */
+    struct ner_present_rows *present;
 };
 
 /* A zeroed model with the given shape. */
 enum tg_status ner_model_new(unsigned bits, unsigned labels, struct tg_ner_model **out);
 
-/* emit[i * labels + y] = score of label y at token i, from feature rows[i * NER_FEATURES ..]. */
+/* emit[i * labels + y] = score of label y at token i, from feature rows[i * NER_FEATURES ..]:
+ * the sum of the rows' weights in feature order, which is the same float whether or not the
+ * zero weights are added. */
 void ner_emissions(const struct tg_ner_model *model, const uint32_t *rows, size_t count,
                    float *emit);
 

@@ -20,9 +20,69 @@ const char *tg_ner_type_name(enum tg_ner_type type)
     return (unsigned)type <= TG_NER_OTHER ? names[type] : "unknown";
 }
 
+/* Bits set in x, without a library call on CPUs built for without popcnt. */
+static unsigned bit_count(uint64_t x)
+{
+    x -= (x >> 1) & 0x5555555555555555ULL;
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (unsigned)((x * 0x0101010101010101ULL) >> 56);
+}
+
+/* Where token i's feature rows are among the present rows, NULL for an all-zero row, with
+ * each fetch started. The bitmap and ranks fit in the L2 cache; the rows do not. */
+static void find_present(const struct tg_ner_model *model, const uint32_t *rows, size_t i,
+                         const int16_t *found[NER_FEATURES])
+{
+    const struct ner_present_rows *p = model->present;
+    for (size_t k = 0; k < NER_FEATURES; k++) {
+        uint32_t r = rows[i * NER_FEATURES + k];
+        uint64_t word = p->present[r / 64];
+        found[k] = NULL;
+        if (!(word >> (r % 64) & 1))
+            continue;
+        uint32_t rank = p->rank[r / 64] + bit_count(word & ((1ULL << (r % 64)) - 1));
+        found[k] = p->rows + (size_t)rank * NER_ROW_SLOTS;
+        __builtin_prefetch(found[k]);
+    }
+}
+
+/*
+ * The dense sum over the present rows only: an all-zero row adds nothing to a float sum (no sum
+ * here is ever -0), so each label's sum is the dense one, term for term in the same order.
+ * The next token's rows are fetched while this one's are summed.
+ */
+static void present_emissions(const struct tg_ner_model *model, const uint32_t *rows, size_t count,
+                              float *emit)
+{
+    unsigned labels = model->labels;
+    float scale = model->present->scale;
+    const int16_t *found[2][NER_FEATURES];
+    find_present(model, rows, 0, found[0]);
+    for (size_t i = 0; i < count; i++) {
+        const int16_t **here = found[i % 2];
+        if (i + 1 < count)
+            find_present(model, rows, i + 1, found[(i + 1) % 2]);
+        float *scores = emit + i * labels;
+        memset(scores, 0, labels * sizeof *scores);
+        for (size_t k = 0; k < NER_FEATURES; k++) {
+            const int16_t *q = here[k];
+            for (unsigned y = 0; q && y < labels; y++) {
+                /* The dense table's float, made the way the file reader made it. */
+                float w = (float)q[y] * scale;
+                scores[y] += w;
+            }
+        }
+    }
+}
+
 void ner_emissions(const struct tg_ner_model *model, const uint32_t *rows, size_t count,
                    float *emit)
 {
+    if (model->present) {
+        present_emissions(model, rows, count, emit);
+        return;
+    }
     unsigned labels = model->labels;
     for (size_t i = 0; i < count; i++) {
         /* The weight table is far larger than the caches and each feature row is a miss: ask

@@ -1,5 +1,6 @@
 #include "thaigraph/dates.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -778,6 +779,78 @@ static int last_day(int year, int month)
 }
 
 /*
+ * Which pairs of code points can open a date at a Thai letter: bit [a][b] is set when some word
+ * match_at tries first there begins with Thai letter a then code point b (slot 0x7F stands for
+ * every code point outside the Thai block; a word of one letter sets the whole row). Most Thai
+ * letters of a text open no date, and asking this first spares them the dozens of word
+ * comparisons of match_at, which then fail having read nothing (issue 10). Every list of
+ * words that match_at's letter branch reads at its start must be marked in set_up_openers.
+ */
+#define PAIR_OTHER 0x7Fu
+static uint8_t opener_pairs[128][16];
+static pthread_once_t openers_once = PTHREAD_ONCE_INIT;
+
+static unsigned pair_slot(uint32_t cp)
+{
+    return cp >= 0x0E00 && cp < 0x0E00 + PAIR_OTHER ? cp - 0x0E00 : PAIR_OTHER;
+}
+
+static void mark_opener(const char *word)
+{
+    size_t len = strlen(word), pos = 0;
+    uint32_t first = tg_utf8_next(word, len, &pos);
+    if (!is_thai_letter(first))
+        return;
+    uint8_t *row = opener_pairs[first - 0x0E00];
+    if (pos == len) {
+        memset(row, 0xFF, sizeof opener_pairs[0]);
+        return;
+    }
+    unsigned second = pair_slot(tg_utf8_next(word, len, &pos));
+    row[second / 8] |= (uint8_t)(1u << (second % 8));
+}
+
+static void mark_openers(const char *const *words, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        mark_opener(words[i]);
+}
+
+static void set_up_openers(void)
+{
+    for (size_t i = 0; i < COUNT(relatives); i++)
+        mark_opener(relatives[i].word);
+    for (size_t i = 0; i < COUNT(thai_months); i++)
+        mark_opener(thai_months[i].name);
+    /* An abbreviation's head is followed by its inner dot or by its tail. */
+    for (int m = 0; m < 12; m++) {
+        char word[32];
+        snprintf(word, sizeof word, "%s.", abbr_heads[m]);
+        mark_opener(word);
+        snprintf(word, sizeof word, "%s%s", abbr_heads[m], abbr_tails[m]);
+        mark_opener(word);
+    }
+    static const char *const cues[] = {"วัน", "เดือน", "ปี"};
+    mark_openers(cues, COUNT(cues));
+    mark_openers(month_parts, COUNT(month_parts));
+    mark_openers(year_cues, COUNT(year_cues));
+    mark_openers(be_marks, COUNT(be_marks));
+    mark_openers(ce_marks, COUNT(ce_marks));
+}
+
+/* Whether a date may begin at the cursor, which is on a Thai letter. */
+static bool may_open_date(const struct cursor *c)
+{
+    pthread_once(&openers_once, set_up_openers);
+    size_t pos = c->pos;
+    uint32_t first = tg_utf8_next(c->s, c->len, &pos);
+    if (pos >= c->len)
+        return true;
+    unsigned second = pair_slot(tg_utf8_next(c->s, c->len, &pos));
+    return opener_pairs[first - 0x0E00][second / 8] & (1u << (second % 8));
+}
+
+/*
  * Tries every form of date at byte pos. Returns whether one was found, with the start of the
  * date proper in *begin (past the cue words that introduce it, which ThaiNER and the gold
  * guideline leave out: วันที่, วันอังคารที่, เดือน, ปี, พ.ศ.) and the end of its span in *end. A
@@ -797,7 +870,8 @@ static bool match_at(const char *text, size_t len, size_t pos, const struct tg_d
     if (is_digit_at(&c, pos)) {
         found = digit_starts_number(text, len, pos) &&
                 read_dates(&c, TG_DATE_PRECISION_NONE, false, context, first, last);
-    } else if (is_thai_letter(cp) || (is_latin(cp) && !is_latin(step_back(text, len, &before)))) {
+    } else if ((is_thai_letter(cp) && may_open_date(&c)) ||
+               (is_latin(cp) && !is_latin(step_back(text, len, &before)))) {
         int part;
         if (read_relative(&c, context, first)) {
             *last = *first;
