@@ -100,7 +100,7 @@ struct http_call {
     char target[];
 };
 
-static const char json_content_type[] = "application/json; charset=utf-8";
+static const char json_content_type[] = HTTP_JSON_CONTENT_TYPE;
 static const char problem_content_type[] = "application/problem+json; charset=utf-8";
 
 /* Bodies smaller than this go out as they are: compressing them saves less than it costs. */
@@ -122,8 +122,7 @@ static void reply_free(struct reply *reply)
 /* Serialises a JSON document (consumed) into the reply. */
 static bool reply_json(struct reply *reply, unsigned code, json_t *body, const char *content_type)
 {
-    /* Reals (scores) are rounded where they are made; 15 digits print them as made. */
-    reply->body = body ? json_dumps(body, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+    reply->body = body ? json_dumps(body, HTTP_JSON_FLAGS) : NULL;
     json_decref(body);
     if (!reply->body)
         return false;
