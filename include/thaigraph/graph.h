@@ -398,6 +398,13 @@ enum tg_status tg_graph_search(const struct tg_graph *graph,
 
 void tg_graph_search_result_free(struct tg_graph_search_result *result);
 
+/*
+ * Makes the calling thread's search state for graph now (a query segmenter that knows the
+ * snapshot's abbreviations, some 10 ms of work), which its first tg_graph_search would
+ * otherwise make. Fails with TG_ERR_ICU or TG_ERR_NOMEM; a search then tries again.
+ */
+enum tg_status tg_graph_search_prepare(const struct tg_graph *graph);
+
 /* An entity whose name, alias or abbreviation starts with a prefix. */
 struct tg_graph_suggestion {
     const struct tg_graph_entity *entity;

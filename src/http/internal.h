@@ -91,6 +91,31 @@ struct http_output {
 
 typedef enum tg_status (*http_handler)(struct http_request *request, struct http_output *out);
 
+/* How every JSON body is serialised: compact, reals to 15 digits (scores are rounded where they
+ * are made, so they print as made). */
+#define HTTP_JSON_REAL_DIGITS  15
+#define HTTP_JSON_FLAGS        (JSON_COMPACT | JSON_REAL_PRECISION(HTTP_JSON_REAL_DIGITS))
+#define HTTP_JSON_CONTENT_TYPE "application/json; charset=utf-8"
+
+/*
+ * A JSON body written as it goes instead of built as a jansson tree (json_out.c): the same bytes
+ * json_dumps writes with HTTP_JSON_FLAGS. Zero-initialise it; a write that runs out of memory
+ * marks it failed and later writes do nothing. http_json_finish hands the text to out as a JSON
+ * body (TG_ERR_NOMEM, and nothing handed, if any write failed); the writer is empty afterwards.
+ */
+struct http_json_out {
+    char *data;
+    size_t len, cap;
+    bool failed;
+};
+void http_json_raw(struct http_json_out *o, const char *bytes, size_t len);
+void http_json_text(struct http_json_out *o, const char *text); /* bytes as they are */
+void http_json_string(struct http_json_out *o, const char *s);  /* quoted; NULL: null */
+void http_json_integer(struct http_json_out *o, long long v);
+void http_json_real(struct http_json_out *o, double v);
+void http_json_value(struct http_json_out *o, json_t *value); /* serialised by jansson */
+enum tg_status http_json_finish(struct http_json_out *o, struct http_output *out);
+
 /* Records a failure's parameter and detail and returns status, for one-line error returns. */
 enum tg_status http_fail(struct http_request *request, enum tg_status status, const char *parameter,
                          const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -218,6 +243,12 @@ json_t *http_facets_json(struct tg_query_facets *facets, unsigned mask);
 json_t *http_list_embed(struct http_request *request, const struct http_list *list,
                         const char *sub_url);
 
+/* The relative URL of the next page of a list that is the response itself: base_url with the
+ * request's parameters and next_cursor. It becomes the request's Link (and lives as long as
+ * that); NULL when out of memory. */
+const char *http_next_page(struct http_request *request, const char *base_url,
+                           const char *next_cursor);
+
 /* The envelope every list answers with (takes the reference to items; next_cursor may be
  * NULL). Sets the request's Link when the list is the response itself (top). */
 json_t *http_envelope(struct http_request *request, json_t *items, size_t total,
@@ -255,7 +286,8 @@ extern const char *const http_document_columns[];
 
 json_t *http_string_or_null(const char *s);
 /* Scores in 4 significant digits: what ranks them, without float noise. */
-json_t *http_score(double score);
+double http_score_rounded(double score);
+json_t *http_score(double score); /* json_real(http_score_rounded(score)) */
 json_t *http_entity_ref(const struct tg_graph_entity *entity);
 json_t *http_document_ref(const struct tg_graph_document *doc);
 json_t *http_evidence(const struct tg_graph_evidence *evidence, size_t count);

@@ -208,6 +208,8 @@ struct http_workers {
     size_t queued, running, max_queued;
     bool stopping;
     http_job_run run;
+    void (*prepare)(void *ctx);
+    void *prepare_ctx;
     unsigned thread_count;
     pthread_t threads[];
 };
@@ -215,6 +217,8 @@ struct http_workers {
 static void *work(void *arg)
 {
     struct http_workers *w = arg;
+    if (w->prepare)
+        w->prepare(w->prepare_ctx);
     pthread_mutex_lock(&w->lock);
     for (;;) {
         while (!w->head && !w->stopping)
@@ -237,7 +241,7 @@ static void *work(void *arg)
 }
 
 enum tg_status http_workers_start(unsigned threads, size_t max_queued, http_job_run run,
-                                  struct http_workers **out)
+                                  void (*prepare)(void *ctx), void *ctx, struct http_workers **out)
 {
     struct http_workers *w = calloc(1, sizeof *w + threads * sizeof w->threads[0]);
     if (!w)
@@ -246,6 +250,8 @@ enum tg_status http_workers_start(unsigned threads, size_t max_queued, http_job_
     pthread_cond_init(&w->work, NULL);
     w->max_queued = max_queued;
     w->run = run;
+    w->prepare = prepare;
+    w->prepare_ctx = ctx;
     for (; w->thread_count < threads; w->thread_count++) {
         if (pthread_create(&w->threads[w->thread_count], NULL, work, w) != 0) {
             http_workers_stop(w);

@@ -61,8 +61,9 @@ struct http_job {
 
 typedef void (*http_job_run)(struct http_job *job);
 
+/* Each worker thread first runs prepare(ctx) (NULL: nothing), before it takes any job. */
 enum tg_status http_workers_start(unsigned threads, size_t max_queued, http_job_run run,
-                                  struct http_workers **out);
+                                  void (*prepare)(void *ctx), void *ctx, struct http_workers **out);
 
 /* Queues a job; false when the queue is full (the caller answers 503). */
 bool http_workers_submit(struct http_workers *workers, struct http_job *job);

@@ -44,19 +44,23 @@ static char *next_url(const struct http_request *request, const char *base, cons
     return url;
 }
 
+const char *http_next_page(struct http_request *request, const char *base_url,
+                           const char *next_cursor)
+{
+    free(request->link);
+    request->link = next_url(request, base_url, next_cursor, true);
+    return request->link;
+}
+
 json_t *http_envelope(struct http_request *request, json_t *items, size_t total,
                       const char *next_cursor, const char *base_url, bool top)
 {
-    char *next = next_cursor ? next_url(request, base_url, next_cursor, top) : NULL;
+    char *nested = next_cursor && !top ? next_url(request, base_url, next_cursor, false) : NULL;
+    const char *next = next_cursor && top ? http_next_page(request, base_url, next_cursor) : nested;
     json_t *body =
         json_pack("{s:o, s:I, s:o, s:o}", "items", items, "total", (json_int_t)total, "next_cursor",
                   http_string_or_null(next_cursor), "next", http_string_or_null(next));
-    if (top && next && body) {
-        free(request->link);
-        request->link = next;
-    } else {
-        free(next);
-    }
+    free(nested);
     return body;
 }
 

@@ -45,38 +45,67 @@ static enum tg_status query_problem(struct http_request *request, enum tg_status
 }
 
 /* A hit as its resource names things: documents' title and published date, events' title and
- * date, entities' name. */
-static json_t *hit_json(const struct tg_graph_hit *hit)
+ * date, entities' name. Every string is valid UTF-8 already (the graph's strings were checked
+ * when it was loaded, a snippet's window when it was made). */
+static void write_hit(struct http_json_out *o, const struct tg_graph_hit *hit)
 {
-    /* Every string here is valid UTF-8 already (the graph's strings were checked when it was
-     * loaded, a snippet's window when it was made), so jansson is spared checking them again:
-     * a page's snippets and titles are most of its bytes. */
-    json_t *out = json_object();
-    if (!out || json_object_set_new_nocheck(out, "type", json_string_nocheck(hit->type)) ||
-        json_object_set_new_nocheck(out, "id", json_string_nocheck(hit->id)) ||
-        json_object_set_new_nocheck(out, "score", http_score(hit->score)) ||
-        json_object_set_new_nocheck(out, "snippet", json_string_nocheck(hit->snippet))) {
-        json_decref(out);
-        return NULL;
-    }
     bool document = strcmp(hit->type, "document") == 0, event = strcmp(hit->type, "event") == 0;
-    json_object_set_new_nocheck(out, document || event ? "title" : "name",
-                                json_string_nocheck(hit->title));
-    if (document || event)
-        json_object_set_new_nocheck(out, document ? "published" : "date",
-                                    http_string_or_null(hit->published));
-    return out;
+    http_json_text(o, "{\"type\":");
+    http_json_string(o, hit->type);
+    http_json_text(o, ",\"id\":");
+    http_json_string(o, hit->id);
+    http_json_text(o, ",\"score\":");
+    http_json_real(o, http_score_rounded(hit->score));
+    http_json_text(o, ",\"snippet\":");
+    http_json_string(o, hit->snippet);
+    if (hit->title) {
+        http_json_text(o, document || event ? ",\"title\":" : ",\"name\":");
+        http_json_string(o, hit->title);
+    }
+    if (document || event) {
+        http_json_text(o, document ? ",\"published\":" : ",\"date\":");
+        http_json_string(o, hit->published);
+    }
+    http_json_text(o, "}");
 }
 
-static json_t *tokens_json(const struct tg_graph_search_result *result)
+static void write_hits(struct http_json_out *o, const struct tg_graph_hit *const *hits,
+                       size_t count)
 {
-    json_t *tokens = json_array();
-    for (size_t i = 0; tokens && i < result->token_count; i++) {
-        const struct tg_graph_query_token *t = &result->tokens[i];
-        json_array_append_new(tokens, json_pack("{s:s, s:I, s:I}", "text", t->text, "start",
-                                                (json_int_t)t->start, "end", (json_int_t)t->end));
+    http_json_text(o, "[");
+    for (size_t i = 0; i < count; i++) {
+        if (i)
+            http_json_text(o, ",");
+        write_hit(o, hits[i]);
     }
-    return tokens;
+    http_json_text(o, "]");
+}
+
+static void write_tokens(struct http_json_out *o, const struct tg_graph_search_result *result)
+{
+    http_json_text(o, "[");
+    for (size_t i = 0; i < result->token_count; i++) {
+        const struct tg_graph_query_token *t = &result->tokens[i];
+        http_json_text(o, i ? ",{\"text\":" : "{\"text\":");
+        http_json_string(o, t->text);
+        http_json_text(o, ",\"start\":");
+        http_json_integer(o, (long long)t->start);
+        http_json_text(o, ",\"end\":");
+        http_json_integer(o, (long long)t->end);
+        http_json_text(o, "}");
+    }
+    http_json_text(o, "]");
+}
+
+/* The hits as the items of a CSV page: the JSON they are served as, read back, so that both
+ * representations come from one rendering. */
+static json_t *hits_json(const struct tg_graph_hit *const *hits, size_t count)
+{
+    struct http_json_out o = {0};
+    write_hits(&o, hits, count);
+    json_t *items = o.failed ? NULL : json_loadb(o.data, o.len, 0, NULL);
+    free(o.data);
+    return items;
 }
 
 static const char *const hit_columns[] = {"type", "id",    "name",    "title", "published",
@@ -195,13 +224,14 @@ static enum tg_status date_page(struct http_request *request, struct matches *al
     return status;
 }
 
-/* The hits of a date-ordered page in the page's order. */
-static json_t *date_hits(const struct tg_graph_search_result *result,
-                         const struct tg_graph_match *const *page, size_t count)
+/* The hits of a date-ordered page in the page's order, into hits (room for count). */
+static size_t date_hits(const struct tg_graph_search_result *result,
+                        const struct tg_graph_match *const *page, size_t count,
+                        const struct tg_graph_hit **hits)
 {
-    json_t *items = json_array();
+    size_t n = 0;
     char key[HTTP_MAX_ID_BYTES + 8];
-    for (size_t i = 0; items && i < count; i++) {
+    for (size_t i = 0; i < count; i++) {
         const struct tg_graph_match *m = page[i];
         const char *id = match_key(m, key, sizeof key) + 2;
         const char *type = m->document ? "document"
@@ -210,10 +240,43 @@ static json_t *date_hits(const struct tg_graph_search_result *result,
         for (size_t k = 0; k < result->hit_count; k++) {
             const struct tg_graph_hit *hit = &result->hits[k];
             if (strcmp(hit->id, id) == 0 && strcmp(hit->type, type) == 0)
-                json_array_append_new(items, hit_json(hit));
+                hits[n++] = hit;
         }
     }
-    return items;
+    return n;
+}
+
+/* The search's JSON body: the list envelope, then what the search read of the query. */
+static enum tg_status write_page(struct http_request *request, const char *query,
+                                 const struct tg_graph_search_result *result,
+                                 const struct tg_graph_hit *const *hits, size_t count, size_t total,
+                                 const char *next_cursor, const struct matches *matches,
+                                 unsigned mask, struct http_output *out)
+{
+    struct http_json_out o = {0};
+    http_json_text(&o, "{\"items\":");
+    write_hits(&o, hits, count);
+    http_json_text(&o, ",\"total\":");
+    http_json_integer(&o, (long long)total);
+    http_json_text(&o, ",\"next_cursor\":");
+    http_json_string(&o, next_cursor);
+    http_json_text(&o, ",\"next\":");
+    http_json_string(&o, next_cursor ? http_next_page(request, request->url, next_cursor) : NULL);
+    http_json_text(&o, ",\"query\":");
+    http_json_string(&o, query);
+    http_json_text(&o, ",\"tokens\":");
+    write_tokens(&o, result);
+    http_json_text(&o, result->truncated ? ",\"truncated\":true" : ",\"truncated\":false");
+    if (matches->facets) {
+        json_t *facets = http_facets_json(matches->facets, mask);
+        http_json_text(&o, ",\"facets\":");
+        http_json_value(&o, facets);
+        json_decref(facets);
+        if (!tg_query_facets_ok(matches->facets))
+            o.failed = true;
+    }
+    http_json_text(&o, "}");
+    return http_json_finish(&o, out);
 }
 
 enum tg_status http_search_get(struct http_request *request, struct http_output *out)
@@ -284,37 +347,31 @@ enum tg_status http_search_get(struct http_request *request, struct http_output 
         matches.page_count = page_count;
         status = tg_graph_search(request->graph, &second, &page_result);
     }
-    json_t *items = NULL;
-    if (status == TG_OK) {
-        if (by_date) {
-            items = page_result ? date_hits(page_result, page, page_count) : json_array();
-        } else {
-            items = json_array();
-            for (size_t i = 0; items && i < result->hit_count; i++)
-                json_array_append_new(items, hit_json(&result->hits[i]));
-            next = result->next_cursor ? http_cursor_encode(request, result->next_cursor,
-                                                            strlen(result->next_cursor))
-                                       : NULL;
-        }
-    }
-    if (status == TG_OK && request->csv) {
-        status = http_csv_reply(request, items, hit_columns, next, out);
-        items = NULL;
-    } else if (status == TG_OK) {
-        size_t total = by_date ? matches.count : result->total;
-        out->json = http_envelope(request, items, total, next, request->url, true);
-        items = NULL;
-        if (out->json) {
-            json_object_set_new(out->json, "query", json_string(search.query));
-            json_object_set_new(out->json, "tokens", tokens_json(result));
-            json_object_set_new(out->json, "truncated", json_boolean(result->truncated));
-            if (matches.facets)
-                json_object_set_new(out->json, "facets", http_facets_json(matches.facets, mask));
-        }
-        if (!out->json || (matches.facets && !tg_query_facets_ok(matches.facets)))
+    /* The page's hits in the page's order. */
+    const struct tg_graph_hit **hits = NULL;
+    size_t hit_count = 0;
+    if (status == TG_OK && by_date) {
+        hits = malloc((page_count + 1) * sizeof *hits);
+        if (!hits)
             status = TG_ERR_NOMEM;
+        else if (page_result)
+            hit_count = date_hits(page_result, page, page_count, hits);
+    } else if (status == TG_OK) {
+        hits = malloc((result->hit_count + 1) * sizeof *hits);
+        if (!hits)
+            status = TG_ERR_NOMEM;
+        for (size_t i = 0; hits && i < result->hit_count; i++)
+            hits[hit_count++] = &result->hits[i];
+        next = result->next_cursor
+                   ? http_cursor_encode(request, result->next_cursor, strlen(result->next_cursor))
+                   : NULL;
     }
-    json_decref(items);
+    if (status == TG_OK && request->csv)
+        status = http_csv_reply(request, hits_json(hits, hit_count), hit_columns, next, out);
+    else if (status == TG_OK)
+        status = write_page(request, search.query, result, hits, hit_count,
+                            by_date ? matches.count : result->total, next, &matches, mask, out);
+    free(hits);
     free(next);
     free(page);
     free(matches.items);

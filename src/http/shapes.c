@@ -7,11 +7,16 @@
 #include "internal.h"
 #include "thaigraph/export.h"
 
-json_t *http_score(double score)
+double http_score_rounded(double score)
 {
     char text[32];
     snprintf(text, sizeof text, "%.4g", score);
-    return json_real(strtod(text, NULL));
+    return strtod(text, NULL);
+}
+
+json_t *http_score(double score)
+{
+    return json_real(http_score_rounded(score));
 }
 
 json_t *http_entity_ref(const struct tg_graph_entity *e)

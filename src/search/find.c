@@ -66,6 +66,12 @@ static enum tg_status thread_segmenter(const struct tg_graph *g, struct tg_text_
     return TG_OK;
 }
 
+enum tg_status tg_graph_search_prepare(const struct tg_graph *g)
+{
+    struct tg_text_segmenter *seg;
+    return thread_segmenter(g, &seg);
+}
+
 /* What one query accepts; items are local to the index being asked. */
 struct filter {
     const struct tg_graph *graph;

@@ -140,30 +140,54 @@ static bool decode_positions(struct qterm *t, const uint8_t *p, uint32_t tf)
     return true;
 }
 
+/* A word's positions in the current item, read one at a time from the postings. */
+struct positions {
+    const uint8_t *next;
+    uint32_t left; /* positions after the current one */
+    uint32_t at;   /* the current position */
+};
+
+static void positions_open(struct positions *s, const struct qterm *t)
+{
+    s->next = t->positions;
+    s->left = t->tf - 1; /* a posting holds its term at least once */
+    s->at = tg_search_varint_get(&s->next);
+}
+
+static bool positions_step(struct positions *s)
+{
+    if (!s->left)
+        return false;
+    s->left--;
+    s->at += tg_search_varint_get(&s->next);
+    return true;
+}
+
 /*
  * True when words [first, first + n) occur at consecutive positions, in order. Every list is
- * sorted and the positions asked of each only grow with the lead's, so each list is read once.
+ * sorted and the positions asked of each only grow with the lead's, so each list is read once,
+ * and only as far as the first place the words stand together: most candidates of a phrase hold
+ * it early, and a frequent word's hundred positions are then mostly never decoded.
  */
 static bool together(const struct query *q, size_t first, size_t n)
 {
-    const struct qterm *lead = &q->terms[q->words[first].term];
-    uint32_t at[TG_SEARCH_MAX_QUERY_WORDS] = {0};
-    for (uint32_t i = 0; i < lead->tf; i++) {
+    struct positions s[TG_SEARCH_MAX_QUERY_WORDS];
+    for (size_t j = 0; j < n; j++)
+        positions_open(&s[j], &q->terms[q->words[first + j].term]);
+    do {
         size_t j = 1;
         while (j < n) {
-            const struct qterm *t = &q->terms[q->words[first + j].term];
-            uint32_t want = lead->decoded[i] + (uint32_t)j;
-            while (at[j] < t->tf && t->decoded[at[j]] < want)
-                at[j]++;
-            if (at[j] == t->tf)
-                return false;
-            if (t->decoded[at[j]] != want)
+            uint32_t want = s[0].at + (uint32_t)j;
+            while (s[j].at < want)
+                if (!positions_step(&s[j]))
+                    return false;
+            if (s[j].at != want)
                 break;
             j++;
         }
         if (j == n)
             return true;
-    }
+    } while (positions_step(&s[0]));
     return false;
 }
 
@@ -195,19 +219,13 @@ static double score(const struct query *q, uint32_t ordinal)
     return s;
 }
 
-/* Ranks a candidate holding every term; false when out of memory. */
-static bool consider(struct query *q, const struct tg_search_options *opt, uint32_t ordinal,
+/* Ranks a candidate holding every term. */
+static void consider(struct query *q, const struct tg_search_options *opt, uint32_t ordinal,
                      size_t *total, size_t *after)
 {
     uint32_t item = q->index->items[ordinal];
-    if (opt->accept && !opt->accept(item, opt->accept_ctx))
-        return true;
-    /* Positions only matter to groups and the adjacency boost, both of two words or more. */
-    for (size_t i = 0; q->word_count > 1 && i < q->term_count; i++)
-        if (!decode_positions(&q->terms[i], q->terms[i].positions, q->terms[i].tf))
-            return false;
-    if (!groups_hold(q))
-        return true;
+    if ((opt->accept && !opt->accept(item, opt->accept_ctx)) || !groups_hold(q))
+        return;
     struct tg_search_top hit = {score(q, ordinal), item, 0};
     ++*total;
     if (opt->matched)
@@ -215,21 +233,20 @@ static bool consider(struct query *q, const struct tg_search_options *opt, uint3
     if (opt->after) {
         struct tg_search_top last = {opt->after->score, opt->after->item, 0};
         if (!tg_search_top_better(&last, &hit))
-            return true;
+            return;
     }
     ++*after;
     if (!tg_search_heap_offer(&q->heap, &hit))
-        return true;
+        return;
     for (size_t i = 0; i < q->term_count; i++) {
         q->kept_positions[hit.slot * q->term_count + i] = q->terms[i].positions;
         q->kept_tfs[hit.slot * q->term_count + i] = q->terms[i].tf;
     }
     q->kept_ordinals[hit.slot] = ordinal;
-    return true;
 }
 
-/* Walks the postings, rarest term first; false when out of memory. */
-static bool run(struct query *q, const struct tg_search_options *opt, struct tg_search_result *r,
+/* Walks the postings, rarest term first. */
+static void run(struct query *q, const struct tg_search_options *opt, struct tg_search_result *r,
                 size_t *after)
 {
     const struct tg_search_index *x = q->index;
@@ -250,17 +267,17 @@ static bool run(struct query *q, const struct tg_search_options *opt, struct tg_
         for (; i < q->term_count; i++) {
             struct qterm *t = &q->terms[order[i]];
             if (!seek(t, driver->ordinal))
-                return true;
+                return;
             if (t->ordinal != driver->ordinal)
                 break;
         }
-        if (i == q->term_count && !consider(q, opt, driver->ordinal, &r->total, after))
-            return false;
+        if (i == q->term_count)
+            consider(q, opt, driver->ordinal, &r->total, after);
         if (!step(driver))
-            return true;
+            return;
         if (examined == TG_SEARCH_MAX_CANDIDATES) {
             r->truncated = true;
-            return true;
+            return;
         }
     }
 }
@@ -411,8 +428,7 @@ static enum tg_status search(struct query *q, const struct tg_search_options *op
     if (!q->heap.entries || !q->kept_positions || !q->kept_tfs || !q->kept_ordinals)
         return TG_ERR_NOMEM;
     size_t after = 0;
-    if (!run(q, opt, r, &after))
-        return TG_ERR_NOMEM;
+    run(q, opt, r, &after);
     tg_search_heap_sort(&q->heap);
     r->more = after > q->heap.count;
     r->hits = calloc(q->heap.count + 1, sizeof *r->hits);
