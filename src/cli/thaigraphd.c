@@ -247,7 +247,6 @@ int main(int argc, char **argv)
         tg_log(TG_LOG_ERROR, "cannot serve: %s", err.message);
         return 1;
     }
-    tg_graph_map_search(graph);
     struct tg_snapshot_holder *holder = NULL;
     if (tg_snapshot_holder_new(graph, &holder) != TG_OK) {
         tg_graph_free(graph);
@@ -270,6 +269,11 @@ int main(int argc, char **argv)
     fflush(stdout);
     tg_service_ready("serving %zu documents on port %u", tg_graph_document_count(graph),
                      tg_http_server_port(server));
+    /* Mapping the search indexes' pages (a few hundred MB at the full corpus, read from disk when
+     * the page cache lacks them) only spares the first queries their page faults, so it comes
+     * once the daemon answers, not before (issue 10: exec to the first 200). This thread alone
+     * swaps snapshots, so graph still serves. */
+    tg_graph_map_search(graph);
 
     for (;;) {
         siginfo_t info;
