@@ -173,6 +173,9 @@ void tg_graph_map_search(const struct tg_graph *graph);
 uint64_t tg_graph_generation(const struct tg_graph *graph);
 const char *tg_graph_fingerprint(const struct tg_graph *graph);
 time_t tg_graph_loaded_at(const struct tg_graph *graph);
+/* What made a loaded snapshot's search words, as ingest recorded it (build.h), "" when it did
+ * not: queries must be read the same way to find them. */
+const char *tg_graph_words(const struct tg_graph *graph);
 
 size_t tg_graph_document_count(const struct tg_graph *graph);
 const struct tg_graph_document *tg_graph_document_at(const struct tg_graph *graph, size_t index);

@@ -17,6 +17,7 @@
 #include "thaigraph/graph.h"
 #include "thaigraph/http.h"
 #include "thaigraph/log.h"
+#include "thaigraph/search.h"
 #include "thaigraph/service.h"
 #include "thaigraph/snapshot.h"
 
@@ -163,6 +164,24 @@ static int parse_options(int argc, char **argv, struct daemon_options *o)
     return -1;
 }
 
+/*
+ * Queries find a snapshot's words only when this daemon reads them as ingest read the texts
+ * (issue 10): after an upgrade of ICU or of the segmenter without a new ingest they would miss
+ * words silently, so the daemon says so. It serves anyway: most queries still work.
+ */
+static void check_words(const struct tg_graph *g, const char *db)
+{
+    char words[TG_SEARCH_WORDS_FINGERPRINT_SIZE];
+    tg_search_words_fingerprint(words);
+    const char *made = tg_graph_words(g);
+    size_t n = strlen(words);
+    if (strncmp(made, words, n) != 0 || (made[n] != '\0' && made[n] != ' '))
+        tg_log(TG_LOG_WARN,
+               "%s: the snapshot's search words were made by '%s', this daemon reads queries as"
+               " '%s'; queries may miss words until `thaigraph ingest --db %s` rebuilds them",
+               db, made[0] ? made : "(not recorded)", words, db);
+}
+
 /* A reload loads and checks the file exactly as start-up does, and swaps only on success. */
 static bool reload(struct tg_snapshot_holder *holder, const char *db)
 {
@@ -179,6 +198,7 @@ static bool reload(struct tg_snapshot_holder *holder, const char *db)
         tg_log(TG_LOG_ERROR, "reload failed, still serving the previous snapshot: %s", err.message);
         return false;
     }
+    check_words(next, db);
     uint64_t generation = tg_graph_generation(next);
     size_t documents = tg_graph_document_count(next);
     tg_snapshot_swap(holder, next);
@@ -247,7 +267,7 @@ int main(int argc, char **argv)
         tg_log(TG_LOG_ERROR, "cannot serve: %s", err.message);
         return 1;
     }
-    tg_graph_map_search(graph);
+    check_words(graph, options.db);
     struct tg_snapshot_holder *holder = NULL;
     if (tg_snapshot_holder_new(graph, &holder) != TG_OK) {
         tg_graph_free(graph);
@@ -270,6 +290,11 @@ int main(int argc, char **argv)
     fflush(stdout);
     tg_service_ready("serving %zu documents on port %u", tg_graph_document_count(graph),
                      tg_http_server_port(server));
+    /* Mapping the search indexes' pages (a few hundred MB at the full corpus, read from disk when
+     * the page cache lacks them) only spares the first queries their page faults, so it comes
+     * once the daemon answers, not before (issue 10: exec to the first 200). This thread alone
+     * swaps snapshots, so graph still serves. */
+    tg_graph_map_search(graph);
 
     for (;;) {
         siginfo_t info;

@@ -116,6 +116,11 @@ uint64_t tg_graph_generation(const struct tg_graph *g)
     return g->generation;
 }
 
+const char *tg_graph_words(const struct tg_graph *g)
+{
+    return g->words;
+}
+
 const char *tg_graph_fingerprint(const struct tg_graph *g)
 {
     return g->fingerprint;

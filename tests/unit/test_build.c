@@ -308,6 +308,12 @@ START_TEST(test_reuses_words_only_made_the_same_way)
     ck_assert_uint_eq(stored_checksum(path), stored_checksum(twice));
     words_record(twice, after, sizeof after);
     ck_assert_str_eq(after, before);
+    /* The daemon compares it with how it reads queries. */
+    struct tg_graph *g = NULL;
+    struct tg_error err = {{0}};
+    ck_assert_msg(tg_graph_load(twice, &g, &err) == TG_OK, "%s", err.message);
+    ck_assert_str_eq(tg_graph_words(g), after);
+    tg_graph_free(g);
 }
 END_TEST
 

@@ -765,26 +765,51 @@ END_TEST
  * issue 10, reuse of a previous snapshot's words: the spot check compares the terms and their
  * positions, not only lengths, weights and spans, which a segmenter or normaliser that spells
  * a word differently (another case folding, another ICU) leaves alike. Item 0 of a single-item
- * index against item 1 of another.
+ * index against item 1 of another; a skipped range (bytes, {0, 0} for none) takes a position
+ * without a word.
  */
 static const struct {
     const char *a, *b;
+    struct tg_search_range a_skip, b_skip;
     bool same;
 } same_item_cases[] = {
-    {"abc def", "abc def", true},
-    {"กระทรวงการคลัง ๔๐ คน", "กระทรวงการคลัง ๔๐ คน", true},
-    {"abc def", "abd def", false},         /* a key differs; spans, length and weight agree */
-    {"abc def", "def abc", false},         /* the same keys at other positions */
-    {"abc abc def", "abc def def", false}, /* the same keys, other counts */
-    {"abc", "abc def", false},             /* lengths differ */
-    {"abc def", "abc  def", false},        /* spans differ */
+    {"abc def", "abc def", {0, 0}, {0, 0}, true},
+    {"กระทรวงการคลัง ๔๐ คน", "กระทรวงการคลัง ๔๐ คน", {0, 0}, {0, 0}, true},
+    {"abc def", "abd def", {0, 0}, {0, 0}, false},         /* a key differs; spans agree */
+    {"abc def", "def abc", {0, 0}, {0, 0}, false},         /* the same keys, other positions */
+    {"abc abc def", "abc def def", {0, 0}, {0, 0}, false}, /* the same keys, other counts */
+    {"abc", "abc def", {0, 0}, {0, 0}, false},             /* lengths differ */
+    {"abc def", "abc  def", {0, 0}, {0, 0}, false},        /* spans differ */
+    {"abc def ghi", "abc def ghi", {4, 7}, {4, 7}, true},  /* a skipped word's position */
+    {"abc def ghi", "abc xyz ghi", {4, 7}, {4, 7}, true},  /* what is skipped is not a word */
+    {"abc def ghi", "abc def ghi", {4, 7}, {0, 0}, false},
+    {"abc def ghi", "abc dex ghi", {0, 0}, {4, 7}, false},
 };
+
+/* An index of count texts, the last one with skip (when not empty). */
+static struct tg_search_index *index_skipping(const char *const *texts, size_t count,
+                                              struct tg_search_range skip)
+{
+    struct tg_search_builder *b;
+    ck_assert_int_eq(tg_search_builder_new(false, &b), TG_OK);
+    for (size_t i = 0; i < count; i++) {
+        bool skips = i + 1 == count && skip.end > skip.start;
+        ck_assert_int_eq(tg_search_builder_add(b, seg, (uint32_t)i, texts[i], strlen(texts[i]),
+                                               skips ? &skip : NULL, skips, 0),
+                         TG_OK);
+    }
+    struct tg_search_index *x;
+    ck_assert_int_eq(tg_search_builder_finish(b, &x), TG_OK);
+    return x;
+}
 
 START_TEST(test_same_item)
 {
-    struct tg_search_index *a = small_index((const char *const[]){same_item_cases[_i].a}, 1);
+    struct tg_search_index *a =
+        index_skipping((const char *const[]){same_item_cases[_i].a}, 1, same_item_cases[_i].a_skip);
     struct tg_search_index *b =
-        small_index((const char *const[]){"filler words", same_item_cases[_i].b}, 2);
+        index_skipping((const char *const[]){"filler words", same_item_cases[_i].b}, 2,
+                       same_item_cases[_i].b_skip);
     ck_assert_msg(tg_search_same_item(a, 0, b, 1) == same_item_cases[_i].same, "'%s' and '%s'",
                   same_item_cases[_i].a, same_item_cases[_i].b);
     ck_assert_msg(tg_search_same_item(b, 1, a, 0) == same_item_cases[_i].same, "'%s' and '%s'",
