@@ -124,11 +124,12 @@ static const char *const openers[] = {"ทั้งนี้", "นอกจา�
 
 /* A trigger that these words continue names something else: a protocol, formalities, a
  * master of ceremonies or a rite (พิธีสาร, พิธีการศุลกากร, พิธีกร, พิธีกรรม); working with
- * someone (ร่วมงานกับ). */
+ * someone (ร่วมงานกับ); a tour of an exhibition, whose occasion is the exhibition (เยี่ยมชม
+ * นิทรรศการ: issue 9, class 7). */
 static const struct {
     const char *trigger, *next;
-} not_after[] = {{"พิธี", "สาร"},  {"พิธี", "การ"},    {"พิธี", "กร"},
-                 {"พิธี", "กรรม"}, {"ร่วมงาน", "กับ"}, {"ร่วมงาน", "ด้วย"}};
+} not_after[] = {{"พิธี", "สาร"},    {"พิธี", "การ"},     {"พิธี", "กร"},          {"พิธี", "กรรม"},
+                 {"ร่วมงาน", "กับ"}, {"ร่วมงาน", "ด้วย"}, {"เยี่ยมชม", "นิทรรศการ"}};
 /* What makes การแข่งขัน one competition held (issue 9, class 7): a sport or a championship
  * after it (การแข่งขันฟุตบอล, การแข่งขันรักบี้ 7 คนรอบชิงชนะเลิศ, การแข่งขันหุ่นยนต์), or its
  * occasion pointed at (การแข่งขันครั้งนี้). */
