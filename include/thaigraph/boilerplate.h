@@ -22,6 +22,7 @@
 #define THAIGRAPH_BOILERPLATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "thaigraph/status.h"
 
@@ -54,6 +55,10 @@ struct tg_boilerplate_range {
  */
 enum tg_status tg_boilerplate_find(const char *text, size_t len, struct tg_boilerplate_range **out,
                                    size_t *count);
+
+/* A hash of the built-in cues: a new cue changes what the search indexes leave out, so a build
+ * that reuses indexed words records it with them (issue 10). */
+uint64_t tg_boilerplate_cues_hash(void);
 
 /* Stable identifier of a reason ("cookie_notice", "share_buttons", ...); NULL when out of range. */
 const char *tg_boilerplate_reason_name(enum tg_boilerplate_reason reason);

@@ -31,11 +31,15 @@ struct tg_build_report {
 /*
  * previous, when not NULL, names a database whose snapshot the build may take the words of
  * unchanged documents from (the file the writer started as a copy of): segmenting every text
- * again was most of the time adding a hundred articles to a large corpus took (issue 10). A
- * document is reused only when its id and text are the previous snapshot's and no abbreviation
- * written in it has come or gone since, and a few reused documents are segmented again and
- * compared, so that a snapshot made by a binary that segments differently is not reused; a
- * previous file that cannot be loaded is simply not used. The image is the same either way.
+ * again was most of the time adding a hundred articles to a large corpus took (issue 10). Words
+ * are reused only from a snapshot that recorded making them exactly as this build would (the
+ * meta row 'snapshot_words': ICU and Unicode versions, TG_SEARCH_WORDS_VERSION, hashes of the
+ * segmenter's lists and of the boilerplate cues, the image format; any difference, or no row,
+ * and every text is segmented, which the ingest log says). Then a document is reused only when
+ * its id and text are the previous snapshot's and no abbreviation written in it has come or
+ * gone since, and a few reused documents are segmented again and compared term by term, as a
+ * last guard against a change nobody versioned. A previous file that cannot be loaded, or whose
+ * reuse cannot be decided, is simply not used. The image is the same either way.
  */
 enum tg_status tg_build_snapshot(struct tg_store_writer *writer, const char *previous,
                                  struct tg_build_report *report, struct tg_error *err);

@@ -156,11 +156,36 @@ enum tg_status tg_search_rebuild(const struct tg_search_index *old, const uint32
                                  const struct tg_search_build_options *opt,
                                  struct tg_search_index **out);
 
-/* Whether item ka of a and item kb of b have the same length, weight and word spans: how a
- * caller of tg_search_rebuild spot-checks that its segmenter still reads a text as the old
- * index's did. */
+/*
+ * Whether item ka of a and item kb of b are indexed alike: the same length, weight and word
+ * spans, and the same terms at the same positions. How a caller of tg_search_rebuild
+ * spot-checks that its segmenter still reads a text as the old index's did; a segmenter that
+ * keeps every span but spells a term differently (another case folding, say) differs here too.
+ * b's dictionary is walked, so b should be small (the checked items alone); each of the item's
+ * terms then costs a binary search of a's dictionary and a walk of a's postings of that term.
+ */
 bool tg_search_same_item(const struct tg_search_index *a, size_t ka,
                          const struct tg_search_index *b, size_t kb);
+
+/*
+ * The version of this build's rules for turning a text into indexed words, raised with ANY
+ * change to what a text's terms, positions or spans come out as: the normaliser's or the
+ * segmenter's code (src/text), the term rules and encoding here, the boilerplate rules a caller
+ * skips with (src/boilerplate). Their data need no raise: tg_text_fingerprint hashes the
+ * segmenter's lists, tg_boilerplate_cues_hash the cues.
+ */
+#define TG_SEARCH_WORDS_VERSION 1
+
+/* Bytes a words fingerprint takes at most, NUL included: room for a text fingerprint. */
+#define TG_SEARCH_WORDS_FINGERPRINT_SIZE (TG_TEXT_FINGERPRINT_SIZE + 32)
+
+/*
+ * What made the words of an index built now, as one line: TG_SEARCH_WORDS_VERSION and
+ * tg_text_fingerprint (`words 1 icu 72.1 unicode 15.0 lists ...`). Words from an index whose
+ * fingerprint differs must not be reused by tg_search_rebuild (issue 10: after an upgrade of ICU
+ * or of the segmenter, old words would be mixed silently with new ones).
+ */
+void tg_search_words_fingerprint(char out[TG_SEARCH_WORDS_FINGERPRINT_SIZE]);
 
 void tg_search_index_free(struct tg_search_index *index);
 

@@ -173,16 +173,20 @@ enum tg_status tg_store_writer_documents(struct tg_store_writer *writer,
                                                               const struct tg_store_document *doc),
                                          void *ctx, struct tg_error *err);
 
+/* Bytes of the words fingerprint a snapshot records, NUL included; longer ones are cut. */
+#define TG_STORE_WORDS_SIZE 160
+
 /*
  * The snapshot image commit appends after the SQLite pages (see src/graph/image.h for the
  * layout of the file). tg_store_writer_snapshot opens an anonymous temporary file beside the
  * target for the caller to write the image into; the writer owns it (do not fclose it). Commit
- * then records the image's length, its format and its XXH3-64 checksum in the meta table and
- * appends the image. A writer whose caller never asks commits a database without one, which
- * stores everything but cannot be served.
+ * then records the image's length, its format, its XXH3-64 checksum and words (what made the
+ * image's search words, for the next build to decide whether it may reuse them; NULL or ""
+ * records none) in the meta table and appends the image. A writer whose caller never asks
+ * commits a database without one, which stores everything but cannot be served.
  */
-enum tg_status tg_store_writer_snapshot(struct tg_store_writer *writer, int format, FILE **out,
-                                        struct tg_error *err);
+enum tg_status tg_store_writer_snapshot(struct tg_store_writer *writer, int format,
+                                        const char *words, FILE **out, struct tg_error *err);
 
 /* Commits, syncs and renames over the target; frees the writer whatever the outcome. */
 enum tg_status tg_store_writer_commit(struct tg_store_writer *writer, struct tg_store_meta *meta,
@@ -218,6 +222,7 @@ struct tg_store_snapshot {
     uint64_t bytes;
     uint64_t checksum; /* XXH3-64 of the image, as ingest stored it */
     int format;
+    char words[TG_STORE_WORDS_SIZE]; /* as the writer was given it; "" when none is recorded */
 };
 
 /*

@@ -168,6 +168,18 @@ const char *tg_text_honorifics(size_t *len);
 bool tg_text_honorific_next(size_t *pos, const char **form, size_t *len);
 
 /*
+ * What decides the tokens this build reads out of a text besides its own code: the versions of
+ * ICU and of its Unicode data as loaded at run time (a library upgrade changes normalisation and
+ * dictionary breaks without any change here) and a hash of the built-in lists the segmenter is
+ * loaded with (abbreviations and honorifics), as one line such as
+ * `icu 72.1 unicode 15.0 lists 0123456789abcdef` (it always fits). Whoever stores tokens for
+ * later reuse records it next to them (issue 10); a change to the code of the normaliser or the
+ * segmenter is the caller's to version (TG_SEARCH_WORDS_VERSION).
+ */
+#define TG_TEXT_FINGERPRINT_SIZE 80
+void tg_text_fingerprint(char out[TG_TEXT_FINGERPRINT_SIZE]);
+
+/*
  * The character classes every reader of the text shares, so that they agree on where words and
  * lines part. A blank separates words within a line: a horizontal space (Unicode's space
  * separators and the tab, by ICU's u_isblank) or one of the zero-width characters Thai web text

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "thaigraph/grow.h"
+#include "thaigraph/hash.h"
 #include "thaigraph/utf8.h"
 
 /* Generated from data/cues.txt by tg-embed. */
@@ -434,4 +435,9 @@ cleanup:
     free(s.ranges);
     free(cues);
     return status;
+}
+
+uint64_t tg_boilerplate_cues_hash(void)
+{
+    return tg_hash_bytes(tg_boilerplate_cues, tg_boilerplate_cues_len);
 }

@@ -96,12 +96,14 @@ enum tg_status tg_build_snapshot(struct tg_store_writer *writer, const char *pre
         status = build_merge(g, writer, err);
     double t2 = tg_log_seconds();
     struct tg_graph *before = status == TG_OK ? load_previous(previous) : NULL;
-    if (status == TG_OK && (status = build_index(g, before, &times.reused)) != TG_OK)
+    char words[TG_STORE_WORDS_SIZE];
+    build_words_fingerprint(words);
+    if (status == TG_OK && (status = build_index(g, before, words, &times.reused)) != TG_OK)
         tg_error_set(err, status, "building the search indexes: %s", tg_status_title(status));
     tg_graph_free(before);
     double t3 = tg_log_seconds();
     if (status == TG_OK)
-        status = tg_store_writer_snapshot(writer, IMG_FORMAT, &out, err);
+        status = tg_store_writer_snapshot(writer, IMG_FORMAT, words, &out, err);
     if (status == TG_OK)
         status = build_write(g, out, err);
     double t4 = tg_log_seconds();

@@ -10,6 +10,7 @@
  */
 /* memmem, which glibc declares for GNU sources only. */
 #define _GNU_SOURCE
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,38 +88,41 @@ static const char **sorted_copy(const char *const *list, size_t count)
 }
 
 /*
- * The abbreviations one list has and the other has not, normalised as the segmenter stores them:
- * only a text that holds one of them may be segmented differently now. NULL when out of memory.
+ * The abbreviations one list has and the other has not, normalised as the segmenter stores them,
+ * into *out and *count: only a text that holds one of them may be segmented differently now.
+ * Fails with TG_ERR_NOMEM, or with what normalising one of them failed with.
  */
-static struct tg_text_norm **changed_abbreviations(const struct graph_search *now,
-                                                   const struct graph_search *before, size_t *count)
+static enum tg_status changed_abbreviations(const struct graph_search *now,
+                                            const struct graph_search *before,
+                                            struct tg_text_norm ***out, size_t *count)
 {
     const char **a = sorted_copy(now->abbreviations, now->abbreviation_count);
     const char **b = sorted_copy(before->abbreviations, before->abbreviation_count);
     struct tg_text_norm **changed =
         malloc((now->abbreviation_count + before->abbreviation_count + 1) * sizeof *changed);
-    bool ok = a && b && changed;
+    enum tg_status status = a && b && changed ? TG_OK : TG_ERR_NOMEM;
     size_t i = 0, k = 0, n = 0;
-    while (ok && (i < now->abbreviation_count || k < before->abbreviation_count)) {
+    while (status == TG_OK && (i < now->abbreviation_count || k < before->abbreviation_count)) {
         int c = i == now->abbreviation_count      ? 1
                 : k == before->abbreviation_count ? -1
                                                   : strcmp(a[i], b[k]);
         const char *name = c < 0 ? a[i] : b[k];
         i += c <= 0;
         k += c >= 0;
-        if (c != 0)
-            ok = tg_text_normalise(name, strlen(name), &changed[n++]) == TG_OK;
+        if (c != 0 && (status = tg_text_normalise(name, strlen(name), &changed[n])) == TG_OK)
+            n++;
     }
     free(a);
     free(b);
-    if (!ok) {
-        for (size_t m = 0; changed && m + 1 < n; m++)
+    if (status != TG_OK) {
+        for (size_t m = 0; m < n; m++)
             tg_text_norm_free(changed[m]);
         free(changed);
-        return NULL;
+        return status;
     }
+    *out = changed;
     *count = n;
-    return changed;
+    return TG_OK;
 }
 
 /* Whether the normalised text holds any of the changed abbreviations. */
@@ -210,9 +214,69 @@ static enum tg_status settle(struct reuse *r, text_fn text, void *ctx)
 }
 
 /*
+ * Reuse that cannot be decided is no reason to fail an ingest (issue 10): with any failure but
+ * running out of memory, r reuses nothing and every item is segmented, which fails on its own
+ * if the failure was the text's.
+ */
+static enum tg_status reuse_nothing(struct reuse *r, enum tg_status status, const char *what)
+{
+    if (status == TG_OK || status == TG_ERR_NOMEM)
+        return status;
+    tg_log(TG_LOG_INFO, "build: %s failed (%s); segmenting every one of them", what,
+           tg_status_title(status));
+    for (size_t i = 0; i < r->count; i++)
+        r->from[i] = TG_SEARCH_FRESH;
+    r->reused = 0;
+    r->check_count = 0;
+    return TG_OK;
+}
+
+/* The spot-checked items, handed to the build's get under their rank among the checks. */
+struct checked {
+    const struct reuse *r;
+    tg_search_item_fn get;
+    void *ctx;
+};
+
+static enum tg_status checked_item(void *ctx, size_t index, struct tg_search_item *out)
+{
+    const struct checked *c = ctx;
+    enum tg_status status = c->get(c->ctx, c->r->checks[index][0], out);
+    out->item = (uint32_t)index;
+    return status;
+}
+
+/*
+ * Whether the spot-checked items read now as the previous snapshot read them: they are
+ * segmented into an index of their own, small enough for tg_search_same_item to walk, and
+ * compared with old's term by term.
+ */
+static enum tg_status same_as_before(const struct tg_search_index *old, const struct reuse *r,
+                                     tg_search_item_fn get, void *ctx,
+                                     const struct tg_search_build_options *opt, bool *same)
+{
+    struct checked c = {r, get, ctx};
+    struct tg_search_build_options one = *opt;
+    one.threads = 1;
+    struct tg_search_index *checks = NULL;
+    enum tg_status status = tg_search_build(r->check_count, checked_item, &c, &one, &checks);
+    *same = status == TG_OK;
+    for (size_t i = 0; *same && i < r->check_count; i++) {
+        *same = tg_search_same_item(old, r->checks[i][1], checks, i);
+        if (!*same)
+            tg_log(TG_LOG_INFO,
+                   "build: item %u is indexed differently from the previous snapshot's;"
+                   " segmenting every item",
+                   r->checks[i][0]);
+    }
+    tg_search_index_free(checks);
+    return status;
+}
+
+/*
  * Builds one index, from the previous snapshot's where r allows (issue 10): items it indexed
  * the same way keep their postings and only the others are segmented. When a spot check finds
- * an item segmented differently from before, every item is segmented; the index is the same
+ * an item indexed differently from before, every item is segmented; the index is the same
  * either way.
  */
 static enum tg_status build_reusing(const struct tg_search_index *old, struct reuse *r,
@@ -220,21 +284,16 @@ static enum tg_status build_reusing(const struct tg_search_index *old, struct re
                                     struct tg_search_index **out)
 {
     struct tg_search_build_options opt = {BUILD_THREADS, false, new_segmenter, &g->search};
-    enum tg_status status = TG_ERR_INVALID_ARGUMENT;
-    if (old)
+    bool same = false;
+    enum tg_status status = TG_OK;
+    if (old && r->reused > 0)
+        status = reuse_nothing(r, same_as_before(old, r, get, ctx, &opt, &same),
+                               "segmenting the spot-checked items");
+    if (status == TG_OK && same) {
         status = tg_search_rebuild(old, r->from, r->count, get, ctx, &opt, out);
-    for (size_t i = 0; status == TG_OK && i < r->check_count; i++) {
-        if (!tg_search_same_item(old, r->checks[i][1], *out, r->checks[i][0])) {
-            tg_log(TG_LOG_INFO,
-                   "build: item %u is segmented differently from the previous"
-                   " snapshot's; segmenting every item",
-                   r->checks[i][0]);
-            tg_search_index_free(*out);
-            *out = NULL;
-            status = TG_ERR_INVALID_ARGUMENT;
-        }
+        same = status != TG_ERR_INVALID_ARGUMENT;
     }
-    if (status == TG_ERR_INVALID_ARGUMENT) {
+    if (status == TG_OK && !same) {
         r->reused = 0;
         status = tg_search_build(r->count, get, ctx, &opt, out);
     }
@@ -293,7 +352,7 @@ static enum tg_status build_documents(struct tg_graph *g, const struct tg_graph 
     const struct tg_graph *graphs[] = {g, before};
     if (status == TG_OK && before) {
         match_ids(g, g->document_count, before, before->document_count, document_id, r->from);
-        status = settle(r, document_text, graphs);
+        status = reuse_nothing(r, settle(r, document_text, graphs), "comparing the documents");
     }
     if (status == TG_OK)
         status = build_reusing(before ? before->search.documents : NULL, r, document_item, &build,
@@ -385,7 +444,8 @@ static enum tg_status build_things(struct tg_graph *g, const struct tg_graph *be
     if (status == TG_OK && before)
         status = match_things(g, before, r->from);
     if (status == TG_OK && before)
-        status = settle(r, thing_text, &build);
+        status =
+            reuse_nothing(r, settle(r, thing_text, &build), "comparing the entities and events");
     if (status == TG_OK)
         status = build_reusing(before ? before->search.things : NULL, r, thing_item, &build, g,
                                &g->search.things);
@@ -437,15 +497,41 @@ static bool gather_names(struct tg_graph *g)
     return true;
 }
 
-enum tg_status build_index(struct tg_graph *g, const struct tg_graph *before, size_t *reused)
+void build_words_fingerprint(char out[TG_STORE_WORDS_SIZE])
+{
+    char search[TG_SEARCH_WORDS_FINGERPRINT_SIZE];
+    tg_search_words_fingerprint(search);
+    snprintf(out, TG_STORE_WORDS_SIZE, "%s boilerplate %016llx image %d", search,
+             (unsigned long long)tg_boilerplate_cues_hash(), IMG_FORMAT);
+}
+
+enum tg_status build_index(struct tg_graph *g, const struct tg_graph *before, const char *words,
+                           size_t *reused)
 {
     if (!gather_names(g))
         return TG_ERR_NOMEM;
+    /* Words made by another ICU, other rules or another image format are never mixed in. */
+    if (before && strcmp(before->words, words) != 0) {
+        tg_log(TG_LOG_INFO,
+               "build: the previous snapshot's words were made by '%s', this build makes '%s';"
+               " segmenting every text",
+               before->words[0] ? before->words : "(not recorded)", words);
+        before = NULL;
+    }
     struct reuse r = {0};
-    if (before &&
-        !(r.changed = changed_abbreviations(&g->search, &before->search, &r.changed_count)))
-        return TG_ERR_NOMEM;
-    enum tg_status status = build_documents(g, before, &r);
+    enum tg_status status = TG_OK;
+    if (before)
+        status = changed_abbreviations(&g->search, &before->search, &r.changed, &r.changed_count);
+    if (status == TG_ERR_NOMEM)
+        return status;
+    if (status != TG_OK) {
+        tg_log(TG_LOG_INFO,
+               "build: comparing the abbreviations with the previous snapshot's failed (%s);"
+               " segmenting every text",
+               tg_status_title(status));
+        before = NULL;
+    }
+    status = build_documents(g, before, &r);
     *reused = r.reused;
     if (status == TG_OK)
         status = build_things(g, before, &r);

@@ -198,12 +198,50 @@ static size_t family_despite_start(const struct xdoc *d, size_t b, size_t f)
     return !verb && next > run && xd_title_starting(d, next) ? run : f;
 }
 
+/* Latin letters as Thai news spells them out in the initials of foreign names. */
+static const char *const thai_initials[] = {"เอ",  "บี",      "ซี",     "ดี",    "อี",   "เอฟ", "จี",
+                                            "เอช", "ไอ",     "เจ",    "เค",   "แอล", "เอ็ม", "เอ็น",
+                                            "โอ",  "พี",      "คิว",    "อาร์",  "เอส", "ที",   "ยู",
+                                            "วี",   "ดับเบิลยู", "ดับบลิว", "เอ็กซ์", "วาย", "แซด"};
+
+/* นายโรเบิร์ต เอฟ. โกเดค, นางจีนา เอ็ม. เรมอนโด: a foreign middle initial, a spelt-out letter and a
+ * dot, opens the family name, as the gold guideline writes it (issue 9, error class 6). Returns
+ * where the family name proper starts, or f. */
+static size_t middle_initial(const struct xdoc *d, size_t f)
+{
+    for (size_t i = 0; i < sizeof thai_initials / sizeof *thai_initials; i++) {
+        size_t n = strlen(thai_initials[i]);
+        if (xd_has(d, f, thai_initials[i]) && f + n < d->len && d->text[f + n] == '.')
+            return skip_name_gap(d, f + n + 1);
+    }
+    return f;
+}
+
+/*
+ * A given name whose first word would stop a name (นายเพิ่มสุข opens with a function word,
+ * นายมีชัย and นายนำชัย with a verb: issue 9, error class 6): the word and the name word after it
+ * (นายให้ alone is no one), kept by read_name only where a family name follows or the tagger's
+ * person span ends with it. Returns its end, or b.
+ */
+static size_t given_despite_start(const struct xdoc *d, size_t b)
+{
+    size_t run = xd_thai_run(d, b), next = xd_token_after(d, b);
+    if (next <= b || next >= run || xd_has(d, b, "ผู้") ||
+        gazetteer_len(d, b, POSITION | HONORIFIC | ORGANISATION | PROVINCE, NULL))
+        return b;
+    size_t e = name_word(d, next, true, NULL);
+    return e > next && tg_utf8_count(d->text + b, e - b) <= 30 ? e : b;
+}
+
 /* Given and family name from b; false when no given name starts there. A family name that is
  * a verb (พลเอก ประวิตร มอบหมาย) is none, unless the tagger takes it into the name. */
 static bool read_name(const struct xdoc *d, size_t b, struct pcand *c)
 {
     c->given_b = b;
     c->given_e = name_word(d, b, true, NULL);
+    bool despite = c->given_e == b;
+    if (despite)
+        c->given_e = given_despite_start(d, b);
     if (c->given_e == b)
         return false;
     c->family_b = c->family_e = c->given_e;
@@ -211,7 +249,10 @@ static bool read_name(const struct xdoc *d, size_t b, struct pcand *c)
     size_t ner_end = ner_person_end(d, b);
     if (f > c->given_e) {
         bool verb = false;
-        size_t fe = name_word(d, f, false, &verb);
+        size_t proper = middle_initial(d, f);
+        size_t fe = name_word(d, proper, false, &verb);
+        if (proper > f && fe == proper)
+            fe = f;
         if (fe == f)
             fe = family_despite_start(d, b, f);
         /* นายบุญสม เชื่อว่า: a word a clause verb cuts short, which the tagger leaves out of the
@@ -231,7 +272,111 @@ static bool read_name(const struct xdoc *d, size_t b, struct pcand *c)
         }
     }
     c->e = c->family_e;
-    return true;
+    return !despite || c->family_e > c->given_e || ner_end == c->given_e;
+}
+
+/* Capitalised words that open an English title after a name (Mr. Satoru Hagiwara Executive Vice
+ * President) or before it (H.E. Federal Councillor Albert Rosti): no part of a name. */
+static const char *const latin_title_words[] = {
+    "Minister",   "Prime",     "Deputy",    "Ambassador", "President", "Vice",    "Executive",
+    "Director",   "Secretary", "Chairman",  "Chief",      "Managing",  "General", "Governor",
+    "Head",       "Senior",    "Acting",    "Chair",      "CEO",       "Founder", "Federal",
+    "Councillor", "Business",  "Permanent", "Consul",     "Mayor",     "Dean",    "Professor"};
+
+/* Lowercase words inside a foreign name (Felipe de la Morena Casado, Khairy bin Jamaluddin). */
+static const char *const latin_particles[] = {"de",  "la", "van", "von", "der", "da",   "dos",
+                                              "del", "di", "du",  "le",  "bin", "binti"};
+
+static bool latin_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static bool latin_ascii_letter(char c)
+{
+    return latin_upper(c) || (c >= 'a' && c <= 'z');
+}
+
+/* A letter of a Latin-script name, accented ones (Müller, Đặng) included: [b, *e). */
+static bool latin_letter_at(const struct xdoc *d, size_t b, size_t *e)
+{
+    size_t w;
+    uint32_t cp = xd_cp(d, b, &w);
+    *e = b + w;
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+           (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+/* End of a word of a Latin-script name at b (Chan-o-cha, O'Brien); a dot stays on an initial
+ * (Michael G. Heath) and on a word in capitals (PHEAK. DOEUM), which is how such names are
+ * written, and ends any other word (Mr. Rak. For ...). *last says the name ends with it. */
+static size_t latin_name_word(const struct xdoc *d, size_t b, bool *last)
+{
+    size_t e = b, next;
+    bool lower = false;
+    while (e < d->len &&
+           (latin_letter_at(d, e, &next) || d->text[e] == '-' || d->text[e] == '\'')) {
+        lower = lower || !latin_upper(d->text[e]);
+        e = next;
+    }
+    *last = lower && e - b > 1 && e < d->len && d->text[e] == '.';
+    if (e > b && !*last && e < d->len && d->text[e] == '.')
+        e++;
+    /* Covid19 or A4 is no name. */
+    return e < d->len && d->text[e] >= '0' && d->text[e] <= '9' ? b : e;
+}
+
+/*
+ * A name in Latin letters after an honorific (นาย PHEAK. DOEUM, H.E. Chea Sereyvath, Gen. Prayut
+ * Chan-o-cha): two to five capitalised words one blank apart within a line, with lowercase
+ * particles between them, up to a lowercase word, an English title word or anything else; the
+ * first word is the given name (issue 9, error class 6). False when there are fewer than two.
+ */
+static bool read_latin_name(const struct xdoc *d, size_t b, struct pcand *c)
+{
+    size_t words = 0, p = b, w;
+    c->given_b = c->given_e = c->family_b = c->family_e = b;
+    while (words < 5 && p < d->len) {
+        bool last;
+        size_t we = latin_name_word(d, p, &last);
+        bool particle =
+            xd_word_at(d, p, latin_particles, sizeof latin_particles / sizeof *latin_particles);
+        if (we == p || (!particle && !latin_upper(d->text[p])) || (particle && !words) ||
+            xd_word_at(d, p, latin_title_words,
+                       sizeof latin_title_words / sizeof *latin_title_words))
+            break;
+        /* The family name starts at the second word, a particle (de la Morena) included. */
+        if (words && c->family_b == b)
+            c->family_b = p;
+        if (!particle) {
+            if (!words++)
+                c->given_e = we;
+            c->family_e = we;
+        }
+        if (last || we >= d->len || !tg_text_is_blank(xd_cp(d, we, &w)))
+            break;
+        p = we + w;
+    }
+    c->e = c->family_e;
+    return words >= 2;
+}
+
+/* Whether an opening bracket stands before the honorific at b, past blanks and other Latin
+ * honorifics: a Latin name there spells out in English the person just named in Thai
+ * (นายรอเบิร์ต เอฟ. โกเด็ก (H.E. Mr. Robert F. Godec)). */
+static bool in_brackets(const struct xdoc *d, size_t b)
+{
+    for (size_t stop = b > 24 ? b - 24 : 0; b > stop;) {
+        if (latin_ascii_letter(d->text[b - 1]) || d->text[b - 1] == '.')
+            b--;
+        else if (tg_text_is_blank(xd_cp_before(d, b)))
+            while (b > 0 && ((unsigned char)d->text[--b] & 0xC0) == 0x80)
+                ;
+        else
+            break;
+    }
+    return b > 0 && d->text[b - 1] == '(';
 }
 
 static enum tg_status push(struct pcands *cs, struct pcand c)
@@ -289,10 +434,12 @@ static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
                      !tg_text_is_blank(xd_cp(d, b + hn, NULL));
         if ((glued && ner_person_end(d, b + hn) <= b + hn) || trade_after_nai(d, b, b + hn))
             continue;
-        /* ถ้ำหลวงขุนน้ำนางนอน: an honorific glued to the word before it is inside another
-         * word, unless the tagger reads a person from there (ของนายสมชาย). */
+        size_t name = xd_skip_spaces(d, b + hn);
+        bool latin = name < d->len && latin_upper(d->text[name]);
+        /* ถ้ำหลวงขุนน้ำนางนอน, ขอบคุณ Russell Crowe: an honorific glued to the word before it
+         * is inside another word, unless the tagger reads a person from there (ของนายสมชาย). */
         if (xd_is_thai(xd_cp_before(d, b)) && ner_person_end(d, b) == 0 &&
-            ner_person_end(d, xd_skip_spaces(d, b + hn)) == 0)
+            ner_person_end(d, name) == 0)
             continue;
         /* นายเนวิน, พ.ต.ท.ทักษิณ: an honorific that only stands before names makes a person of
          * a given name alone; คุณ and อ. also begin words (คุณประโยชน์, อ.เมือง). */
@@ -303,7 +450,9 @@ static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
                           .alone = !glued &&
                                    !xd_word_at(d, b, weak_honorifics,
                                                sizeof weak_honorifics / sizeof *weak_honorifics)};
-        if (!read_name(d, xd_skip_spaces(d, b + hn), &c) || taken(d, cs, c.b, c.e))
+        if (!(latin ? !in_brackets(d, b) && read_latin_name(d, name, &c)
+                    : read_name(d, name, &c)) ||
+            taken(d, cs, c.b, c.e))
             continue;
         enum tg_status st = push(cs, c);
         if (st != TG_OK)

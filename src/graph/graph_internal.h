@@ -17,6 +17,7 @@
 #include "image.h"
 #include "thaigraph/graph.h"
 #include "thaigraph/search.h"
+#include "thaigraph/store.h"
 
 struct arena_block;
 
@@ -72,6 +73,9 @@ struct tg_graph {
     size_t map_bytes;
     uint64_t generation;
     char fingerprint[17];
+    /* loaded: what made the search words, as the snapshot recorded it ("" when it did not);
+     * the next build reuses them only when it makes words the same way (src/build/index.c) */
+    char words[TG_STORE_WORDS_SIZE];
     time_t loaded_at;
 };
 

@@ -12,8 +12,9 @@
  * after them are invisible to it: read-only opens, quick_check and integrity_check, the backup
  * API the next ingest copies the file with, and VACUUM INTO all ignore them (tested in
  * tests/unit/test_build.c). The meta table records the image's length, format and XXH3-64
- * checksum ('snapshot_bytes', 'snapshot_format', 'snapshot_checksum'); the image starts at the
- * first 4096-byte boundary after the SQLite pages.
+ * checksum ('snapshot_bytes', 'snapshot_format', 'snapshot_checksum') and what made its search
+ * words ('snapshot_words', for the next build's reuse); the image starts at the first 4096-byte
+ * boundary after the SQLite pages.
  *
  * What is derived: the whole image. The documents table is the source; claims are derived
  * from it by extraction and the image from both by the build stage (src/build), which every

@@ -756,6 +756,7 @@ enum tg_status tg_graph_load(const char *path, struct tg_graph **out, struct tg_
         tg_store_reader_meta(reader, &meta);
         g->generation = meta.generation;
         memcpy(g->fingerprint, meta.fingerprint, sizeof g->fingerprint);
+        snprintf(g->words, sizeof g->words, "%s", snap.words);
         status = map_image(g, path, &snap, err);
     }
     if (summing)

@@ -16,6 +16,27 @@ int tg_search_compare_keys(const char *a, size_t alen, const char *b, size_t ble
     return alen < blen ? -1 : alen > blen;
 }
 
+/* The term id of key, or false when no item has it. */
+bool tg_search_find_term(const struct tg_search_index *x, const char *key, size_t len, size_t *id)
+{
+    size_t lo = 0, hi = x->term_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *k = x->keys + x->key_offsets[mid];
+        int c =
+            tg_search_compare_keys(k, x->key_offsets[mid + 1] - x->key_offsets[mid] - 1, key, len);
+        if (c == 0) {
+            *id = mid;
+            return true;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
 bool tg_search_next_word(const struct tg_text_norm *norm, const struct tg_text_token *tokens,
                          size_t count, size_t *i, struct tg_text_span *span)
 {

@@ -94,27 +94,6 @@ enum tg_status tg_search_cursor_decode(const char *text, size_t len, struct tg_s
     return TG_OK;
 }
 
-/* The term id of key, or false when no item has it. */
-static bool lookup(const struct tg_search_index *x, const char *key, size_t len, size_t *id)
-{
-    size_t lo = 0, hi = x->term_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *k = x->keys + x->key_offsets[mid];
-        int c =
-            tg_search_compare_keys(k, x->key_offsets[mid + 1] - x->key_offsets[mid] - 1, key, len);
-        if (c == 0) {
-            *id = mid;
-            return true;
-        }
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
-}
-
 /* Moves to the next posting record; false past the last. */
 static bool step(struct qterm *t)
 {
@@ -423,7 +402,7 @@ static enum tg_status search(struct query *q, const struct tg_search_options *op
                              struct tg_search_result *r)
 {
     for (size_t i = 0; i < q->term_count; i++)
-        if (!lookup(q->index, q->terms[i].key, q->terms[i].len, &q->terms[i].id))
+        if (!tg_search_find_term(q->index, q->terms[i].key, q->terms[i].len, &q->terms[i].id))
             return TG_OK;
     q->heap = (struct tg_search_heap){calloc(limit, sizeof *q->heap.entries), 0, limit};
     q->kept_positions = calloc(limit * q->term_count, sizeof *q->kept_positions);

@@ -7,6 +7,7 @@
  * copied byte for byte, document frequencies and the average length counted afresh. Segmenting is
  * what costs (ICU's dictionary breaker); copying postings is a pass over memory.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -248,13 +249,64 @@ enum tg_status tg_search_rebuild(const struct tg_search_index *old, const uint32
     return st;
 }
 
+/* Item k's record in the postings of term t: its tf, byte length and positions (what the
+ * rebuild copies), or NULL when the item has not the term. */
+static const uint8_t *record_of(const struct tg_search_index *x, size_t t, size_t k, size_t *len)
+{
+    const uint8_t *p = x->postings + x->posting_offsets[t];
+    size_t ordinal = 0;
+    for (uint32_t left = x->dfs[t]; left > 0; left--) {
+        uint32_t gap = tg_search_varint_get(&p);
+        ordinal = left == x->dfs[t] ? gap : ordinal + gap;
+        const uint8_t *body = p;
+        (void)tg_search_varint_get(&p);
+        p += tg_search_varint_get(&p);
+        if (ordinal >= k) {
+            *len = (size_t)(p - body);
+            return ordinal == k ? body : NULL;
+        }
+    }
+    return NULL;
+}
+
 bool tg_search_same_item(const struct tg_search_index *a, size_t ka,
                          const struct tg_search_index *b, size_t kb)
 {
     if (!a || !b || ka >= a->item_count || kb >= b->item_count)
         return false;
     size_t bytes = a->span_offsets[ka + 1] - a->span_offsets[ka];
-    return a->lengths[ka] == b->lengths[kb] && a->weights[ka] == b->weights[kb] &&
-           bytes == b->span_offsets[kb + 1] - b->span_offsets[kb] &&
-           memcmp(a->spans + a->span_offsets[ka], b->spans + b->span_offsets[kb], bytes) == 0;
+    if (a->lengths[ka] != b->lengths[kb] || a->weights[ka] != b->weights[kb] ||
+        bytes != b->span_offsets[kb + 1] - b->span_offsets[kb] ||
+        memcmp(a->spans + a->span_offsets[ka], b->spans + b->span_offsets[kb], bytes) != 0)
+        return false;
+    /* Every term of b's item is a's item's with the same positions. Both items hold lengths[]
+     * positions, each a word's or a skipped range's (an empty span, as the spans agree); when
+     * b's words and empty spans fill them all, a's item has no other word. (A word whose span
+     * is empty counts twice and fails the check: the safe way, segmenting again.) */
+    uint64_t positions = 0;
+    for (const uint8_t *p = b->spans + b->span_offsets[kb], *end = p + bytes; p < end;) {
+        uint32_t gap = tg_search_varint_get(&p);
+        uint32_t length = tg_search_varint_get(&p);
+        positions += gap == 0 && length == 0;
+    }
+    for (size_t t = 0; t < b->term_count; t++) {
+        size_t len = 0, at = 0, a_len = 0;
+        const uint8_t *mine = record_of(b, t, kb, &len);
+        if (!mine)
+            continue;
+        const char *key = key_of(b, t, &at);
+        const uint8_t *theirs =
+            tg_search_find_term(a, key, at, &at) ? record_of(a, at, ka, &a_len) : NULL;
+        if (!theirs || a_len != len || memcmp(mine, theirs, len) != 0)
+            return false;
+        positions += tg_search_varint_get(&mine);
+    }
+    return positions == a->lengths[ka];
+}
+
+void tg_search_words_fingerprint(char out[TG_SEARCH_WORDS_FINGERPRINT_SIZE])
+{
+    char text[TG_TEXT_FINGERPRINT_SIZE];
+    tg_text_fingerprint(text);
+    snprintf(out, TG_SEARCH_WORDS_FINGERPRINT_SIZE, "words %d %s", TG_SEARCH_WORDS_VERSION, text);
 }

@@ -122,6 +122,9 @@ void tg_search_heap_sort(struct tg_search_heap *h);
 /* Byte order of term keys, the order of the index's dictionary. */
 int tg_search_compare_keys(const char *a, size_t alen, const char *b, size_t blen);
 
+/* The term id of key in x's dictionary (a binary search), or false when no item has it. */
+bool tg_search_find_term(const struct tg_search_index *x, const char *key, size_t len, size_t *id);
+
 /*
  * Moves *i to the next token that is a word (punctuation is never indexed) and maps it to the
  * original text in *span; false past the last token.

@@ -39,7 +39,9 @@ CREATE INDEX documents_published ON documents (published);
 -- and everything thaigraphd serves (merged entities and events, search indexes, suggestions) is
 -- derived from documents and claims by the build stage of `thaigraph ingest`, which writes it as
 -- one snapshot image after the last SQLite page of this file (layout: src/graph/image.h). The meta
--- rows 'snapshot_bytes', 'snapshot_format' and 'snapshot_checksum' describe it. SQLite never
--- reads past its own pages, so the image is invisible to it; but writing to this file with
--- another program leaves the image stale or overwrites it, and the daemon then refuses the file
--- until `thaigraph ingest --db FILE` (no inputs needed) rebuilds the image.
+-- rows 'snapshot_bytes', 'snapshot_format' and 'snapshot_checksum' describe it, and
+-- 'snapshot_words' what made its search words (the next ingest reuses them only when it would
+-- make them alike: include/thaigraph/build.h). SQLite never reads past its own pages, so the
+-- image is invisible to it; but writing to this file with another program leaves the image
+-- stale or overwrites it, and the daemon then refuses the file until `thaigraph ingest --db
+-- FILE` (no inputs needed) rebuilds the image.

@@ -189,24 +189,31 @@ fail:
     return status;
 }
 
+/* One meta value into out[0..size), "" when absent; false when absent. */
+static bool meta_text(sqlite3 *db, const char *key, char *out, size_t size)
+{
+    sqlite3_stmt *stmt = NULL;
+    const char *text = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &stmt, NULL) ==
+            SQLITE_OK &&
+        sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        text = (const char *)sqlite3_column_text(stmt, 0);
+    snprintf(out, size, "%s", text ? text : "");
+    sqlite3_finalize(stmt);
+    return text != NULL;
+}
+
 /* One meta value as an unsigned number; false when absent or not a number. */
 static bool meta_number(sqlite3 *db, const char *key, int base, uint64_t *out)
 {
-    sqlite3_stmt *stmt = NULL;
-    bool ok = false;
-    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &stmt, NULL) ==
-        SQLITE_OK) {
-        sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-        if (sqlite3_step(stmt) == SQLITE_ROW) {
-            const char *text = (const char *)sqlite3_column_text(stmt, 0);
-            char *end = NULL;
-            errno = 0;
-            *out = text ? strtoull(text, &end, base) : 0;
-            ok = text && *text && end && *end == '\0' && errno == 0;
-        }
-    }
-    sqlite3_finalize(stmt);
-    return ok;
+    char text[32];
+    char *end = NULL;
+    if (!meta_text(db, key, text, sizeof text))
+        return false;
+    errno = 0;
+    *out = strtoull(text, &end, base);
+    return *text && *end == '\0' && errno == 0;
 }
 
 enum tg_status tg_store_reader_snapshot(struct tg_store_reader *r, struct tg_store_snapshot *snap,
@@ -244,7 +251,8 @@ enum tg_status tg_store_reader_snapshot(struct tg_store_reader *r, struct tg_sto
                             "by another program? `thaigraph ingest --db %s` rebuilds it",
                             r->path, (long long)st.st_size, (unsigned long long)(pages * page_size),
                             (unsigned long long)bytes, r->path);
-    *snap = (struct tg_store_snapshot){r->fd, offset, bytes, checksum, (int)format};
+    *snap = (struct tg_store_snapshot){r->fd, offset, bytes, checksum, (int)format, ""};
+    meta_text(r->db, "snapshot_words", snap->words, sizeof snap->words);
     return TG_OK;
 }
 

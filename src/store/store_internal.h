@@ -40,6 +40,7 @@ struct tg_store_writer {
     int lock_fd;    /* flock(2)ed for the writer's life: one writer per target at a time */
     FILE *snapshot; /* the image commit appends, or NULL */
     int snapshot_format;
+    char snapshot_words[TG_STORE_WORDS_SIZE];
     uint64_t snapshot_bytes;
 };
 

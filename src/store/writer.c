@@ -368,8 +368,8 @@ static enum tg_status sync_path(const char *path, int flags, struct tg_error *er
     return TG_OK;
 }
 
-enum tg_status tg_store_writer_snapshot(struct tg_store_writer *w, int format, FILE **out,
-                                        struct tg_error *err)
+enum tg_status tg_store_writer_snapshot(struct tg_store_writer *w, int format, const char *words,
+                                        FILE **out, struct tg_error *err)
 {
     if (w->snapshot)
         return tg_error_set(err, TG_ERR_INVALID_ARGUMENT, "the snapshot is already open");
@@ -391,6 +391,7 @@ enum tg_status tg_store_writer_snapshot(struct tg_store_writer *w, int format, F
                             w->target_path, strerror(errno));
     }
     w->snapshot_format = format;
+    snprintf(w->snapshot_words, sizeof w->snapshot_words, "%s", words ? words : "");
     *out = w->snapshot;
     return TG_OK;
 }
@@ -401,7 +402,7 @@ static enum tg_status snapshot_meta(struct tg_store_writer *w, struct tg_error *
     if (!w->snapshot)
         return store_exec(w->db, w->temp_path,
                           "DELETE FROM meta WHERE key IN ('snapshot_bytes', 'snapshot_format',"
-                          " 'snapshot_checksum')",
+                          " 'snapshot_checksum', 'snapshot_words')",
                           err);
     if (fflush(w->snapshot) != 0 || ferror(w->snapshot))
         return tg_error_set(err, TG_ERR_IO, "%s: writing the snapshot: %s", w->target_path,
@@ -415,12 +416,20 @@ static enum tg_status snapshot_meta(struct tg_store_writer *w, struct tg_error *
     if (status != TG_OK)
         return tg_error_set(err, status, "%s: reading the snapshot back: %s", w->target_path,
                             strerror(errno));
-    char sql[320];
-    snprintf(sql, sizeof sql,
-             "INSERT OR REPLACE INTO meta(key, value) VALUES ('snapshot_bytes', '%" PRIu64 "'),"
-             " ('snapshot_format', '%d'), ('snapshot_checksum', '%016" PRIx64 "')",
-             w->snapshot_bytes, w->snapshot_format, checksum);
-    return store_exec(w->db, w->temp_path, sql, err);
+    /* The words row goes with every image, so one copied from the previous version never
+     * describes this image's words. */
+    char *sql =
+        sqlite3_mprintf("INSERT OR REPLACE INTO meta(key, value) VALUES ('snapshot_bytes', '%llu'),"
+                        " ('snapshot_format', '%d'), ('snapshot_checksum', '%016llx');"
+                        " DELETE FROM meta WHERE key = 'snapshot_words';"
+                        " INSERT INTO meta(key, value) SELECT 'snapshot_words', %Q WHERE %Q <> ''",
+                        (unsigned long long)w->snapshot_bytes, w->snapshot_format,
+                        (unsigned long long)checksum, w->snapshot_words, w->snapshot_words);
+    if (!sql)
+        return tg_error_set(err, TG_ERR_NOMEM, "out of memory");
+    status = store_exec(w->db, w->temp_path, sql, err);
+    sqlite3_free(sql);
+    return status;
 }
 
 static enum tg_status database_bytes(struct tg_store_writer *w, uint64_t *bytes,

@@ -6,16 +6,20 @@
  * beginning of a run, or, when it ends in the dot that closes a stretch, where ICU put a word
  * boundary at its first letter. Names are merged in a last pass over the finished tokens.
  */
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/uversion.h>
 
 #include "thaigraph/grow.h"
+#include "thaigraph/hash.h"
 #include "thaigraph/text.h"
 #include "thaigraph/utf8.h"
 #include "text_internal.h"
@@ -522,6 +526,22 @@ static enum tg_status load_builtin(struct tg_text_segmenter *seg)
                        &added);
     }
     return st;
+}
+
+void tg_text_fingerprint(char out[TG_TEXT_FINGERPRINT_SIZE])
+{
+    UVersionInfo version;
+    char icu[U_MAX_VERSION_STRING_LENGTH], unicode[U_MAX_VERSION_STRING_LENGTH];
+    u_getVersion(version);
+    u_versionToString(version, icu);
+    u_getUnicodeVersion(version);
+    u_versionToString(version, unicode);
+    size_t honorifics_len;
+    const char *honorifics = tg_text_honorifics(&honorifics_len);
+    uint64_t lists = tg_hash_update(tg_hash_bytes(tg_text_abbreviations, tg_text_abbreviations_len),
+                                    honorifics, honorifics_len);
+    snprintf(out, TG_TEXT_FINGERPRINT_SIZE, "icu %s unicode %s lists %016" PRIx64, icu, unicode,
+             lists);
 }
 
 enum tg_status tg_text_segmenter_new(enum tg_text_mode mode, struct tg_text_segmenter **out)

@@ -258,6 +258,59 @@ START_TEST(test_incremental_equals_one_ingest)
 }
 END_TEST
 
+/*
+ * issue 10, reusing words across an upgrade: a snapshot records what made its search words (ICU
+ * and Unicode versions, the word rules' version and lists, the boilerplate cues, the image
+ * format), and the next ingest reuses them only when it would make them the same way. A
+ * database whose record differs, or holds none (made before it was recorded), is segmented
+ * afresh, and the image is the one a fresh ingest makes; the record is then this build's.
+ */
+static const struct {
+    const char *sql; /* run on the database between the two ingests */
+    bool reuses;
+} words_records[] = {
+    {"SELECT 1", true},
+    {"UPDATE meta SET value = replace(value, 'icu ', 'icu 1') WHERE key = 'snapshot_words'", false},
+    {"UPDATE meta SET value = replace(value, 'words ', 'words 0') WHERE key = 'snapshot_words'",
+     false},
+    {"UPDATE meta SET value = replace(value, 'lists ', 'lists 0') WHERE key = 'snapshot_words'",
+     false},
+    {"DELETE FROM meta WHERE key = 'snapshot_words'", false},
+};
+
+static void words_record(const char *db, char *out, size_t cap)
+{
+    sqlite3 *handle = NULL;
+    ck_assert_int_eq(sqlite3_open_v2(db, &handle, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    ck_assert_int_eq(
+        single_value(handle, "SELECT value FROM meta WHERE key = 'snapshot_words'", out, cap),
+        SQLITE_OK);
+    sqlite3_close(handle);
+}
+
+START_TEST(test_reuses_words_only_made_the_same_way)
+{
+    char twice[320], before[200], after[200];
+    snprintf(twice, sizeof twice, "%s/twice.db", dir);
+    ingest(path, seeds, 5);
+    ingest(twice, seeds, 3);
+    words_record(twice, before, sizeof before);
+    ck_assert_msg(strstr(before, "words ") == before && strstr(before, " icu ") &&
+                      strstr(before, " unicode ") && strstr(before, " boilerplate ") &&
+                      strstr(before, " image "),
+                  "%s", before);
+    exec_sql(twice, words_records[_i].sql);
+    struct tg_ingest_report second = ingest(twice, seeds + 3, 2);
+    if (words_records[_i].reuses)
+        ck_assert_uint_gt(second.build.reused, 0);
+    else
+        ck_assert_uint_eq(second.build.reused, 0);
+    ck_assert_uint_eq(stored_checksum(path), stored_checksum(twice));
+    words_record(twice, after, sizeof after);
+    ck_assert_str_eq(after, before);
+}
+END_TEST
+
 /* One damaged field each, and the section the loader must name. */
 static const struct {
     enum img_section section;
@@ -537,6 +590,8 @@ int main(void)
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, test_sqlite_ignores_the_image);
     tcase_add_test(tc, test_incremental_equals_one_ingest);
+    tcase_add_loop_test(tc, test_reuses_words_only_made_the_same_way, 0,
+                        (int)(sizeof words_records / sizeof words_records[0]));
     tcase_add_loop_test(tc, test_refuses_damage_naming_the_section, 0,
                         (int)(sizeof damage / sizeof damage[0]));
     tcase_add_test(tc, test_random_flips_are_refused_or_harmless);

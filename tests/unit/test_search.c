@@ -761,6 +761,41 @@ START_TEST(test_add_errors)
 }
 END_TEST
 
+/*
+ * issue 10, reuse of a previous snapshot's words: the spot check compares the terms and their
+ * positions, not only lengths, weights and spans, which a segmenter or normaliser that spells
+ * a word differently (another case folding, another ICU) leaves alike. Item 0 of a single-item
+ * index against item 1 of another.
+ */
+static const struct {
+    const char *a, *b;
+    bool same;
+} same_item_cases[] = {
+    {"abc def", "abc def", true},
+    {"กระทรวงการคลัง ๔๐ คน", "กระทรวงการคลัง ๔๐ คน", true},
+    {"abc def", "abd def", false},         /* a key differs; spans, length and weight agree */
+    {"abc def", "def abc", false},         /* the same keys at other positions */
+    {"abc abc def", "abc def def", false}, /* the same keys, other counts */
+    {"abc", "abc def", false},             /* lengths differ */
+    {"abc def", "abc  def", false},        /* spans differ */
+};
+
+START_TEST(test_same_item)
+{
+    struct tg_search_index *a = small_index((const char *const[]){same_item_cases[_i].a}, 1);
+    struct tg_search_index *b =
+        small_index((const char *const[]){"filler words", same_item_cases[_i].b}, 2);
+    ck_assert_msg(tg_search_same_item(a, 0, b, 1) == same_item_cases[_i].same, "'%s' and '%s'",
+                  same_item_cases[_i].a, same_item_cases[_i].b);
+    ck_assert_msg(tg_search_same_item(b, 1, a, 0) == same_item_cases[_i].same, "'%s' and '%s'",
+                  same_item_cases[_i].b, same_item_cases[_i].a);
+    ck_assert(!tg_search_same_item(a, 0, b, 0));
+    ck_assert(!tg_search_same_item(a, 1, b, 1));
+    tg_search_index_free(a);
+    tg_search_index_free(b);
+}
+END_TEST
+
 /* A build over 1, 3 and 8 threads answers like items added one by one. */
 START_TEST(test_threaded_build)
 {
@@ -863,6 +898,7 @@ int main(void)
     tcase_add_loop_test(tc, test_suggest, 0, TABLE_SIZE(suggest_cases));
     tcase_add_test(tc, test_suggest_needs_names);
     tcase_add_loop_test(tc, test_add_errors, 0, TABLE_SIZE(add_errors));
+    tcase_add_loop_test(tc, test_same_item, 0, TABLE_SIZE(same_item_cases));
     tcase_add_loop_test(tc, test_threaded_build, 0, 3);
     tcase_add_test(tc, test_concurrent);
     suite_add_tcase(suite, tc);
