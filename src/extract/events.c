@@ -15,6 +15,15 @@
  * contests[]. */
 #define CONTEST "การแข่งขัน"
 
+/* A handover given or received (issue 9, class 7); after มอบนโยบาย in triggers[], so that
+ * รับมอบนโยบาย stays the meeting it is. */
+#define HAND_OVER "ส่งมอบ"
+#define TAKE_OVER "รับมอบ"
+
+/* Signing (ลงนาม) is an agreement unless what is signed is an order, a notice or an
+ * appointment; see signs_order(). */
+#define SIGN "ลงนาม"
+
 /* Candidates of one group in one sentence are one event; the groups are the kinds that a
  * sentence can report side by side (a ceremony and the signing it holds are not: see
  * absorbed()). */
@@ -80,6 +89,10 @@ static const struct {
     {"พิธี", TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
     {"มอบรางวัล", TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
     {"รับเสด็จ", TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
+    /* A handover (GUIDELINE.md): goods, a donation, a certificate given or received; see
+     * handover_held(). */
+    {HAND_OVER, TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
+    {TAKE_OVER, TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
     {"ศึกษาดูงาน", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
     {"ดูงาน", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
     {"ลงพื้นที่", TG_EXTRACT_EVENT_VISIT, GROUP_VISIT, 0},
@@ -111,11 +124,12 @@ static const char *const openers[] = {"ทั้งนี้", "นอกจา�
 
 /* A trigger that these words continue names something else: a protocol, formalities, a
  * master of ceremonies or a rite (พิธีสาร, พิธีการศุลกากร, พิธีกร, พิธีกรรม); working with
- * someone (ร่วมงานกับ). */
+ * someone (ร่วมงานกับ); a tour of an exhibition, whose occasion is the exhibition (เยี่ยมชม
+ * นิทรรศการ: issue 9, class 7). */
 static const struct {
     const char *trigger, *next;
-} not_after[] = {{"พิธี", "สาร"},  {"พิธี", "การ"},    {"พิธี", "กร"},
-                 {"พิธี", "กรรม"}, {"ร่วมงาน", "กับ"}, {"ร่วมงาน", "ด้วย"}};
+} not_after[] = {{"พิธี", "สาร"},    {"พิธี", "การ"},     {"พิธี", "กร"},          {"พิธี", "กรรม"},
+                 {"ร่วมงาน", "กับ"}, {"ร่วมงาน", "ด้วย"}, {"เยี่ยมชม", "นิทรรศการ"}};
 /* What makes การแข่งขัน one competition held (issue 9, class 7): a sport or a championship
  * after it (การแข่งขันฟุตบอล, การแข่งขันรักบี้ 7 คนรอบชิงชนะเลิศ, การแข่งขันหุ่นยนต์), or its
  * occasion pointed at (การแข่งขันครั้งนี้). */
@@ -310,6 +324,63 @@ static bool preceded_by(const struct xdoc *d, size_t from, size_t b, const char 
     return b - from >= n && memcmp(d->text + b - n, word, n) == 0;
 }
 
+/* What is handed over is a task, an authority, work or land in the course of a project, or a
+ * feeling (ส่งมอบความสุข, ส่งมอบรอยยิ้ม), not an occasion (ได้รับมอบหมาย, ผู้ที่ได้รับมอบอำนาจ,
+ * ส่งมอบงาน, การส่งมอบพื้นที่); and a handover that is a purpose or a prospect (เพื่อนำไปส่งมอบ,
+ * จะส่งมอบ, ทยอยส่งมอบ, ที่ต้องส่งมอบ) is not one held. */
+static const char *const handed_tasks[] = {"หมาย", "อำนาจ", "งาน",   "พื้นที่",
+                                           "ความ", "รอยยิ้ม", "กำลังใจ"};
+static const char *const handover_prospects[] = {"เพื่อ", "นำไป", "จะ", "ต้อง", "ทยอย", "เมื่อ"};
+
+static bool handover_held(const struct xdoc *d, size_t from, size_t b, size_t e)
+{
+    for (size_t i = 0; i < sizeof handed_tasks / sizeof *handed_tasks; i++)
+        if (xd_has(d, e, handed_tasks[i]))
+            return false;
+    size_t at = b;
+    while (at > from && tg_text_is_blank(xd_cp_before(d, at)))
+        at--;
+    for (size_t i = 0; i < sizeof handover_prospects / sizeof *handover_prospects; i++)
+        if (preceded_by(d, from, at, handover_prospects[i]))
+            return false;
+    return true;
+}
+
+/* An order, a notice or an appointment signed (ลงนามในคำสั่งสำนักนายกรัฐมนตรี, ลงนามประกาศกระทรวง,
+ * ลงนามแต่งตั้ง, ลงนามรับสนองพระบรมราชโองการ) is an order, which is no event (GUIDELINE.md); a
+ * declaration of intent signed together (ลงนามประกาศเจตนารมณ์) is an agreement. */
+static const char *const signed_orders[] = {"คำสั่ง", "ประกาศ", "แต่งตั้ง", "รับสนอง"};
+#define SIGNED_IN   "ใน"
+#define DECLARATION "ประกาศเจตนารมณ์"
+
+static bool signs_order(const struct xdoc *d, size_t e)
+{
+    size_t at = xd_skip_spaces(d, e);
+    if (xd_has(d, at, SIGNED_IN))
+        at = xd_skip_spaces(d, at + strlen(SIGNED_IN));
+    if (xd_has(d, at, DECLARATION))
+        return false;
+    for (size_t i = 0; i < sizeof signed_orders / sizeof *signed_orders; i++)
+        if (xd_has(d, at, signed_orders[i]))
+            return true;
+    return false;
+}
+
+/* A trigger after ด้าน names a field of work (ความร่วมมือด้านการฝึกอบรม, ค่าใช้จ่ายด้านการประชุม);
+ * one after ก่อน tells the time of something else (ก่อนการประชุมคณะรัฐมนตรี นายกรัฐมนตรี...
+ * เยี่ยมชม...), the meeting itself being no occasion the report is about (issue 9, class 7). */
+static const char *const scope_words[] = {"ด้าน", "ก่อน"};
+
+static bool scoped(const struct xdoc *d, size_t from, size_t b)
+{
+    if (preceded_by(d, from, b, NOMINAL_PREFIX))
+        b -= strlen(NOMINAL_PREFIX);
+    for (size_t i = 0; i < sizeof scope_words / sizeof *scope_words; i++)
+        if (preceded_by(d, from, b, scope_words[i]))
+            return true;
+    return false;
+}
+
 /* A ceremony word or an occasion that the name of another event follows in the same word
  * (พิธีลงนาม, พิธีเปิดการประชุม, พิธีเปิดโครงการ, จัดงานสัมมนา) is that event's form, not an
  * event of its own; so is a bare one in a sentence that names an event of another kind
@@ -335,35 +406,55 @@ static bool absorbed(const struct xdoc *d, const struct trig *tr, size_t n, size
     return true;
 }
 
-/* Triggers of a sentence in text order; one inside an organisation or place name (ห้องประชุม)
- * does not count. */
+/* Whether trigger t at b in sentence s is no report of an event: planned, the occasion of
+ * another, a title, a field of work, an order, ... (see the tables above); or inside an
+ * organisation, place or person name (ห้องประชุม). */
+static bool refuses(const struct xdoc *d, const struct xsentence *s, size_t t, size_t b)
+{
+    size_t wl = strlen(triggers[t].word);
+    bool handover =
+        strcmp(triggers[t].word, HAND_OVER) == 0 || strcmp(triggers[t].word, TAKE_OVER) == 0;
+    if (cue_before(d, s->b, b, modal_cues, N_MODAL_CUES, MODAL_REACH) ||
+        cue_before(d, s->b, b, occasion_cues, N_OCCASION_CUES, OCCASION_REACH) ||
+        preceded_by(d, s->b, b, AGENT_PREFIX) || continued(d, t, b + wl) ||
+        ((triggers[t].group == GROUP_OTHER || handover) &&
+         preceded_by(d, s->b, b, NOMINAL_PREFIX)) ||
+        (strcmp(triggers[t].word, CONTEST) == 0 && !contest_held(d, b + wl)) ||
+        scoped(d, s->b, b) || (strcmp(triggers[t].word, SIGN) == 0 && signs_order(d, b + wl)) ||
+        (handover && !handover_held(d, s->b, b, b + wl)) ||
+        (strcmp(triggers[t].word, POLICY) == 0 && xd_has(d, b + wl, INSTRUCTION) &&
+         !preceded_by(d, s->b, b, NOMINAL_PREFIX)))
+        return true;
+    long m = xd_overlap(d, b, b + wl);
+    return m >= 0 && (d->m[m].type == TG_EXTRACT_ORGANISATION || d->m[m].type == TG_EXTRACT_PLACE ||
+                      d->m[m].type == TG_EXTRACT_PERSON);
+}
+
+/* Triggers of a sentence in text order. */
 static size_t find_triggers(const struct xdoc *d, const struct xsentence *s, struct trig *out,
                             size_t cap)
 {
-    size_t n = 0;
+    size_t n = 0, nr = 0;
+    struct trig refused[SENTENCE_TRIGGERS];
     for (size_t t = 0; t < N_TRIGGERS; t++) {
         size_t wl = strlen(triggers[t].word);
         for (const char *p = d->text + s->b;
              n < cap && (p = xd_find(p, s->e - (size_t)(p - d->text), triggers[t].word, wl));
              p += wl) {
             size_t b = (size_t)(p - d->text);
-            if (cue_before(d, s->b, b, modal_cues, N_MODAL_CUES, MODAL_REACH) ||
-                cue_before(d, s->b, b, occasion_cues, N_OCCASION_CUES, OCCASION_REACH) ||
-                preceded_by(d, s->b, b, AGENT_PREFIX) || continued(d, t, b + wl) ||
-                (triggers[t].group == GROUP_OTHER && preceded_by(d, s->b, b, NOMINAL_PREFIX)) ||
-                (strcmp(triggers[t].word, CONTEST) == 0 && !contest_held(d, b + wl)) ||
-                (strcmp(triggers[t].word, POLICY) == 0 && xd_has(d, b + wl, INSTRUCTION) &&
-                 !preceded_by(d, s->b, b, NOMINAL_PREFIX)))
-                continue;
-            long m = xd_overlap(d, b, b + wl);
-            if (m >= 0 && (d->m[m].type == TG_EXTRACT_ORGANISATION ||
-                           d->m[m].type == TG_EXTRACT_PLACE || d->m[m].type == TG_EXTRACT_PERSON))
-                continue;
             bool clash = false;
             for (size_t i = 0; i < n; i++)
                 clash = clash || (b < out[i].e && out[i].b < b + wl);
-            if (!clash)
+            /* The words inside a refused one are refused with it (ด้านการฝึกอบรม is no อบรม
+             * either). */
+            for (size_t i = 0; i < nr; i++)
+                clash = clash || (b < refused[i].e && refused[i].b < b + wl);
+            if (clash)
+                continue;
+            if (!refuses(d, s, t, b))
                 out[n++] = (struct trig){b, b + wl, t};
+            else if (nr < SENTENCE_TRIGGERS)
+                refused[nr++] = (struct trig){b, b + wl, t};
         }
     }
     if (n > 1)
@@ -389,12 +480,26 @@ static const char *const occasion_dates[] = {"เนื่องในโอก�
 #define N_OCCASION_DATES    (sizeof occasion_dates / sizeof *occasion_dates)
 #define OCCASION_DATE_REACH 150
 
+/* The date of a document (คำสั่ง ... ที่ 375/2567 ลงวันที่ 22 ตุลาคม 2567, สัญญาจ้าง ... ลงวันที่
+ * 19 มิถุนายน 2563) is when it was signed, not when anything it tells of took place (issue 9,
+ * class 7). */
+#define DOCUMENT_DATED "ลงวันที่"
+
+static bool document_date(const struct xdoc *d, const struct tg_date_match *dm)
+{
+    size_t at = dm->byte_start;
+    while (at > 0 && tg_text_is_blank(xd_cp_before(d, at)))
+        at--;
+    return preceded_by(d, 0, at, DOCUMENT_DATED);
+}
+
 /* Whether a date can date an event: a single date or a range (the event takes its first
  * day), of any precision the context could fix; a year only when it is not a label, and no
- * occasion's date. */
+ * occasion's or document's date. */
 static bool dates_events(const struct xdoc *d, const struct tg_date_match *dm)
 {
     if (dm->first.precision == TG_DATE_PRECISION_NONE || xd_law_year(d, dm) ||
+        document_date(d, dm) ||
         cue_before(d, 0, dm->byte_start, occasion_dates, N_OCCASION_DATES, OCCASION_DATE_REACH))
         return false;
     if (dm->first.precision == TG_DATE_PRECISION_DAY)
