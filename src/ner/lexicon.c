@@ -70,10 +70,10 @@ static struct word org[sizeof org_words / sizeof *org_words];
 static struct word place[sizeof place_words / sizeof *place_words];
 static struct word date[sizeof date_words / sizeof *date_words];
 static struct word_list word_lists[LIST_COUNT] = {
-    [LIST_TITLES] = {titles, 0, NER_CUE_TITLE},
-    [LIST_ORG] = {org, 0, NER_CUE_ORG},
-    [LIST_PLACE] = {place, 0, NER_CUE_PLACE},
-    [LIST_DATE] = {date, 0, NER_CUE_DATE},
+    [LIST_TITLES] = {.words = titles, .cue = NER_CUE_TITLE},
+    [LIST_ORG] = {.words = org, .cue = NER_CUE_ORG},
+    [LIST_PLACE] = {.words = place, .cue = NER_CUE_PLACE},
+    [LIST_DATE] = {.words = date, .cue = NER_CUE_DATE},
 };
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
