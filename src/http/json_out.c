@@ -12,27 +12,24 @@
 #include <string.h>
 
 #include "internal.h"
+#include "thaigraph/grow.h"
 
 /* Where most search pages fit without growing. */
 #define INITIAL_BYTES (16u * 1024u)
 
-/* Makes room for n more bytes; false (and the writer failed) when out of memory. */
+/* Makes room for n more bytes and the final NUL; false (and the writer failed) when out of
+ * memory. */
 static bool reserve(struct http_json_out *o, size_t n)
 {
     if (o->failed)
         return false;
-    if (o->cap - o->len > n)
-        return true;
-    size_t cap = o->cap ? o->cap : INITIAL_BYTES;
-    while (cap - o->len <= n)
-        cap *= 2;
-    char *grown = realloc(o->data, cap);
+    size_t need = o->len + n + 1;
+    char *grown = tg_grow(o->data, &o->cap, need < INITIAL_BYTES ? INITIAL_BYTES : need, 1);
     if (!grown) {
         o->failed = true;
         return false;
     }
     o->data = grown;
-    o->cap = cap;
     return true;
 }
 
