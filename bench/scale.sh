@@ -34,7 +34,6 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-port=$((20000 + RANDOM % 20000))
 mapfile -t queries < bench/queries.txt
 
 now() { date +%s.%N; }
@@ -45,9 +44,16 @@ stats() { sort -g | awk '{ v[NR] = $1 } END { m = v[int((NR + 1) / 2)]; p = v[in
 
 start_daemon() {
     local t0; t0=$(now)
-    "$build/thaigraphd" --db "$1" --listen "127.0.0.1:$port" --threads 2 >"$work/daemon.log" 2>&1 &
+    # An ephemeral port: a fixed one may belong to another daemon on a shared machine, and the
+    # run would then measure that one.
+    "$build/thaigraphd" --db "$1" --listen 127.0.0.1:0 --threads 2 >"$work/daemon.log" 2>&1 &
     daemon=$!
-    until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.002; done
+    port=
+    until [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do
+        kill -0 "$daemon" 2>/dev/null || { echo "bench/scale.sh: thaigraphd exited:" >&2; cat "$work/daemon.log" >&2; exit 1; }
+        port=$(sed -n 's|^listening on http://127\.0\.0\.1:\([0-9]*\)$|\1|p' "$work/daemon.log")
+        sleep 0.002
+    done
     startup=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
 }
 
