@@ -291,7 +291,12 @@ static enum tg_status build_reusing(const struct tg_search_index *old, struct re
                                "segmenting the spot-checked items");
     if (status == TG_OK && same) {
         status = tg_search_rebuild(old, r->from, r->count, get, ctx, &opt, out);
-        same = status != TG_ERR_INVALID_ARGUMENT;
+        /* An old index the new one cannot be laid over (items out of order, names) is no error:
+         * the build below makes the index afresh. */
+        if (status == TG_ERR_INVALID_ARGUMENT) {
+            same = false;
+            status = TG_OK;
+        }
     }
     if (status == TG_OK && !same) {
         r->reused = 0;
