@@ -142,6 +142,26 @@ static bool provincial_office(struct xdoc *d, const struct text *title, size_t b
     return ok;
 }
 
+/* End of the field a title names after ด้าน, from b: the run of letters up to an organisation,
+ * a country or province, or another title. */
+static size_t field_end(const struct xdoc *d, size_t b)
+{
+    size_t e = xd_thai_run(d, b);
+    for (size_t p = b + 1; p < e; p++) {
+        const struct tg_gazetteer_entry *entry;
+        size_t n;
+        if (!xd_token_start(d, p))
+            continue;
+        if (xd_mention_at(d, p, TG_EXTRACT_ORGANISATION) >= 0 || position_at(d, p, &entry) ||
+            tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, p,
+                                  TG_GAZETTEER_MASK(TG_GAZETTEER_COUNTRY) |
+                                      TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE),
+                                  &entry, &n) == TG_OK)
+            return p;
+    }
+    return e;
+}
+
 /* Reads the title at b; false when none starts there. */
 static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, bool *found)
 {
@@ -149,6 +169,7 @@ static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, b
     struct text title = {0};
     size_t pos = b, last_start = b;
     bool takes_organisation = false;
+    const struct tg_gazetteer_entry *own_body = NULL;
     for (;;) {
         size_t mod = word_at(d, pos, modifiers, sizeof modifiers / sizeof *modifiers);
         const struct tg_gazetteer_entry *entry;
@@ -166,6 +187,7 @@ static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, b
         last_start = pos;
         pos += n;
         takes_organisation = tg_gazetteer_entry_takes_organisation(entry);
+        own_body = tg_gazetteer_entry_parent(entry);
         size_t link = word_at(d, pos, links, sizeof links / sizeof *links);
         const struct tg_gazetteer_entry *next;
         if (link && position_at(d, pos + link, &next)) {
@@ -189,6 +211,16 @@ static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, b
             pos = e;
         }
     }
+    /* ที่ปรึกษาด้านเศรษฐกิจการคลัง: the field is part of the post, up to the body or place
+     * the post is in (ที่ปรึกษาด้านการสื่อสารกระทรวงดิจิทัล...) or the end of the word (issue 9). */
+    if (xd_has(d, pos, "ด้าน")) {
+        size_t from = pos + strlen("ด้าน"), e = field_end(d, from);
+        if (e > from && !xd_stop_word_at(d, from)) {
+            if (!append(&title, d->text + pos, e - pos))
+                goto nomem;
+            pos = e;
+        }
+    }
     out->b = b;
     out->e = pos;
     out->end = pos;
@@ -197,6 +229,11 @@ static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, b
         takes_organisation ? title_organisation(d, last_start + 1, pos, &title, &out->end) : -1;
     if (out->end < pos)
         out->end = pos;
+    /* ผู้บัญชาการตำรวจแห่งชาติ heads สำนักงานตำรวจแห่งชาติ: the post is in the body where the
+     * article names it, and in none where it does not (GUIDELINE.md, issue 9). */
+    for (size_t i = 0; own_body && out->org < 0 && i < d->r->organisation_count; i++)
+        if (strcmp(d->r->organisations[i].name, tg_gazetteer_entry_name(own_body)) == 0)
+            out->org = (long)i;
     /* ผู้ว่าราชการจังหวัดเชียงใหม่: the province is a place, not the title's organisation, but
      * the title ends after it. */
     const struct tg_gazetteer_entry *province;
@@ -289,7 +326,13 @@ const struct xtitle *xd_title_joined(const struct xdoc *d, const struct xtitle *
     *shares_organisation = xd_has(d, at, "และ");
     if (*shares_organisation)
         n = strlen("และ");
-    else if (!(n = xd_acting_at(d, at)))
+    else if (xd_has(d, at, "ในฐานะ")) {
+        /* ปลัดกระทรวงยุติธรรม ในฐานะผู้อำนวยการศูนย์...: a standing post held with the first
+         * counts (GUIDELINE.md); a role for one occasion (ในฐานะประธานร่วม, ในฐานะผู้แทน) names
+         * no body of its own, so a title that wants one and has none is no post (issue 9). */
+        const struct xtitle *post = xd_title_starting(d, xd_skip_spaces(d, at + strlen("ในฐานะ")));
+        return post && (post->org >= 0 || !post->wants_org) ? post : NULL;
+    } else if (!(n = xd_acting_at(d, at)))
         return NULL;
     return xd_title_starting(d, xd_skip_spaces(d, at + n));
 }
