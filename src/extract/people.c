@@ -763,6 +763,24 @@ static const struct xtitle *shared_title(const struct xdoc *d, const struct pcan
     return NULL;
 }
 
+/* รมว.สุชาติ in a headline and นายสุชาติ ชมกลิ่น รัฐมนตรีว่าการกระทรวงแรงงาน in the body are one
+ * post: a title without its organisation says no more than the same title with it (issue 9). */
+static void drop_bare_repeats(struct tg_extract_person *p)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < p->position_count; i++) {
+        bool said = false;
+        for (size_t k = 0; !said && p->positions[i].organisation < 0 && k < p->position_count; k++)
+            said = p->positions[k].organisation >= 0 &&
+                   strcmp(p->positions[k].title, p->positions[i].title) == 0;
+        if (said)
+            free(p->positions[i].title);
+        else
+            p->positions[kept++] = p->positions[i];
+    }
+    p->position_count = kept;
+}
+
 static int by_b(const void *x, const void *y)
 {
     const struct pcand *a = x, *b = y;
@@ -798,6 +816,8 @@ static enum tg_status record(struct xdoc *d, struct pcands *cs)
         if (c->person >= 0 && c->before && !used[c->before - d->titles] && !title_after(d, c->e))
             st = add_position(d, c->person, c->before, c->b);
     }
+    for (size_t i = 0; st == TG_OK && i < d->r->person_count; i++)
+        drop_bare_repeats(&d->r->people[i]);
     free(used);
     return st;
 }

@@ -66,11 +66,12 @@ static bool ends_with(const struct text *t, const char *word)
  * org; returns where the short form ends, b when it names none. A title joined on after it
  * may be glued to it (รมว.มหาดไทยและโฆษกกระทรวงมหาดไทย, issue 9, class 5): then the form ends
  * at the last และ or acting word before which it names a ministry (the names have และ of
- * their own: เกษตรและสหกรณ์). */
+ * their own: เกษตรและสหกรณ์). The words of a long name may stand a space apart
+ * (รมว.การอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม), as they do in the name. */
 static size_t ministry_short(struct xdoc *d, size_t b, size_t e, long *org)
 {
     const size_t pl = strlen("กระทรวง");
-    char name[96];
+    char name[160];
     memcpy(name, "กระทรวง", pl);
     for (size_t end = e; end > b;) {
         const struct tg_gazetteer_entry *entry;
@@ -85,9 +86,23 @@ static size_t ministry_short(struct xdoc *d, size_t b, size_t e, long *org)
         }
         do
             end--;
-        while (end > b && !xd_has(d, end, "และ") && !xd_acting_at(d, end));
+        while (end > b && !xd_has(d, end, "และ") && !xd_acting_at(d, end) && d->text[end] != ' ');
     }
     return b;
+}
+
+/* End of the words from b that may write a ministry short: runs of letters a space apart, at
+ * most four of them. */
+static size_t spaced_run(const struct xdoc *d, size_t b)
+{
+    size_t e = xd_thai_run(d, b);
+    for (int words = 1; words < 4 && e + 1 < d->len && d->text[e] == ' '; words++) {
+        size_t next = xd_thai_run(d, e + 1);
+        if (next == e + 1)
+            break;
+        e = next;
+    }
+    return e;
 }
 
 /* The organisation a title names: the mention that starts inside its last word or right after
@@ -109,7 +124,7 @@ static long title_organisation(struct xdoc *d, size_t from, size_t to, const str
     }
     if (!ends_with(title, "กระทรวง") || xd_has(d, to, "กระทรวง"))
         return -1;
-    size_t b = xd_skip_spaces(d, to), e = xd_thai_run(d, b);
+    size_t b = xd_skip_spaces(d, to), e = spaced_run(d, b);
     long org;
     if (e == b || (e = ministry_short(d, b, e, &org)) == b)
         return -1;
@@ -328,10 +343,12 @@ const struct xtitle *xd_title_joined(const struct xdoc *d, const struct xtitle *
         n = strlen("และ");
     else if (xd_has(d, at, "ในฐานะ")) {
         /* ปลัดกระทรวงยุติธรรม ในฐานะผู้อำนวยการศูนย์...: a standing post held with the first
-         * counts (GUIDELINE.md); a role for one occasion (ในฐานะประธานร่วม, ในฐานะผู้แทน) names
-         * no body of its own, so a title that wants one and has none is no post (issue 9). */
+         * counts (GUIDELINE.md); a role for one occasion (ในฐานะประธานร่วม) names no body of its
+         * own, so a title that wants one and has none is no post, and standing in for someone
+         * (ในฐานะผู้แทนรัฐมนตรีว่าการกระทรวง...) is no post either (issue 9). */
         const struct xtitle *post = xd_title_starting(d, xd_skip_spaces(d, at + strlen("ในฐานะ")));
-        return post && (post->org >= 0 || !post->wants_org) ? post : NULL;
+        return post && (post->org >= 0 || !post->wants_org) && !xd_has(d, post->b, "ผู้แทน") ? post
+                                                                                           : NULL;
     } else if (!(n = xd_acting_at(d, at)))
         return NULL;
     return xd_title_starting(d, xd_skip_spaces(d, at + n));
