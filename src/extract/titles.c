@@ -269,6 +269,166 @@ nomem:
     return TG_ERR_NOMEM;
 }
 
+/*
+ * English titles, in the English releases (issue 9): Prime Minister Paetongtarn Shinawatra,
+ * Mr. Charles H. Rivkin, chairman and chief executive officer of the Motion Picture
+ * Association. A title is a run of words of a post ending in the word that names it (Minister,
+ * Officer); "to the" joins a post to the one it serves (Deputy Secretary-General to the Prime
+ * Minister), Acting before it is dropped (GUIDELINE.md counts the acting post as held), and
+ * the organisation is the mention after of, at or for. Compared without case: such titles are
+ * written capitalised before a name and in lowercase after it.
+ */
+static const char *const latin_heads[] = {
+    "Minister",  "Spokesperson",  "Spokesman",  "Secretary-General", "Director-General",
+    "Secretary", "President",     "Chairman",   "Chairwoman",        "Chairperson",
+    "Chair",     "Director",      "Ambassador", "Governor",          "Officer",
+    "Counsel",   "Head",          "Mayor",      "Commander",         "Consul",
+    "Dean",      "Rector",        "CEO",        "Adviser",           "Advisor",
+    "Founder",   "Councillor",    "Chancellor", "Premier",           "Manager",
+    "Attaché",   "Representative"};
+static const char *const latin_modifiers[] = {
+    "Prime",     "Deputy",    "Vice",      "Senior",     "Executive", "Government",  "Defense",
+    "Defence",   "Foreign",   "Finance",   "Assistant",  "Managing",  "Permanent",   "Chief",
+    "Legal",     "Operating", "Financial", "Technology", "Special",   "Regional",    "Country",
+    "General",   "Associate", "First",     "Second",     "Trade",     "Commerce",    "Interior",
+    "Health",    "Education", "Labour",    "Labor",      "Tourism",   "Agriculture", "Energy",
+    "Transport", "Justice",   "Industry",  "Culture",    "Economic",  "Political",   "Press",
+    "Provincial"};
+/* After these, General is the post's own word (Secretary General, Attorney General). */
+static const char *const latin_before_general[] = {"Secretary", "Director", "Consul", "Attorney"};
+
+/* End of the word of Latin letters (and hyphens) at b, or b. */
+static size_t latin_word_end(const struct xdoc *d, size_t b)
+{
+    size_t e = b;
+    for (;;) {
+        unsigned char c = e < d->len ? (unsigned char)d->text[e] : 0;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-')
+            e++;
+        else if (c >= 0xC3 && c <= 0xC9 && e + 1 < d->len) /* accented: Attaché */
+            e += 2;
+        else
+            return e;
+    }
+}
+
+/* Whether [b, e) is one of words, the first letter compared without case. */
+static bool latin_word_is(const struct xdoc *d, size_t b, size_t e, const char *const *words,
+                          size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(words[i]);
+        if (len == e - b && memcmp(d->text + b + 1, words[i] + 1, len - 1) == 0 &&
+            (d->text[b] == words[i][0] || d->text[b] == words[i][0] + ('a' - 'A')))
+            return true;
+    }
+    return false;
+}
+
+#define LATIN_IS(d, b, e, list) latin_word_is(d, b, e, list, sizeof list / sizeof *list)
+
+/* The word after the blank at e, as [*b, return); e when there is none. */
+static size_t latin_next(const struct xdoc *d, size_t e, size_t *b)
+{
+    if (e + 1 >= d->len || d->text[e] != ' ')
+        return e;
+    *b = e + 1;
+    return latin_word_end(d, e + 1);
+}
+
+/* The organisation mention after of, at or for (the) from e, with *end past it; -1 if none,
+ * and then *linked says whether such a word stands there all the same. */
+static long latin_organisation(const struct xdoc *d, size_t e, size_t *end, bool *linked)
+{
+    static const char *const links[] = {"of", "at", "for"};
+    size_t b = e, we = latin_next(d, e, &b);
+    *linked = we > e && latin_word_is(d, b, we, links, sizeof links / sizeof *links);
+    if (!*linked)
+        return -1;
+    size_t tb = we, te = latin_next(d, we, &tb);
+    size_t at = te - tb == 3 && memcmp(d->text + tb, "the", 3) == 0 ? tb + 4 : we + 1;
+    long m = at < d->len ? xd_mention_at(d, at, TG_EXTRACT_ORGANISATION) : -1;
+    if (m < 0)
+        return -1;
+    *end = d->m[m].e;
+    return d->m[m].entity;
+}
+
+/* Whether the word [b, e) is General closing a post (Secretary General) after the word ending
+ * at prev. */
+static bool closing_general(const struct xdoc *d, size_t b, size_t e, size_t prev)
+{
+    if (e - b != strlen("General") || memcmp(d->text + b, "General", e - b) != 0 || prev + 1 != b)
+        return false;
+    size_t pb = prev;
+    while (pb > 0 && d->text[pb - 1] != ' ')
+        pb--;
+    return LATIN_IS(d, pb, prev, latin_before_general);
+}
+
+/* Reads the English title at b; false when none starts there. */
+static enum tg_status read_latin_title(struct xdoc *d, size_t b, struct xtitle *out, bool *found)
+{
+    *found = false;
+    size_t at = b, e = latin_word_end(d, b), head_end = 0, prev = 0;
+    if (e == b)
+        return TG_OK;
+    if (e - b == strlen("Acting") &&
+        (memcmp(d->text + b, "Acting", e - b) == 0 || memcmp(d->text + b, "acting", e - b) == 0)) {
+        size_t ne = latin_next(d, e, &at);
+        if (ne == e)
+            return TG_OK;
+        e = ne;
+    }
+    size_t start = at;
+    for (;;) {
+        bool head = LATIN_IS(d, at, e, latin_heads) || closing_general(d, at, e, prev);
+        if (head)
+            head_end = e;
+        else if (!LATIN_IS(d, at, e, latin_modifiers))
+            break;
+        prev = e;
+        size_t nb = e, ne = latin_next(d, e, &nb);
+        /* Deputy Secretary-General to the Prime Minister: the post it serves is part of it. */
+        if (head && ne - nb == 2 && memcmp(d->text + nb, "to", 2) == 0) {
+            size_t tb = ne, te = latin_next(d, ne, &tb);
+            if (te - tb == 3 && memcmp(d->text + tb, "the", 3) == 0)
+                ne = latin_next(d, te, &nb);
+        }
+        if (ne == nb)
+            break;
+        at = nb;
+        e = ne;
+    }
+    if (!head_end)
+        return TG_OK;
+    size_t end = head_end;
+    bool linked;
+    long org = latin_organisation(d, head_end, &end, &linked);
+    /* Head of Television at Amazon Studios: where the words after the link name no body this
+     * text knows, the post goes on in words no list holds, or its body is unread; either way
+     * the title read so far is not the post. */
+    if (org < 0 && linked)
+        return TG_OK;
+    /* Senior Vice President, Production Planning & Incentives: so also where a comma goes on
+     * to capitalised words of no post. */
+    if (head_end + 2 < d->len && d->text[head_end] == ',' && d->text[head_end + 1] == ' ' &&
+        latin_word_end(d, head_end + 2) > head_end + 2 && d->text[head_end + 2] >= 'A' &&
+        d->text[head_end + 2] <= 'Z') {
+        size_t we = latin_word_end(d, head_end + 2);
+        if (!LATIN_IS(d, head_end + 2, we, latin_heads) &&
+            !LATIN_IS(d, head_end + 2, we, latin_modifiers))
+            return TG_OK;
+    }
+    char *title = xd_dup(d->text + start, head_end - start);
+    if (!title)
+        return TG_ERR_NOMEM;
+    *out = (struct xtitle){
+        .b = b, .e = head_end, .end = end, .title = title, .org = org, .wants_org = true};
+    *found = true;
+    return TG_OK;
+}
+
 /* A title glued to the word of a body's name is that name, where no mention covers it
  * (สำนักงานอุตสาหกรรมจังหวัด, สภาวัฒนธรรมจังหวัด): no post is written there. */
 static bool names_body(const struct xdoc *d, size_t b)
@@ -298,6 +458,8 @@ enum tg_status xd_titles(struct xdoc *d)
         struct xtitle title;
         bool found;
         enum tg_status st = read_title(d, b, &title, &found);
+        if (st == TG_OK && !found && (b == 0 || latin_word_end(d, b - 1) == b - 1))
+            st = read_latin_title(d, b, &title, &found);
         if (st != TG_OK)
             return st;
         if (!found)
@@ -338,9 +500,10 @@ const struct xtitle *xd_title_joined(const struct xdoc *d, const struct xtitle *
                                      bool *shares_organisation)
 {
     size_t at = xd_skip_spaces(d, t->end), n;
-    *shares_organisation = xd_has(d, at, "และ");
+    /* chairman and chief executive officer of the Motion Picture Association */
+    *shares_organisation = xd_has(d, at, "และ") || xd_has(d, at, "and ");
     if (*shares_organisation)
-        n = strlen("และ");
+        n = xd_has(d, at, "และ") ? strlen("และ") : strlen("and");
     else if (xd_has(d, at, "ในฐานะ")) {
         /* ปลัดกระทรวงยุติธรรม ในฐานะผู้อำนวยการศูนย์...: a standing post held with the first
          * counts (GUIDELINE.md); a role for one occasion (ในฐานะประธานร่วม) names no body of its
