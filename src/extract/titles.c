@@ -14,8 +14,9 @@
 /* Words that make a title of the title after them. */
 static const char *const modifiers[] = {"รอง", "ผู้ช่วย"};
 
-/* Between two titles, these join them into one post (ผู้ช่วยรัฐมนตรีประจำกระทรวง). */
-static const char *const links[] = {"ประจำ"};
+/* Between two titles, these join them into one post (ผู้ช่วยรัฐมนตรีประจำกระทรวง,
+ * ประธานที่ปรึกษาของนายกรัฐมนตรี: the post serves the other, issue 9). */
+static const char *const links[] = {"ประจำ", "ของ"};
 
 /* Titles that serve another post and may stand a space apart from it (เลขานุการ รมว.มหาดไทย). */
 static const char *const serving[] = {"เลขานุการ", "ที่ปรึกษา", "โฆษก", "ผู้ช่วย", "หัวหน้า"};
