@@ -421,6 +421,19 @@ static enum tg_status read_latin_title(struct xdoc *d, size_t b, struct xtitle *
             !LATIN_IS(d, head_end + 2, we, latin_modifiers))
             return TG_OK;
     }
+    /* Executive Vice President and General Counsel for Sony Pictures Entertainment: the posts
+     * share the body, so where the one after and is dropped, so is this one. */
+    if (org < 0 && head_end + 5 < d->len && memcmp(d->text + head_end, " and ", 5) == 0) {
+        size_t nb = head_end + 5, ne = latin_word_end(d, nb);
+        if (LATIN_IS(d, nb, ne, latin_heads) || LATIN_IS(d, nb, ne, latin_modifiers)) {
+            struct xtitle next;
+            bool joined;
+            enum tg_status st = read_latin_title(d, nb, &next, &joined);
+            if (st != TG_OK || !joined)
+                return st;
+            free(next.title);
+        }
+    }
     char *title = xd_dup(d->text + start, head_end - start);
     if (!title)
         return TG_ERR_NOMEM;
