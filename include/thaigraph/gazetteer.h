@@ -100,7 +100,8 @@ const char *tg_gazetteer_entry_kind(const struct tg_gazetteer_entry *e);
 /* English name of a province, district or country; NULL for other types. */
 const char *tg_gazetteer_entry_english_name(const struct tg_gazetteer_entry *e);
 
-/* The parent organisation, or for an abbreviated honorific its full form; NULL if none. */
+/* The parent organisation, for an abbreviated honorific its full form, for a position the
+ * organisation its title names by itself (ผบ.ตร. heads สำนักงานตำรวจแห่งชาติ); NULL if none. */
 const struct tg_gazetteer_entry *tg_gazetteer_entry_parent(const struct tg_gazetteer_entry *e);
 
 /* For positions: whether an organisation (or place) name normally follows the title. */

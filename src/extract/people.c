@@ -461,6 +461,24 @@ static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
     return TG_OK;
 }
 
+/* Whether capitalised words [b, e) after an English title name a thing named after the post
+ * (the Prime Minister Road Safety Award) rather than its holder. */
+static bool names_thing(const struct xdoc *d, size_t b, size_t e)
+{
+    static const char *const things[] = {
+        "Award",   "Awards", "Office",      "Committee", "Council",  "Foundation", "Center",
+        "Centre",  "Fund",   "Road",        "Safety",    "Policy",   "Project",    "Programme",
+        "Program", "Day",    "House",       "Hall",      "Ministry", "Department", "Government",
+        "Cup",     "Trophy", "Scholarship", "Prize",     "Forum",    "Meeting",    "Conference"};
+    if (xd_overlap(d, b, e) >= 0)
+        return true;
+    for (size_t p = b; p < e; p++)
+        if ((p == b || d->text[p - 1] == ' ') &&
+            xd_word_at(d, p, things, sizeof things / sizeof *things))
+            return true;
+    return false;
+}
+
 /* Names written right after a title without an honorific: รองนายกรัฐมนตรีอนุทิน ชาญวีรกูล,
  * รมช.ประภัตร. */
 static enum tg_status scan_titled(struct xdoc *d, struct pcands *cs)
@@ -473,7 +491,12 @@ static enum tg_status scan_titled(struct xdoc *d, struct pcands *cs)
         /* Without an honorific, only the tagger tells a name from the words of the clause
          * (นายกรัฐมนตรีติดตามการแก้ไข...). */
         struct pcand c = {.b = b, .person = -1, .before = t};
-        if (!ner_person_end(d, b) || !read_name(d, b, &c) || taken(d, cs, c.b, c.e))
+        /* Prime Minister Paetongtarn Shinawatra: an English title before capitalised words
+         * names the person they spell. */
+        bool latin = (unsigned char)t->title[0] < 0x80 && b < d->len && latin_upper(d->text[b]);
+        if (!(latin ? read_latin_name(d, b, &c) && !names_thing(d, c.b, c.e)
+                    : ner_person_end(d, b) && read_name(d, b, &c)) ||
+            taken(d, cs, c.b, c.e))
             continue;
         enum tg_status st = push(cs, c);
         if (st != TG_OK)
@@ -718,6 +741,11 @@ static const struct xtitle *title_after(const struct xdoc *d, size_t e)
     b = skip_nickname(d, b);
     if (b < d->len && d->text[b] == '(')
         b = xd_skip_spaces(d, b + 1);
+    /* Mr. Charles H. Rivkin, chairman of ...: English sets the title off with a comma. */
+    if (b < d->len && d->text[b] == ',') {
+        const struct xtitle *t = xd_title_starting(d, xd_skip_spaces(d, b + 1));
+        return t && (unsigned char)t->title[0] < 0x80 ? t : NULL;
+    }
     size_t acting = xd_acting_at(d, b);
     return xd_title_starting(d, acting ? xd_skip_spaces(d, b + acting) : b);
 }
@@ -763,6 +791,43 @@ static const struct xtitle *shared_title(const struct xdoc *d, const struct pcan
     return NULL;
 }
 
+/* รมว.สุชาติ in a headline and นายสุชาติ ชมกลิ่น รัฐมนตรีว่าการกระทรวงแรงงาน in the body are one
+ * post: a title without its organisation says no more than the same title with it (issue 9). */
+static void drop_bare_repeats(struct tg_extract_person *p)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < p->position_count; i++) {
+        bool said = false;
+        for (size_t k = 0; !said && p->positions[i].organisation < 0 && k < p->position_count; k++)
+            said = p->positions[k].organisation >= 0 &&
+                   strcmp(p->positions[k].title, p->positions[i].title) == 0;
+        if (said)
+            free(p->positions[i].title);
+        else
+            p->positions[kept++] = p->positions[i];
+    }
+    p->position_count = kept;
+}
+
+/* The title joined on with และ or and before t (นายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหม
+ * written before a name), or NULL. */
+static const struct xtitle *joined_before(const struct xdoc *d, const struct xtitle *t)
+{
+    size_t b = t->b;
+    while (b > 0 && tg_text_is_blank(xd_cp_before(d, b)))
+        b--;
+    size_t and = strlen("และ");
+    if (b >= and&&memcmp(d->text + b - and, "และ", and) == 0)
+        b -= and;
+    else if (b >= 4 && memcmp(d->text + b - 4, " and", 4) == 0)
+        b -= 4;
+    else
+        return NULL;
+    while (b > 0 && tg_text_is_blank(xd_cp_before(d, b)))
+        b--;
+    return xd_title_ending(d, b);
+}
+
 static int by_b(const void *x, const void *y)
 {
     const struct pcand *a = x, *b = y;
@@ -795,9 +860,17 @@ static enum tg_status record(struct xdoc *d, struct pcands *cs)
     /* A person introduced with a title after the name takes no title from before it. */
     for (size_t i = 0; st == TG_OK && i < cs->n; i++) {
         const struct pcand *c = &cs->c[i];
-        if (c->person >= 0 && c->before && !used[c->before - d->titles] && !title_after(d, c->e))
-            st = add_position(d, c->person, c->before, c->b);
+        if (c->person < 0 || !c->before || used[c->before - d->titles] || title_after(d, c->e))
+            continue;
+        st = add_position(d, c->person, c->before, c->b);
+        /* Prime Minister and Defense Minister Gen. Prayut Chan-o-cha holds both. */
+        const struct xtitle *t = c->before;
+        for (int k = 0; st == TG_OK && k < 3 && (t = joined_before(d, t)) && !used[t - d->titles];
+             k++)
+            st = add_position(d, c->person, t, c->b);
     }
+    for (size_t i = 0; st == TG_OK && i < d->r->person_count; i++)
+        drop_bare_repeats(&d->r->people[i]);
     free(used);
     return st;
 }

@@ -14,8 +14,9 @@
 /* Words that make a title of the title after them. */
 static const char *const modifiers[] = {"รอง", "ผู้ช่วย"};
 
-/* Between two titles, these join them into one post (ผู้ช่วยรัฐมนตรีประจำกระทรวง). */
-static const char *const links[] = {"ประจำ"};
+/* Between two titles, these join them into one post (ผู้ช่วยรัฐมนตรีประจำกระทรวง,
+ * ประธานที่ปรึกษาของนายกรัฐมนตรี: the post serves the other, issue 9). */
+static const char *const links[] = {"ประจำ", "ของ"};
 
 /* Titles that serve another post and may stand a space apart from it (เลขานุการ รมว.มหาดไทย). */
 static const char *const serving[] = {"เลขานุการ", "ที่ปรึกษา", "โฆษก", "ผู้ช่วย", "หัวหน้า"};
@@ -66,11 +67,12 @@ static bool ends_with(const struct text *t, const char *word)
  * org; returns where the short form ends, b when it names none. A title joined on after it
  * may be glued to it (รมว.มหาดไทยและโฆษกกระทรวงมหาดไทย, issue 9, class 5): then the form ends
  * at the last และ or acting word before which it names a ministry (the names have และ of
- * their own: เกษตรและสหกรณ์). */
+ * their own: เกษตรและสหกรณ์). The words of a long name may stand a space apart
+ * (รมว.การอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม), as they do in the name. */
 static size_t ministry_short(struct xdoc *d, size_t b, size_t e, long *org)
 {
     const size_t pl = strlen("กระทรวง");
-    char name[96];
+    char name[160];
     memcpy(name, "กระทรวง", pl);
     for (size_t end = e; end > b;) {
         const struct tg_gazetteer_entry *entry;
@@ -85,9 +87,23 @@ static size_t ministry_short(struct xdoc *d, size_t b, size_t e, long *org)
         }
         do
             end--;
-        while (end > b && !xd_has(d, end, "และ") && !xd_acting_at(d, end));
+        while (end > b && !xd_has(d, end, "และ") && !xd_acting_at(d, end) && d->text[end] != ' ');
     }
     return b;
+}
+
+/* End of the words from b that may write a ministry short: runs of letters a space apart, at
+ * most four of them. */
+static size_t spaced_run(const struct xdoc *d, size_t b)
+{
+    size_t e = xd_thai_run(d, b);
+    for (int words = 1; words < 4 && e + 1 < d->len && d->text[e] == ' '; words++) {
+        size_t next = xd_thai_run(d, e + 1);
+        if (next == e + 1)
+            break;
+        e = next;
+    }
+    return e;
 }
 
 /* The organisation a title names: the mention that starts inside its last word or right after
@@ -109,7 +125,7 @@ static long title_organisation(struct xdoc *d, size_t from, size_t to, const str
     }
     if (!ends_with(title, "กระทรวง") || xd_has(d, to, "กระทรวง"))
         return -1;
-    size_t b = xd_skip_spaces(d, to), e = xd_thai_run(d, b);
+    size_t b = xd_skip_spaces(d, to), e = spaced_run(d, b);
     long org;
     if (e == b || (e = ministry_short(d, b, e, &org)) == b)
         return -1;
@@ -142,6 +158,26 @@ static bool provincial_office(struct xdoc *d, const struct text *title, size_t b
     return ok;
 }
 
+/* End of the field a title names after ด้าน, from b: the run of letters up to an organisation,
+ * a country or province, or another title. */
+static size_t field_end(const struct xdoc *d, size_t b)
+{
+    size_t e = xd_thai_run(d, b);
+    for (size_t p = b + 1; p < e; p++) {
+        const struct tg_gazetteer_entry *entry;
+        size_t n;
+        if (!xd_token_start(d, p))
+            continue;
+        if (xd_mention_at(d, p, TG_EXTRACT_ORGANISATION) >= 0 || position_at(d, p, &entry) ||
+            tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, p,
+                                  TG_GAZETTEER_MASK(TG_GAZETTEER_COUNTRY) |
+                                      TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE),
+                                  &entry, &n) == TG_OK)
+            return p;
+    }
+    return e;
+}
+
 /* Reads the title at b; false when none starts there. */
 static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, bool *found)
 {
@@ -149,6 +185,7 @@ static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, b
     struct text title = {0};
     size_t pos = b, last_start = b;
     bool takes_organisation = false;
+    const struct tg_gazetteer_entry *own_body = NULL;
     for (;;) {
         size_t mod = word_at(d, pos, modifiers, sizeof modifiers / sizeof *modifiers);
         const struct tg_gazetteer_entry *entry;
@@ -166,6 +203,7 @@ static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, b
         last_start = pos;
         pos += n;
         takes_organisation = tg_gazetteer_entry_takes_organisation(entry);
+        own_body = tg_gazetteer_entry_parent(entry);
         size_t link = word_at(d, pos, links, sizeof links / sizeof *links);
         const struct tg_gazetteer_entry *next;
         if (link && position_at(d, pos + link, &next)) {
@@ -189,6 +227,16 @@ static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, b
             pos = e;
         }
     }
+    /* ที่ปรึกษาด้านเศรษฐกิจการคลัง: the field is part of the post, up to the body or place
+     * the post is in (ที่ปรึกษาด้านการสื่อสารกระทรวงดิจิทัล...) or the end of the word (issue 9). */
+    if (xd_has(d, pos, "ด้าน")) {
+        size_t from = pos + strlen("ด้าน"), e = field_end(d, from);
+        if (e > from && !xd_stop_word_at(d, from)) {
+            if (!append(&title, d->text + pos, e - pos))
+                goto nomem;
+            pos = e;
+        }
+    }
     out->b = b;
     out->e = pos;
     out->end = pos;
@@ -197,6 +245,11 @@ static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, b
         takes_organisation ? title_organisation(d, last_start + 1, pos, &title, &out->end) : -1;
     if (out->end < pos)
         out->end = pos;
+    /* ผู้บัญชาการตำรวจแห่งชาติ heads สำนักงานตำรวจแห่งชาติ: the post is in the body where the
+     * article names it, and in none where it does not (GUIDELINE.md, issue 9). */
+    for (size_t i = 0; own_body && out->org < 0 && i < d->r->organisation_count; i++)
+        if (strcmp(d->r->organisations[i].name, tg_gazetteer_entry_name(own_body)) == 0)
+            out->org = (long)i;
     /* ผู้ว่าราชการจังหวัดเชียงใหม่: the province is a place, not the title's organisation, but
      * the title ends after it. */
     const struct tg_gazetteer_entry *province;
@@ -215,6 +268,179 @@ static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, b
 nomem:
     free(title.s);
     return TG_ERR_NOMEM;
+}
+
+/*
+ * English titles, in the English releases (issue 9): Prime Minister Paetongtarn Shinawatra,
+ * Mr. Charles H. Rivkin, chairman and chief executive officer of the Motion Picture
+ * Association. A title is a run of words of a post ending in the word that names it (Minister,
+ * Officer); "to the" joins a post to the one it serves (Deputy Secretary-General to the Prime
+ * Minister), Acting before it is dropped (GUIDELINE.md counts the acting post as held), and
+ * the organisation is the mention after of, at or for. Compared without case: such titles are
+ * written capitalised before a name and in lowercase after it.
+ */
+static const char *const latin_heads[] = {
+    "Minister",  "Spokesperson",  "Spokesman",  "Secretary-General", "Director-General",
+    "Secretary", "President",     "Chairman",   "Chairwoman",        "Chairperson",
+    "Chair",     "Director",      "Ambassador", "Governor",          "Officer",
+    "Counsel",   "Head",          "Mayor",      "Commander",         "Consul",
+    "Dean",      "Rector",        "CEO",        "Adviser",           "Advisor",
+    "Founder",   "Councillor",    "Chancellor", "Premier",           "Manager",
+    "Attaché",   "Representative"};
+static const char *const latin_modifiers[] = {
+    "Prime",     "Deputy",    "Vice",      "Senior",     "Executive", "Government",  "Defense",
+    "Defence",   "Foreign",   "Finance",   "Assistant",  "Managing",  "Permanent",   "Chief",
+    "Legal",     "Operating", "Financial", "Technology", "Special",   "Regional",    "Country",
+    "General",   "Associate", "First",     "Second",     "Trade",     "Commerce",    "Interior",
+    "Health",    "Education", "Labour",    "Labor",      "Tourism",   "Agriculture", "Energy",
+    "Transport", "Justice",   "Industry",  "Culture",    "Economic",  "Political",   "Press",
+    "Provincial"};
+/* After these, General is the post's own word (Secretary General, Attorney General). */
+static const char *const latin_before_general[] = {"Secretary", "Director", "Consul", "Attorney"};
+
+/* End of the word of Latin letters (and hyphens) at b, or b. */
+static size_t latin_word_end(const struct xdoc *d, size_t b)
+{
+    size_t e = b;
+    for (;;) {
+        unsigned char c = e < d->len ? (unsigned char)d->text[e] : 0;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-')
+            e++;
+        else if (c >= 0xC3 && c <= 0xC9 && e + 1 < d->len) /* accented: Attaché */
+            e += 2;
+        else
+            return e;
+    }
+}
+
+/* Whether [b, e) is one of words, the first letter compared without case. */
+static bool latin_word_is(const struct xdoc *d, size_t b, size_t e, const char *const *words,
+                          size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(words[i]);
+        if (len == e - b && memcmp(d->text + b + 1, words[i] + 1, len - 1) == 0 &&
+            (d->text[b] == words[i][0] || d->text[b] == words[i][0] + ('a' - 'A')))
+            return true;
+    }
+    return false;
+}
+
+#define LATIN_IS(d, b, e, list) latin_word_is(d, b, e, list, sizeof list / sizeof *list)
+
+/* The word after the blank at e, as [*b, return); e when there is none. */
+static size_t latin_next(const struct xdoc *d, size_t e, size_t *b)
+{
+    if (e + 1 >= d->len || d->text[e] != ' ')
+        return e;
+    *b = e + 1;
+    return latin_word_end(d, e + 1);
+}
+
+/* The organisation mention after of, at or for (the) from e, with *end past it; -1 if none,
+ * and then *linked says whether such a word stands there all the same. */
+static long latin_organisation(const struct xdoc *d, size_t e, size_t *end, bool *linked)
+{
+    static const char *const links[] = {"of", "at", "for"};
+    size_t b = e, we = latin_next(d, e, &b);
+    *linked = we > e && latin_word_is(d, b, we, links, sizeof links / sizeof *links);
+    if (!*linked)
+        return -1;
+    size_t tb = we, te = latin_next(d, we, &tb);
+    size_t at = te - tb == 3 && memcmp(d->text + tb, "the", 3) == 0 ? tb + 4 : we + 1;
+    long m = at < d->len ? xd_mention_at(d, at, TG_EXTRACT_ORGANISATION) : -1;
+    if (m < 0)
+        return -1;
+    *end = d->m[m].e;
+    return d->m[m].entity;
+}
+
+/* Whether the word [b, e) is General closing a post (Secretary General) after the word ending
+ * at prev. */
+static bool closing_general(const struct xdoc *d, size_t b, size_t e, size_t prev)
+{
+    if (e - b != strlen("General") || memcmp(d->text + b, "General", e - b) != 0 || prev + 1 != b)
+        return false;
+    size_t pb = prev;
+    while (pb > 0 && d->text[pb - 1] != ' ')
+        pb--;
+    return LATIN_IS(d, pb, prev, latin_before_general);
+}
+
+/* Reads the English title at b; false when none starts there. */
+static enum tg_status read_latin_title(struct xdoc *d, size_t b, struct xtitle *out, bool *found)
+{
+    *found = false;
+    size_t at = b, e = latin_word_end(d, b), head_end = 0, prev = 0;
+    if (e == b)
+        return TG_OK;
+    if (e - b == strlen("Acting") &&
+        (memcmp(d->text + b, "Acting", e - b) == 0 || memcmp(d->text + b, "acting", e - b) == 0)) {
+        size_t ne = latin_next(d, e, &at);
+        if (ne == e)
+            return TG_OK;
+        e = ne;
+    }
+    size_t start = at;
+    for (;;) {
+        bool head = LATIN_IS(d, at, e, latin_heads) || closing_general(d, at, e, prev);
+        if (head)
+            head_end = e;
+        else if (!LATIN_IS(d, at, e, latin_modifiers))
+            break;
+        prev = e;
+        size_t nb = e, ne = latin_next(d, e, &nb);
+        /* Deputy Secretary-General to the Prime Minister: the post it serves is part of it. */
+        if (head && ne - nb == 2 && memcmp(d->text + nb, "to", 2) == 0) {
+            size_t tb = ne, te = latin_next(d, ne, &tb);
+            if (te - tb == 3 && memcmp(d->text + tb, "the", 3) == 0)
+                ne = latin_next(d, te, &nb);
+        }
+        if (ne == nb)
+            break;
+        at = nb;
+        e = ne;
+    }
+    if (!head_end)
+        return TG_OK;
+    size_t end = head_end;
+    bool linked;
+    long org = latin_organisation(d, head_end, &end, &linked);
+    /* Head of Television at Amazon Studios: where the words after the link name no body this
+     * text knows, the post goes on in words no list holds, or its body is unread; either way
+     * the title read so far is not the post. */
+    if (org < 0 && linked)
+        return TG_OK;
+    /* Senior Vice President, Production Planning & Incentives: so also where a comma goes on
+     * to capitalised words of no post. */
+    if (head_end + 2 < d->len && d->text[head_end] == ',' && d->text[head_end + 1] == ' ' &&
+        latin_word_end(d, head_end + 2) > head_end + 2 && d->text[head_end + 2] >= 'A' &&
+        d->text[head_end + 2] <= 'Z') {
+        size_t we = latin_word_end(d, head_end + 2);
+        if (!LATIN_IS(d, head_end + 2, we, latin_heads) &&
+            !LATIN_IS(d, head_end + 2, we, latin_modifiers))
+            return TG_OK;
+    }
+    /* Executive Vice President and General Counsel for Sony Pictures Entertainment: the posts
+     * share the body, so where the one after and is dropped, so is this one. */
+    if (org < 0 && head_end + 5 < d->len && memcmp(d->text + head_end, " and ", 5) == 0) {
+        size_t nb = head_end + 5, ne = latin_word_end(d, nb);
+        if (LATIN_IS(d, nb, ne, latin_heads) || LATIN_IS(d, nb, ne, latin_modifiers)) {
+            struct xtitle next;
+            bool joined;
+            enum tg_status st = read_latin_title(d, nb, &next, &joined);
+            if (st != TG_OK || !joined)
+                return st;
+            free(next.title);
+        }
+    }
+    char *title = xd_dup(d->text + start, head_end - start);
+    if (!title)
+        return TG_ERR_NOMEM;
+    *out = (struct xtitle){
+        .b = b, .e = head_end, .end = end, .title = title, .org = org, .wants_org = true};
+    *found = true;
+    return TG_OK;
 }
 
 /* A title glued to the word of a body's name is that name, where no mention covers it
@@ -246,6 +472,8 @@ enum tg_status xd_titles(struct xdoc *d)
         struct xtitle title;
         bool found;
         enum tg_status st = read_title(d, b, &title, &found);
+        if (st == TG_OK && !found && (b == 0 || latin_word_end(d, b - 1) == b - 1))
+            st = read_latin_title(d, b, &title, &found);
         if (st != TG_OK)
             return st;
         if (!found)
@@ -286,10 +514,19 @@ const struct xtitle *xd_title_joined(const struct xdoc *d, const struct xtitle *
                                      bool *shares_organisation)
 {
     size_t at = xd_skip_spaces(d, t->end), n;
-    *shares_organisation = xd_has(d, at, "และ");
+    /* chairman and chief executive officer of the Motion Picture Association */
+    *shares_organisation = xd_has(d, at, "และ") || xd_has(d, at, "and ");
     if (*shares_organisation)
-        n = strlen("และ");
-    else if (!(n = xd_acting_at(d, at)))
+        n = xd_has(d, at, "และ") ? strlen("และ") : strlen("and");
+    else if (xd_has(d, at, "ในฐานะ")) {
+        /* ปลัดกระทรวงยุติธรรม ในฐานะผู้อำนวยการศูนย์...: a standing post held with the first
+         * counts (GUIDELINE.md); a role for one occasion (ในฐานะประธานร่วม) names no body of its
+         * own, so a title that wants one and has none is no post, and standing in for someone
+         * (ในฐานะผู้แทนรัฐมนตรีว่าการกระทรวง...) is no post either (issue 9). */
+        const struct xtitle *post = xd_title_starting(d, xd_skip_spaces(d, at + strlen("ในฐานะ")));
+        return post && (post->org >= 0 || !post->wants_org) && !xd_has(d, post->b, "ผู้แทน") ? post
+                                                                                           : NULL;
+    } else if (!(n = xd_acting_at(d, at)))
         return NULL;
     return xd_title_starting(d, xd_skip_spaces(d, at + n));
 }

@@ -90,9 +90,9 @@ static const struct schema schemas[TG_GAZETTEER_TYPE_COUNT] = {
                                 NULL,
                                 NULL},
     [TG_GAZETTEER_POSITION] = {"positions.tsv",
-                               "title\tabbreviations\ttakes_organisation",
-                               {COL_NAME, COL_ABBREVIATIONS, COL_FLAG},
-                               3,
+                               "title\tabbreviations\ttakes_organisation\torganisation",
+                               {COL_NAME, COL_ABBREVIATIONS, COL_FLAG, COL_PARENT},
+                               4,
                                NULL,
                                EMBEDDED(positions)},
     [TG_GAZETTEER_PLACE_CUE] =
@@ -414,7 +414,10 @@ static enum tg_status resolve_parents(struct tg_gazetteer *g, struct tg_error *e
         struct tg_gazetteer_entry *e = &g->entries[i];
         if (!e->parent_name)
             continue;
-        e->parent = find_named(g, e->type, e->parent_name);
+        /* A position's parent is the organisation its title names by itself (ผบ.ตร.). */
+        e->parent =
+            find_named(g, e->type == TG_GAZETTEER_POSITION ? TG_GAZETTEER_ORGANISATION : e->type,
+                       e->parent_name);
         if (!e->parent)
             return tg_error_set(err, TG_ERR_NOT_FOUND, "%s:%u: '%s' names no row of the file",
                                 schemas[e->type].file, e->line, e->parent_name);

@@ -288,6 +288,7 @@ struct bad_case {
 };
 
 #define ORG_HEADER "name\tabbreviations\tkind\tparent\taliases\n"
+#define POS_HEADER "title\tabbreviations\ttakes_organisation\torganisation\n"
 
 static const struct bad_case bad_cases[] = {
     {TG_GAZETTEER_ORGANISATION, "# ok\n" ORG_HEADER "ก\tก.\tministry\t\t\nข\t\tdepartment\tก\t\n",
@@ -320,8 +321,11 @@ static const struct bad_case bad_cases[] = {
      "parent chain"},
     {TG_GAZETTEER_ORGANISATION, ORG_HEADER "ก\t\tministry\t\t\n\xE0\xB8\n", TG_ERR_INVALID_UTF8,
      "organisations.tsv: invalid UTF-8"},
-    {TG_GAZETTEER_POSITION, "title\tabbreviations\ttakes_organisation\nอธิบดี\t\tmaybe\n",
-     TG_ERR_PARSE, "positions.tsv:2: 'maybe' is neither yes nor no"},
+    {TG_GAZETTEER_POSITION, POS_HEADER "อธิบดี\t\tmaybe\t\n", TG_ERR_PARSE,
+     "positions.tsv:2: 'maybe' is neither yes nor no"},
+    /* issue 9: the body a title names by itself must be an organisation of the lists. */
+    {TG_GAZETTEER_POSITION, POS_HEADER "ผู้บัญชาการตำรวจแห่งชาติ\t\tno\tสำนักงานตำรวจแห่งชาติ\n",
+     TG_ERR_NOT_FOUND, "positions.tsv:2: 'สำนักงานตำรวจแห่งชาติ' names no row"},
     {TG_GAZETTEER_PROVINCE, "name\taliases\tregion\tenglish_name\nตาก\t\twest\t\n", TG_ERR_PARSE,
      "provinces.tsv:2: empty English name"},
     {TG_GAZETTEER_HONORIFIC, "form\tfull_form\tkind\nน.ส.\tนางสาว\tcivil\n", TG_ERR_NOT_FOUND,
@@ -376,6 +380,11 @@ START_TEST(test_entry_accessors)
     ck_assert_int_eq(
         tg_gazetteer_find(gazetteer, "นายกฯ", strlen("นายกฯ"), POSITION, &e, 1, &count), TG_OK);
     ck_assert(!tg_gazetteer_entry_takes_organisation(e));
+    ck_assert_ptr_null(tg_gazetteer_entry_parent(e));
+    /* issue 9: ผบ.ตร. names its body by itself. */
+    ck_assert_int_eq(
+        tg_gazetteer_find(gazetteer, "ผบ.ตร.", strlen("ผบ.ตร."), POSITION, &e, 1, &count), TG_OK);
+    ck_assert_str_eq(tg_gazetteer_entry_name(tg_gazetteer_entry_parent(e)), "สำนักงานตำรวจแห่งชาติ");
 
     /* กทม. is both the local government and the province: both come back, organisation first. */
     const struct tg_gazetteer_entry *both[4] = {NULL};
