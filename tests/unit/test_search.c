@@ -595,7 +595,8 @@ static const struct {
 } seek_cases[] = {
     {"kiwi lime", has_lime},         {"lime kiwi", has_lime},    {"kiwi plum", has_plum},
     {"fig lime", has_fig_lime},      {"fig kiwi", has_fig},      {"\"kiwi fig\"", has_fig},
-    {"kiwi fig plum", has_fig_plum}, {"plum fig", has_fig_plum},
+    {"kiwi fig plum", has_fig_plum}, {"plum fig", has_fig_plum}, {"kiwi fig", has_fig},
+    {"fig kiwi kiwi", has_fig},
 };
 
 START_TEST(test_seek_table)
@@ -624,6 +625,17 @@ START_TEST(test_seek_table)
     }
     ck_assert_uint_eq(tg_search_result_total(r), expected);
     ck_assert_uint_eq(tg_search_result_count(r), expected);
+    /* A short page is the head of the long one, though candidates that cannot enter it skip
+     * their boosts' position walks (issue 10). */
+    struct tg_search_options short_page = {.limit = 5};
+    struct tg_search_result *head;
+    ck_assert_int_eq(tg_search_query(x, seg, q, strlen(q), &short_page, &head), TG_OK);
+    ck_assert_uint_eq(tg_search_result_total(head), expected);
+    for (size_t k = 0; k < tg_search_result_count(head); k++) {
+        ck_assert_uint_eq(tg_search_result_hit(head, k)->item, tg_search_result_hit(r, k)->item);
+        ck_assert(tg_search_result_hit(head, k)->score == tg_search_result_hit(r, k)->score);
+    }
+    tg_search_result_free(head);
     tg_search_result_free(r);
     tg_search_index_free(x);
 }
