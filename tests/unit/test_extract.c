@@ -688,6 +688,23 @@ static const struct extract_case cases[] = {
      "สำนักงานคณะกรรมการดิจิทัลเพื่อเศรษฐกิจและสังคมแห่งชาติ จัดอบรมเกษตรกร",
      "2021-07-06", ROLE, "training", "สำนักงานคณะกรรมการดิจิทัลเพื่อเศรษฐกิจและสังคมแห่งชาติ", "attendee",
      NULL, NULL, 0},
+    /* issue 9, class 8, on the blind batch of seed 20261205: the organisers a thanks sentence
+     * names for the occasion the article reports. */
+    {"class 8: bodies thanked for organising this occasion are its joint organisers",
+     "วันนี้ (20 พ.ย. 67) นายสมชาย ใจดี อธิบดีกรมอนามัย เป็นประธานเปิดสัมมนาวิชาการ เรื่อง ถนนปลอดภัย\n"
+     "นายสมชาย กล่าวว่า ขอบคุณกรมการจัดหางาน ร่วมกับ สำนักงานกองทุนสนับสนุนการวิจัย "
+     "ที่ได้ร่วมกันจัดงานครั้งนี้ โดยการสนับสนุนจาก " THAIHEALTH,
+     "2024-11-20", ROLE, "training", "กรมการจัดหางาน", "co_host", NULL, NULL, 1},
+    {"class 8: the supporter a thanks sentence names is a partner of the occasion",
+     "วันนี้ (20 พ.ย. 67) นายสมชาย ใจดี อธิบดีกรมอนามัย เป็นประธานเปิดสัมมนาวิชาการ เรื่อง ถนนปลอดภัย\n"
+     "นายสมชาย กล่าวว่า ขอบคุณกรมการจัดหางาน และสำนักงานกองทุนสนับสนุนการวิจัย "
+     "ที่ช่วยกันจัดงานในครั้งนี้ โดยการสนับสนุนจาก " THAIHEALTH,
+     "2024-11-20", ROLE, "training", THAIHEALTH, "partner", NULL, NULL, 1},
+    {"class 8: bodies thanked for preparing a measure organised no occasion",
+     "วันนี้ (20 พ.ย. 67) นายสมชาย ใจดี อธิบดีกรมอนามัย เป็นประธานเปิดสัมมนาวิชาการ เรื่อง ถนนปลอดภัย\n"
+     "นายสมชาย กล่าวว่า ขอบคุณกรมการจัดหางาน และสำนักงานกองทุนสนับสนุนการวิจัย "
+     "ที่ร่วมกันจัดทำมาตรการครั้งนี้",
+     "2024-11-20", ROLE, "training", "กรมการจัดหางาน", "none", NULL, NULL, 0},
 
     /* issue 9, error class 7: events of every kind, dated by their own sentence or paragraph. */
     {"class 7: a ceremony, dated by the day in brackets",
