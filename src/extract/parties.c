@@ -875,6 +875,32 @@ static enum tg_status agreement_roles(const struct xdoc *d, const struct xreport
     return st;
 }
 
+/* The bodies a sentence opens with act together when a ร่วมกัน before the trigger says so,
+ * however much the sentence tells of them in between (สมาคม ก (สงร.) และธนาคารสมาชิกทุกแห่ง
+ * ประกอบด้วย ธนาคาร ข ... และบรรษัท ค ตระหนักถึง... จึงเห็นร่วมกันที่จะออกมาตรการ: an association
+ * and its members issue the measure; membership is no parent relation): every organisation
+ * named before that ร่วมกัน is a joint organiser (issue 9, class 8). */
+static enum tg_status joint_subjects(const struct xdoc *d, const struct xsentence *s,
+                                     const struct xreport *c, struct tg_extract_event *ev)
+{
+    static const char *const together = "ร่วมกัน";
+    size_t n = strlen(together);
+    if (xd_mention_at(d, s->b, TG_EXTRACT_ORGANISATION) < 0)
+        return TG_OK;
+    const char *joint = NULL;
+    for (const char *p = d->text + s->b;
+         (p = xd_find(p, c->trigger_b - (size_t)(p - d->text), together, n)); p += n)
+        joint = p;
+    if (!joint)
+        return TG_OK;
+    struct parties ps = {.b = s->b, .e = (size_t)(joint - d->text)};
+    size_t pos = s->b;
+    for (long i; (i = xd_next_mention(d, &pos, ps.e)) >= 0;)
+        if (d->m[i].type == TG_EXTRACT_ORGANISATION)
+            add_party(&ps, d->m[i].entity);
+    return ps.n > 1 ? give_role(ev, &ps, TG_EXTRACT_ROLE_CO_HOST, s) : TG_OK;
+}
+
 /* Whether the sentence is quoted speech: what someone says, not what the article reports. */
 static bool quoted(const struct xdoc *d, const struct xsentence *s)
 {
@@ -893,6 +919,8 @@ enum tg_status xd_sentence_parties(struct xdoc *d, const struct xreport *c,
         st = cue_roles(d, s, ev);
     if (st == TG_OK && c->agreement)
         st = agreement_roles(d, c, ev);
+    if (st == TG_OK)
+        st = joint_subjects(d, s, c, ev);
     const char *chair = xd_find(d->text + s->b, s->e - s->b, "เป็นประธาน", strlen("เป็นประธาน"));
     long chair_person = -1;
     size_t pos = s->b;

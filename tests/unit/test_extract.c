@@ -705,6 +705,17 @@ static const struct extract_case cases[] = {
      "นายสมชาย กล่าวว่า ขอบคุณกรมการจัดหางาน และสำนักงานกองทุนสนับสนุนการวิจัย "
      "ที่ร่วมกันจัดทำมาตรการครั้งนี้",
      "2024-11-20", ROLE, "training", "กรมการจัดหางาน", "none", NULL, NULL, 0},
+    {"class 8: an association and its members issuing a measure together are joint organisers",
+     "สมาคมธนาคารไทย (สมท.) และธนาคารสมาชิกทุกแห่ง ประกอบด้วย ธนาคารออมสิน ธนาคารกรุงไทย "
+     "และธนาคารอาคารสงเคราะห์ ตระหนักถึงความเดือดร้อนของลูกหนี้ จึงเห็นร่วมกันที่จะออกมาตรการพักชำระหนี้",
+     "2021-07-15", ROLE, "programme", "ธนาคารกรุงไทย", "co_host", NULL, NULL, 1},
+    {"class 7: a measure issued together is dated by the month it starts",
+     "สมาคมธนาคารไทย และธนาคารออมสิน จึงเห็นร่วมกันที่จะออกมาตรการพักชำระหนี้ให้แก่ลูกหนี้ที่ได้รับผลกระทบ "
+     "โดยเริ่มตั้งแต่งวดการชำระหนี้เดือนกรกฎาคม 2564",
+     "2021-07-15", EVENT, "programme", "2021-07", NULL, NULL, NULL, 1},
+    {"class 8: one body's own measure is no event",
+     "ธนาคารออมสิน ออกมาตรการพักชำระหนี้ให้แก่ลูกหนี้ที่ได้รับผลกระทบ", "2021-07-15", NO_EVENT, "programme",
+     NULL, NULL, NULL, NULL, 0},
 
     /* issue 9, error class 7: events of every kind, dated by their own sentence or paragraph. */
     {"class 7: a ceremony, dated by the day in brackets",
