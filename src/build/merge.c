@@ -788,20 +788,32 @@ static size_t shared_organisations(const struct report *a, const struct report *
 /*
  * Two reports from different documents describe one event when they are of one kind, share
  * its organisations (two, or the only one a report names), their dates agree (exactly when
- * both sentences date it; within a week, or unknown, otherwise) and their titles match.
+ * both sentences date it; within a week otherwise) and their titles match.
+ *
+ * An undated report joins only another undated one, and only when both name the same
+ * organisations: nothing else tells one undated cabinet decision or scheme from the next.
+ * Letting it join a dated report made it a bridge, since clusters are transitive: one undated
+ * cabinet report joined the dated meetings of its kind across the corpus and they took one
+ * date (issue 9: events 0.7168 -> 0.6814 when undated events were left undated).
  */
 static bool same_event(const struct report *a, const struct report *b)
 {
     if (strcmp(a->row->document_id, b->row->document_id) == 0 || strcmp(a->row->kind, b->row->kind))
         return false;
+    if ((a->day < 0) != (b->day < 0))
+        return false;
     size_t fewest = a->organisation_count < b->organisation_count ? a->organisation_count
                                                                   : b->organisation_count;
     size_t needed = fewest < 2 ? fewest : 2;
+    if (a->day < 0 && a->organisation_count != b->organisation_count)
+        return false;
+    if (a->day < 0)
+        needed = fewest;
     if (needed == 0 || shared_organisations(a, b) < needed)
         return false;
     if (a->text_date && b->text_date)
         return a->day == b->day;
-    if (a->day >= 0 && b->day >= 0 && labs(a->day - b->day) > SAME_EVENT_DAYS)
+    if (a->day >= 0 && labs(a->day - b->day) > SAME_EVENT_DAYS)
         return false;
     return title_similarity(a, b) >= SAME_TITLE;
 }
@@ -1022,8 +1034,8 @@ static enum tg_status load_events(struct tg_graph *g, const struct claims *c)
     struct report **members = calloc(count + 1, sizeof *members);
     bool ok = reports && members && gather_reports(c, reports);
     /* Candidates for one event share a kind and lie within days of each other, so after
-     * sorting by both each report is compared only with its neighbours in time (and undated
-     * reports with their whole kind, which real corpora rarely have). */
+     * sorting by both each report is compared only with its neighbours in time, and an
+     * undated report (sorted first) only with the other undated ones (same_event()). */
     for (size_t i = 0; ok && i < count; i++)
         members[i] = &reports[i];
     if (ok)
@@ -1031,7 +1043,7 @@ static enum tg_status load_events(struct tg_graph *g, const struct claims *c)
     for (size_t i = 0; ok && i < count; i++) {
         for (size_t k = i + 1; k < count; k++) {
             const struct report *a = members[i], *b = members[k];
-            if (strcmp(a->row->kind, b->row->kind) != 0 ||
+            if (strcmp(a->row->kind, b->row->kind) != 0 || (a->day < 0 && b->day >= 0) ||
                 (a->day >= 0 && b->day - a->day > SAME_EVENT_DAYS))
                 break;
             size_t x = find_cluster(reports, (size_t)(a - reports));
