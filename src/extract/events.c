@@ -780,6 +780,24 @@ static enum tg_status gather(struct xdoc *d, struct cand *cands, size_t n, struc
     return TG_OK;
 }
 
+/* A cabinet decision the release reports (ที่ประชุมคณะรัฐมนตรีรับทราบ..., ที่ประชุมครม. มีมติ...)
+ * was taken at a meeting the release does not date unless its own sentence or paragraph does:
+ * the release's lead and publication day date the statement, not the meeting (issue 9). */
+static const char *const cabinet_seats[] = {"คณะรัฐมนตรี", "ครม"};
+
+static bool cabinet_decision(const struct xdoc *d, const struct cand *c)
+{
+    if (c->kind != TG_EXTRACT_EVENT_MEETING ||
+        !preceded_by(d, d->sentences[c->sentence].b, c->trigger_b, "ที่"))
+        return false;
+    for (size_t i = 0; i < sizeof cabinet_seats / sizeof *cabinet_seats; i++) {
+        size_t n = strlen(cabinet_seats[i]);
+        if (c->trigger_e + n <= d->len && memcmp(d->text + c->trigger_e, cabinet_seats[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Merges candidates of one group whose dates agree into events, best evidence first. */
 static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n, long lead)
 {
@@ -794,11 +812,13 @@ static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n,
         const struct cand *b = &cands[gs[k].best];
         const struct xsentence *s = &d->sentences[b->sentence];
         const struct tg_date *date = gs[k].date ? gs[k].date : gs[k].told;
+        bool undated = !date && cabinet_decision(d, b);
         *ev = (struct tg_extract_event){.kind = b->kind,
                                         .date = date        ? *date
+                                                : undated   ? (struct tg_date){0}
                                                 : lead >= 0 ? d->dates[lead].first
                                                             : d->context,
-                                        .date_from_text = date != NULL || lead >= 0,
+                                        .date_from_text = date != NULL || (lead >= 0 && !undated),
                                         .place = b->place,
                                         .programme = -1,
                                         .evidence = xd_sentence_evidence(s)};

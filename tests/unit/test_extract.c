@@ -899,6 +899,20 @@ static const struct extract_case cases[] = {
     {"class 7: an agreement in a speaker's words with its date",
      "นายอนุทินกล่าวว่า กรมการแพทย์ ได้ลงนามความร่วมมือกับหัวเว่ย เมื่อวันที่ 22 กันยายน 2564 ที่ผ่านมา", "2021-10-28",
      EVENT, "agreement", "2021-09-22", NULL, "กรมการแพทย์", NULL, 0},
+    /* issue 9, class 7: a cabinet decision the release reports is dated by its own sentence
+     * or paragraph only, never by the publication day (thaigov-20231106-36dec23789). */
+    {"class 7: a cabinet decision without a date of its own is undated",
+     "ที่ประชุมคณะรัฐมนตรี มีมติลดภาระค่าใช้จ่ายด้านพลังงานให้แก่ประชาชนโดยตรึงราคาน้ำมันดีเซล", "2023-12-22", EVENT,
+     "meeting", NULL, NULL, NULL, NULL, 0},
+    {"class 7: a cabinet decision is not dated by the publication day",
+     "ที่ประชุมคณะรัฐมนตรี มีมติลดภาระค่าใช้จ่ายด้านพลังงานให้แก่ประชาชนโดยตรึงราคาน้ำมันดีเซล", "2023-12-22",
+     NO_EVENT, "meeting", "2023-12-22", NULL, NULL, NULL, 0},
+    {"class 7: a cabinet decision keeps the date its sentence gives",
+     "ที่ประชุม ครม. (25 ต.ค. 65) เห็นชอบขยายเวลาการยกเว้นภาษีเงินได้บุคคลธรรมดา สำหรับวิสาหกิจชุมชน",
+     "2022-10-27", EVENT, "meeting", "2022-10-25", NULL, NULL, NULL, 0},
+    {"class 7: a meeting without a date of its own is still the publication day's",
+     "นายกรัฐมนตรี ประชุมหารือกับกระทรวงพาณิชย์ เรื่องราคาสินค้าเกษตร", "2023-12-22", EVENT, "meeting",
+     "2023-12-22", NULL, NULL, NULL, 0},
     /* issue 9, class 7, read on the blind files of seed 20261204. */
     {"class 7: an order signed is no agreement",
      "วันนี้ (25 พฤศจิกายน 2567) นายกรัฐมนตรีได้ลงนามในคำสั่งสำนักนายกรัฐมนตรี ที่ 375/2567 "
