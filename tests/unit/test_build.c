@@ -597,16 +597,27 @@ END_TEST
 static const struct {
     const char *label;
     const char *dates[3];
-    bool third_body; /* the third report names a third organisation too */
+    bool third_body;  /* the third report names a third organisation too */
+    bool unpublished; /* the second document has no date either (seed 002) */
     size_t events;
 } reports_of_one_event[] = {
-    {"an undated report bridges no dated meetings", {"2020-08-04", "", "2020-08-25"}, false, 3},
-    {"dated reports of one day are one event",
-     {"2020-08-04", "2020-08-04", "2020-08-04"},
-     false,
-     1},
-    {"undated reports of the same bodies are one event", {"", "", ""}, false, 1},
-    {"an undated report of other bodies is its own", {"", "", ""}, true, 2},
+    {.label = "an undated report bridges no dated meetings",
+     .dates = {"2020-08-04", "", "2020-08-25"},
+     .events = 3},
+    {.label = "dated reports of one day are one event",
+     .dates = {"2020-08-04", "2020-08-04", "2020-08-04"},
+     .events = 1},
+    {.label = "undated reports of the same bodies are one event",
+     .dates = {"", "", ""},
+     .events = 1},
+    {.label = "an undated report of other bodies is its own",
+     .dates = {"", "", ""},
+     .third_body = true,
+     .events = 2},
+    {.label = "a report of unknown date joins its dated event",
+     .dates = {"2020-08-04", "", "2020-08-04"},
+     .unpublished = true,
+     .events = 1},
 };
 
 #define MEETING "กระทรวงก ประชุมร่วมกับ บริษัทข เรื่องความร่วมมือด้านการค้า สมาคมง"
@@ -667,12 +678,13 @@ START_TEST(test_undated_reports_bridge_no_dated_events)
     for (size_t i = 0; i < 3; i++) {
         char id[8];
         snprintf(id, sizeof id, "doc%zu", i);
+        bool unpublished = reports_of_one_event[_i].unpublished && i == 1;
         const struct tg_store_document doc = {.id = id,
                                               .title = "หัวข้อ",
                                               .text = MEETING,
                                               .text_len = sizeof MEETING - 1,
-                                              .published = "2020-08-25",
-                                              .published_precision = "day",
+                                              .published = unpublished ? NULL : "2020-08-25",
+                                              .published_precision = unpublished ? NULL : "day",
                                               .origin = "test"};
         enum tg_store_put_outcome outcome;
         ck_assert_int_eq(tg_store_writer_put(w, &doc, &outcome, &err), TG_OK);
