@@ -20,6 +20,13 @@
 #define HAND_OVER "ส่งมอบ"
 #define TAKE_OVER "รับมอบ"
 
+/* Issuing a measure, an event only when parties issue it together (issue 9, class 8). */
+#define MEASURE  "ออกมาตรการ"
+#define TOGETHER "ร่วมกัน"
+/* How far before the measure its ร่วมกัน may stand (ร่วมกันที่จะออกมาตรการ), in bytes (15 Thai
+ * characters). */
+#define TOGETHER_REACH 45
+
 /* Signing (ลงนาม) is an agreement unless what is signed is an order, a notice or an
  * appointment; see signs_order(). */
 #define SIGN "ลงนาม"
@@ -83,6 +90,10 @@ static const struct {
     {"Kick off", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
     {"Kick Off", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
     {"คิกออฟ", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    /* A measure issued together (สมาคม ก และธนาคารสมาชิก ... จึงเห็นร่วมกันที่จะออกมาตรการ): the
+     * launch of a scheme by named parties; one body's own measure is no event (see
+     * issued_together()). */
+    {MEASURE, TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
     {"แถลงข่าว", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
     {"กล่าวในรายการ", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
     {"ผ่านรายการ", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
@@ -406,6 +417,13 @@ static bool absorbed(const struct xdoc *d, const struct trig *tr, size_t n, size
     return true;
 }
 
+static bool issued_together(const struct xdoc *d, size_t from, size_t b)
+{
+    if (b - from > TOGETHER_REACH)
+        from = b - TOGETHER_REACH;
+    return xd_find(d->text + from, b - from, TOGETHER, strlen(TOGETHER)) != NULL;
+}
+
 /* Whether trigger t at b in sentence s is no report of an event: planned, the occasion of
  * another, a title, a field of work, an order, ... (see the tables above); or inside an
  * organisation, place or person name (ห้องประชุม). */
@@ -422,6 +440,7 @@ static bool refuses(const struct xdoc *d, const struct xsentence *s, size_t t, s
         (strcmp(triggers[t].word, CONTEST) == 0 && !contest_held(d, b + wl)) ||
         scoped(d, s->b, b) || (strcmp(triggers[t].word, SIGN) == 0 && signs_order(d, b + wl)) ||
         (handover && !handover_held(d, s->b, b, b + wl)) ||
+        (strcmp(triggers[t].word, MEASURE) == 0 && !issued_together(d, s->b, b)) ||
         (strcmp(triggers[t].word, POLICY) == 0 && xd_has(d, b + wl, INSTRUCTION) &&
          !preceded_by(d, s->b, b, NOMINAL_PREFIX)))
         return true;
@@ -761,6 +780,24 @@ static enum tg_status gather(struct xdoc *d, struct cand *cands, size_t n, struc
     return TG_OK;
 }
 
+/* A cabinet decision the release reports (ที่ประชุมคณะรัฐมนตรีรับทราบ..., ที่ประชุมครม. มีมติ...)
+ * was taken at a meeting the release does not date unless its own sentence or paragraph does:
+ * the release's lead and publication day date the statement, not the meeting (issue 9). */
+static const char *const cabinet_seats[] = {"คณะรัฐมนตรี", "ครม"};
+
+static bool cabinet_decision(const struct xdoc *d, const struct cand *c)
+{
+    if (c->kind != TG_EXTRACT_EVENT_MEETING ||
+        !preceded_by(d, d->sentences[c->sentence].b, c->trigger_b, "ที่"))
+        return false;
+    for (size_t i = 0; i < sizeof cabinet_seats / sizeof *cabinet_seats; i++) {
+        size_t n = strlen(cabinet_seats[i]);
+        if (c->trigger_e + n <= d->len && memcmp(d->text + c->trigger_e, cabinet_seats[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Merges candidates of one group whose dates agree into events, best evidence first. */
 static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n, long lead)
 {
@@ -775,11 +812,13 @@ static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n,
         const struct cand *b = &cands[gs[k].best];
         const struct xsentence *s = &d->sentences[b->sentence];
         const struct tg_date *date = gs[k].date ? gs[k].date : gs[k].told;
+        bool undated = !date && cabinet_decision(d, b);
         *ev = (struct tg_extract_event){.kind = b->kind,
                                         .date = date        ? *date
+                                                : undated   ? (struct tg_date){0}
                                                 : lead >= 0 ? d->dates[lead].first
                                                             : d->context,
-                                        .date_from_text = date != NULL || lead >= 0,
+                                        .date_from_text = date != NULL || (lead >= 0 && !undated),
                                         .place = b->place,
                                         .programme = -1,
                                         .evidence = xd_sentence_evidence(s)};
@@ -906,6 +945,32 @@ static bool opens_paragraph(const struct xdoc *d, size_t si)
                              d->sentences[si].b - d->sentences[si - 1].e) != NULL;
 }
 
+/* A scheme is dated by the day or month it starts (ออกมาตรการ ... เริ่มตั้งแต่งวดการชำระหนี้เดือน
+ * กรกฎาคม 2564), which its paragraph may give a thousand characters on, past the cut of a
+ * paragraph too long for one sentence: the programme's own start before the publication
+ * date (issue 9, class 7). -1 when the paragraph gives no start after the trigger. */
+static const char *const start_cues[] = {"เริ่มตั้งแต่", "เริ่ม", "มีผลตั้งแต่"};
+#define START_REACH 120
+
+static long programme_start(const struct xdoc *d, const struct cand *c)
+{
+    if (c->kind != TG_EXTRACT_EVENT_PROGRAMME)
+        return -1;
+    size_t e = c->trigger_e;
+    while (e < d->len && d->text[e] != '\n')
+        e++;
+    for (size_t i = xd_first_date(d, c->trigger_e); i < d->n_dates && d->dates[i].byte_end <= e;
+         i++) {
+        const struct tg_date_match *dm = &d->dates[i];
+        if (dm->byte_start >= c->trigger_e && dm->first.precision >= TG_DATE_PRECISION_MONTH &&
+            dates_events(d, dm) &&
+            cue_before(d, c->trigger_e, dm->byte_start, start_cues,
+                       sizeof start_cues / sizeof *start_cues, START_REACH))
+            return (long)i;
+    }
+    return -1;
+}
+
 /* A sentence without a date of its own is dated by the last paragraph before it, its own
  * included, that opens with a day or a month: a schedule gives the day once and lists what
  * follows in paragraphs of their own (วันเสาร์ที่ 16 มีนาคม 2567 ... ประชุม / จากนั้น ... พบปะ /
@@ -939,6 +1004,9 @@ static long date_by_paragraph(struct xdoc *d, struct cand *cands, size_t n)
             cands[i].inherited = true;
             cands[i].told = d->dates[carry].byte_start >= d->sentences[cands[i].sentence].b &&
                             told(d, &d->dates[carry], cands[i].trigger_b);
+        } else if (cands[i].date < 0) {
+            cands[i].date = programme_start(d, &cands[i]);
+            cands[i].inherited = cands[i].date >= 0;
         }
     }
     return lead;

@@ -875,6 +875,32 @@ static enum tg_status agreement_roles(const struct xdoc *d, const struct xreport
     return st;
 }
 
+/* The bodies a sentence opens with act together when a ร่วมกัน before the trigger says so,
+ * however much the sentence tells of them in between (สมาคม ก (สงร.) และธนาคารสมาชิกทุกแห่ง
+ * ประกอบด้วย ธนาคาร ข ... และบรรษัท ค ตระหนักถึง... จึงเห็นร่วมกันที่จะออกมาตรการ: an association
+ * and its members issue the measure; membership is no parent relation): every organisation
+ * named before that ร่วมกัน is a joint organiser (issue 9, class 8). */
+static enum tg_status joint_subjects(const struct xdoc *d, const struct xsentence *s,
+                                     const struct xreport *c, struct tg_extract_event *ev)
+{
+    static const char *const together = "ร่วมกัน";
+    size_t n = strlen(together);
+    if (xd_mention_at(d, s->b, TG_EXTRACT_ORGANISATION) < 0)
+        return TG_OK;
+    const char *joint = NULL;
+    for (const char *p = d->text + s->b;
+         (p = xd_find(p, c->trigger_b - (size_t)(p - d->text), together, n)); p += n)
+        joint = p;
+    if (!joint)
+        return TG_OK;
+    struct parties ps = {.b = s->b, .e = (size_t)(joint - d->text)};
+    size_t pos = s->b;
+    for (long i; (i = xd_next_mention(d, &pos, ps.e)) >= 0;)
+        if (d->m[i].type == TG_EXTRACT_ORGANISATION)
+            add_party(&ps, d->m[i].entity);
+    return ps.n > 1 ? give_role(ev, &ps, TG_EXTRACT_ROLE_CO_HOST, s) : TG_OK;
+}
+
 /* Whether the sentence is quoted speech: what someone says, not what the article reports. */
 static bool quoted(const struct xdoc *d, const struct xsentence *s)
 {
@@ -893,6 +919,8 @@ enum tg_status xd_sentence_parties(struct xdoc *d, const struct xreport *c,
         st = cue_roles(d, s, ev);
     if (st == TG_OK && c->agreement)
         st = agreement_roles(d, c, ev);
+    if (st == TG_OK)
+        st = joint_subjects(d, s, c, ev);
     const char *chair = xd_find(d->text + s->b, s->e - s->b, "เป็นประธาน", strlen("เป็นประธาน"));
     long chair_person = -1;
     size_t pos = s->b;
@@ -938,6 +966,61 @@ static bool title_line(const struct xdoc *d, struct xsentence *title)
     return b > 0 && b < e && !xd_excluded(d, b, e);
 }
 
+/* Thanks for organising the occasion the article reports (นายอนุทินได้ขอบคุณและชื่นชม
+ * คณะกรรมการ ก และคณะกรรมการ ข ... ร่วมกับ ศูนย์ ค มูลนิธิ ง ... ที่ได้ร่วมกันจัดงานครั้งนี้ โดย
+ * การสนับสนุนจาก สสส. และกองทุน จ; ขอบคุณ ... ที่ช่วยกันจัดงานในครั้งนี้): the bodies thanked
+ * organised it, those it names as supporting it are its partners (issue 9, class 8). The
+ * occasion is pointed at by a word glued to its จัด (จัดงานครั้งนี้, จัดงานนี้). */
+static const char *const thanks_words[] = {"ขอบคุณ", "ขอขอบคุณ"};
+static const char *const this_occasion[] = {"ครั้งนี้", "งานนี้"};
+#define ORGANISE "จัด"
+
+/* The start of the word at e's end that organises this occasion, or 0. */
+static size_t organises_this(const struct xdoc *d, size_t floor, size_t e)
+{
+    size_t w = e;
+    while (w > floor && !tg_text_is_blank(xd_cp_before(d, w)))
+        w--;
+    const char *org = xd_find(d->text + w, e - w, ORGANISE, strlen(ORGANISE));
+    if (!org || has_any(d, (size_t)(org - d->text) + strlen(ORGANISE), not_organising,
+                        sizeof not_organising / sizeof *not_organising))
+        return 0;
+    return (size_t)(org - d->text);
+}
+
+static enum tg_status thanked_organisers(const struct xdoc *d, const struct xsentence *s,
+                                         struct tg_extract_event *main)
+{
+    const char *thanks = NULL;
+    for (size_t i = 0; !thanks && i < sizeof thanks_words / sizeof *thanks_words; i++)
+        thanks = xd_find(d->text + s->b, s->e - s->b, thanks_words[i], strlen(thanks_words[i]));
+    if (!thanks)
+        return TG_OK;
+    size_t from = (size_t)(thanks - d->text), cue = 0, cue_e = 0;
+    for (size_t i = 0; !cue && i < sizeof this_occasion / sizeof *this_occasion; i++) {
+        size_t n = strlen(this_occasion[i]);
+        for (const char *p = d->text + from;
+             !cue && (p = xd_find(p, s->e - (size_t)(p - d->text), this_occasion[i], n)); p += n)
+            if ((cue = organises_this(d, from, (size_t)(p - d->text))))
+                cue_e = (size_t)(p - d->text) + n;
+    }
+    if (!cue)
+        return TG_OK;
+    struct parties ps = {.b = from, .e = cue};
+    size_t pos = from;
+    /* A name that ends inside a word (มูลนิธิ และเครือ of มูลนิธิ และเครือข่าย) is a fragment the
+     * recognisers cut from a list of kinds of bodies, no body thanked. */
+    for (long i; (i = xd_next_mention(d, &pos, cue)) >= 0;)
+        if (d->m[i].type == TG_EXTRACT_ORGANISATION &&
+            (d->m[i].e >= s->e || !xd_is_thai(xd_cp(d, d->m[i].e, NULL)) ||
+             xd_token_start(d, d->m[i].e)))
+            add_party(&ps, d->m[i].entity);
+    enum tg_status st =
+        give_role(main, &ps, ps.n > 1 ? TG_EXTRACT_ROLE_CO_HOST : TG_EXTRACT_ROLE_HOST, s);
+    const struct xsentence rest = {cue_e, s->e};
+    return st == TG_OK ? cue_roles(d, &rest, main) : st;
+}
+
 /* The roles a sentence that reports no event gives the events the article reports: a joint
  * cue (พม. จับมือ สสส. พัฒนาเด็กในชุมชน) to its main event, a joint statement (ดศ. ตร. สคบ. กสทช.
  * ปปง. ร่วมแถลงมาตรการ...) to its press conference. */
@@ -972,6 +1055,8 @@ enum tg_status xd_headline_roles(struct xdoc *d)
     for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++)
         if (!xd_reports_event(d, i) && !quoted(d, &d->sentences[i]))
             st = headline_sentence_roles(d, &d->sentences[i], main, statement);
+    for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++)
+        st = thanked_organisers(d, &d->sentences[i], main);
     return st;
 }
 

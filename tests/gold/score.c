@@ -15,7 +15,9 @@
  *   events         (kind, date at its precision) of the events the document reports
  *   pairs          (organisation, organisation, date) that /v1/collaborations gives for the
  *                  events the document reports (tg_graph_collaboration); gold pairs are derived
- *                  from the event roles as GUIDELINE.md says
+ *                  from the event roles as GUIDELINE.md says; each organisation of the product
+ *                  is scored under the gold organisation it is (pair_name(): the article writes
+ *                  its name, or one of its abbreviations or aliases, for that organisation)
  *   pairs-undated  the same pairs without their date (for reading; no floor)
  *   dates          (surface, value) of the document's date mentions
  * Names compare by their normalised key (tg_text_key: NFC, case folded, spaces removed).
@@ -234,6 +236,81 @@ static bool reports(const struct tg_graph_event *ev, const struct tg_graph_docum
     return false;
 }
 
+/* Whether the key of one of the n names equals key. */
+static bool names_have(const char *const *names, size_t n, const char *key)
+{
+    bool found = false;
+    for (size_t i = 0; i < n && !found; i++) {
+        char *k = key_of(names[i]);
+        found = strcmp(k, key) == 0;
+        free(k);
+    }
+    return found;
+}
+
+/* Whether the key of the gold organisation's name, one of its abbreviations or one of its
+ * aliases equals key. */
+static bool gold_writes(json_t *org, const char *key)
+{
+    const char *name = str(org, "name");
+    if (names_have(&name, 1, key))
+        return true;
+    const char *const fields[] = {"abbreviations", "aliases"};
+    for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(json_object_get(org, fields[f]), i, v)
+        {
+            const char *form = json_string_value(v);
+            if (form && names_have(&form, 1, key))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The name a pair of the product is scored under: the gold organisation the entity is, else
+ * its own name. The entity is the gold organisation when the gold article writes the entity's
+ * name as that organisation's name, abbreviation or alias, or else when one of the entity's
+ * own abbreviations or aliases (the product's alias table) is so written; an exact name wins
+ * over an alias, and the first organisation of the file over a later one. So a pair found
+ * under a short form the article itself uses (สภาพัฒนาฯ for สำนักงานสภาพัฒนาการเศรษฐกิจและ
+ * สังคมแห่งชาติ) is the gold pair, and one found under a name the article never gives for it is
+ * not (issue 9). */
+static const char *pair_name(json_t *gold, const struct tg_graph_entity *entity)
+{
+    json_t *orgs = json_object_get(gold, "organisations");
+    char *key = key_of(entity->name);
+    const char *resolved = NULL;
+    size_t i;
+    json_t *o;
+    json_array_foreach(orgs, i, o)
+    {
+        const char *name = str(o, "name");
+        if (!resolved && name && names_have(&name, 1, key))
+            resolved = name;
+    }
+    json_array_foreach(orgs, i, o)
+    {
+        if (!resolved && str(o, "name") && gold_writes(o, key))
+            resolved = str(o, "name");
+    }
+    free(key);
+    for (size_t k = 0; !resolved && k < entity->abbreviation_count + entity->alias_count; k++) {
+        const char *form = k < entity->abbreviation_count
+                               ? entity->abbreviations[k]
+                               : entity->aliases[k - entity->abbreviation_count];
+        char *fk = key_of(form);
+        json_array_foreach(orgs, i, o)
+        {
+            if (!resolved && str(o, "name") && gold_writes(o, fk))
+                resolved = str(o, "name");
+        }
+        free(fk);
+    }
+    return resolved ? resolved : entity->name;
+}
+
 /* Whether /v1/collaborations?a=&b= lists the event. */
 static bool collaborate_in(const struct tg_graph_entity *x, const struct tg_graph_entity *y,
                            const struct tg_graph_event *ev)
@@ -287,8 +364,14 @@ static void read_found_items(struct article *a, const struct tg_graph *graph,
                 if (x->type != TG_GRAPH_ORGANISATION || y->type != TG_GRAPH_ORGANISATION ||
                     !collaborate_in(x, y, ev))
                     continue;
-                set_add(&a->found_items[PAIRS], pair_item(x->name, y->name, ev->date));
-                set_add(&a->found_items[PAIRS_UNDATED], pair_item(x->name, y->name, NULL));
+                const char *nx = pair_name(a->gold, x);
+                const char *ny = pair_name(a->gold, y);
+                /* Two entities of the product that are one organisation of the article are no
+                 * pair of it. */
+                if (strcmp(nx, ny) == 0)
+                    continue;
+                set_add(&a->found_items[PAIRS], pair_item(nx, ny, ev->date));
+                set_add(&a->found_items[PAIRS_UNDATED], pair_item(nx, ny, NULL));
             }
     }
 }

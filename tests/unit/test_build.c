@@ -13,6 +13,8 @@
  *   with another program makes the daemon ask for a rebuild, which `ingest` without inputs does.
  * - A loaded snapshot holds none of its image's pages in the process, and tg_graph_drop_pages,
  *   which a reload applies to the old snapshot, drops what requests read without changing it.
+ * - issue 9: reports of one event from several documents merge into one, but an undated report
+ *   joins only undated ones with the same organisations, so it never bridges dated events.
  */
 #include <check.h>
 #include <fcntl.h>
@@ -28,6 +30,7 @@
 
 #include "../../src/graph/image.h"
 #include "suite.h"
+#include "thaigraph/build.h"
 #include "thaigraph/graph.h"
 #include "thaigraph/ingest.h"
 #include "thaigraph/store.h"
@@ -588,6 +591,118 @@ START_TEST(test_corpus_slice_incremental_equals_one_ingest)
 }
 END_TEST
 
+/* issue 9: each document reports a meeting of the same two bodies under the same title; a
+ * report's date is "" when it has none. The undated report used to join both dated ones, and
+ * through it two meetings three weeks apart became one event. */
+static const struct {
+    const char *label;
+    const char *dates[3];
+    bool third_body;  /* the third report names a third organisation too */
+    bool unpublished; /* the second document has no date either (seed 002) */
+    size_t events;
+} reports_of_one_event[] = {
+    {.label = "an undated report bridges no dated meetings",
+     .dates = {"2020-08-04", "", "2020-08-25"},
+     .events = 3},
+    {.label = "dated reports of one day are one event",
+     .dates = {"2020-08-04", "2020-08-04", "2020-08-04"},
+     .events = 1},
+    {.label = "undated reports of the same bodies are one event",
+     .dates = {"", "", ""},
+     .events = 1},
+    {.label = "an undated report of other bodies is its own",
+     .dates = {"", "", ""},
+     .third_body = true,
+     .events = 2},
+    {.label = "a report of unknown date joins its dated event",
+     .dates = {"2020-08-04", "", "2020-08-04"},
+     .unpublished = true,
+     .events = 1},
+};
+
+#define MEETING "กระทรวงก ประชุมร่วมกับ บริษัทข เรื่องความร่วมมือด้านการค้า สมาคมง"
+
+static char *copy_of(const char *s)
+{
+    char *copy = strdup(s);
+    ck_assert_ptr_nonnull(copy);
+    return copy;
+}
+
+static struct tg_extract_result *meeting_report(const char *date, bool third_body)
+{
+    static const char *const names[] = {"กระทรวงก", "บริษัทข", "สมาคมง"};
+    size_t orgs = third_body ? 3 : 2;
+    struct tg_extract_result *r = calloc(1, sizeof *r);
+    ck_assert_ptr_nonnull(r);
+    r->organisations = calloc(orgs, sizeof *r->organisations);
+    ck_assert_ptr_nonnull(r->organisations);
+    r->organisation_count = orgs;
+    for (size_t i = 0; i < orgs; i++)
+        r->organisations[i] = (struct tg_extract_organisation){.name = copy_of(names[i]),
+                                                               .key = copy_of(names[i]),
+                                                               .kind = "other",
+                                                               .parent = -1,
+                                                               .mention_count = 1};
+    struct tg_extract_evidence sentence = {0, 60, 0, sizeof MEETING - 1};
+    r->events = calloc(1, sizeof *r->events);
+    ck_assert_ptr_nonnull(r->events);
+    r->event_count = 1;
+    struct tg_extract_event *ev = &r->events[0];
+    int y = 0, m = 0, d = 0;
+    bool dated = sscanf(date, "%d-%d-%d", &y, &m, &d) == 3;
+    *ev = (struct tg_extract_event){
+        .kind = TG_EXTRACT_EVENT_MEETING,
+        .title = copy_of("ประชุมร่วมกับบริษัทข เรื่องความร่วมมือด้านการค้า"),
+        .date = {y, m, d, dated ? TG_DATE_PRECISION_DAY : TG_DATE_PRECISION_NONE},
+        .date_from_text = dated,
+        .place = -1,
+        .programme = -1,
+        .collaboration = true,
+        .evidence = sentence,
+        .sentence = copy_of(MEETING)};
+    ev->organisations = calloc(orgs, sizeof *ev->organisations);
+    ck_assert_ptr_nonnull(ev->organisations);
+    ev->organisation_count = orgs;
+    for (size_t i = 0; i < orgs; i++)
+        ev->organisations[i] =
+            (struct tg_extract_participant){i, TG_EXTRACT_ROLE_CO_HOST, sentence};
+    return r;
+}
+
+START_TEST(test_undated_reports_bridge_no_dated_events)
+{
+    struct tg_store_writer *w = NULL;
+    struct tg_error err;
+    ck_assert_int_eq(tg_store_writer_open(path, true, &w, &err), TG_OK);
+    for (size_t i = 0; i < 3; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "doc%zu", i);
+        bool unpublished = reports_of_one_event[_i].unpublished && i == 1;
+        const struct tg_store_document doc = {.id = id,
+                                              .title = "หัวข้อ",
+                                              .text = MEETING,
+                                              .text_len = sizeof MEETING - 1,
+                                              .published = unpublished ? NULL : "2020-08-25",
+                                              .published_precision = unpublished ? NULL : "day",
+                                              .origin = "test"};
+        enum tg_store_put_outcome outcome;
+        ck_assert_int_eq(tg_store_writer_put(w, &doc, &outcome, &err), TG_OK);
+        struct tg_extract_result *r = meeting_report(reports_of_one_event[_i].dates[i],
+                                                     reports_of_one_event[_i].third_body && i == 2);
+        ck_assert_int_eq(tg_store_writer_put_claims(w, id, r, 1, &err), TG_OK);
+        tg_extract_result_free(r);
+    }
+    ck_assert_int_eq(tg_build_snapshot(w, NULL, NULL, &err), TG_OK);
+    ck_assert_int_eq(tg_store_writer_commit(w, NULL, &err), TG_OK);
+    struct tg_graph *g = NULL;
+    ck_assert_int_eq(tg_graph_load(path, &g, &err), TG_OK);
+    ck_assert_msg(tg_graph_event_count(g) == reports_of_one_event[_i].events, "%s: %zu events",
+                  reports_of_one_event[_i].label, tg_graph_event_count(g));
+    tg_graph_free(g);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("build");
@@ -608,6 +723,8 @@ int main(void)
     tcase_add_test(tc, test_upgrades_version_2);
     tcase_add_test(tc, test_corpus_slice_incremental_equals_one_ingest);
     tcase_add_test(tc, test_mapped_pages_dropped_and_read_back);
+    tcase_add_loop_test(tc, test_undated_reports_bridge_no_dated_events, 0,
+                        (int)(sizeof reports_of_one_event / sizeof reports_of_one_event[0]));
     suite_add_tcase(suite, tc);
     return tgt_run_suite(suite);
 }

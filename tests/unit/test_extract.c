@@ -759,6 +759,34 @@ static const struct extract_case cases[] = {
      "สำนักงานคณะกรรมการดิจิทัลเพื่อเศรษฐกิจและสังคมแห่งชาติ จัดอบรมเกษตรกร",
      "2021-07-06", ROLE, "training", "สำนักงานคณะกรรมการดิจิทัลเพื่อเศรษฐกิจและสังคมแห่งชาติ", "attendee",
      NULL, NULL, 0},
+    /* issue 9, class 8, on the blind batch of seed 20261205: the organisers a thanks sentence
+     * names for the occasion the article reports. */
+    {"class 8: bodies thanked for organising this occasion are its joint organisers",
+     "วันนี้ (20 พ.ย. 67) นายสมชาย ใจดี อธิบดีกรมอนามัย เป็นประธานเปิดสัมมนาวิชาการ เรื่อง ถนนปลอดภัย\n"
+     "นายสมชาย กล่าวว่า ขอบคุณกรมการจัดหางาน ร่วมกับ สำนักงานกองทุนสนับสนุนการวิจัย "
+     "ที่ได้ร่วมกันจัดงานครั้งนี้ โดยการสนับสนุนจาก " THAIHEALTH,
+     "2024-11-20", ROLE, "training", "กรมการจัดหางาน", "co_host", NULL, NULL, 1},
+    {"class 8: the supporter a thanks sentence names is a partner of the occasion",
+     "วันนี้ (20 พ.ย. 67) นายสมชาย ใจดี อธิบดีกรมอนามัย เป็นประธานเปิดสัมมนาวิชาการ เรื่อง ถนนปลอดภัย\n"
+     "นายสมชาย กล่าวว่า ขอบคุณกรมการจัดหางาน และสำนักงานกองทุนสนับสนุนการวิจัย "
+     "ที่ช่วยกันจัดงานในครั้งนี้ โดยการสนับสนุนจาก " THAIHEALTH,
+     "2024-11-20", ROLE, "training", THAIHEALTH, "partner", NULL, NULL, 1},
+    {"class 8: bodies thanked for preparing a measure organised no occasion",
+     "วันนี้ (20 พ.ย. 67) นายสมชาย ใจดี อธิบดีกรมอนามัย เป็นประธานเปิดสัมมนาวิชาการ เรื่อง ถนนปลอดภัย\n"
+     "นายสมชาย กล่าวว่า ขอบคุณกรมการจัดหางาน และสำนักงานกองทุนสนับสนุนการวิจัย "
+     "ที่ร่วมกันจัดทำมาตรการครั้งนี้",
+     "2024-11-20", ROLE, "training", "กรมการจัดหางาน", "none", NULL, NULL, 0},
+    {"class 8: an association and its members issuing a measure together are joint organisers",
+     "สมาคมธนาคารไทย (สมท.) และธนาคารสมาชิกทุกแห่ง ประกอบด้วย ธนาคารออมสิน ธนาคารกรุงไทย "
+     "และธนาคารอาคารสงเคราะห์ ตระหนักถึงความเดือดร้อนของลูกหนี้ จึงเห็นร่วมกันที่จะออกมาตรการพักชำระหนี้",
+     "2021-07-15", ROLE, "programme", "ธนาคารกรุงไทย", "co_host", NULL, NULL, 1},
+    {"class 7: a measure issued together is dated by the month it starts",
+     "สมาคมธนาคารไทย และธนาคารออมสิน จึงเห็นร่วมกันที่จะออกมาตรการพักชำระหนี้ให้แก่ลูกหนี้ที่ได้รับผลกระทบ "
+     "โดยเริ่มตั้งแต่งวดการชำระหนี้เดือนกรกฎาคม 2564",
+     "2021-07-15", EVENT, "programme", "2021-07", NULL, NULL, NULL, 1},
+    {"class 8: one body's own measure is no event",
+     "ธนาคารออมสิน ออกมาตรการพักชำระหนี้ให้แก่ลูกหนี้ที่ได้รับผลกระทบ", "2021-07-15", NO_EVENT, "programme",
+     NULL, NULL, NULL, NULL, 0},
 
     /* issue 9, error class 7: events of every kind, dated by their own sentence or paragraph. */
     {"class 7: a ceremony, dated by the day in brackets",
@@ -942,6 +970,20 @@ static const struct extract_case cases[] = {
     {"class 7: an agreement in a speaker's words with its date",
      "นายอนุทินกล่าวว่า กรมการแพทย์ ได้ลงนามความร่วมมือกับหัวเว่ย เมื่อวันที่ 22 กันยายน 2564 ที่ผ่านมา", "2021-10-28",
      EVENT, "agreement", "2021-09-22", NULL, "กรมการแพทย์", NULL, 0},
+    /* issue 9, class 7: a cabinet decision the release reports is dated by its own sentence
+     * or paragraph only, never by the publication day (thaigov-20231106-36dec23789). */
+    {"class 7: a cabinet decision without a date of its own is undated",
+     "ที่ประชุมคณะรัฐมนตรี มีมติลดภาระค่าใช้จ่ายด้านพลังงานให้แก่ประชาชนโดยตรึงราคาน้ำมันดีเซล", "2023-12-22", EVENT,
+     "meeting", NULL, NULL, NULL, NULL, 0},
+    {"class 7: a cabinet decision is not dated by the publication day",
+     "ที่ประชุมคณะรัฐมนตรี มีมติลดภาระค่าใช้จ่ายด้านพลังงานให้แก่ประชาชนโดยตรึงราคาน้ำมันดีเซล", "2023-12-22",
+     NO_EVENT, "meeting", "2023-12-22", NULL, NULL, NULL, 0},
+    {"class 7: a cabinet decision keeps the date its sentence gives",
+     "ที่ประชุม ครม. (25 ต.ค. 65) เห็นชอบขยายเวลาการยกเว้นภาษีเงินได้บุคคลธรรมดา สำหรับวิสาหกิจชุมชน",
+     "2022-10-27", EVENT, "meeting", "2022-10-25", NULL, NULL, NULL, 0},
+    {"class 7: a meeting without a date of its own is still the publication day's",
+     "นายกรัฐมนตรี ประชุมหารือกับกระทรวงพาณิชย์ เรื่องราคาสินค้าเกษตร", "2023-12-22", EVENT, "meeting",
+     "2023-12-22", NULL, NULL, NULL, 0},
     /* issue 9, class 7, read on the blind files of seed 20261204. */
     {"class 7: an order signed is no agreement",
      "วันนี้ (25 พฤศจิกายน 2567) นายกรัฐมนตรีได้ลงนามในคำสั่งสำนักนายกรัฐมนตรี ที่ 375/2567 "
