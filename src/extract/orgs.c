@@ -225,7 +225,8 @@ static bool ner_org_covers(const struct xdoc *d, size_t b, size_t e)
 static bool number_opens_date(const struct xdoc *d, size_t b)
 {
     size_t e = digits_end(d, b);
-    return xd_date_overlaps(d, b, e) || (e + 1 < d->len && d->text[e] == '/' && xd_digit_at(d, e + 1));
+    return xd_date_overlaps(d, b, e) ||
+           (e + 1 < d->len && d->text[e] == '/' && xd_digit_at(d, e + 1));
 }
 
 /* ธนาคารกรุงไทยรายงาน, รพ.เด็กนำตัวไป: where the tagger's organisation span from b ends inside a

@@ -114,9 +114,9 @@ static bool name_stops_at(const struct xdoc *d, size_t p, size_t run_end, size_t
     /* The next person (สยามวาลานายบัญญัติ) or a title (ปริศนานันทกุลรองหัวหน้าพรรค) where the tagger
      * ends the name. */
     bool tagger_ends_here = ner_end && ner_end <= p;
-    if (tagger_ends_here && (gazetteer_len(d, p, HONORIFIC, NULL) || xd_title_starting(d, p) ||
-                             xd_acting_at(d, p) ||
-                             verb_at(d, p, post_openers, sizeof post_openers / sizeof *post_openers)))
+    if (tagger_ends_here &&
+        (gazetteer_len(d, p, HONORIFIC, NULL) || xd_title_starting(d, p) || xd_acting_at(d, p) ||
+         verb_at(d, p, post_openers, sizeof post_openers / sizeof *post_openers)))
         return true;
     if (!verb_at(d, p, name_verbs, sizeof name_verbs / sizeof *name_verbs) &&
         !verb_at(d, p, describing_words, sizeof describing_words / sizeof *describing_words))
