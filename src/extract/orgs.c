@@ -122,9 +122,10 @@ static const char *const name_enders[] = {
     "พยากรณ์", "ขับเคลื่อน", "ชี้แจง",   "ยืนยัน",  "เร่ง", "ห่วง",    "ขอ",     "เผย"};
 
 /* Function words that names hold when glued inside them: และ and ของ
- * (กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์), ทาง (สำนักก่อสร้างทางที่ 1, กรมการขนส่งทางราง) and
- * กลาง (กองอำนวยการป้องกันและบรรเทาสาธารณภัยกลาง): issue 9, error class 1. */
-static const char *const inner_words[] = {"และ", "ของ", "ทาง", "กลาง", NULL};
+ * (กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์), ทาง (สำนักก่อสร้างทางที่ 1, กรมการขนส่งทางราง),
+ * กลาง (กองอำนวยการป้องกันและบรรเทาสาธารณภัยกลาง) and ต่าง as the noun ต่างประเทศ
+ * (องค์การส่งเสริมการค้าต่างประเทศของญี่ปุ่น): issue 9, error class 1. */
+static const char *const inner_words[] = {"และ", "ของ", "ทาง", "กลาง", "ต่างประเทศ", NULL};
 
 static bool has_any(const struct xdoc *d, size_t b, const char *const *words)
 {
@@ -156,6 +157,26 @@ static bool nominaliser_before(const struct xdoc *d, size_t e)
             return true;
     }
     return false;
+}
+
+/* Whether a nominaliser (การ, ความ) opens a noun at b: a clause's verb never starts so, so a
+ * name the tagger ends just before it runs on (องค์การส่งเสริม|การค้าต่างประเทศ; issue 9,
+ * error class 1). */
+static bool noun_opens_at(const struct xdoc *d, size_t b)
+{
+    static const char *const nouns[] = {"การ", "ความ", NULL};
+    return has_any(d, b, nouns);
+}
+
+/* Whether the token ending at e, after b, is the one word glued on after และ: the joined part
+ * of a name is mostly a compound the tagger cuts after its first word
+ * (สำนักพัฒนาและบำรุง|รักษาทางน้ำ; issue 9, error class 1). */
+static bool joined_word_before(const struct xdoc *d, size_t b, size_t e)
+{
+    size_t n = strlen("และ"), p = e - 1;
+    while (p > b && !xd_token_start(d, p))
+        p--;
+    return p >= b + n && memcmp(d->text + p - n, "และ", n) == 0 && xd_token_start(d, p - n);
 }
 
 /* Royal ranks written after กรม (กรมสมเด็จพระ…, กรมหลวง…) make a title, not a department. */
@@ -230,16 +251,17 @@ static bool number_opens_date(const struct xdoc *d, size_t b)
 }
 
 /* ธนาคารกรุงไทยรายงาน, รพ.เด็กนำตัวไป: where the tagger's organisation span from b ends inside a
- * run read as a name, past lo and before e, at a word that is not a glued และ (a name holds it)
- * nor the noun a nominaliser opens, the rest of the run is the clause's verb. Returns that end,
- * or e (issue 9, error class 1). */
+ * run read as a name, past lo and before e, at a word that is not a glued และ (a name holds it),
+ * not the noun a nominaliser opens nor a nominaliser, and not just after the one word glued on
+ * after และ, the rest of the run is the clause's verb. Returns that end, or e (issue 9, error
+ * class 1). */
 static size_t tagged_end_inside(const struct xdoc *d, size_t b, size_t lo, size_t e)
 {
     for (size_t i = 0; i < d->n_ner; i++) {
         size_t end = d->ner[i].byte_end;
         if (d->ner[i].type == TG_NER_ORGANISATION && d->ner[i].byte_start == b && end > lo &&
             end < e && xd_token_start(d, end) && !xd_has(d, end, "และ") &&
-            !nominaliser_before(d, end))
+            !nominaliser_before(d, end) && !noun_opens_at(d, end) && !joined_word_before(d, b, end))
             return end;
     }
     return e;
