@@ -277,6 +277,14 @@ static const struct extract_case cases[] = {
      "กล่าวว่า JETRO พร้อม",
      NULL, ORG, "องค์การส่งเสริมการค้าต่างประเทศของญี่ปุ่น", "JETRO", NULL, NULL,
      "Japan External Trade Organization", 0},
+    /* issue 9, class 1: where the tagger ends a name before a nominaliser, before ต่างประเทศ or
+     * after the first word joined on with และ, the name runs on. */
+    {"class 1: the tagger's end before การ and ต่างประเทศ inside a name",
+     "ผู้อำนวยการกรมส่งเสริมการค้าต่างประเทศของเกาหลีใต้ กล่าวว่า", NULL, ORG,
+     "กรมส่งเสริมการค้าต่างประเทศของเกาหลีใต้", NULL, NULL, NULL, NULL, 0},
+    {"class 1: the tagger's end after the first word joined with และ",
+     "เจ้าหน้าที่สำนักงานพัฒนาและบำรุงรักษาทางน้ำที่ 5 ได้ขุดลอกคลอง", NULL, ORG,
+     "สำนักงานพัฒนาและบำรุงรักษาทางน้ำที่ 5", NULL, NULL, NULL, NULL, 0},
     {"class 1: ASEAN goes by its short name", "สมาคมประชาชาติแห่งเอเชียตะวันออกเฉียงใต้ หรืออาเซียน", NULL,
      ORG, "อาเซียน", NULL, NULL, NULL, "สมาคมประชาชาติแห่งเอเชียตะวันออกเฉียงใต้", 0},
 
