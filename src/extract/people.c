@@ -505,7 +505,11 @@ static enum tg_status scan_ner(struct xdoc *d, struct pcands *cs)
         size_t b = xd_skip_spaces(d, s->byte_start + title);
         struct pcand c = {
             .b = s->byte_start, .person = -1, .before = title_before(d, b), .alone = title > 0};
-        if (trade_after_nai(d, s->byte_start, s->byte_start + title) || !read_name(d, b, &c) ||
+        /* Without a title before or inside it, a name is written after a blank or a mark; a
+         * span glued onto the word before it is a noun phrase's tail (เกษตรอินทรีย์ วนเกษตร,
+         * คดีอุจฉกรรจ์ สะเทือนขวัญ; issue 9, error class 6). */
+        if ((!title && !c.before && xd_is_thai(xd_cp_before(d, s->byte_start))) ||
+            trade_after_nai(d, s->byte_start, s->byte_start + title) || !read_name(d, b, &c) ||
             c.e != s->byte_end || taken(d, cs, c.b, c.e) ||
             xd_word_at(d, b, royal_words, sizeof royal_words / sizeof *royal_words))
             continue;
