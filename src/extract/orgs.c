@@ -122,9 +122,10 @@ static const char *const name_enders[] = {
     "พยากรณ์", "ขับเคลื่อน", "ชี้แจง",   "ยืนยัน",  "เร่ง", "ห่วง",    "ขอ",     "เผย"};
 
 /* Function words that names hold when glued inside them: และ and ของ
- * (กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์), ทาง (สำนักก่อสร้างทางที่ 1, กรมการขนส่งทางราง) and
- * กลาง (กองอำนวยการป้องกันและบรรเทาสาธารณภัยกลาง): issue 9, error class 1. */
-static const char *const inner_words[] = {"และ", "ของ", "ทาง", "กลาง", NULL};
+ * (กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์), ทาง (สำนักก่อสร้างทางที่ 1, กรมการขนส่งทางราง),
+ * กลาง (กองอำนวยการป้องกันและบรรเทาสาธารณภัยกลาง) and ต่าง as the noun ต่างประเทศ
+ * (องค์การส่งเสริมการค้าต่างประเทศของญี่ปุ่น): issue 9, error class 1. */
+static const char *const inner_words[] = {"และ", "ของ", "ทาง", "กลาง", "ต่างประเทศ", NULL};
 
 static bool has_any(const struct xdoc *d, size_t b, const char *const *words)
 {
@@ -156,6 +157,26 @@ static bool nominaliser_before(const struct xdoc *d, size_t e)
             return true;
     }
     return false;
+}
+
+/* Whether a nominaliser (การ, ความ) opens a noun at b: a clause's verb never starts so, so a
+ * name the tagger ends just before it runs on (องค์การส่งเสริม|การค้าต่างประเทศ; issue 9,
+ * error class 1). */
+static bool noun_opens_at(const struct xdoc *d, size_t b)
+{
+    static const char *const nouns[] = {"การ", "ความ", NULL};
+    return has_any(d, b, nouns);
+}
+
+/* Whether the token ending at e, after b, is the one word glued on after และ: the joined part
+ * of a name is mostly a compound the tagger cuts after its first word
+ * (สำนักพัฒนาและบำรุง|รักษาทางน้ำ; issue 9, error class 1). */
+static bool joined_word_before(const struct xdoc *d, size_t b, size_t e)
+{
+    size_t n = strlen("และ"), p = e - 1;
+    while (p > b && !xd_token_start(d, p))
+        p--;
+    return p >= b + n && memcmp(d->text + p - n, "และ", n) == 0 && xd_token_start(d, p - n);
 }
 
 /* Royal ranks written after กรม (กรมสมเด็จพระ…, กรมหลวง…) make a title, not a department. */
@@ -220,6 +241,32 @@ static bool ner_org_covers(const struct xdoc *d, size_t b, size_t e)
     return false;
 }
 
+/* Whether the number at b opens a date (มหาวิทยาลัยขอนแก่น 20 ธันวาคม 2510, หนังสือพิมพ์ผู้จัดการ
+ * 2/21/2004): it is the date's, not a number in the name before it (เขต 3; issue 9, class 1). */
+static bool number_opens_date(const struct xdoc *d, size_t b)
+{
+    size_t e = digits_end(d, b);
+    return xd_date_overlaps(d, b, e) ||
+           (e + 1 < d->len && d->text[e] == '/' && xd_digit_at(d, e + 1));
+}
+
+/* ธนาคารกรุงไทยรายงาน, รพ.เด็กนำตัวไป: where the tagger's organisation span from b ends inside a
+ * run read as a name, past lo and before e, at a word that is not a glued และ (a name holds it),
+ * not the noun a nominaliser opens nor a nominaliser, and not just after the one word glued on
+ * after และ, the rest of the run is the clause's verb. Returns that end, or e (issue 9, error
+ * class 1). */
+static size_t tagged_end_inside(const struct xdoc *d, size_t b, size_t lo, size_t e)
+{
+    for (size_t i = 0; i < d->n_ner; i++) {
+        size_t end = d->ner[i].byte_end;
+        if (d->ner[i].type == TG_NER_ORGANISATION && d->ner[i].byte_start == b && end > lo &&
+            end < e && xd_token_start(d, end) && !xd_has(d, end, "และ") &&
+            !nominaliser_before(d, end) && !noun_opens_at(d, end) && !joined_word_before(d, b, end))
+            return end;
+    }
+    return e;
+}
+
 /* Reads a name opened by prefix word at b: the glued run of Thai words after it, up to a
  * function word other than the และ and ของ that names contain, or 20 words. A prefix alone
  * (ระดับกระทรวง กรม) or followed by a function word (กระทรวงที่…) is no name. */
@@ -265,20 +312,10 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
             size_t run = xd_thai_run(d, e);
             e = next < run ? next : run;
         }
-        /* ธนาคารกรุงไทยรายงาน: where the tagger ends the name inside the run, the rest is the
-         * clause's verb; but a foreign body's name runs to its country, and a glued และ is no
-         * verb (คณะกรรมการกำกับหลักทรัพย์และตลาดหลักทรัพย์ is one name; issue 9, class 1). */
-        /* Asked again only when e moves: it walks the run, and the tagger's spans are many
-         * (issue 10). */
-        bool foreign = ends_with_country(d, q, e);
-        for (size_t i2 = 0; !foreign && i2 < d->n_ner; i2++)
-            if (d->ner[i2].type == TG_NER_ORGANISATION && d->ner[i2].byte_start == b &&
-                d->ner[i2].byte_end > q + 6 && d->ner[i2].byte_end < e &&
-                xd_token_start(d, d->ner[i2].byte_end) && !xd_has(d, d->ner[i2].byte_end, "และ") &&
-                !nominaliser_before(d, d->ner[i2].byte_end)) {
-                e = d->ner[i2].byte_end;
-                foreign = ends_with_country(d, q, e);
-            }
+        /* The tagger ends the name inside the run (tagged_end_inside), but a foreign body's
+         * name runs to its country. */
+        if (!ends_with_country(d, q, e))
+            e = tagged_end_inside(d, b, q + 6, e);
         if (e - q < 6 || (prefixes[i].tail && !ends_with(d, e, prefixes[i].tail)))
             return false;
         *out = (struct cand){.b = b,
@@ -542,7 +579,7 @@ static size_t extend_name(const struct xdoc *d, size_t b, size_t e, bool company
     else if (xd_skip_spaces(d, e) - e <= 1 && xd_digit_at(d, xd_skip_spaces(d, e)) &&
              digits_end(d, xd_skip_spaces(d, e)) - xd_skip_spaces(d, e) <= 3 &&
              !xd_is_thai(xd_cp(d, digits_end(d, xd_skip_spaces(d, e)), NULL)) &&
-             !quantity_at(d, xd_skip_spaces(d, e)))
+             !quantity_at(d, xd_skip_spaces(d, e)) && !number_opens_date(d, xd_skip_spaces(d, e)))
         e = digits_end(d, xd_skip_spaces(d, e));
     else if ((n = country_at(d, xd_skip_spaces(d, e))) && xd_skip_spaces(d, e) - e <= 1)
         e = xd_skip_spaces(d, e) + n;
@@ -732,7 +769,7 @@ static int local_stem(const struct xdoc *d, size_t b, size_t *nb, size_t *ne)
                     break;
                 t = xd_token_after(d, t) > t ? xd_token_after(d, t) : e;
             }
-            *ne = t > at && t <= e ? t : e;
+            *ne = tagged_end_inside(d, b, at, t > at && t <= e ? t : e);
         }
         return (int)i;
     }
@@ -1539,7 +1576,7 @@ static enum tg_status scan_short_forms(struct xdoc *d)
             size_t wl = strlen(openers[i].written);
             if (!xd_has(d, b, openers[i].written) || xd_stop_word_at(d, b + wl))
                 continue;
-            size_t r = b + wl, re = xd_thai_run(d, r);
+            size_t r = b + wl, re = tagged_end_inside(d, b, r, xd_thai_run(d, r));
             if (re - r < 6 || (re < d->len && d->text[re] == '.') || !free_span(d, b, re))
                 break;
             char name[256];

@@ -51,6 +51,11 @@ static const char *const name_verbs[] = {
  * the tagger's person span ends too. */
 static const char *const describing_words[] = {"อายุ", "อดีต", "ว่าที่", "สมาชิก", "ทนายความ"};
 
+/* Words that open a post the title list does not hold (รอง ผกก., พนักงานสอบสวน, ครูสอน...):
+ * glued to a family name, they end it where the tagger's person span ends too (issue 9, error
+ * class 6: นางกัลยา ผกากรองรักษาการ, พ.ต.อ.สังวรณ์ ภู่ไพจิตกุลรอง). */
+static const char *const post_openers[] = {"รอง", "พนักงาน", "ครู", "หัวหน้า", "ผู้"};
+
 static size_t gazetteer_len(const struct xdoc *d, size_t b, unsigned types,
                             const struct tg_gazetteer_entry **entry)
 {
@@ -109,7 +114,9 @@ static bool name_stops_at(const struct xdoc *d, size_t p, size_t run_end, size_t
     /* The next person (สยามวาลานายบัญญัติ) or a title (ปริศนานันทกุลรองหัวหน้าพรรค) where the tagger
      * ends the name. */
     bool tagger_ends_here = ner_end && ner_end <= p;
-    if (tagger_ends_here && (gazetteer_len(d, p, HONORIFIC, NULL) || xd_title_starting(d, p)))
+    if (tagger_ends_here &&
+        (gazetteer_len(d, p, HONORIFIC, NULL) || xd_title_starting(d, p) || xd_acting_at(d, p) ||
+         verb_at(d, p, post_openers, sizeof post_openers / sizeof *post_openers)))
         return true;
     if (!verb_at(d, p, name_verbs, sizeof name_verbs / sizeof *name_verbs) &&
         !verb_at(d, p, describing_words, sizeof describing_words / sizeof *describing_words))
@@ -521,7 +528,11 @@ static enum tg_status scan_ner(struct xdoc *d, struct pcands *cs)
         size_t b = xd_skip_spaces(d, s->byte_start + title);
         struct pcand c = {
             .b = s->byte_start, .person = -1, .before = title_before(d, b), .alone = title > 0};
-        if (trade_after_nai(d, s->byte_start, s->byte_start + title) || !read_name(d, b, &c) ||
+        /* Without a title before or inside it, a name is written after a blank or a mark; a
+         * span glued onto the word before it is a noun phrase's tail (เกษตรอินทรีย์ วนเกษตร,
+         * คดีอุจฉกรรจ์ สะเทือนขวัญ; issue 9, error class 6). */
+        if ((!title && !c.before && xd_is_thai(xd_cp_before(d, s->byte_start))) ||
+            trade_after_nai(d, s->byte_start, s->byte_start + title) || !read_name(d, b, &c) ||
             c.e != s->byte_end || taken(d, cs, c.b, c.e) ||
             xd_word_at(d, b, royal_words, sizeof royal_words / sizeof *royal_words))
             continue;
