@@ -115,11 +115,12 @@ static size_t digits_end(const struct xdoc *d, size_t b)
     return b;
 }
 
-/* Verbs that news glues to the subject's name (ธนาคารต้องขออภัย, กรมชลประทานนั้น). */
+/* Verbs and modals that news glues to the subject's name (ธนาคารต้องขออภัย, กรมชลประทานนั้น,
+ * กองทุนน้ำมันเชื้อเพลิงควรพิจารณา, ธนาคารสมาชิกสามารถ…, บริษัทญี่ปุ่นเกี่ยวกับ…: issue 9). */
 static const char *const name_enders[] = {
     "ต้อง",    "นั้น",      "มอบ",    "เปิด",   "รับ",  "เดินหน้า", "พิจารณา", "ร้อง", "คำนึง",
     "ดำเนิน",  "แจ้ง",     "ประกาศ", "เตรียม", "สั่ง",  "ลงนาม",  "แถลง",   "เชิญ", "อยู่",
-    "พยากรณ์", "ขับเคลื่อน", "ชี้แจง",   "ยืนยัน",  "เร่ง", "ห่วง",    "ขอ",     "เผย"};
+    "พยากรณ์", "ขับเคลื่อน", "ชี้แจง",   "ยืนยัน",  "เร่ง", "ห่วง",    "ขอ",     "เผย", "ควร", "สามารถ", "เกี่ยวกับ", "เกี่ยวข้อง", "เกี่ยว", "กำลัง"};
 
 /* Function words that names hold when glued inside them: และ and ของ
  * (กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์), ทาง (สำนักก่อสร้างทางที่ 1, กรมการขนส่งทางราง) and
@@ -220,6 +221,14 @@ static bool ner_org_covers(const struct xdoc *d, size_t b, size_t e)
     return false;
 }
 
+static bool inside_position(const struct xdoc *d, size_t b, size_t e);
+
+/* Centres that are venues, named for what is held in them (ศูนย์การประชุมแห่งชาติสิริกิติ์,
+ * ศูนย์แสดงสินค้าและการประชุมอิมแพ็ค, ศูนย์แถลงข่าวรัฐบาล): where news writes them, after ณ, they
+ * are places, not bodies that act (issue 9, error class 2). */
+static const char *const venue_stems[] = {"ศูนย์ประชุม",    "ศูนย์การประชุม", "ศูนย์แสดงสินค้า",
+                                          "ศูนย์นิทรรศการ", "ศูนย์แถลงข่าว", NULL};
+
 /* Reads a name opened by prefix word at b: the glued run of Thai words after it, up to a
  * function word other than the และ and ของ that names contain, or 20 words. A prefix alone
  * (ระดับกระทรวง กรม) or followed by a function word (กระทรวงที่…) is no name. */
@@ -231,7 +240,13 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         size_t q = b + strlen(prefixes[i].word);
         if (!inside_token && !xd_token_end(d, q))
             continue;
-        if (!xd_is_thai(xd_cp(d, q, NULL)) || (xd_stop_word_at(d, q) && !purpose_at(d, q)))
+        /* A verb right after the opener (กระทรวงอยู่…) leaves it the common noun; so does การ
+         * before it (การธนาคารเพื่อความยั่งยืน is banking, not a bank), unless it ends a title
+         * (ผู้อำนวยการสำนักงาน…): issue 9. */
+        if (!xd_is_thai(xd_cp(d, q, NULL)) || (xd_stop_word_at(d, q) && !purpose_at(d, q)) ||
+            xd_word_at(d, q, name_enders, sizeof name_enders / sizeof *name_enders) ||
+            (ends_with(d, b, "การ") && xd_token_start(d, b - strlen("การ")) &&
+             !inside_position(d, b - strlen("การ"), b)))
             return false;
         /* คณะ opens a faculty (คณะแพทยศาสตร์); a delegation or a working group (คณะผู้แทน,
          * คณะทำงาน) is a kind of body, not one. */
@@ -241,6 +256,8 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         for (size_t k = 0; k < sizeof royal_ranks / sizeof *royal_ranks; k++)
             if (xd_has(d, q, royal_ranks[k]))
                 return false;
+        if (has_any(d, b, venue_stems))
+            return false;
         size_t e = q;
         bool truncated = false;
         for (unsigned words = 0; words < 20 && e < d->len; words++) {
@@ -693,24 +710,35 @@ static bool government(const struct xdoc *d, size_t b, struct cand *out)
     return true;
 }
 
-/* Local governments and health stations are one per place (issue 9, error class 4): the stem,
- * written out or abbreviated, and the place's name after it are one organisation, named in
- * full; the stem alone names none. */
+/* Local governments, health stations and prisons are one per place (issue 9, error classes 1
+ * and 4): the stem, written out or abbreviated, and the place's name after it are one
+ * organisation, named in full; the stem alone names none. A prison stem carries its class
+ * (เรือนจำกลาง, ทัณฑสถานหญิง): เรือนจำ alone is followed by what describes one (เรือนจำสีแดง). */
 static const struct {
-    const char *written, *full;
+    const char *written, *full, *kind;
 } local_stems[] = {
-    {"องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนตำบล"},
-    {"องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนจังหวัด"},
-    {"โรงพยาบาลส่งเสริมสุขภาพตำบล", "โรงพยาบาลส่งเสริมสุขภาพตำบล"},
-    {"เทศบาลนคร", "เทศบาลนคร"},
-    {"เทศบาลเมือง", "เทศบาลเมือง"},
-    {"เทศบาลตำบล", "เทศบาลตำบล"},
-    {"อบต.", "องค์การบริหารส่วนตำบล"},
-    {"อบจ.", "องค์การบริหารส่วนจังหวัด"},
-    {"รพ.สต.", "โรงพยาบาลส่งเสริมสุขภาพตำบล"},
-    {"ทน.", "เทศบาลนคร"},
-    {"ทม.", "เทศบาลเมือง"},
-    {"ทต.", "เทศบาลตำบล"},
+    {"องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนตำบล", "local_government"},
+    {"องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนจังหวัด", "local_government"},
+    {"โรงพยาบาลส่งเสริมสุขภาพตำบล", "โรงพยาบาลส่งเสริมสุขภาพตำบล", "local_government"},
+    {"เทศบาลนคร", "เทศบาลนคร", "local_government"},
+    {"เทศบาลเมือง", "เทศบาลเมือง", "local_government"},
+    {"เทศบาลตำบล", "เทศบาลตำบล", "local_government"},
+    {"อบต.", "องค์การบริหารส่วนตำบล", "local_government"},
+    {"อบจ.", "องค์การบริหารส่วนจังหวัด", "local_government"},
+    {"รพ.สต.", "โรงพยาบาลส่งเสริมสุขภาพตำบล", "local_government"},
+    {"ทน.", "เทศบาลนคร", "local_government"},
+    {"ทม.", "เทศบาลเมือง", "local_government"},
+    {"ทต.", "เทศบาลตำบล", "local_government"},
+    {"เรือนจำกลาง", "เรือนจำกลาง", "office"},
+    {"เรือนจำจังหวัด", "เรือนจำจังหวัด", "office"},
+    {"เรือนจำอำเภอ", "เรือนจำอำเภอ", "office"},
+    {"เรือนจำพิเศษ", "เรือนจำพิเศษ", "office"},
+    {"เรือนจำชั่วคราว", "เรือนจำชั่วคราว", "office"},
+    {"ทัณฑสถานหญิง", "ทัณฑสถานหญิง", "office"},
+    {"ทัณฑสถานบำบัดพิเศษ", "ทัณฑสถานบำบัดพิเศษ", "office"},
+    {"ทัณฑสถานวัยหนุ่ม", "ทัณฑสถานวัยหนุ่ม", "office"},
+    {"ทัณฑสถานเปิด", "ทัณฑสถานเปิด", "office"},
+    {"ทัณฑสถานเกษตรอุตสาหกรรม", "ทัณฑสถานเกษตรอุตสาหกรรม", "office"},
 };
 
 /* The stem of local_stems at b, as an index, with the place's name after it in [*nb, *ne);
@@ -938,7 +966,7 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
                                             .q = nb,
                                             .source = FROM_LOCAL,
                                             .local = stem,
-                                            .kind = "local_government",
+                                            .kind = local_stems[stem].kind,
                                             .org = -1});
             if (st != TG_OK)
                 return st;
@@ -1366,7 +1394,8 @@ static enum tg_status scan_ner(struct xdoc *d, struct cands *cs)
             (q > b && q < e && kind_of_body(d, b, q, e)) ||
             !(xd_is_thai(first) || (first >= 'A' && first <= 'Z')) || d->text[e - 1] == '.' ||
             memchr(d->text + b, '(', e - b) || memchr(d->text + b, ')', e - b) ||
-            memchr(d->text + b, '\n', e - b) || inside_position(d, b, e) || covered(cs, b, e) ||
+            memchr(d->text + b, '\n', e - b) || has_any(d, b, venue_stems) ||
+            inside_position(d, b, e) || covered(cs, b, e) ||
             xd_overlap(d, b, e) >= 0 || xd_excluded(d, b, e) || xd_stop_word_at(d, b) ||
             unit_after_number(d, b, e) || bangkok_areas(d, e) ||
             tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b,
