@@ -24,6 +24,7 @@ struct cand {
     size_t q;        /* where the name after a prefix word starts */
     size_t prov_b;   /* where the province after a provincial office stem starts */
     int local;       /* FROM_LOCAL: the index into local_stems; FROM_FORM: into legal_forms */
+    size_t public_at; /* the name ends here before its " (องค์การมหาชน)", or 0 */
     bool truncated;
     bool after_position;
     long org;
@@ -34,6 +35,9 @@ struct cands {
     size_t n, cap;
     unsigned char *claimed; /* one mark per byte of the text */
 };
+
+/* The legal form a public organisation writes after its name. */
+static const char public_form[] = "(องค์การมหาชน)";
 
 /* Words that open an organisation's name, with the kind such a name usually has. Longer
  * prefixes come before the shorter ones they start with. A word that more often opens
@@ -223,12 +227,6 @@ static bool ner_org_covers(const struct xdoc *d, size_t b, size_t e)
 
 static bool inside_position(const struct xdoc *d, size_t b, size_t e);
 
-/* Centres that are venues, named for what is held in them (ศูนย์การประชุมแห่งชาติสิริกิติ์,
- * ศูนย์แสดงสินค้าและการประชุมอิมแพ็ค, ศูนย์แถลงข่าวรัฐบาล): where news writes them, after ณ, they
- * are places, not bodies that act (issue 9, error class 2). */
-static const char *const venue_stems[] = {"ศูนย์ประชุม",    "ศูนย์การประชุม", "ศูนย์แสดงสินค้า",
-                                          "ศูนย์นิทรรศการ", "ศูนย์แถลงข่าว", NULL};
-
 /* Reads a name opened by prefix word at b: the glued run of Thai words after it, up to a
  * function word other than the และ and ของ that names contain, or 20 words. A prefix alone
  * (ระดับกระทรวง กรม) or followed by a function word (กระทรวงที่…) is no name. */
@@ -256,7 +254,7 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         for (size_t k = 0; k < sizeof royal_ranks / sizeof *royal_ranks; k++)
             if (xd_has(d, q, royal_ranks[k]))
                 return false;
-        if (has_any(d, b, venue_stems))
+        if (xd_venue_at(d, b))
             return false;
         size_t e = q;
         bool truncated = false;
@@ -761,6 +759,16 @@ static int local_stem(const struct xdoc *d, size_t b, size_t *nb, size_t *ne)
                 t = xd_token_after(d, t) > t ? xd_token_after(d, t) : e;
             }
             *ne = t > at && t <= e ? t : e;
+            /* A prison is named by its province where one is written (เรือนจำกลางสุราษฎร์ธานี
+             * ภายใน…); a subdistrict's name may start with one (อบต.ลำปางหลวง). */
+            const struct tg_gazetteer_entry *prov;
+            size_t pn;
+            if (strcmp(local_stems[i].kind, "office") == 0 &&
+                tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, at,
+                                      TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE), &prov,
+                                      &pn) == TG_OK &&
+                at + pn < *ne && xd_token_start(d, at + pn))
+                *ne = at + pn;
         }
         return (int)i;
     }
@@ -922,6 +930,15 @@ static bool company_written_short(const struct xdoc *d, size_t b, struct cand *o
     return true;
 }
 
+/* A public organisation writes its legal form after its name (สำนักงานพัฒนารัฐบาลดิจิทัล
+ * (องค์การมหาชน)), which is then part of the name (issue 9): the end of the form after a name
+ * ending at e, or e. */
+static size_t public_end(const struct xdoc *d, size_t e)
+{
+    size_t at = xd_skip_spaces(d, e);
+    return at - e <= 1 && xd_has(d, at, public_form) ? at + strlen(public_form) : e;
+}
+
 static enum tg_status scan(struct xdoc *d, struct cands *cs)
 {
     for (size_t t = 0; t < d->n_tokens; t++) {
@@ -1003,6 +1020,16 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
             }
             struct cand c = has_g ? g : p;
             c.after_position = k == 1;
+            size_t pub = c.stem_end ? c.e : public_end(d, c.e);
+            if (pub > c.e) {
+                c.public_at = c.e;
+                c.e = pub;
+            } else if (!c.stem_end && ends_with(d, c.e, public_form)) {
+                /* The tagger's span took the form in already. */
+                c.public_at = c.e - strlen(public_form);
+                if (c.public_at > c.b && tg_text_is_blank(xd_cp_before(d, c.public_at)))
+                    c.public_at--;
+            }
             if (xd_excluded(d, c.b, c.e) || covered(cs, c.b, c.e) || bangkok_areas(d, c.e))
                 continue;
             enum tg_status st = push(cs, c);
@@ -1104,6 +1131,22 @@ static enum tg_status org_get(struct xdoc *d, const char *name, size_t len,
                                                  offsetof(struct tg_extract_organisation, name),
                                                  offsetof(struct tg_extract_organisation, key)};
     struct tg_extract_result *r = d->r;
+    if (entry && !xd_find(name, len, public_form, strlen(public_form))) {
+        /* The document named it with its public form already: the same body. */
+        char *full = malloc(len + strlen(public_form) + 1);
+        char *key = full ? (memcpy(full, name, len), strcpy(full + len, public_form),
+                            tg_text_key(full, len + strlen(public_form)))
+                         : NULL;
+        long found = key ? find_org(d, key) : -1;
+        free(full);
+        free(key);
+        if (!key)
+            return TG_ERR_NOMEM;
+        if (found >= 0) {
+            *out = found;
+            return TG_OK;
+        }
+    }
     bool created;
     struct tg_extract_organisation *grown = xd_entity(
         r->organisations, &r->organisation_count, &d->cap_orgs, &layout, name, len, out, &created);
@@ -1215,6 +1258,14 @@ static enum tg_status resolve(struct xdoc *d, struct cand *c)
     if (entry && c->stem_end)
         return org_composed(d, tg_gazetteer_entry_name(entry), d->text + c->prov_b,
                             c->e - c->prov_b, "", entry, NULL, &c->org);
+    if (c->public_at) {
+        const char *base = entry ? tg_gazetteer_entry_name(entry) : s;
+        size_t bn = entry ? strlen(base) : c->public_at - c->b;
+        enum tg_status st = org_composed(d, "", base, bn, " (องค์การมหาชน)", entry, c->kind, &c->org);
+        struct tg_extract_organisation *o = &d->r->organisations[c->org];
+        /* Written without its form elsewhere, it is the same body. */
+        return st == TG_OK ? xd_push_string(&o->aliases, &o->alias_count, base, bn) : st;
+    }
     if (entry) {
         const char *name = tg_gazetteer_entry_name(entry);
         return org_get(d, name, strlen(name), entry, NULL, &c->org);
@@ -1394,7 +1445,7 @@ static enum tg_status scan_ner(struct xdoc *d, struct cands *cs)
             (q > b && q < e && kind_of_body(d, b, q, e)) ||
             !(xd_is_thai(first) || (first >= 'A' && first <= 'Z')) || d->text[e - 1] == '.' ||
             memchr(d->text + b, '(', e - b) || memchr(d->text + b, ')', e - b) ||
-            memchr(d->text + b, '\n', e - b) || has_any(d, b, venue_stems) ||
+            memchr(d->text + b, '\n', e - b) || xd_venue_at(d, b) ||
             inside_position(d, b, e) || covered(cs, b, e) ||
             xd_overlap(d, b, e) >= 0 || xd_excluded(d, b, e) || xd_stop_word_at(d, b) ||
             unit_after_number(d, b, e) || bangkok_areas(d, e) ||

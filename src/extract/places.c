@@ -15,9 +15,20 @@
 static const char *const ambiguous_provinces[] = {"เลย", "ตาก", "น่าน", "แพร่", "ตรัง", "พัง"};
 
 /* Venue cues that name a venue whatever precedes them; other venue cues (ศูนย์, วัด) need ณ
- * or ที่ before them. */
-static const char *const distinctive_venues[] = {"โรงแรม",  "ศูนย์ประชุม", "ศูนย์การประชุม",
-                                                 "สนามกีฬา", "สนามบิน",   "ท่าอากาศยาน"};
+ * or ที่ before them. The centres named for what is held in them (ศูนย์แสดงสินค้าและการประชุม
+ * อิมแพ็ค, ศูนย์แถลงข่าวรัฐบาล) are places, not bodies that act (issue 9). */
+static const char *const distinctive_venues[] = {
+    "โรงแรม",         "ศูนย์ประชุม",    "ศูนย์การประชุม", "สนามกีฬา",
+    "สนามบิน",        "ท่าอากาศยาน",   "ศูนย์แสดงสินค้าและการประชุม", "ศูนย์นิทรรศการและการประชุม",
+    "ศูนย์แสดงสินค้า", "ศูนย์นิทรรศการ", "ศูนย์แถลงข่าว"};
+
+bool xd_venue_at(const struct xdoc *d, size_t b)
+{
+    for (size_t i = 0; i < sizeof distinctive_venues / sizeof *distinctive_venues; i++)
+        if (xd_has(d, b, distinctive_venues[i]))
+            return true;
+    return false;
+}
 
 static bool in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
@@ -87,12 +98,16 @@ static size_t word_end(const struct xdoc *d, size_t b)
     return b;
 }
 
-/* A word of a venue's name: not a cue, an area, an organisation, a date or a function word. */
+/* A word of a venue's name: not a cue, an area, an organisation, a date or a function word. A
+ * landmark's name may be the venue's (ศูนย์แสดงสินค้าและการประชุมอิมแพ็ค เมืองทองธานี). */
 static size_t venue_word(const struct xdoc *d, size_t b)
 {
     size_t e = word_end(d, b);
     uint32_t cp = xd_cp(d, b, NULL);
-    if (e == b || tg_numbers_digit_value(cp) >= 0 || match(d, b, TG_GAZETTEER_PLACE_CUE, NULL) ||
+    const struct tg_gazetteer_entry *cue;
+    if (e == b || tg_numbers_digit_value(cp) >= 0 ||
+        (match(d, b, TG_GAZETTEER_PLACE_CUE, &cue) &&
+         strcmp(tg_gazetteer_entry_kind(cue), "landmark") != 0) ||
         match(d, b, TG_GAZETTEER_PROVINCE, NULL) || match(d, b, TG_GAZETTEER_ORGANISATION, NULL) ||
         xd_stop_word_at(d, b) || xd_overlap(d, b, e) >= 0 || xd_date_overlaps(d, b, e))
         return b;
