@@ -122,9 +122,10 @@ static size_t digits_end(const struct xdoc *d, size_t b)
 /* Verbs and modals that news glues to the subject's name (ธนาคารต้องขออภัย, กรมชลประทานนั้น,
  * กองทุนน้ำมันเชื้อเพลิงควรพิจารณา, ธนาคารสมาชิกสามารถ…, บริษัทญี่ปุ่นเกี่ยวกับ…: issue 9). */
 static const char *const name_enders[] = {
-    "ต้อง",    "นั้น",      "มอบ",    "เปิด",   "รับ",  "เดินหน้า", "พิจารณา", "ร้อง", "คำนึง",
-    "ดำเนิน",  "แจ้ง",     "ประกาศ", "เตรียม", "สั่ง",  "ลงนาม",  "แถลง",   "เชิญ", "อยู่",
-    "พยากรณ์", "ขับเคลื่อน", "ชี้แจง",   "ยืนยัน",  "เร่ง", "ห่วง",    "ขอ",     "เผย", "ควร", "สามารถ", "เกี่ยวกับ", "เกี่ยวข้อง", "เกี่ยว", "กำลัง"};
+    "ต้อง",  "นั้น",    "มอบ",    "เปิด",     "รับ",     "เดินหน้า",  "พิจารณา", "ร้อง",
+    "คำนึง", "ดำเนิน", "แจ้ง",    "ประกาศ",  "เตรียม",  "สั่ง",      "ลงนาม",  "แถลง",
+    "เชิญ",  "อยู่",    "พยากรณ์", "ขับเคลื่อน", "ชี้แจง",   "ยืนยัน",    "เร่ง",    "ห่วง",
+    "ขอ",   "เผย",   "ควร",    "สามารถ",  "เกี่ยวกับ", "เกี่ยวข้อง", "เกี่ยว",   "กำลัง"};
 
 /* Function words that names hold when glued inside them: และ and ของ
  * (กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์), ทาง (สำนักก่อสร้างทางที่ 1, กรมการขนส่งทางราง) and
@@ -1261,7 +1262,8 @@ static enum tg_status resolve(struct xdoc *d, struct cand *c)
     if (c->public_at) {
         const char *base = entry ? tg_gazetteer_entry_name(entry) : s;
         size_t bn = entry ? strlen(base) : c->public_at - c->b;
-        enum tg_status st = org_composed(d, "", base, bn, " (องค์การมหาชน)", entry, c->kind, &c->org);
+        enum tg_status st =
+            org_composed(d, "", base, bn, " (องค์การมหาชน)", entry, c->kind, &c->org);
         struct tg_extract_organisation *o = &d->r->organisations[c->org];
         /* Written without its form elsewhere, it is the same body. */
         return st == TG_OK ? xd_push_string(&o->aliases, &o->alias_count, base, bn) : st;
@@ -1445,10 +1447,9 @@ static enum tg_status scan_ner(struct xdoc *d, struct cands *cs)
             (q > b && q < e && kind_of_body(d, b, q, e)) ||
             !(xd_is_thai(first) || (first >= 'A' && first <= 'Z')) || d->text[e - 1] == '.' ||
             memchr(d->text + b, '(', e - b) || memchr(d->text + b, ')', e - b) ||
-            memchr(d->text + b, '\n', e - b) || xd_venue_at(d, b) ||
-            inside_position(d, b, e) || covered(cs, b, e) ||
-            xd_overlap(d, b, e) >= 0 || xd_excluded(d, b, e) || xd_stop_word_at(d, b) ||
-            unit_after_number(d, b, e) || bangkok_areas(d, e) ||
+            memchr(d->text + b, '\n', e - b) || xd_venue_at(d, b) || inside_position(d, b, e) ||
+            covered(cs, b, e) || xd_overlap(d, b, e) >= 0 || xd_excluded(d, b, e) ||
+            xd_stop_word_at(d, b) || unit_after_number(d, b, e) || bangkok_areas(d, e) ||
             tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b,
                                   TG_GAZETTEER_MASK(TG_GAZETTEER_PLACE_CUE) |
                                       TG_GAZETTEER_MASK(TG_GAZETTEER_HONORIFIC) |

@@ -17,10 +17,17 @@ static const char *const ambiguous_provinces[] = {"เลย", "ตาก", "น
 /* Venue cues that name a venue whatever precedes them; other venue cues (ศูนย์, วัด) need ณ
  * or ที่ before them. The centres named for what is held in them (ศูนย์แสดงสินค้าและการประชุม
  * อิมแพ็ค, ศูนย์แถลงข่าวรัฐบาล) are places, not bodies that act (issue 9). */
-static const char *const distinctive_venues[] = {
-    "โรงแรม",         "ศูนย์ประชุม",    "ศูนย์การประชุม", "สนามกีฬา",
-    "สนามบิน",        "ท่าอากาศยาน",   "ศูนย์แสดงสินค้าและการประชุม", "ศูนย์นิทรรศการและการประชุม",
-    "ศูนย์แสดงสินค้า", "ศูนย์นิทรรศการ", "ศูนย์แถลงข่าว"};
+static const char *const distinctive_venues[] = {"โรงแรม",
+                                                 "ศูนย์ประชุม",
+                                                 "ศูนย์การประชุม",
+                                                 "สนามกีฬา",
+                                                 "สนามบิน",
+                                                 "ท่าอากาศยาน",
+                                                 "ศูนย์แสดงสินค้าและการประชุม",
+                                                 "ศูนย์นิทรรศการและการประชุม",
+                                                 "ศูนย์แสดงสินค้า",
+                                                 "ศูนย์นิทรรศการ",
+                                                 "ศูนย์แถลงข่าว"};
 
 bool xd_venue_at(const struct xdoc *d, size_t b)
 {
@@ -98,20 +105,25 @@ static size_t word_end(const struct xdoc *d, size_t b)
     return b;
 }
 
-/* A word of a venue's name: not a cue, an area, an organisation, a date or a function word. A
- * landmark's name may be the venue's (ศูนย์แสดงสินค้าและการประชุมอิมแพ็ค เมืองทองธานี). */
+/* A word of a venue's name: not a cue, an area, an organisation, a date or a function word. */
 static size_t venue_word(const struct xdoc *d, size_t b)
 {
     size_t e = word_end(d, b);
     uint32_t cp = xd_cp(d, b, NULL);
-    const struct tg_gazetteer_entry *cue;
-    if (e == b || tg_numbers_digit_value(cp) >= 0 ||
-        (match(d, b, TG_GAZETTEER_PLACE_CUE, &cue) &&
-         strcmp(tg_gazetteer_entry_kind(cue), "landmark") != 0) ||
+    if (e == b || tg_numbers_digit_value(cp) >= 0 || match(d, b, TG_GAZETTEER_PLACE_CUE, NULL) ||
         match(d, b, TG_GAZETTEER_PROVINCE, NULL) || match(d, b, TG_GAZETTEER_ORGANISATION, NULL) ||
         xd_stop_word_at(d, b) || xd_overlap(d, b, e) >= 0 || xd_date_overlaps(d, b, e))
         return b;
     return e;
+}
+
+/* The length of the landmark written at b, or 0: a venue's name may be one
+ * (ศูนย์แสดงสินค้าและการประชุมอิมแพ็ค เมืองทองธานี), and then ends with it (issue 9). */
+static size_t landmark_len(const struct xdoc *d, size_t b)
+{
+    const struct tg_gazetteer_entry *cue;
+    size_t n = match(d, b, TG_GAZETTEER_PLACE_CUE, &cue);
+    return n && strcmp(tg_gazetteer_entry_kind(cue), "landmark") == 0 ? n : 0;
 }
 
 /* End of the tagger's place or organisation span that starts at b, or 0. */
@@ -134,6 +146,10 @@ static size_t venue_name(const struct xdoc *d, size_t b, size_t n)
         e = xd_skip_spaces(d, e);
     size_t end = b + n;
     for (int words = 0; words < 3; words++) {
+        if (landmark_len(d, e)) {
+            end = e + landmark_len(d, e);
+            break;
+        }
         size_t we = venue_word(d, e);
         if (we == e)
             break;
