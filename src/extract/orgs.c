@@ -128,9 +128,13 @@ static const char *const name_enders[] = {
     "ขอ",   "เผย",   "ควร",    "สามารถ",  "เกี่ยวกับ", "เกี่ยวข้อง", "เกี่ยว",   "กำลัง"};
 
 /* Function words that names hold when glued inside them: และ and ของ
- * (กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์), ทาง (สำนักก่อสร้างทางที่ 1, กรมการขนส่งทางราง) and
- * กลาง (กองอำนวยการป้องกันและบรรเทาสาธารณภัยกลาง): issue 9, error class 1. */
-static const char *const inner_words[] = {"และ", "ของ", "ทาง", "กลาง", NULL};
+ * (กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์), ทาง (สำนักก่อสร้างทางที่ 1, กรมการขนส่งทางราง),
+ * กลาง (กองอำนวยการป้องกันและบรรเทาสาธารณภัยกลาง), and ใน before a royal patronage
+ * (สมาคมถ่ายภาพแห่งประเทศไทยในพระบรมราชูปถัมภ์): issue 9, error class 1. Other ใน glued to a run
+ * opens the clause's place or purpose (ศูนย์กลางในการพัฒนา). */
+static const char *const inner_words[] = {
+    "และ",          "ของ",        "ทาง",        "กลาง", "ในพระบรมราชูปถัมภ์",
+    "ในพระราชูปถัมภ์", "ในพระอุปถัมภ์", "ในสมเด็จพระ", NULL};
 
 static bool has_any(const struct xdoc *d, size_t b, const char *const *words)
 {
@@ -228,6 +232,9 @@ static bool ner_org_covers(const struct xdoc *d, size_t b, size_t e)
 
 static bool inside_position(const struct xdoc *d, size_t b, size_t e);
 
+static bool latin_upper_at(const struct xdoc *d, size_t b);
+static size_t latin_run(const struct xdoc *d, size_t b, bool *named);
+
 /* Reads a name opened by prefix word at b: the glued run of Thai words after it, up to a
  * function word other than the และ and ของ that names contain, or 20 words. A prefix alone
  * (ระดับกระทรวง กรม) or followed by a function word (กระทรวงที่…) is no name. */
@@ -239,6 +246,27 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         size_t q = b + strlen(prefixes[i].word);
         if (!inside_token && !xd_token_end(d, q))
             continue;
+        /* A Latin name a space after the opener is the body's (ศูนย์ AOC, บริษัท JJR Science and
+         * Technology Group), and a company, a news outlet or a body whose Latin name says what
+         * it is (สถาบัน Nuclear Research Institute) goes by that name alone (issue 9). Thai
+         * words before a Latin name mostly describe (บริษัทผู้ผลิต PCB), so only the opener counts.
+         * A board or a programme with a Latin name is the body's own (คณะกรรมการ UAI). */
+        bool named = false, latin = !prefixes[i].tail && strcmp(prefixes[i].kind, "council") != 0 &&
+                                    strcmp(prefixes[i].word, "คณะ") != 0;
+        size_t le = latin && q < d->len && d->text[q] == ' ' && latin_upper_at(d, q + 1)
+                        ? latin_run(d, q + 1, &named)
+                        : q;
+        if (le >= q + 3) {
+            bool firm = named || strcmp(prefixes[i].word, "บริษัท") == 0 ||
+                        strcmp(prefixes[i].kind, "media") == 0;
+            *out = (struct cand){.b = firm ? q + 1 : b,
+                                 .e = le,
+                                 .q = q + 1,
+                                 .source = FROM_PREFIX,
+                                 .kind = prefixes[i].kind,
+                                 .org = -1};
+            return true;
+        }
         /* A verb right after the opener (กระทรวงอยู่…) leaves it the common noun; so does การ
          * before it (การธนาคารเพื่อความยั่งยืน is banking, not a bank), unless it ends a title
          * (ผู้อำนวยการสำนักงาน…): issue 9. */
@@ -563,8 +591,10 @@ static size_t extend_name(const struct xdoc *d, size_t b, size_t e, bool company
     else if ((n = country_at(d, xd_skip_spaces(d, e))) && xd_skip_spaces(d, e) - e <= 1)
         e = xd_skip_spaces(d, e) + n;
     const struct tg_ner_span *s = ner_org(d, b, e);
+    /* A Latin name ends where its capitalised words do (ศูนย์ AOC ตร.: the police's). */
     if (s && s->byte_end > e && s->byte_end - e < 60 && tg_text_is_blank(xd_cp(d, e, NULL)) &&
-        !memchr(d->text + e, '\n', s->byte_end - e) && !xd_stop_word_at(d, xd_skip_spaces(d, e)))
+        xd_is_thai(xd_cp_before(d, e)) && !memchr(d->text + e, '\n', s->byte_end - e) &&
+        !xd_stop_word_at(d, xd_skip_spaces(d, e)))
         e = s->byte_end;
     return e;
 }
@@ -682,7 +712,9 @@ static bool company(const struct xdoc *d, size_t b, struct cand *out)
         e = at - q <= 1 && xd_is_thai(xd_cp(d, at, NULL)) ? xd_thai_run(d, at) : q;
     else
         e = extend_name(d, b, q, true);
-    if (e == q || e - q > 240 || kind_of_body(d, b, at, e))
+    /* Without its legal form, a company with a Latin name goes by that name (prefix_name). */
+    bool form = xd_find(d->text + q, e - q, "จำกัด", strlen("จำกัด")) != NULL;
+    if (e == q || e - q > 240 || kind_of_body(d, b, at, e) || (!form && latin_upper_at(d, at)))
         return false;
     *out =
         (struct cand){.b = b, .e = e, .q = at, .source = FROM_PREFIX, .kind = "other", .org = -1};
@@ -821,16 +853,14 @@ static bool latin_word_apart(const struct xdoc *d, size_t b, size_t e)
     return (b == 0 || !ascii_alnum(d->text[b - 1])) && (e >= d->len || !ascii_alnum(d->text[e]));
 }
 
-/* A Latin-script organisation at b: capitalised words one space apart, with of, and, for and
- * the between them, that include a word naming a kind of organisation. Returns its end, or b. */
-static size_t latin_org(const struct xdoc *d, size_t b)
+/* Capitalised Latin words at b one space apart, with of, and, for and the between them: the
+ * end of the last that is no joining word, or b; *named says whether one names a kind of
+ * organisation. */
+static size_t latin_run(const struct xdoc *d, size_t b, bool *named)
 {
     static const char *const joins[] = {"of", "and", "for", "the", "&"};
-    if (!latin_upper_at(d, b) || (b > 0 && latin_word_end(d, b - 1) > b - 1 &&
-                                  d->text[b - 1] != ' ' && d->text[b - 1] != '('))
-        return b;
     size_t e = b, last = b;
-    bool named = false;
+    *named = false;
     for (int words = 0; words < 10; words++) {
         size_t we = latin_word_end(d, e);
         if (we == e)
@@ -838,15 +868,27 @@ static size_t latin_org(const struct xdoc *d, size_t b)
         bool join = latin_word_is(d, e, we, joins, sizeof joins / sizeof *joins);
         if (!join && !latin_upper_at(d, e))
             break;
-        named = named || latin_word_is(d, e, we, latin_org_words,
-                                       sizeof latin_org_words / sizeof *latin_org_words);
+        *named = *named || latin_word_is(d, e, we, latin_org_words,
+                                         sizeof latin_org_words / sizeof *latin_org_words);
         if (!join)
             last = we;
         if (we >= d->len || d->text[we] != ' ' || !latin_word_end(d, we + 1))
             break;
         e = we + 1;
     }
-    return named ? last : b;
+    return last;
+}
+
+/* A Latin-script organisation at b: a run of capitalised words that includes a word naming a
+ * kind of organisation. Returns its end, or b. */
+static size_t latin_org(const struct xdoc *d, size_t b)
+{
+    if (!latin_upper_at(d, b) || (b > 0 && latin_word_end(d, b - 1) > b - 1 &&
+                                  d->text[b - 1] != ' ' && d->text[b - 1] != '('))
+        return b;
+    bool named;
+    size_t e = latin_run(d, b, &named);
+    return named ? e : b;
 }
 
 /* Legal forms written short before the name (บมจ.ธนชาตประกันภัย, บจก.ไทยฮอนด้า, หจก.…), and the

@@ -414,6 +414,24 @@ static const struct extract_case cases[] = {
      "จัดงาน ณ อาคาร 5 ศูนย์แสดงสินค้าและการประชุมอิมแพ็ค เมืองทองธานี ตลอด 9 วัน", NULL, PLACE,
      "ศูนย์แสดงสินค้าและการประชุมอิมแพ็ค เมืองทองธานี", "venue", NULL, NULL, NULL, 0},
 
+    {"issue 9, Latin names after a Thai opener: a centre", "ข้อมูลจากศูนย์ AOC ระบุว่ามีการระงับบัญชี", NULL,
+     ORG, "ศูนย์ AOC", NULL, NULL, NULL, NULL, 0},
+    {"issue 9, Latin names after a Thai opener: a company goes by its Latin name",
+     "เยี่ยมชมการดำเนินงานของบริษัท Siam Robotics Group ซึ่งพัฒนาอุปกรณ์", NULL, ORG, "Siam Robotics Group",
+     NULL, NULL, NULL, NULL, 0},
+    {"issue 9, Latin names after a Thai opener: Thai words before it describe",
+     "ความต้องการของบริษัทผู้ผลิต PCB ในไทยเพิ่มขึ้น", NULL, NO_ORG, "บริษัทผู้ผลิต PCB", NULL, NULL, NULL, NULL,
+     0},
+    {"issue 9, Latin names after a Thai opener: a Latin name that says what it is",
+     "ร่วมกับสถาบัน Korea Automobile Testing & Research Institute จัดอบรม", NULL, ORG,
+     "Korea Automobile Testing & Research Institute", NULL, NULL, NULL, NULL, 0},
+    {"issue 9, Latin names after a Thai opener: a board's Latin name is its body's",
+     "คณะกรรมการ UAI มีมติรับรอง", NULL, NO_ORG, "คณะกรรมการ UAI", NULL, NULL, NULL, NULL, 0},
+
+    {"issue 9, ใน inside a name: a royal patronage",
+     "นายกสมาคมสถาปนิกสยามในพระบรมราชูปถัมภ์ได้เข้าร่วมงาน", NULL, ORG, "สมาคมสถาปนิกสยามในพระบรมราชูปถัมภ์",
+     NULL, NULL, NULL, NULL, 0},
+
     /* issue 9, error class 9: short forms name their organisation. */
     {"class 9: an abbreviation taught in brackets", "องค์การสะพานปลา (อสป.) รายงาน ต่อมา อสป. แถลง",
      NULL, ORG, "องค์การสะพานปลา", "อสป.", NULL, NULL, NULL, 0},
