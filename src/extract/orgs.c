@@ -244,7 +244,10 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         if (!xd_has(d, b, prefixes[i].word))
             continue;
         size_t q = b + strlen(prefixes[i].word);
-        if (!inside_token && !xd_token_end(d, q))
+        /* A bare opener + ฯ (สภาฯ, กระทรวงฯ), one token, is the body of that kind the text is
+         * about (issue 9). */
+        bool bare = xd_cp(d, q, NULL) == 0x0E2F && xd_token_end(d, q + 3);
+        if (!inside_token && !xd_token_end(d, q) && !bare)
             continue;
         /* A Latin name a space after the opener is the body's (ศูนย์ AOC, บริษัท JJR Science and
          * Technology Group), and a company, a news outlet or a body whose Latin name says what
@@ -270,10 +273,11 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         /* A verb right after the opener (กระทรวงอยู่…) leaves it the common noun; so does การ
          * before it (การธนาคารเพื่อความยั่งยืน is banking, not a bank), unless it ends a title
          * (ผู้อำนวยการสำนักงาน…): issue 9. */
-        if (!xd_is_thai(xd_cp(d, q, NULL)) || (xd_stop_word_at(d, q) && !purpose_at(d, q)) ||
-            xd_word_at(d, q, name_enders, sizeof name_enders / sizeof *name_enders) ||
-            (ends_with(d, b, "การ") && xd_token_start(d, b - strlen("การ")) &&
-             !inside_position(d, b - strlen("การ"), b)))
+        if (!bare &&
+            (!xd_is_thai(xd_cp(d, q, NULL)) || (xd_stop_word_at(d, q) && !purpose_at(d, q)) ||
+             xd_word_at(d, q, name_enders, sizeof name_enders / sizeof *name_enders) ||
+             (ends_with(d, b, "การ") && xd_token_start(d, b - strlen("การ")) &&
+              !inside_position(d, b - strlen("การ"), b))))
             return false;
         /* คณะ opens a faculty (คณะแพทยศาสตร์); a delegation or a working group (คณะผู้แทน,
          * คณะทำงาน) is a kind of body, not one. */
@@ -323,7 +327,8 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
                 e = d->ner[i2].byte_end;
                 foreign = ends_with_country(d, q, e);
             }
-        if (e - q < 6 || (prefixes[i].tail && !ends_with(d, e, prefixes[i].tail)))
+        if ((e - q < 6 && !(bare && truncated)) ||
+            (prefixes[i].tail && !ends_with(d, e, prefixes[i].tail)))
             return false;
         *out = (struct cand){.b = b,
                              .e = e,
@@ -617,6 +622,11 @@ static const char *const kind_words[] = {"ภาคเอกชน", "เอก�
                                          "อุดมศึกษา",  "การศึกษา", "ท้องถิ่น",     "ปกครองส่วนท้องถิ่น",
                                          "ในสังกัด",   "ดังกล่าว"};
 
+/* Openers with a sector that always make a kind of body, whatever describes it after them: the
+ * thaigov corpus names no one body so (สถาบันการเงินเฉพาะกิจ, สถาบันการเงินเจ้าหนี้, สถาบันการศึกษา
+ * และภาคเอกชน; issue 9, error class 2). */
+static const char *const sector_kinds[] = {"สถาบันการเงิน", "สถาบันการศึกษา"};
+
 /* Words after a name that make it several bodies or one already named (มหาวิทยาลัยเทคโนโลยีราชมงคล
  * ทั้ง 9 แห่ง, สำนักงานเขตทุกแห่ง, ศูนย์แห่งนี้). */
 static const char *const set_words[] = {"ทุกแห่ง", "หลายแห่ง", "แห่งนี้", "ต่าง ๆ", "ต่างๆ", "เหล่านี้"};
@@ -629,6 +639,9 @@ static const char *const set_words[] = {"ทุกแห่ง", "หลาย�
  */
 static bool kind_of_body(const struct xdoc *d, size_t b, size_t q, size_t e)
 {
+    for (size_t i = 0; i < sizeof sector_kinds / sizeof *sector_kinds; i++)
+        if (xd_has(d, b, sector_kinds[i]))
+            return true;
     for (size_t p = q; p < e; p++)
         if (xd_token_start(d, p) &&
             xd_word_at(d, p, set_words, sizeof set_words / sizeof *set_words))
@@ -1318,7 +1331,8 @@ static enum tg_status resolve(struct xdoc *d, struct cand *c)
 }
 
 /* `X ฯ`: the organisation of this document whose name starts with X, else the gazetteer's
- * alias, else the truncation itself. */
+ * alias, else the truncation itself. A bare opener + ฯ (สภาฯ, ศูนย์ฯ) names only a body the
+ * document has named: without one, which สภา or ศูนย์ is meant is not written (issue 9). */
 static enum tg_status resolve_truncation(struct xdoc *d, struct cand *c)
 {
     const char *s = d->text + c->b;
@@ -1330,6 +1344,8 @@ static enum tg_status resolve_truncation(struct xdoc *d, struct cand *c)
             return TG_OK;
         }
     }
+    if (c->e - c->q == strlen("ฯ"))
+        return TG_OK;
     const struct tg_gazetteer_entry *entry = find_entry(d, s, c->e - c->b);
     if (entry) {
         const char *name = tg_gazetteer_entry_name(entry);
@@ -1565,9 +1581,11 @@ static enum tg_status record(struct xdoc *d, struct cands *cs)
         const char *s = d->text + c->b;
         size_t n = c->e - c->b;
         bool is_abbr = s[n - 1] == '.' && !memchr(s, ' ', n);
+        /* A bare opener + ฯ (กระทรวงฯ) would be every ministry's alias. */
+        bool bare = c->truncated && c->e - c->q == strlen("ฯ");
         if (is_abbr)
             st = xd_push_string(&o->abbreviations, &o->abbreviation_count, s, n);
-        else if (strlen(o->name) != n || memcmp(o->name, s, n) != 0)
+        else if (!bare && (strlen(o->name) != n || memcmp(o->name, s, n) != 0))
             st = xd_push_string(&o->aliases, &o->alias_count, s, n);
         if (st == TG_OK)
             st = xd_add_mention(d, TG_EXTRACT_ORGANISATION, c->b, c->e, c->org);
