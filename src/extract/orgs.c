@@ -235,6 +235,23 @@ static bool inside_position(const struct xdoc *d, size_t b, size_t e);
 static bool latin_upper_at(const struct xdoc *d, size_t b);
 static size_t latin_run(const struct xdoc *d, size_t b, bool *named);
 
+/* The end of a Latin name ending at e with its Thai tail, when a space and a run of Thai words
+ * ending with ประเทศไทย follow: the body's Thai chapter (ชมรม STRONG ต้านทุจริตประเทศไทย,
+ * มูลนิธิ Chef Cares ประเทศไทย). A function word makes the run a clause (ศูนย์ RIC ในประเทศไทย,
+ * กลุ่ม BRICS ของประเทศไทย): issue 9. */
+static size_t latin_thai_tail(const struct xdoc *d, size_t e)
+{
+    if (e >= d->len || d->text[e] != ' ' || !xd_is_thai(xd_cp(d, e + 1, NULL)))
+        return e;
+    size_t run = xd_thai_run(d, e + 1);
+    if (!ends_with(d, run, "ประเทศไทย"))
+        return e;
+    for (size_t p = e + 1; p < run; p++)
+        if (xd_token_start(d, p) && xd_stop_word_at(d, p))
+            return e;
+    return run;
+}
+
 /* Reads a name opened by prefix word at b: the glued run of Thai words after it, up to a
  * function word other than the และ and ของ that names contain, or 20 words. A prefix alone
  * (ระดับกระทรวง กรม) or followed by a function word (กระทรวงที่…) is no name. */
@@ -263,7 +280,7 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
             bool firm = named || strcmp(prefixes[i].word, "บริษัท") == 0 ||
                         strcmp(prefixes[i].kind, "media") == 0;
             *out = (struct cand){.b = firm ? q + 1 : b,
-                                 .e = le,
+                                 .e = latin_thai_tail(d, le),
                                  .q = q + 1,
                                  .source = FROM_PREFIX,
                                  .kind = prefixes[i].kind,

@@ -428,6 +428,11 @@ static const struct extract_case cases[] = {
     {"issue 9, Latin names after a Thai opener: a board's Latin name is its body's",
      "คณะกรรมการ UAI มีมติรับรอง", NULL, NO_ORG, "คณะกรรมการ UAI", NULL, NULL, NULL, NULL, 0},
 
+    {"issue 9, Latin names after a Thai opener: a Thai tail ending with the country is the name's",
+     "ผู้แทนชมรม STRONG ต้านทุจริตประเทศไทย ร่วมงาน", NULL, ORG, "ชมรม STRONG ต้านทุจริตประเทศไทย", NULL,
+     NULL, NULL, NULL, 0},
+    {"issue 9, Latin names after a Thai opener: a tail with a function word is a clause",
+     "ข้อมูลจากศูนย์ RIC ในประเทศไทย ระบุว่า", NULL, ORG, "ศูนย์ RIC", NULL, NULL, NULL, NULL, 0},
     {"issue 9, a bare opener + ฯ is the body the text named",
      "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม จัดประชุมผู้บริหารกระทรวงฯ ครั้งที่ 1", NULL, MENTION, "organisation",
      "กระทรวงฯ", "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม", NULL, NULL, 0},
