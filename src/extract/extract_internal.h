@@ -160,6 +160,9 @@ enum tg_status xd_org_short(struct xdoc *d, size_t b, size_t e, long org);
  * by their place there; runs after people and before places (parties.c). */
 enum tg_status xd_listed_parties(struct xdoc *d);
 enum tg_status xd_people(struct xdoc *d);
+/* Whether a cue that always names a venue starts at b (ศูนย์ประชุม, ศูนย์แถลงข่าว, โรงแรม):
+ * the organisation finder leaves such names to places (places.c). */
+bool xd_venue_at(const struct xdoc *d, size_t b);
 enum tg_status xd_places(struct xdoc *d);
 enum tg_status xd_places_from_model(struct xdoc *d);
 enum tg_status xd_programmes(struct xdoc *d);

@@ -24,6 +24,7 @@ struct cand {
     size_t q;        /* where the name after a prefix word starts */
     size_t prov_b;   /* where the province after a provincial office stem starts */
     int local;       /* FROM_LOCAL: the index into local_stems; FROM_FORM: into legal_forms */
+    size_t public_at; /* the name ends here before its " (องค์การมหาชน)", or 0 */
     bool truncated;
     bool after_position;
     long org;
@@ -34,6 +35,9 @@ struct cands {
     size_t n, cap;
     unsigned char *claimed; /* one mark per byte of the text */
 };
+
+/* The legal form a public organisation writes after its name. */
+static const char public_form[] = "(องค์การมหาชน)";
 
 /* Words that open an organisation's name, with the kind such a name usually has. Longer
  * prefixes come before the shorter ones they start with. A word that more often opens
@@ -115,17 +119,23 @@ static size_t digits_end(const struct xdoc *d, size_t b)
     return b;
 }
 
-/* Verbs that news glues to the subject's name (ธนาคารต้องขออภัย, กรมชลประทานนั้น). */
+/* Verbs and modals that news glues to the subject's name (ธนาคารต้องขออภัย, กรมชลประทานนั้น,
+ * กองทุนน้ำมันเชื้อเพลิงควรพิจารณา, ธนาคารสมาชิกสามารถ…, บริษัทญี่ปุ่นเกี่ยวกับ…: issue 9). */
 static const char *const name_enders[] = {
-    "ต้อง",    "นั้น",      "มอบ",    "เปิด",   "รับ",  "เดินหน้า", "พิจารณา", "ร้อง", "คำนึง",
-    "ดำเนิน",  "แจ้ง",     "ประกาศ", "เตรียม", "สั่ง",  "ลงนาม",  "แถลง",   "เชิญ", "อยู่",
-    "พยากรณ์", "ขับเคลื่อน", "ชี้แจง",   "ยืนยัน",  "เร่ง", "ห่วง",    "ขอ",     "เผย"};
+    "ต้อง",  "นั้น",    "มอบ",    "เปิด",     "รับ",     "เดินหน้า",  "พิจารณา", "ร้อง",
+    "คำนึง", "ดำเนิน", "แจ้ง",    "ประกาศ",  "เตรียม",  "สั่ง",      "ลงนาม",  "แถลง",
+    "เชิญ",  "อยู่",    "พยากรณ์", "ขับเคลื่อน", "ชี้แจง",   "ยืนยัน",    "เร่ง",    "ห่วง",
+    "ขอ",   "เผย",   "ควร",    "สามารถ",  "เกี่ยวกับ", "เกี่ยวข้อง", "เกี่ยว",   "กำลัง"};
 
 /* Function words that names hold when glued inside them: และ and ของ
  * (กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์), ทาง (สำนักก่อสร้างทางที่ 1, กรมการขนส่งทางราง),
- * กลาง (กองอำนวยการป้องกันและบรรเทาสาธารณภัยกลาง) and ต่าง as the noun ต่างประเทศ
- * (องค์การส่งเสริมการค้าต่างประเทศของญี่ปุ่น): issue 9, error class 1. */
-static const char *const inner_words[] = {"และ", "ของ", "ทาง", "กลาง", "ต่างประเทศ", NULL};
+ * กลาง (กองอำนวยการป้องกันและบรรเทาสาธารณภัยกลาง), ต่าง as the noun ต่างประเทศ
+ * (องค์การส่งเสริมการค้าต่างประเทศของญี่ปุ่น), and ใน before a royal patronage
+ * (สมาคมถ่ายภาพแห่งประเทศไทยในพระบรมราชูปถัมภ์): issue 9, error class 1. Other ใน glued to a run
+ * opens the clause's place or purpose (ศูนย์กลางในการพัฒนา). */
+static const char *const inner_words[] = {
+    "และ",          "ของ",        "ทาง",        "กลาง", "ต่างประเทศ", "ในพระบรมราชูปถัมภ์",
+    "ในพระราชูปถัมภ์", "ในพระอุปถัมภ์", "ในสมเด็จพระ", NULL};
 
 static bool has_any(const struct xdoc *d, size_t b, const char *const *words)
 {
@@ -267,6 +277,28 @@ static size_t tagged_end_inside(const struct xdoc *d, size_t b, size_t lo, size_
     return e;
 }
 
+static bool inside_position(const struct xdoc *d, size_t b, size_t e);
+
+static bool latin_upper_at(const struct xdoc *d, size_t b);
+static size_t latin_run(const struct xdoc *d, size_t b, bool *named);
+
+/* The end of a Latin name ending at e with its Thai tail, when a space and a run of Thai words
+ * ending with ประเทศไทย follow: the body's Thai chapter (ชมรม STRONG ต้านทุจริตประเทศไทย,
+ * มูลนิธิ Chef Cares ประเทศไทย). A function word makes the run a clause (ศูนย์ RIC ในประเทศไทย,
+ * กลุ่ม BRICS ของประเทศไทย): issue 9. */
+static size_t latin_thai_tail(const struct xdoc *d, size_t e)
+{
+    if (e >= d->len || d->text[e] != ' ' || !xd_is_thai(xd_cp(d, e + 1, NULL)))
+        return e;
+    size_t run = xd_thai_run(d, e + 1);
+    if (!ends_with(d, run, "ประเทศไทย"))
+        return e;
+    for (size_t p = e + 1; p < run; p++)
+        if (xd_token_start(d, p) && xd_stop_word_at(d, p))
+            return e;
+    return run;
+}
+
 /* Reads a name opened by prefix word at b: the glued run of Thai words after it, up to a
  * function word other than the และ and ของ that names contain, or 20 words. A prefix alone
  * (ระดับกระทรวง กรม) or followed by a function word (กระทรวงที่…) is no name. */
@@ -276,9 +308,40 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         if (!xd_has(d, b, prefixes[i].word))
             continue;
         size_t q = b + strlen(prefixes[i].word);
-        if (!inside_token && !xd_token_end(d, q))
+        /* A bare opener + ฯ (สภาฯ, กระทรวงฯ), one token, is the body of that kind the text is
+         * about (issue 9). */
+        bool bare = xd_cp(d, q, NULL) == 0x0E2F && xd_token_end(d, q + 3);
+        if (!inside_token && !xd_token_end(d, q) && !bare)
             continue;
-        if (!xd_is_thai(xd_cp(d, q, NULL)) || (xd_stop_word_at(d, q) && !purpose_at(d, q)))
+        /* A Latin name a space after the opener is the body's (ศูนย์ AOC, บริษัท JJR Science and
+         * Technology Group), and a company, a news outlet or a body whose Latin name says what
+         * it is (สถาบัน Nuclear Research Institute) goes by that name alone (issue 9). Thai
+         * words before a Latin name mostly describe (บริษัทผู้ผลิต PCB), so only the opener counts.
+         * A board or a programme with a Latin name is the body's own (คณะกรรมการ UAI). */
+        bool named = false, latin = !prefixes[i].tail && strcmp(prefixes[i].kind, "council") != 0 &&
+                                    strcmp(prefixes[i].word, "คณะ") != 0;
+        size_t le = latin && q < d->len && d->text[q] == ' ' && latin_upper_at(d, q + 1)
+                        ? latin_run(d, q + 1, &named)
+                        : q;
+        if (le >= q + 3) {
+            bool firm = named || strcmp(prefixes[i].word, "บริษัท") == 0 ||
+                        strcmp(prefixes[i].kind, "media") == 0;
+            *out = (struct cand){.b = firm ? q + 1 : b,
+                                 .e = latin_thai_tail(d, le),
+                                 .q = q + 1,
+                                 .source = FROM_PREFIX,
+                                 .kind = prefixes[i].kind,
+                                 .org = -1};
+            return true;
+        }
+        /* A verb right after the opener (กระทรวงอยู่…) leaves it the common noun; so does การ
+         * before it (การธนาคารเพื่อความยั่งยืน is banking, not a bank), unless it ends a title
+         * (ผู้อำนวยการสำนักงาน…): issue 9. */
+        if (!bare &&
+            (!xd_is_thai(xd_cp(d, q, NULL)) || (xd_stop_word_at(d, q) && !purpose_at(d, q)) ||
+             xd_word_at(d, q, name_enders, sizeof name_enders / sizeof *name_enders) ||
+             (ends_with(d, b, "การ") && xd_token_start(d, b - strlen("การ")) &&
+              !inside_position(d, b - strlen("การ"), b))))
             return false;
         /* คณะ opens a faculty (คณะแพทยศาสตร์); a delegation or a working group (คณะผู้แทน,
          * คณะทำงาน) is a kind of body, not one. */
@@ -288,6 +351,8 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         for (size_t k = 0; k < sizeof royal_ranks / sizeof *royal_ranks; k++)
             if (xd_has(d, q, royal_ranks[k]))
                 return false;
+        if (xd_venue_at(d, b))
+            return false;
         size_t e = q;
         bool truncated = false;
         for (unsigned words = 0; words < 20 && e < d->len; words++) {
@@ -316,7 +381,8 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
          * name runs to its country. */
         if (!ends_with_country(d, q, e))
             e = tagged_end_inside(d, b, q + 6, e);
-        if (e - q < 6 || (prefixes[i].tail && !ends_with(d, e, prefixes[i].tail)))
+        if ((e - q < 6 && !(bare && truncated)) ||
+            (prefixes[i].tail && !ends_with(d, e, prefixes[i].tail)))
             return false;
         *out = (struct cand){.b = b,
                              .e = e,
@@ -584,8 +650,10 @@ static size_t extend_name(const struct xdoc *d, size_t b, size_t e, bool company
     else if ((n = country_at(d, xd_skip_spaces(d, e))) && xd_skip_spaces(d, e) - e <= 1)
         e = xd_skip_spaces(d, e) + n;
     const struct tg_ner_span *s = ner_org(d, b, e);
+    /* A Latin name ends where its capitalised words do (ศูนย์ AOC ตร.: the police's). */
     if (s && s->byte_end > e && s->byte_end - e < 60 && tg_text_is_blank(xd_cp(d, e, NULL)) &&
-        !memchr(d->text + e, '\n', s->byte_end - e) && !xd_stop_word_at(d, xd_skip_spaces(d, e)))
+        xd_is_thai(xd_cp_before(d, e)) && !memchr(d->text + e, '\n', s->byte_end - e) &&
+        !xd_stop_word_at(d, xd_skip_spaces(d, e)))
         e = s->byte_end;
     return e;
 }
@@ -608,6 +676,11 @@ static const char *const kind_words[] = {"ภาคเอกชน", "เอก�
                                          "อุดมศึกษา",  "การศึกษา", "ท้องถิ่น",     "ปกครองส่วนท้องถิ่น",
                                          "ในสังกัด",   "ดังกล่าว"};
 
+/* Openers with a sector that always make a kind of body, whatever describes it after them: the
+ * thaigov corpus names no one body so (สถาบันการเงินเฉพาะกิจ, สถาบันการเงินเจ้าหนี้, สถาบันการศึกษา
+ * และภาคเอกชน; issue 9, error class 2). */
+static const char *const sector_kinds[] = {"สถาบันการเงิน", "สถาบันการศึกษา"};
+
 /* Words after a name that make it several bodies or one already named (มหาวิทยาลัยเทคโนโลยีราชมงคล
  * ทั้ง 9 แห่ง, สำนักงานเขตทุกแห่ง, ศูนย์แห่งนี้). */
 static const char *const set_words[] = {"ทุกแห่ง", "หลายแห่ง", "แห่งนี้", "ต่าง ๆ", "ต่างๆ", "เหล่านี้"};
@@ -620,6 +693,9 @@ static const char *const set_words[] = {"ทุกแห่ง", "หลาย�
  */
 static bool kind_of_body(const struct xdoc *d, size_t b, size_t q, size_t e)
 {
+    for (size_t i = 0; i < sizeof sector_kinds / sizeof *sector_kinds; i++)
+        if (xd_has(d, b, sector_kinds[i]))
+            return true;
     for (size_t p = q; p < e; p++)
         if (xd_token_start(d, p) &&
             xd_word_at(d, p, set_words, sizeof set_words / sizeof *set_words))
@@ -703,7 +779,9 @@ static bool company(const struct xdoc *d, size_t b, struct cand *out)
         e = at - q <= 1 && xd_is_thai(xd_cp(d, at, NULL)) ? xd_thai_run(d, at) : q;
     else
         e = extend_name(d, b, q, true);
-    if (e == q || e - q > 240 || kind_of_body(d, b, at, e))
+    /* Without its legal form, a company with a Latin name goes by that name (prefix_name). */
+    bool form = xd_find(d->text + q, e - q, "จำกัด", strlen("จำกัด")) != NULL;
+    if (e == q || e - q > 240 || kind_of_body(d, b, at, e) || (!form && latin_upper_at(d, at)))
         return false;
     *out =
         (struct cand){.b = b, .e = e, .q = at, .source = FROM_PREFIX, .kind = "other", .org = -1};
@@ -730,24 +808,35 @@ static bool government(const struct xdoc *d, size_t b, struct cand *out)
     return true;
 }
 
-/* Local governments and health stations are one per place (issue 9, error class 4): the stem,
- * written out or abbreviated, and the place's name after it are one organisation, named in
- * full; the stem alone names none. */
+/* Local governments, health stations and prisons are one per place (issue 9, error classes 1
+ * and 4): the stem, written out or abbreviated, and the place's name after it are one
+ * organisation, named in full; the stem alone names none. A prison stem carries its class
+ * (เรือนจำกลาง, ทัณฑสถานหญิง): เรือนจำ alone is followed by what describes one (เรือนจำสีแดง). */
 static const struct {
-    const char *written, *full;
+    const char *written, *full, *kind;
 } local_stems[] = {
-    {"องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนตำบล"},
-    {"องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนจังหวัด"},
-    {"โรงพยาบาลส่งเสริมสุขภาพตำบล", "โรงพยาบาลส่งเสริมสุขภาพตำบล"},
-    {"เทศบาลนคร", "เทศบาลนคร"},
-    {"เทศบาลเมือง", "เทศบาลเมือง"},
-    {"เทศบาลตำบล", "เทศบาลตำบล"},
-    {"อบต.", "องค์การบริหารส่วนตำบล"},
-    {"อบจ.", "องค์การบริหารส่วนจังหวัด"},
-    {"รพ.สต.", "โรงพยาบาลส่งเสริมสุขภาพตำบล"},
-    {"ทน.", "เทศบาลนคร"},
-    {"ทม.", "เทศบาลเมือง"},
-    {"ทต.", "เทศบาลตำบล"},
+    {"องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนตำบล", "local_government"},
+    {"องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนจังหวัด", "local_government"},
+    {"โรงพยาบาลส่งเสริมสุขภาพตำบล", "โรงพยาบาลส่งเสริมสุขภาพตำบล", "local_government"},
+    {"เทศบาลนคร", "เทศบาลนคร", "local_government"},
+    {"เทศบาลเมือง", "เทศบาลเมือง", "local_government"},
+    {"เทศบาลตำบล", "เทศบาลตำบล", "local_government"},
+    {"อบต.", "องค์การบริหารส่วนตำบล", "local_government"},
+    {"อบจ.", "องค์การบริหารส่วนจังหวัด", "local_government"},
+    {"รพ.สต.", "โรงพยาบาลส่งเสริมสุขภาพตำบล", "local_government"},
+    {"ทน.", "เทศบาลนคร", "local_government"},
+    {"ทม.", "เทศบาลเมือง", "local_government"},
+    {"ทต.", "เทศบาลตำบล", "local_government"},
+    {"เรือนจำกลาง", "เรือนจำกลาง", "office"},
+    {"เรือนจำจังหวัด", "เรือนจำจังหวัด", "office"},
+    {"เรือนจำอำเภอ", "เรือนจำอำเภอ", "office"},
+    {"เรือนจำพิเศษ", "เรือนจำพิเศษ", "office"},
+    {"เรือนจำชั่วคราว", "เรือนจำชั่วคราว", "office"},
+    {"ทัณฑสถานหญิง", "ทัณฑสถานหญิง", "office"},
+    {"ทัณฑสถานบำบัดพิเศษ", "ทัณฑสถานบำบัดพิเศษ", "office"},
+    {"ทัณฑสถานวัยหนุ่ม", "ทัณฑสถานวัยหนุ่ม", "office"},
+    {"ทัณฑสถานเปิด", "ทัณฑสถานเปิด", "office"},
+    {"ทัณฑสถานเกษตรอุตสาหกรรม", "ทัณฑสถานเกษตรอุตสาหกรรม", "office"},
 };
 
 /* The stem of local_stems at b, as an index, with the place's name after it in [*nb, *ne);
@@ -770,6 +859,16 @@ static int local_stem(const struct xdoc *d, size_t b, size_t *nb, size_t *ne)
                 t = xd_token_after(d, t) > t ? xd_token_after(d, t) : e;
             }
             *ne = tagged_end_inside(d, b, at, t > at && t <= e ? t : e);
+            /* A prison is named by its province where one is written (เรือนจำกลางสุราษฎร์ธานี
+             * ภายใน…); a subdistrict's name may start with one (อบต.ลำปางหลวง). */
+            const struct tg_gazetteer_entry *prov;
+            size_t pn;
+            if (strcmp(local_stems[i].kind, "office") == 0 &&
+                tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, at,
+                                      TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE), &prov,
+                                      &pn) == TG_OK &&
+                at + pn < *ne && xd_token_start(d, at + pn))
+                *ne = at + pn;
         }
         return (int)i;
     }
@@ -821,16 +920,14 @@ static bool latin_word_apart(const struct xdoc *d, size_t b, size_t e)
     return (b == 0 || !ascii_alnum(d->text[b - 1])) && (e >= d->len || !ascii_alnum(d->text[e]));
 }
 
-/* A Latin-script organisation at b: capitalised words one space apart, with of, and, for and
- * the between them, that include a word naming a kind of organisation. Returns its end, or b. */
-static size_t latin_org(const struct xdoc *d, size_t b)
+/* Capitalised Latin words at b one space apart, with of, and, for and the between them: the
+ * end of the last that is no joining word, or b; *named says whether one names a kind of
+ * organisation. */
+static size_t latin_run(const struct xdoc *d, size_t b, bool *named)
 {
     static const char *const joins[] = {"of", "and", "for", "the", "&"};
-    if (!latin_upper_at(d, b) || (b > 0 && latin_word_end(d, b - 1) > b - 1 &&
-                                  d->text[b - 1] != ' ' && d->text[b - 1] != '('))
-        return b;
     size_t e = b, last = b;
-    bool named = false;
+    *named = false;
     for (int words = 0; words < 10; words++) {
         size_t we = latin_word_end(d, e);
         if (we == e)
@@ -838,15 +935,27 @@ static size_t latin_org(const struct xdoc *d, size_t b)
         bool join = latin_word_is(d, e, we, joins, sizeof joins / sizeof *joins);
         if (!join && !latin_upper_at(d, e))
             break;
-        named = named || latin_word_is(d, e, we, latin_org_words,
-                                       sizeof latin_org_words / sizeof *latin_org_words);
+        *named = *named || latin_word_is(d, e, we, latin_org_words,
+                                         sizeof latin_org_words / sizeof *latin_org_words);
         if (!join)
             last = we;
         if (we >= d->len || d->text[we] != ' ' || !latin_word_end(d, we + 1))
             break;
         e = we + 1;
     }
-    return named ? last : b;
+    return last;
+}
+
+/* A Latin-script organisation at b: a run of capitalised words that includes a word naming a
+ * kind of organisation. Returns its end, or b. */
+static size_t latin_org(const struct xdoc *d, size_t b)
+{
+    if (!latin_upper_at(d, b) || (b > 0 && latin_word_end(d, b - 1) > b - 1 &&
+                                  d->text[b - 1] != ' ' && d->text[b - 1] != '('))
+        return b;
+    bool named;
+    size_t e = latin_run(d, b, &named);
+    return named ? e : b;
 }
 
 /* Legal forms written short before the name (บมจ.ธนชาตประกันภัย, บจก.ไทยฮอนด้า, หจก.…), and the
@@ -931,6 +1040,15 @@ static bool company_written_short(const struct xdoc *d, size_t b, struct cand *o
     return true;
 }
 
+/* A public organisation writes its legal form after its name (สำนักงานพัฒนารัฐบาลดิจิทัล
+ * (องค์การมหาชน)), which is then part of the name (issue 9): the end of the form after a name
+ * ending at e, or e. */
+static size_t public_end(const struct xdoc *d, size_t e)
+{
+    size_t at = xd_skip_spaces(d, e);
+    return at - e <= 1 && xd_has(d, at, public_form) ? at + strlen(public_form) : e;
+}
+
 static enum tg_status scan(struct xdoc *d, struct cands *cs)
 {
     for (size_t t = 0; t < d->n_tokens; t++) {
@@ -975,7 +1093,7 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
                                             .q = nb,
                                             .source = FROM_LOCAL,
                                             .local = stem,
-                                            .kind = "local_government",
+                                            .kind = local_stems[stem].kind,
                                             .org = -1});
             if (st != TG_OK)
                 return st;
@@ -1012,6 +1130,16 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
             }
             struct cand c = has_g ? g : p;
             c.after_position = k == 1;
+            size_t pub = c.stem_end ? c.e : public_end(d, c.e);
+            if (pub > c.e) {
+                c.public_at = c.e;
+                c.e = pub;
+            } else if (!c.stem_end && ends_with(d, c.e, public_form)) {
+                /* The tagger's span took the form in already. */
+                c.public_at = c.e - strlen(public_form);
+                if (c.public_at > c.b && tg_text_is_blank(xd_cp_before(d, c.public_at)))
+                    c.public_at--;
+            }
             if (xd_excluded(d, c.b, c.e) || covered(cs, c.b, c.e) || bangkok_areas(d, c.e))
                 continue;
             enum tg_status st = push(cs, c);
@@ -1113,6 +1241,22 @@ static enum tg_status org_get(struct xdoc *d, const char *name, size_t len,
                                                  offsetof(struct tg_extract_organisation, name),
                                                  offsetof(struct tg_extract_organisation, key)};
     struct tg_extract_result *r = d->r;
+    if (entry && !xd_find(name, len, public_form, strlen(public_form))) {
+        /* The document named it with its public form already: the same body. */
+        char *full = malloc(len + strlen(public_form) + 1);
+        char *key = full ? (memcpy(full, name, len), strcpy(full + len, public_form),
+                            tg_text_key(full, len + strlen(public_form)))
+                         : NULL;
+        long found = key ? find_org(d, key) : -1;
+        free(full);
+        free(key);
+        if (!key)
+            return TG_ERR_NOMEM;
+        if (found >= 0) {
+            *out = found;
+            return TG_OK;
+        }
+    }
     bool created;
     struct tg_extract_organisation *grown = xd_entity(
         r->organisations, &r->organisation_count, &d->cap_orgs, &layout, name, len, out, &created);
@@ -1224,6 +1368,15 @@ static enum tg_status resolve(struct xdoc *d, struct cand *c)
     if (entry && c->stem_end)
         return org_composed(d, tg_gazetteer_entry_name(entry), d->text + c->prov_b,
                             c->e - c->prov_b, "", entry, NULL, &c->org);
+    if (c->public_at) {
+        const char *base = entry ? tg_gazetteer_entry_name(entry) : s;
+        size_t bn = entry ? strlen(base) : c->public_at - c->b;
+        enum tg_status st =
+            org_composed(d, "", base, bn, " (องค์การมหาชน)", entry, c->kind, &c->org);
+        struct tg_extract_organisation *o = &d->r->organisations[c->org];
+        /* Written without its form elsewhere, it is the same body. */
+        return st == TG_OK ? xd_push_string(&o->aliases, &o->alias_count, base, bn) : st;
+    }
     if (entry) {
         const char *name = tg_gazetteer_entry_name(entry);
         return org_get(d, name, strlen(name), entry, NULL, &c->org);
@@ -1232,7 +1385,8 @@ static enum tg_status resolve(struct xdoc *d, struct cand *c)
 }
 
 /* `X ฯ`: the organisation of this document whose name starts with X, else the gazetteer's
- * alias, else the truncation itself. */
+ * alias, else the truncation itself. A bare opener + ฯ (สภาฯ, ศูนย์ฯ) names only a body the
+ * document has named: without one, which สภา or ศูนย์ is meant is not written (issue 9). */
 static enum tg_status resolve_truncation(struct xdoc *d, struct cand *c)
 {
     const char *s = d->text + c->b;
@@ -1244,6 +1398,8 @@ static enum tg_status resolve_truncation(struct xdoc *d, struct cand *c)
             return TG_OK;
         }
     }
+    if (c->e - c->q == strlen("ฯ"))
+        return TG_OK;
     const struct tg_gazetteer_entry *entry = find_entry(d, s, c->e - c->b);
     if (entry) {
         const char *name = tg_gazetteer_entry_name(entry);
@@ -1403,9 +1559,9 @@ static enum tg_status scan_ner(struct xdoc *d, struct cands *cs)
             (q > b && q < e && kind_of_body(d, b, q, e)) ||
             !(xd_is_thai(first) || (first >= 'A' && first <= 'Z')) || d->text[e - 1] == '.' ||
             memchr(d->text + b, '(', e - b) || memchr(d->text + b, ')', e - b) ||
-            memchr(d->text + b, '\n', e - b) || inside_position(d, b, e) || covered(cs, b, e) ||
-            xd_overlap(d, b, e) >= 0 || xd_excluded(d, b, e) || xd_stop_word_at(d, b) ||
-            unit_after_number(d, b, e) || bangkok_areas(d, e) ||
+            memchr(d->text + b, '\n', e - b) || xd_venue_at(d, b) || inside_position(d, b, e) ||
+            covered(cs, b, e) || xd_overlap(d, b, e) >= 0 || xd_excluded(d, b, e) ||
+            xd_stop_word_at(d, b) || unit_after_number(d, b, e) || bangkok_areas(d, e) ||
             tg_gazetteer_match_at(d->ex->gazetteer, d->text, d->len, b,
                                   TG_GAZETTEER_MASK(TG_GAZETTEER_PLACE_CUE) |
                                       TG_GAZETTEER_MASK(TG_GAZETTEER_HONORIFIC) |
@@ -1479,9 +1635,11 @@ static enum tg_status record(struct xdoc *d, struct cands *cs)
         const char *s = d->text + c->b;
         size_t n = c->e - c->b;
         bool is_abbr = s[n - 1] == '.' && !memchr(s, ' ', n);
+        /* A bare opener + ฯ (กระทรวงฯ) would be every ministry's alias. */
+        bool bare = c->truncated && c->e - c->q == strlen("ฯ");
         if (is_abbr)
             st = xd_push_string(&o->abbreviations, &o->abbreviation_count, s, n);
-        else if (strlen(o->name) != n || memcmp(o->name, s, n) != 0)
+        else if (!bare && (strlen(o->name) != n || memcmp(o->name, s, n) != 0))
             st = xd_push_string(&o->aliases, &o->alias_count, s, n);
         if (st == TG_OK)
             st = xd_add_mention(d, TG_EXTRACT_ORGANISATION, c->b, c->e, c->org);

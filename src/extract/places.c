@@ -15,9 +15,27 @@
 static const char *const ambiguous_provinces[] = {"เลย", "ตาก", "น่าน", "แพร่", "ตรัง", "พัง"};
 
 /* Venue cues that name a venue whatever precedes them; other venue cues (ศูนย์, วัด) need ณ
- * or ที่ before them. */
-static const char *const distinctive_venues[] = {"โรงแรม",  "ศูนย์ประชุม", "ศูนย์การประชุม",
-                                                 "สนามกีฬา", "สนามบิน",   "ท่าอากาศยาน"};
+ * or ที่ before them. The centres named for what is held in them (ศูนย์แสดงสินค้าและการประชุม
+ * อิมแพ็ค, ศูนย์แถลงข่าวรัฐบาล) are places, not bodies that act (issue 9). */
+static const char *const distinctive_venues[] = {"โรงแรม",
+                                                 "ศูนย์ประชุม",
+                                                 "ศูนย์การประชุม",
+                                                 "สนามกีฬา",
+                                                 "สนามบิน",
+                                                 "ท่าอากาศยาน",
+                                                 "ศูนย์แสดงสินค้าและการประชุม",
+                                                 "ศูนย์นิทรรศการและการประชุม",
+                                                 "ศูนย์แสดงสินค้า",
+                                                 "ศูนย์นิทรรศการ",
+                                                 "ศูนย์แถลงข่าว"};
+
+bool xd_venue_at(const struct xdoc *d, size_t b)
+{
+    for (size_t i = 0; i < sizeof distinctive_venues / sizeof *distinctive_venues; i++)
+        if (xd_has(d, b, distinctive_venues[i]))
+            return true;
+    return false;
+}
 
 static bool in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
@@ -99,6 +117,15 @@ static size_t venue_word(const struct xdoc *d, size_t b)
     return e;
 }
 
+/* The length of the landmark written at b, or 0: a venue's name may be one
+ * (ศูนย์แสดงสินค้าและการประชุมอิมแพ็ค เมืองทองธานี), and then ends with it (issue 9). */
+static size_t landmark_len(const struct xdoc *d, size_t b)
+{
+    const struct tg_gazetteer_entry *cue;
+    size_t n = match(d, b, TG_GAZETTEER_PLACE_CUE, &cue);
+    return n && strcmp(tg_gazetteer_entry_kind(cue), "landmark") == 0 ? n : 0;
+}
+
 /* End of the tagger's place or organisation span that starts at b, or 0. */
 static size_t ner_name_end(const struct xdoc *d, size_t b)
 {
@@ -119,6 +146,10 @@ static size_t venue_name(const struct xdoc *d, size_t b, size_t n)
         e = xd_skip_spaces(d, e);
     size_t end = b + n;
     for (int words = 0; words < 3; words++) {
+        if (landmark_len(d, e)) {
+            end = e + landmark_len(d, e);
+            break;
+        }
         size_t we = venue_word(d, e);
         if (we == e)
             break;
