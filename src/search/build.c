@@ -663,10 +663,9 @@ static enum tg_status merge(struct tg_search_builder **builders, size_t count, b
         return TG_ERR_NOMEM;
     merge_terms(&m, x, &n.terms, &n.keys, &n.postings);
     merge_items(&m, x, names);
-    enum tg_status st = names && !sort_names(x) ? TG_ERR_NOMEM : tg_search_seek_build(x);
-    if (st != TG_OK) {
+    if (names && !sort_names(x)) {
         tg_search_index_free(x);
-        return st;
+        return TG_ERR_NOMEM;
     }
     *out = x;
     return TG_OK;
@@ -773,8 +772,6 @@ void tg_search_index_free(struct tg_search_index *x)
         return;
     if (x->owns_block)
         free(x->block);
-    free(x->seek_starts);
-    free(x->seeks);
     free(x);
 }
 

@@ -3,7 +3,6 @@
  * page of hits or of suggestions is small next to the matches, so keeping the best `cap` in a
  * min-heap costs O(matches log cap) and no sort of all).
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "search_internal.h"
@@ -134,46 +133,5 @@ enum tg_status tg_search_segmenter_new(const char *const *abbreviations, size_t 
         return status;
     }
     *out = seg;
-    return TG_OK;
-}
-
-/* Whether term t gets a seek table: frequent enough to be walked behind a rarer word, and short
- * enough for its offsets to fit the table's 32 bits. */
-static bool seeks_term(const struct tg_search_index *x, size_t t)
-{
-    return x->dfs[t] >= TG_SEARCH_SEEK_MIN_DF &&
-           x->posting_offsets[t + 1] - x->posting_offsets[t] <= UINT32_MAX;
-}
-
-enum tg_status tg_search_seek_build(struct tg_search_index *x)
-{
-    size_t total = 0;
-    for (size_t t = 0; t < x->term_count; t++)
-        if (seeks_term(x, t))
-            total += (x->dfs[t] - 1) / TG_SEARCH_SEEK_EVERY;
-    if (total > UINT32_MAX)
-        return TG_ERR_TOO_LARGE;
-    x->seek_starts = malloc((x->term_count + 1) * sizeof *x->seek_starts);
-    x->seeks = malloc((total ? total : 1) * sizeof *x->seeks);
-    if (!x->seek_starts || !x->seeks)
-        return TG_ERR_NOMEM;
-    uint32_t at = 0;
-    for (size_t t = 0; t < x->term_count; t++) {
-        x->seek_starts[t] = at;
-        if (!seeks_term(x, t))
-            continue;
-        const uint8_t *start = x->postings + x->posting_offsets[t], *p = start;
-        uint32_t ordinal = 0;
-        for (uint32_t r = 0; r < x->dfs[t]; r++) {
-            if (r && r % TG_SEARCH_SEEK_EVERY == 0)
-                x->seeks[at++] = (struct tg_search_seek){ordinal, (uint32_t)(p - start)};
-            ordinal += tg_search_varint_get(&p);
-            (void)tg_search_varint_get(&p); /* tf */
-            uint32_t bytes = tg_search_varint_get(&p);
-            p += bytes;
-        }
-    }
-    x->seek_starts[x->term_count] = at;
-    x->memory += (x->term_count + 1) * sizeof *x->seek_starts + total * sizeof *x->seeks;
     return TG_OK;
 }

@@ -261,10 +261,8 @@ enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item
         st = check_postings(x, mapped, why, why_len);
     if (st == TG_OK && x->has_names)
         st = check_names(x, why, why_len);
-    if (st == TG_OK)
-        st = tg_search_seek_build(x);
     if (st != TG_OK) {
-        tg_search_index_free(x);
+        free(x);
         return st;
     }
     *out = x;

@@ -23,10 +23,6 @@ struct qterm {
     double idf;
     const uint8_t *next; /* the record after the current one */
     uint32_t remaining;  /* records after the current one */
-    uint32_t df;
-    const uint8_t *start; /* the first record */
-    const struct tg_search_seek *seeks;
-    uint32_t seek_count;
     uint32_t ordinal, tf;
     const uint8_t *positions;
     uint32_t *decoded;
@@ -43,7 +39,6 @@ struct query {
     struct qterm terms[TG_SEARCH_MAX_QUERY_WORDS];
     struct word words[TG_SEARCH_MAX_QUERY_WORDS];
     size_t term_count, word_count;
-    double max_boost; /* every pair of neighbours boosted */
     struct tg_search_heap heap;
     const uint8_t **kept_positions; /* heap slot * term_count + term */
     uint32_t *kept_tfs;
@@ -115,35 +110,15 @@ static bool step(struct qterm *t)
 
 static void open_cursor(const struct tg_search_index *x, struct qterm *t)
 {
-    t->start = t->next = x->postings + x->posting_offsets[t->id];
-    t->remaining = t->df = x->dfs[t->id];
-    t->seeks = x->seeks + x->seek_starts[t->id];
-    t->seek_count = x->seek_starts[t->id + 1] - x->seek_starts[t->id];
+    t->next = x->postings + x->posting_offsets[t->id];
+    t->remaining = x->dfs[t->id];
     t->ordinal = 0;
     step(t);
 }
 
-/*
- * Moves to the first record at or after ordinal; false when there is none. The seek table's
- * entries past the current record whose predecessor still falls short of ordinal are passed
- * over, and the cursor lands on the record of the last of them: every record before it is short
- * too. The table holds a fourth of the records, eight bytes each, so scanning it is cheaper than
- * decoding the records it stands for.
- */
+/* Moves to the first record at or after ordinal; false when there is none. */
 static bool seek(struct qterm *t, uint32_t ordinal)
 {
-    if (t->ordinal >= ordinal)
-        return true;
-    uint32_t first = (t->df - 1 - t->remaining) / TG_SEARCH_SEEK_EVERY, k = first;
-    while (k < t->seek_count && t->seeks[k].before < ordinal)
-        k++;
-    if (k > first) {
-        uint32_t record = k * TG_SEARCH_SEEK_EVERY;
-        t->ordinal = t->seeks[k - 1].before;
-        t->next = t->start + t->seeks[k - 1].offset;
-        t->remaining = t->df - record;
-        step(t);
-    }
     while (t->ordinal < ordinal)
         if (!step(t))
             return false;
@@ -227,8 +202,7 @@ static bool groups_hold(const struct query *q)
     return true;
 }
 
-/* BM25 of the candidate's terms: the part of its score that needs no positions. */
-static double bm25(const struct query *q, uint32_t ordinal)
+static double score(const struct query *q, uint32_t ordinal)
 {
     const struct tg_search_index *x = q->index;
     double norm = 1 - BM25_B + BM25_B * x->lengths[ordinal] / x->average_length;
@@ -237,22 +211,11 @@ static double bm25(const struct query *q, uint32_t ordinal)
         double tf = q->terms[i].tf;
         s += q->terms[i].idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * norm);
     }
-    return s;
-}
-
-static double boost(const struct query *q, size_t i)
-{
-    return TG_SEARCH_ADJACENT_BOOST *
-           (q->terms[q->words[i].term].idf + q->terms[q->words[i + 1].term].idf) / 2;
-}
-
-/* s plus the boost of every pair of neighbours standing together. Called once the groups hold,
- * so neighbours within a group stand together already. */
-static double boosted(const struct query *q, double s)
-{
+    /* Called once the groups hold, so neighbours within a group stand together already. */
     for (size_t i = 0; i + 1 < q->word_count; i++)
         if (q->words[i].group == q->words[i + 1].group || together(q, i, 2))
-            s += boost(q, i);
+            s += TG_SEARCH_ADJACENT_BOOST *
+                 (q->terms[q->words[i].term].idf + q->terms[q->words[i + 1].term].idf) / 2;
     return s;
 }
 
@@ -263,19 +226,10 @@ static void consider(struct query *q, const struct tg_search_options *opt, uint3
     uint32_t item = q->index->items[ordinal];
     if ((opt->accept && !opt->accept(item, opt->accept_ctx)) || !groups_hold(q))
         return;
+    struct tg_search_top hit = {score(q, ordinal), item, 0};
     ++*total;
     if (opt->matched)
         opt->matched(item, opt->accept_ctx);
-    double s = bm25(q, ordinal);
-    /* Once the page is full, a candidate that could not enter it even with every boost is spared
-     * the position walks of its boosts (issue 10); the slack covers the rounding of summing the
-     * boosts in another order. A later page compares with its cursor first, so it is not cut. */
-    if (!opt->after && q->heap.count == q->heap.cap &&
-        (s + q->max_boost) * (1 + 1e-9) < q->heap.entries[0].score) {
-        ++*after;
-        return;
-    }
-    struct tg_search_top hit = {boosted(q, s), item, 0};
     if (opt->after) {
         struct tg_search_top last = {opt->after->score, opt->after->item, 0};
         if (!tg_search_top_better(&last, &hit))
@@ -307,8 +261,6 @@ static void run(struct query *q, const struct tg_search_options *opt, struct tg_
             order[j] = order[j - 1];
         order[j] = i;
     }
-    for (size_t i = 0; i + 1 < q->word_count; i++)
-        q->max_boost += boost(q, i);
     struct qterm *driver = &q->terms[order[0]];
     for (size_t examined = 1;; examined++) {
         size_t i = 1;
@@ -406,10 +358,10 @@ static bool hit_spans(struct query *q, uint32_t slot, struct tg_search_span *spa
     for (size_t i = 0; i < q->term_count; i++) {
         struct qterm *t = &q->terms[i];
         uint32_t tf = q->kept_tfs[slot * q->term_count + i];
-        lens[i] = tf < TG_SEARCH_MAX_SPANS ? tf : TG_SEARCH_MAX_SPANS;
-        if (!decode_positions(t, q->kept_positions[slot * q->term_count + i], lens[i]))
+        if (!decode_positions(t, q->kept_positions[slot * q->term_count + i], tf))
             return false;
         lists[i] = t->decoded;
+        lens[i] = tf < TG_SEARCH_MAX_SPANS ? tf : TG_SEARCH_MAX_SPANS;
     }
     uint32_t positions[TG_SEARCH_MAX_SPANS];
     size_t unique = 0;

@@ -197,11 +197,6 @@ static enum tg_status lay_out(const struct tg_search_index *old,
         return TG_ERR_NOMEM;
     merge_terms(sources, 2, x, &n);
     copy_items(old, fresh, from, fresh_index, x);
-    enum tg_status st = tg_search_seek_build(x);
-    if (st != TG_OK) {
-        tg_search_index_free(x);
-        return st;
-    }
     *out = x;
     return TG_OK;
 }

@@ -8,13 +8,6 @@
  *   then gaps). The byte length lets an intersection step over items without decoding them.
  * Spans of an item, one record per position: varint gap from the previous span's end to this
  * span's start, varint span length, all in bytes of the original text.
- *
- * Seek tables are derived from the postings whenever an index is built or opened, and never
- * written (the snapshot's layout does not change): for every TG_SEARCH_SEEK_EVERY-th record of a
- * term with at least TG_SEARCH_SEEK_MIN_DF records, the ordinal of the record before it and the
- * record's byte offset in the term's postings. An intersection then jumps over a frequent
- * term's records four at a time instead of decoding each one (issue 10: walking `การ` or `และ`
- * record by record behind a rarer word was most of the time of a multi-word query).
  */
 #ifndef THAIGRAPH_SEARCH_INTERNAL_H
 #define THAIGRAPH_SEARCH_INTERNAL_H
@@ -24,15 +17,6 @@
 #include <stdint.h>
 
 #include "thaigraph/search.h"
-
-#define TG_SEARCH_SEEK_EVERY  4
-#define TG_SEARCH_SEEK_MIN_DF 256
-
-/* Record r = (k + 1) * TG_SEARCH_SEEK_EVERY of a term, for its k-th entry. */
-struct tg_search_seek {
-    uint32_t before; /* ordinal of record r - 1 */
-    uint32_t offset; /* bytes from the term's first record to record r */
-};
 
 /* How many of each thing an index holds, which is all it takes to lay its arrays out. */
 struct tg_search_sizes {
@@ -60,8 +44,6 @@ struct tg_search_index {
     char *names;            /* with names: normalised texts, NUL-terminated */
     uint64_t *name_offsets; /* item_count + 1 */
     uint32_t *name_order;   /* ordinals sorted by name */
-    uint32_t *seek_starts;  /* term_count + 1 offsets into seeks (malloc'd, never in block) */
-    struct tg_search_seek *seeks;
     size_t memory;
 };
 
@@ -73,11 +55,6 @@ size_t tg_search_lay_out(struct tg_search_index *x, char *block, const struct tg
 /* A new index with zeroed arrays laid out for n (so the padding between them is zero too and a
  * written index is reproducible) in a block it owns; NULL when out of memory. */
 struct tg_search_index *tg_search_index_alloc(const struct tg_search_sizes *n, bool names);
-
-/* Derives the seek tables of an index whose postings are in place (and checked, for an opened
- * one). On failure (TG_ERR_NOMEM, or TG_ERR_TOO_LARGE past 2^32 entries) the caller frees the
- * index with tg_search_index_free. */
-enum tg_status tg_search_seek_build(struct tg_search_index *x);
 
 /* Bytes a varint of v takes. */
 static inline size_t tg_search_varint_size(uint32_t v)

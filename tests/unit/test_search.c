@@ -558,89 +558,6 @@ START_TEST(test_phrase_walk)
 }
 END_TEST
 
-/* issue 10: an intersection jumps over a frequent term's records by its seek table (terms of
- * TG_SEARCH_SEEK_MIN_DF items and more, an entry every fourth record) and finds exactly the
- * items a record-by-record walk found: the first item, the last few, runs inside and across the
- * table's blocks, and position lists of varying length between them. */
-#define SEEK_ITEMS 1000
-
-static bool has_fig(unsigned i)
-{
-    return i % 3 == 0;
-}
-
-static bool has_lime(unsigned i)
-{
-    return i % 250 == 7;
-}
-
-static bool has_plum(unsigned i)
-{
-    return i == 0 || i >= SEEK_ITEMS - 3;
-}
-
-static bool has_fig_lime(unsigned i)
-{
-    return has_fig(i) && has_lime(i);
-}
-
-static bool has_fig_plum(unsigned i)
-{
-    return has_fig(i) && has_plum(i);
-}
-
-static const struct {
-    const char *query;
-    bool (*holds)(unsigned item);
-} seek_cases[] = {
-    {"kiwi lime", has_lime},         {"lime kiwi", has_lime},    {"kiwi plum", has_plum},
-    {"fig lime", has_fig_lime},      {"fig kiwi", has_fig},      {"\"kiwi fig\"", has_fig},
-    {"kiwi fig plum", has_fig_plum}, {"plum fig", has_fig_plum}, {"kiwi fig", has_fig},
-    {"fig kiwi kiwi", has_fig},
-};
-
-START_TEST(test_seek_table)
-{
-    static char texts[SEEK_ITEMS][64];
-    const char *ptrs[SEEK_ITEMS];
-    for (unsigned i = 0; i < SEEK_ITEMS; i++) {
-        snprintf(texts[i], sizeof texts[i], "kiwi%s%s%s%s", has_fig(i) ? " fig" : "",
-                 has_lime(i) ? " lime" : "", has_plum(i) ? " plum" : "",
-                 i % 5 == 0 ? " kiwi kiwi kiwi" : "");
-        ptrs[i] = texts[i];
-    }
-    struct tg_search_index *x = small_index(ptrs, SEEK_ITEMS);
-    struct tg_search_options opt = {.limit = TG_SEARCH_MAX_LIMIT};
-    struct tg_search_result *r;
-    const char *q = seek_cases[_i].query;
-    ck_assert_int_eq(tg_search_query(x, seg, q, strlen(q), &opt, &r), TG_OK);
-    bool seen[SEEK_ITEMS] = {false};
-    for (size_t k = 0; k < tg_search_result_count(r); k++)
-        seen[tg_search_result_hit(r, k)->item] = true;
-    size_t expected = 0;
-    for (unsigned i = 0; i < SEEK_ITEMS; i++) {
-        expected += seek_cases[_i].holds(i);
-        ck_assert_msg(seen[i] == seek_cases[_i].holds(i), "%s: item %u %s", q, i,
-                      seen[i] ? "found, not expected" : "missed");
-    }
-    ck_assert_uint_eq(tg_search_result_total(r), expected);
-    ck_assert_uint_eq(tg_search_result_count(r), expected);
-    /* A short page is the head of the long one, though candidates that cannot enter it skip
-     * their boosts' position walks (issue 10). */
-    struct tg_search_options short_page = {.limit = 5};
-    struct tg_search_result *head;
-    ck_assert_int_eq(tg_search_query(x, seg, q, strlen(q), &short_page, &head), TG_OK);
-    ck_assert_uint_eq(tg_search_result_total(head), expected);
-    for (size_t k = 0; k < tg_search_result_count(head); k++) {
-        ck_assert_uint_eq(tg_search_result_hit(head, k)->item, tg_search_result_hit(r, k)->item);
-        ck_assert(tg_search_result_hit(head, k)->score == tg_search_result_hit(r, k)->score);
-    }
-    tg_search_result_free(head);
-    tg_search_result_free(r);
-    tg_search_index_free(x);
-}
-END_TEST
-
 /* Neighbours in one group get the adjacency boost without being checked again (issue 10): a
  * phrase scores exactly as the same words ANDed where they stand together, and more than where
  * they do not (item 2 has both words, apart). */
@@ -1000,7 +917,6 @@ int main(void)
     tcase_add_test(tc, test_snippet_overlap);
     tcase_add_test(tc, test_snippet_of_hit);
     tcase_add_loop_test(tc, test_phrase_walk, 0, TABLE_SIZE(phrase_cases));
-    tcase_add_loop_test(tc, test_seek_table, 0, TABLE_SIZE(seek_cases));
     tcase_add_test(tc, test_phrase_boost);
     tcase_add_loop_test(tc, test_span_walk, 0, TABLE_SIZE(span_cases));
     tcase_add_loop_test(tc, test_long_snippet, 0, TABLE_SIZE(long_snippet_cases));
