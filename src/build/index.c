@@ -286,6 +286,13 @@ static enum tg_status build_reusing(const struct tg_search_index *old, struct re
     struct tg_search_build_options opt = {BUILD_THREADS, false, new_segmenter, &g->search};
     bool same = false;
     enum tg_status status = TG_OK;
+    /* The previous snapshot's postings are checked where they are read; damaged, they lend
+     * nothing. */
+    if (old && r->reused > 0 && !tg_search_index_sound(old)) {
+        tg_log(TG_LOG_INFO, "build: the previous snapshot's index is damaged; segmenting every"
+                            " item");
+        old = NULL;
+    }
     if (old && r->reused > 0)
         status = reuse_nothing(r, same_as_before(old, r, get, ctx, &opt, &same),
                                "segmenting the spot-checked items");
