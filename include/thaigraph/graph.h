@@ -170,6 +170,15 @@ void tg_graph_drop_pages(const struct tg_graph *graph);
  */
 void tg_graph_map_search(const struct tg_graph *graph);
 
+/*
+ * Checks every posting list and span table of a loaded graph's search indexes that no query has
+ * checked yet (tg_search_index_sound): false when one is damaged, which is then logged. Loading
+ * leaves them to their first query (issue 10: decoding them all was most of a reload), so
+ * thaigraphd calls this once a graph serves; a query that gets to a part first checks it itself.
+ * A built graph and NULL are true.
+ */
+bool tg_graph_check_search(const struct tg_graph *graph);
+
 uint64_t tg_graph_generation(const struct tg_graph *graph);
 const char *tg_graph_fingerprint(const struct tg_graph *graph);
 time_t tg_graph_loaded_at(const struct tg_graph *graph);

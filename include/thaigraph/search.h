@@ -194,16 +194,18 @@ void tg_search_index_free(struct tg_search_index *index);
  * tg_search_index_block_bytes bytes (host byte order). tg_search_index_open makes an index that
  * uses such a block in place, for instance from a read-only mapping: the block must be 8-byte
  * aligned and outlive the index, which tg_search_index_free frees without touching the block.
- * Opening checks the whole block (offsets, every posting and span table, and that every item
- * number is below item_limit) and refuses anything inconsistent with TG_ERR_DB_CORRUPT and a
- * reason in why; TG_ERR_NOMEM otherwise on failure. With mapped (the block is part of a shared
- * read-only file mapping, nothing else) the pages checked are dropped from the process as the
- * check goes, so opening a large index does not raise RSS.
+ * Opening checks the block's counts, offsets and dictionary and that every item number is below
+ * item_limit, and refuses anything inconsistent with TG_ERR_DB_CORRUPT and a reason in why;
+ * TG_ERR_NOMEM otherwise on failure. It reads no posting or span table: each is checked with
+ * bounds when first used, and a query that meets a damaged one fails with TG_ERR_DB_CORRUPT
+ * (issue 10: the whole check was most of a reload). tg_search_index_sound checks every one not
+ * yet checked: false when any is damaged (or index is NULL).
  */
 size_t tg_search_index_block_bytes(const struct tg_search_index *index);
 enum tg_status tg_search_index_write(const struct tg_search_index *index, FILE *out);
-enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item_limit, bool mapped,
+enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item_limit,
                                     struct tg_search_index **out, char *why, size_t why_len);
+bool tg_search_index_sound(const struct tg_search_index *index);
 
 /*
  * Maps every page of an opened index's block into the process (MADV_POPULATE_READ), so queries

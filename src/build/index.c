@@ -10,6 +10,7 @@
  */
 /* memmem, which glibc declares for GNU sources only. */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -286,6 +287,13 @@ static enum tg_status build_reusing(const struct tg_search_index *old, struct re
     struct tg_search_build_options opt = {BUILD_THREADS, false, new_segmenter, &g->search};
     bool same = false;
     enum tg_status status = TG_OK;
+    /* The previous snapshot's postings are checked where they are read; damaged, they lend
+     * nothing. */
+    if (old && r->reused > 0 && !tg_search_index_sound(old)) {
+        tg_log(TG_LOG_INFO, "build: the previous snapshot's index is damaged; segmenting every"
+                            " item");
+        old = NULL;
+    }
     if (old && r->reused > 0)
         status = reuse_nothing(r, same_as_before(old, r, get, ctx, &opt, &same),
                                "segmenting the spot-checked items");
@@ -502,6 +510,26 @@ static bool gather_names(struct tg_graph *g)
     return true;
 }
 
+/* The indexes built beside the documents', with a reuse of their own that shares the changed
+ * abbreviations, which both only read. */
+struct side_build {
+    struct tg_graph *g;
+    const struct tg_graph *before;
+    struct reuse r;
+    enum tg_status status;
+};
+
+static void *run_side(void *arg)
+{
+    struct side_build *s = arg;
+    struct tg_search_build_options names = {1, true, new_segmenter, &s->g->search};
+    s->status = build_things(s->g, s->before, &s->r);
+    if (s->status == TG_OK)
+        s->status = tg_search_build(s->g->search.suggestion_count, name_item, &s->g->search, &names,
+                                    &s->g->search.names);
+    return NULL;
+}
+
 void build_words_fingerprint(char out[TG_STORE_WORDS_SIZE])
 {
     char search[TG_SEARCH_WORDS_FINGERPRINT_SIZE];
@@ -536,16 +564,23 @@ enum tg_status build_index(struct tg_graph *g, const struct tg_graph *before, co
                tg_status_title(status));
         before = NULL;
     }
+    /* The things and names run beside the documents: each build ends in a serial merge, and
+     * the other core would sit idle through it (issue 10). */
+    struct side_build side = {.g = g, .before = before, .status = TG_OK};
+    side.r.changed = r.changed;
+    side.r.changed_count = r.changed_count;
+    pthread_t thread;
+    bool beside = pthread_create(&thread, NULL, run_side, &side) == 0;
     status = build_documents(g, before, &r);
     *reused = r.reused;
+    if (beside)
+        pthread_join(thread, NULL);
+    else if (status == TG_OK)
+        run_side(&side);
     if (status == TG_OK)
-        status = build_things(g, before, &r);
+        status = side.status;
     for (size_t i = 0; i < r.changed_count; i++)
         tg_text_norm_free(r.changed[i]);
     free(r.changed);
-    struct tg_search_build_options names = {1, true, new_segmenter, &g->search};
-    if (status == TG_OK)
-        status = tg_search_build(g->search.suggestion_count, name_item, &g->search, &names,
-                                 &g->search.names);
     return status;
 }

@@ -104,6 +104,17 @@ void tg_graph_map_search(const struct tg_graph *g)
     tg_search_index_map(g->search.names);
 }
 
+bool tg_graph_check_search(const struct tg_graph *g)
+{
+    if (!g || !g->map)
+        return true;
+    /* Each is checked even when one before it failed, so every damaged index is logged. */
+    bool documents = tg_search_index_sound(g->search.documents);
+    bool things = tg_search_index_sound(g->search.things);
+    bool names = tg_search_index_sound(g->search.names);
+    return documents && things && names;
+}
+
 void graph_thing(const struct tg_graph *g, size_t t, const struct tg_graph_entity **entity,
                  const struct tg_graph_event **event)
 {

@@ -3,17 +3,17 @@
  * it, and make the small records the read API hands out, pointing into the mapping.
  *
  * Cost. Nothing is segmented, normalised or merged here; the work is a pass over the records
- * (documents, entities, events, their lists) and one over each search index's postings and span
- * tables to check them. Texts, postings, spans and mention records stay in the mapping, so they
+ * (documents, entities, events, their lists), the strings' UTF-8 and each search index's
+ * dictionary; postings and span tables are checked when first read (persist.c). Texts, postings,
+ * spans and mention records stay in the mapping, so they
  * are file-backed memory shared with the page cache: two daemons serving one file, or one daemon
  * holding two snapshots while it reloads, hold one copy. Checking reads those pages, so the loader
  * drops them from its page tables as it goes (MADV_DONTNEED keeps the page cache and costs the
- * first request a minor fault per page): strings are validated a few MiB at a time, every phase
- * drops the sections it reads every TRIM_ROWS rows, and the indexes drop their postings as they
- * are checked (persist.c). The texts, half the image, are not mapped in at all: the one byte of
- * each that is checked is read from the file. The check then raises RSS by tens of MiB whatever
- * the corpus size, which matters most on a reload, when the old snapshot's memory is still
- * resident beside it.
+ * first request a minor fault per page): strings are validated a few MiB at a time and every
+ * phase drops the sections it reads every TRIM_ROWS rows. The texts, half the image, are not mapped
+ * in at all: the one byte of each that is checked is read from the file. The check then raises RSS
+ * by tens of MiB whatever the corpus size, which matters most on a reload, when the old snapshot's
+ * memory is still resident beside it.
  *
  * Trust. The file may be damaged or hostile. The checksum ingest stored catches accidents, and
  * the checks stand without it: every section is bounded by the image, every record by its
@@ -602,7 +602,7 @@ static bool index_at(struct load *l, enum img_section section, size_t items,
     if (items >= UINT32_MAX)
         return bad(l, section, SIZE_MAX, "too many items");
     enum tg_status st = tg_search_index_open(l->at[section], l->count[section], (uint32_t)items,
-                                             true, out, why, sizeof why);
+                                             out, why, sizeof why);
     if (st == TG_ERR_NOMEM)
         return bad(l, section, SIZE_MAX, "out of memory");
     return st == TG_OK || bad(l, section, SIZE_MAX, "%s", why);
@@ -610,7 +610,7 @@ static bool index_at(struct load *l, enum img_section section, size_t items,
 
 /*
  * The checks that need no record made: the strings' UTF-8 and the three search indexes, whose
- * items are bounded by the section counts alone. They are most of the loader's work, so they
+ * items are bounded by the section counts alone. They are much of the loader's work, so they
  * run on a thread of their own beside the records' (a load then takes about the longer of the
  * two on two cores, not their sum), with their own error: a file bad in both places is refused
  * for its records, as when the checks ran one after the other.

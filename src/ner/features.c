@@ -16,12 +16,20 @@ struct view {
     size_t len;
 };
 
+/* A token's collapsed shape (word_shape), made once: each token is a neighbour of five. */
+struct shape {
+    char letters[8];
+    size_t len;
+};
+
+/* What every token's features read of the sentence, made once for all of them. */
 struct context {
     const char *text;
     const struct ner_token *tokens;
     size_t count;
     const uint8_t *cues;
     const uint16_t (*clusters)[NER_CLUSTER_LEVELS];
+    const struct shape *shapes;
     size_t i;
 };
 
@@ -81,10 +89,9 @@ static size_t word_shape(struct view w, bool collapse, char *out, size_t cap)
     return n;
 }
 
-/* First or last `chars` code points of a word (all of it when shorter). */
-static struct view affix(struct view w, size_t chars, bool suffix)
+/* First or last `chars` code points of a word of `total` (all of it when shorter). */
+static struct view affix(struct view w, size_t total, size_t chars, bool suffix)
 {
-    size_t total = tg_utf8_count(w.bytes, w.len);
     if (total <= chars)
         return w;
     size_t cut = tg_utf8_offset_of(w.bytes, w.len, suffix ? total - chars : chars);
@@ -188,22 +195,30 @@ static struct view ascii_lower(struct view w, char *buf, size_t cap)
     return (struct view){buf, w.len};
 }
 
-/* The NER_FEATURES rows of token i. */
-static void token_features(const char *text, const struct ner_token *tokens, size_t count,
-                           const uint8_t *cues, const uint16_t (*clusters)[NER_CLUSTER_LEVELS],
-                           size_t i, unsigned bits, uint32_t *rows)
+/* The collapsed shape of a neighbour; outside the text, the word_at marker itself. */
+static struct view shape_at(const struct context *c, long offset, struct view w)
 {
-    const struct context c = {text, tokens, count, cues, clusters, i};
+    long j = (long)c->i + offset;
+    if (j < 0 || (size_t)j >= c->count)
+        return w;
+    return (struct view){c->shapes[j].letters, c->shapes[j].len};
+}
+
+/* The NER_FEATURES rows of the context's token. */
+static void token_features(const struct context *ctx, unsigned bits, uint32_t *rows)
+{
+    const struct context c = *ctx;
+    const struct ner_token *tokens = c.tokens;
+    size_t i = c.i, count = c.count;
     struct builder b = {bits, rows, 0};
     struct view w[7];
     for (long k = -3; k <= 3; k++)
         w[k + 3] = word_at(&c, k);
     const struct view *w0 = &w[3];
     char lower_buf[64];
-    char shape_buf[5][8];
     struct view shape[5];
     for (long k = -2; k <= 2; k++)
-        shape[k + 2] = shape_view(w[k + 3], true, shape_buf[k + 2], sizeof shape_buf[0]);
+        shape[k + 2] = shape_at(&c, k, w[k + 3]);
     char full_buf[8];
     struct view full_shape = shape_view(*w0, false, full_buf, sizeof full_buf);
     uint8_t space_before = tokens[i].space_before;
@@ -232,8 +247,8 @@ static void token_features(const char *text, const struct ner_token *tokens, siz
     emit_views(&b, id++, &shape[1], 3);
     emit_views(&b, id++, &full_shape, 1);
     for (size_t n = 1; n <= 4; n++) {
-        struct view prefix = affix(*w0, n, false);
-        struct view suffix = affix(*w0, n, true);
+        struct view prefix = affix(*w0, length, n, false);
+        struct view suffix = affix(*w0, length, n, true);
         emit_views(&b, id++, &prefix, 1);
         emit_views(&b, id++, &suffix, 1);
     }
@@ -273,10 +288,12 @@ enum tg_status ner_sentence_features(const char *text, const struct ner_token *t
 {
     uint8_t *cues = malloc(count ? count : 1);
     uint16_t(*clusters)[NER_CLUSTER_LEVELS] = malloc((count ? count : 1) * sizeof *clusters);
+    struct shape *shapes = malloc((count ? count : 1) * sizeof *shapes);
     const struct ner_clusters *table = ner_clusters_builtin();
-    if (!cues || !clusters || !table) {
+    if (!cues || !clusters || !shapes || !table) {
         free(cues);
         free(clusters);
+        free(shapes);
         return TG_ERR_NOMEM;
     }
     ner_mark_cues(text, tokens, count, cues);
@@ -284,11 +301,19 @@ enum tg_status ner_sentence_features(const char *text, const struct ner_token *t
     for (size_t i = 0; i < count; i++) {
         size_t n = ner_cluster_form(text, &tokens[i], form, sizeof form);
         ner_cluster_ids(table, form, n, clusters[i]);
+        struct view w = {text + tokens[i].byte_start, tokens[i].byte_end - tokens[i].byte_start};
+        shapes[i].len = word_shape(w, true, shapes[i].letters, sizeof shapes[i].letters);
     }
-    for (size_t i = 0; i < count; i++)
-        token_features(text, tokens, count, cues, (const uint16_t(*)[NER_CLUSTER_LEVELS])clusters,
-                       i, bits, rows + i * NER_FEATURES);
+    struct context c = {.text = text,
+                        .tokens = tokens,
+                        .count = count,
+                        .cues = cues,
+                        .clusters = (const uint16_t(*)[NER_CLUSTER_LEVELS])clusters,
+                        .shapes = shapes};
+    for (c.i = 0; c.i < count; c.i++)
+        token_features(&c, bits, rows + c.i * NER_FEATURES);
     free(cues);
     free(clusters);
+    free(shapes);
     return TG_OK;
 }

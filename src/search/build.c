@@ -772,6 +772,8 @@ void tg_search_index_free(struct tg_search_index *x)
         return;
     if (x->owns_block)
         free(x->block);
+    free(x->term_states);
+    free(x->item_states);
     free(x);
 }
 

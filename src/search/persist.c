@@ -4,13 +4,18 @@
  * the arrays), so writing is a small header followed by the block, and opening points the
  * arrays back into the mapped bytes.
  *
- * Opening trusts nothing: queries decode postings and span tables without bounds checks (see
- * search_internal.h), so every offset table, every posting record and every span table is
- * decoded once here with bounds checks, and a block that fails any check is refused with what
- * failed. That pass reads every page of the block once, which is why the snapshot loader drops
- * the pages from its mapping afterwards.
+ * Trust. Queries decode postings and span tables without bounds checks (search_internal.h), so
+ * nothing is decoded before it is checked with bounds. Opening checks what every query relies on:
+ * the counts against the block, the offset tables, the dictionary's order and the items. A
+ * term's postings and an item's span table are checked the first time a query or a rebuild
+ * reads them, and the answer is kept (one byte per term and per item): decoding all of them at
+ * open was 290 MB and about 0.6 s of CPU of every full-corpus start-up and reload (issue 10),
+ * for damage that the snapshot's checksum refuses before any index is opened. What is left to
+ * these checks is a file damaged with its checksum forged to match: a damaged part then fails
+ * its queries with TG_ERR_DB_CORRUPT, logged once, and never reads past its block.
  */
 #include <math.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +25,7 @@
 #include <unistd.h>
 
 #include "search_internal.h"
+#include "thaigraph/log.h"
 
 #define BLOCK_MAGIC 0x58444954u /* "TIDX" */
 
@@ -59,30 +65,6 @@ static enum tg_status refuse(char *why, size_t why_len, const char *fmt, ...)
     return TG_ERR_DB_CORRUPT;
 }
 
-/*
- * Drops the whole pages of [*from, to) from the process once they are checked, when the block is
- * a shared file mapping (for any other memory this would lose data, so it is asked for). The
- * page cache keeps them; a later query faults them back in.
- */
-struct release {
-    bool mapped;
-    const uint8_t *from;
-};
-
-#define RELEASE_CHUNK (8u << 20)
-
-static void release_upto(struct release *r, const uint8_t *to, bool all)
-{
-    if (!r->mapped || to < r->from || (!all && (size_t)(to - r->from) < RELEASE_CHUNK))
-        return;
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-    uintptr_t start = ((uintptr_t)r->from + page - 1) & ~(page - 1);
-    uintptr_t end = (uintptr_t)to & ~(page - 1);
-    if (end > start)
-        madvise((void *)start, end - start, MADV_DONTNEED);
-    r->from = to;
-}
-
 /* A varint of at most five bytes that ends before end. */
 static bool varint(const uint8_t **p, const uint8_t *end, uint32_t *out)
 {
@@ -111,30 +93,107 @@ static bool offsets_ok(const uint64_t *offsets, size_t count, size_t total)
     return true;
 }
 
-static enum tg_status check_spans(const struct tg_search_index *x, bool mapped, char *why,
-                                  size_t why_len)
+/* Item i's span table: two varints per position, ending where the next table starts. */
+static enum tg_status check_item(const struct tg_search_index *x, size_t i, char *why,
+                                 size_t why_len)
 {
-    if (!offsets_ok(x->span_offsets, x->item_count, x->sizes.spans))
-        return refuse(why, why_len, "span offsets are out of order");
-    struct release r = {mapped, x->spans};
-    for (size_t i = 0; i < x->item_count; i++) {
-        const uint8_t *p = x->spans + x->span_offsets[i], *end = x->spans + x->span_offsets[i + 1];
-        release_upto(&r, p, false);
-        for (uint32_t k = 0, v; k < 2 * x->lengths[i]; k++)
-            if (!varint(&p, end, &v))
-                return refuse(why, why_len, "item %zu: span table shorter than its %u positions", i,
-                              x->lengths[i]);
-        if (p != end)
-            return refuse(why, why_len, "item %zu: span table longer than its positions", i);
-    }
-    release_upto(&r, x->spans + x->sizes.spans, true);
+    const uint8_t *p = x->spans + x->span_offsets[i], *end = x->spans + x->span_offsets[i + 1];
+    for (uint32_t k = 0, v; k < 2 * x->lengths[i]; k++)
+        if (!varint(&p, end, &v))
+            return refuse(why, why_len, "item %zu: span table shorter than its %u positions", i,
+                          x->lengths[i]);
+    if (p != end)
+        return refuse(why, why_len, "item %zu: span table longer than its positions", i);
     return TG_OK;
 }
 
-static enum tg_status check_postings(const struct tg_search_index *x, bool mapped, char *why,
-                                     size_t why_len)
+/* Term t's dfs[t] posting records, each naming an item in rising order with positions inside
+ * it, ending where the next term's start. */
+static enum tg_status check_term(const struct tg_search_index *x, size_t t, char *why,
+                                 size_t why_len)
 {
-    struct release r = {mapped, x->postings};
+    const uint8_t *p = x->postings + x->posting_offsets[t];
+    const uint8_t *end = x->postings + x->posting_offsets[t + 1];
+    uint64_t ordinal = 0;
+    if (x->dfs[t] == 0)
+        return refuse(why, why_len, "term %zu: no postings", t);
+    for (uint32_t r = 0; r < x->dfs[t]; r++) {
+        uint32_t gap, tf, bytes;
+        if (!varint(&p, end, &gap) || !varint(&p, end, &tf) || !varint(&p, end, &bytes) ||
+            bytes > (size_t)(end - p))
+            return refuse(why, why_len, "term %zu: posting %u runs past the term", t, r);
+        ordinal = r == 0 ? gap : ordinal + gap;
+        if ((r > 0 && gap == 0) || ordinal >= x->item_count || tf == 0)
+            return refuse(why, why_len, "term %zu: posting %u names item %llu of %zu", t, r,
+                          (unsigned long long)ordinal, x->item_count);
+        const uint8_t *positions_end = p + bytes;
+        uint64_t position = 0;
+        for (uint32_t k = 0; k < tf; k++) {
+            uint32_t step;
+            if (!varint(&p, positions_end, &step) || (k > 0 && step == 0))
+                return refuse(why, why_len, "term %zu: posting %u: bad positions", t, r);
+            position += step;
+            if (position >= x->lengths[ordinal])
+                return refuse(why, why_len, "term %zu: posting %u: position past the item", t, r);
+        }
+        if (p != positions_end)
+            return refuse(why, why_len, "term %zu: posting %u: positions overrun", t, r);
+    }
+    if (p != end)
+        return refuse(why, why_len, "term %zu: more postings than its count", t);
+    return TG_OK;
+}
+
+/* What a mapped index knows of each term's postings and each item's span table. */
+enum { PART_UNCHECKED, PART_SOUND, PART_DAMAGED };
+
+/* Checks part i (a term, or an item when items) once; the first failure is logged, since the
+ * request that meets it only learns that the file is damaged. Two threads meeting an unchecked
+ * part both check it and store the same answer. */
+static bool part_sound(const struct tg_search_index *x, atomic_uchar *states, size_t i, bool items)
+{
+    if (!states)
+        return true;
+    unsigned char state = atomic_load_explicit(&states[i], memory_order_relaxed);
+    if (state == PART_UNCHECKED) {
+        char why[160];
+        enum tg_status st =
+            items ? check_item(x, i, why, sizeof why) : check_term(x, i, why, sizeof why);
+        state = st == TG_OK ? PART_SOUND : PART_DAMAGED;
+        if (state == PART_DAMAGED)
+            tg_log(TG_LOG_ERROR,
+                   "search index: %s; the snapshot is damaged, `thaigraph ingest` rebuilds it",
+                   why);
+        atomic_store_explicit(&states[i], state, memory_order_relaxed);
+    }
+    return state == PART_SOUND;
+}
+
+bool tg_search_term_sound(const struct tg_search_index *x, size_t t)
+{
+    return part_sound(x, x->term_states, t, false);
+}
+
+bool tg_search_item_sound(const struct tg_search_index *x, size_t ordinal)
+{
+    return part_sound(x, x->item_states, ordinal, true);
+}
+
+bool tg_search_index_sound(const struct tg_search_index *x)
+{
+    bool sound = x != NULL;
+    for (size_t t = 0; sound && t < x->term_count; t++)
+        sound = tg_search_term_sound(x, t);
+    for (size_t i = 0; sound && i < x->item_count; i++)
+        sound = tg_search_item_sound(x, i);
+    return sound;
+}
+
+/* The dictionary, binary-searched by every query, and the offsets every lazy check trusts. */
+static enum tg_status check_terms(const struct tg_search_index *x, char *why, size_t why_len)
+{
+    if (!offsets_ok(x->span_offsets, x->item_count, x->sizes.spans))
+        return refuse(why, why_len, "span offsets are out of order");
     if (!offsets_ok(x->key_offsets, x->term_count, x->sizes.keys) ||
         !offsets_ok(x->posting_offsets, x->term_count, x->sizes.postings))
         return refuse(why, why_len, "term offsets are out of order");
@@ -144,39 +203,7 @@ static enum tg_status check_postings(const struct tg_search_index *x, bool mappe
             return refuse(why, why_len, "term %zu: key not terminated", t);
         if (t > 0 && strcmp(x->keys + x->key_offsets[t - 1], x->keys + x->key_offsets[t]) >= 0)
             return refuse(why, why_len, "term %zu: keys out of order", t);
-        const uint8_t *p = x->postings + x->posting_offsets[t];
-        const uint8_t *end = x->postings + x->posting_offsets[t + 1];
-        release_upto(&r, p, false);
-        uint64_t ordinal = 0;
-        if (x->dfs[t] == 0)
-            return refuse(why, why_len, "term %zu: no postings", t);
-        for (uint32_t r = 0; r < x->dfs[t]; r++) {
-            uint32_t gap, tf, bytes;
-            if (!varint(&p, end, &gap) || !varint(&p, end, &tf) || !varint(&p, end, &bytes) ||
-                bytes > (size_t)(end - p))
-                return refuse(why, why_len, "term %zu: posting %u runs past the term", t, r);
-            ordinal = r == 0 ? gap : ordinal + gap;
-            if ((r > 0 && gap == 0) || ordinal >= x->item_count || tf == 0)
-                return refuse(why, why_len, "term %zu: posting %u names item %llu of %zu", t, r,
-                              (unsigned long long)ordinal, x->item_count);
-            const uint8_t *positions_end = p + bytes;
-            uint64_t position = 0;
-            for (uint32_t k = 0; k < tf; k++) {
-                uint32_t step;
-                if (!varint(&p, positions_end, &step) || (k > 0 && step == 0))
-                    return refuse(why, why_len, "term %zu: posting %u: bad positions", t, r);
-                position += step;
-                if (position >= x->lengths[ordinal])
-                    return refuse(why, why_len, "term %zu: posting %u: position past the item", t,
-                                  r);
-            }
-            if (p != positions_end)
-                return refuse(why, why_len, "term %zu: posting %u: positions overrun", t, r);
-        }
-        if (p != end)
-            return refuse(why, why_len, "term %zu: more postings than its count", t);
     }
-    release_upto(&r, x->postings + x->sizes.postings, true);
     return TG_OK;
 }
 
@@ -217,7 +244,7 @@ void tg_search_index_map(const struct tg_search_index *x)
         (void)((const volatile unsigned char *)start)[at];
 }
 
-enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item_limit, bool mapped,
+enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item_limit,
                                     struct tg_search_index **out, char *why, size_t why_len)
 {
     struct block_header h;
@@ -256,13 +283,17 @@ enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item
             st =
                 refuse(why, why_len, "item %zu stands for %u, past %u", i, x->items[i], item_limit);
     if (st == TG_OK)
-        st = check_spans(x, mapped, why, why_len);
-    if (st == TG_OK)
-        st = check_postings(x, mapped, why, why_len);
+        st = check_terms(x, why, why_len);
     if (st == TG_OK && x->has_names)
         st = check_names(x, why, why_len);
+    if (st == TG_OK) {
+        x->term_states = calloc(x->term_count + 1, sizeof *x->term_states);
+        x->item_states = calloc(x->item_count + 1, sizeof *x->item_states);
+        st = x->term_states && x->item_states ? TG_OK : TG_ERR_NOMEM;
+        x->memory += x->term_count + x->item_count + 2;
+    }
     if (st != TG_OK) {
-        free(x);
+        tg_search_index_free(x);
         return st;
     }
     *out = x;

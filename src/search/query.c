@@ -421,6 +421,9 @@ static enum tg_status search(struct query *q, const struct tg_search_options *op
     for (size_t i = 0; i < q->term_count; i++)
         if (!tg_search_find_term(q->index, q->terms[i].key, q->terms[i].len, &q->terms[i].id))
             return TG_OK;
+    for (size_t i = 0; i < q->term_count; i++)
+        if (!tg_search_term_sound(q->index, q->terms[i].id))
+            return TG_ERR_DB_CORRUPT;
     q->heap = (struct tg_search_heap){calloc(limit, sizeof *q->heap.entries), 0, limit};
     q->kept_positions = calloc(limit * q->term_count, sizeof *q->kept_positions);
     q->kept_tfs = calloc(limit * q->term_count, sizeof *q->kept_tfs);
@@ -440,6 +443,8 @@ static enum tg_status search(struct query *q, const struct tg_search_options *op
         const struct tg_search_top *e = &q->heap.entries[i];
         struct tg_search_hit *h = &r->hits[i];
         *h = (struct tg_search_hit){e->key, e->score, r->spans + i * TG_SEARCH_MAX_SPANS, 0};
+        if (!tg_search_item_sound(q->index, q->kept_ordinals[e->slot]))
+            return TG_ERR_DB_CORRUPT;
         if (!hit_spans(q, e->slot, r->spans + i * TG_SEARCH_MAX_SPANS, &h->span_count))
             return TG_ERR_NOMEM;
         r->count++;

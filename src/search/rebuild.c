@@ -209,6 +209,8 @@ enum tg_status tg_search_rebuild(const struct tg_search_index *old, const uint32
     if (!old || !from || !get || !out || old->has_names || (opt && opt->names) ||
         count >= UINT32_MAX)
         return TG_ERR_INVALID_ARGUMENT;
+    if (!tg_search_index_sound(old))
+        return TG_ERR_DB_CORRUPT;
     for (size_t i = 0; i < old->item_count; i++)
         if (old->items[i] != i)
             return TG_ERR_INVALID_ARGUMENT;
@@ -272,7 +274,8 @@ static const uint8_t *record_of(const struct tg_search_index *x, size_t t, size_
 bool tg_search_same_item(const struct tg_search_index *a, size_t ka,
                          const struct tg_search_index *b, size_t kb)
 {
-    if (!a || !b || ka >= a->item_count || kb >= b->item_count)
+    if (!a || !b || ka >= a->item_count || kb >= b->item_count || !tg_search_index_sound(a) ||
+        !tg_search_index_sound(b))
         return false;
     size_t bytes = a->span_offsets[ka + 1] - a->span_offsets[ka];
     if (a->lengths[ka] != b->lengths[kb] || a->weights[ka] != b->weights[kb] ||

@@ -12,6 +12,7 @@
 #ifndef THAIGRAPH_SEARCH_INTERNAL_H
 #define THAIGRAPH_SEARCH_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -44,8 +45,17 @@ struct tg_search_index {
     char *names;            /* with names: normalised texts, NUL-terminated */
     uint64_t *name_offsets; /* item_count + 1 */
     uint32_t *name_order;   /* ordinals sorted by name */
+    /* A mapped index's parts checked at first use (persist.c); NULL for one built here. */
+    atomic_uchar *term_states;
+    atomic_uchar *item_states;
     size_t memory;
 };
+
+/* Whether term t's postings, item `ordinal`'s span table, may be decoded: always for an index
+ * built here; for a mapped one, checked with bounds the first time (thread-safe), and false for
+ * a damaged part, which the caller then refuses with TG_ERR_DB_CORRUPT. */
+bool tg_search_term_sound(const struct tg_search_index *x, size_t t);
+bool tg_search_item_sound(const struct tg_search_index *x, size_t ordinal);
 
 /* Points the arrays of x into block (8-byte aligned) and returns the bytes they take; with a
  * NULL block only measures. */

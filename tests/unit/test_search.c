@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/search/search_internal.h"
 #include "thaigraph/search.h"
 #include "thaigraph/utf8.h"
 
@@ -896,6 +897,97 @@ START_TEST(test_concurrent)
 }
 END_TEST
 
+/* The index written as a snapshot block and opened in place from a copy the caller frees. */
+static struct tg_search_index *reopened(void **block)
+{
+    size_t len = tg_search_index_block_bytes(index_);
+    FILE *f = tmpfile();
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(tg_search_index_write(index_, f), TG_OK);
+    rewind(f);
+    *block = malloc(len); /* malloc's alignment is the 8 bytes the block needs */
+    ck_assert_ptr_nonnull(*block);
+    ck_assert_uint_eq(fread(*block, 1, len, f), len);
+    fclose(f);
+    struct tg_search_index *x = NULL;
+    char why[160] = "";
+    ck_assert_msg(tg_search_index_open(*block, len, ITEM_COUNT, &x, why, sizeof why) == TG_OK, "%s",
+                  why);
+    return x;
+}
+
+static enum tg_status query_status(const struct tg_search_index *x, const char *q)
+{
+    struct tg_search_options opt = {.limit = 20};
+    struct tg_search_result *r = NULL;
+    enum tg_status st = tg_search_query(x, seg, q, strlen(q), &opt, &r);
+    tg_search_result_free(r);
+    return st;
+}
+
+/* issue 10: an opened block's postings and span tables are checked when a query first reads
+ * them, not at open. Damage there (past the checksum a snapshot has) fails the queries that
+ * read it with TG_ERR_DB_CORRUPT, leaves the others their answers, and is read within bounds
+ * (the block is a heap copy of its exact size, so ASan sees any overrun). */
+static const struct {
+    bool spans;          /* damage item 7's span table, else the postings of "durian" */
+    const char *damaged; /* a query that must fail */
+    const char *intact;  /* one that must still answer */
+    int intact_items[ITEM_COUNT + 1];
+} lazy_cases[] = {
+    {false, "durian", "kiwi", {7, 8, END}},
+    {false, "durian papaya", "papaya guava", {9, 10, END}},
+    {true, "kiwi", "durian", {11, 12, 13, 14, 15, END}},
+    {true, "KIWI banana", "papaya", {9, 10, END}},
+};
+
+START_TEST(test_damage_found_at_first_use)
+{
+    void *block = NULL;
+    struct tg_search_index *x = reopened(&block);
+    ck_assert(tg_search_index_sound(x));
+    uint32_t items[ITEM_COUNT];
+    for (size_t i = 0; i < TABLE_SIZE(match_cases); i++) {
+        uint32_t mine[ITEM_COUNT];
+        const char *q = match_cases[i].query;
+        ck_assert_uint_eq(run_query(x, seg, q, mine, NULL, ITEM_COUNT),
+                          run_query(index_, seg, q, items, NULL, ITEM_COUNT));
+    }
+    tg_search_index_free(x);
+    free(block);
+
+    x = reopened(&block);
+    uint8_t *from, *to;
+    if (lazy_cases[_i].spans) {
+        from = x->spans + x->span_offsets[7];
+        to = x->spans + x->span_offsets[8];
+    } else {
+        size_t t;
+        ck_assert(tg_search_find_term(x, "durian", 6, &t));
+        from = x->postings + x->posting_offsets[t];
+        to = x->postings + x->posting_offsets[t + 1];
+    }
+    ck_assert(from < to);
+    memset(from, 0x80, (size_t)(to - from)); /* every varint runs on past its table */
+    ck_assert_int_eq(query_status(x, lazy_cases[_i].damaged), TG_ERR_DB_CORRUPT);
+    ck_assert_int_eq(query_status(x, lazy_cases[_i].damaged), TG_ERR_DB_CORRUPT);
+    size_t n = run_query(x, seg, lazy_cases[_i].intact, items, NULL, ITEM_COUNT);
+    size_t expected = 0;
+    while (lazy_cases[_i].intact_items[expected] != END)
+        expected++;
+    ck_assert_uint_eq(n, expected);
+    for (size_t k = 0; k < n; k++) {
+        bool listed = false;
+        for (size_t e = 0; e < expected; e++)
+            listed = listed || (int)items[k] == lazy_cases[_i].intact_items[e];
+        ck_assert_msg(listed, "item %u", items[k]);
+    }
+    ck_assert(!tg_search_index_sound(x));
+    tg_search_index_free(x);
+    free(block);
+}
+END_TEST
+
 int main(void)
 {
     fill_guards();
@@ -926,6 +1018,7 @@ int main(void)
     tcase_add_loop_test(tc, test_same_item, 0, TABLE_SIZE(same_item_cases));
     tcase_add_loop_test(tc, test_threaded_build, 0, 3);
     tcase_add_test(tc, test_concurrent);
+    tcase_add_loop_test(tc, test_damage_found_at_first_use, 0, TABLE_SIZE(lazy_cases));
     suite_add_tcase(suite, tc);
     return tgt_run_suite(suite);
 }
