@@ -39,6 +39,7 @@ struct query {
     struct qterm terms[TG_SEARCH_MAX_QUERY_WORDS];
     struct word words[TG_SEARCH_MAX_QUERY_WORDS];
     size_t term_count, word_count;
+    double max_boost; /* every pair of neighbours boosted */
     struct tg_search_heap heap;
     const uint8_t **kept_positions; /* heap slot * term_count + term */
     uint32_t *kept_tfs;
@@ -202,7 +203,8 @@ static bool groups_hold(const struct query *q)
     return true;
 }
 
-static double score(const struct query *q, uint32_t ordinal)
+/* BM25 of the candidate's terms: the part of its score that needs no positions. */
+static double bm25(const struct query *q, uint32_t ordinal)
 {
     const struct tg_search_index *x = q->index;
     double norm = 1 - BM25_B + BM25_B * x->lengths[ordinal] / x->average_length;
@@ -211,11 +213,22 @@ static double score(const struct query *q, uint32_t ordinal)
         double tf = q->terms[i].tf;
         s += q->terms[i].idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * norm);
     }
-    /* Called once the groups hold, so neighbours within a group stand together already. */
+    return s;
+}
+
+static double boost(const struct query *q, size_t i)
+{
+    return TG_SEARCH_ADJACENT_BOOST *
+           (q->terms[q->words[i].term].idf + q->terms[q->words[i + 1].term].idf) / 2;
+}
+
+/* s plus the boost of every pair of neighbours standing together. Called once the groups hold,
+ * so neighbours within a group stand together already. */
+static double boosted(const struct query *q, double s)
+{
     for (size_t i = 0; i + 1 < q->word_count; i++)
         if (q->words[i].group == q->words[i + 1].group || together(q, i, 2))
-            s += TG_SEARCH_ADJACENT_BOOST *
-                 (q->terms[q->words[i].term].idf + q->terms[q->words[i + 1].term].idf) / 2;
+            s += boost(q, i);
     return s;
 }
 
@@ -226,10 +239,19 @@ static void consider(struct query *q, const struct tg_search_options *opt, uint3
     uint32_t item = q->index->items[ordinal];
     if ((opt->accept && !opt->accept(item, opt->accept_ctx)) || !groups_hold(q))
         return;
-    struct tg_search_top hit = {score(q, ordinal), item, 0};
     ++*total;
     if (opt->matched)
         opt->matched(item, opt->accept_ctx);
+    double s = bm25(q, ordinal);
+    /* Once the page is full, a candidate that could not enter it even with every boost is spared
+     * the position walks of its boosts (issue 10); the slack covers the rounding of summing the
+     * boosts in another order. A later page compares with its cursor first, so it is not cut. */
+    if (!opt->after && q->heap.count == q->heap.cap &&
+        (s + q->max_boost) * (1 + 1e-9) < q->heap.entries[0].score) {
+        ++*after;
+        return;
+    }
+    struct tg_search_top hit = {boosted(q, s), item, 0};
     if (opt->after) {
         struct tg_search_top last = {opt->after->score, opt->after->item, 0};
         if (!tg_search_top_better(&last, &hit))
@@ -261,6 +283,8 @@ static void run(struct query *q, const struct tg_search_options *opt, struct tg_
             order[j] = order[j - 1];
         order[j] = i;
     }
+    for (size_t i = 0; i + 1 < q->word_count; i++)
+        q->max_boost += boost(q, i);
     struct qterm *driver = &q->terms[order[0]];
     for (size_t examined = 1;; examined++) {
         size_t i = 1;
@@ -358,10 +382,10 @@ static bool hit_spans(struct query *q, uint32_t slot, struct tg_search_span *spa
     for (size_t i = 0; i < q->term_count; i++) {
         struct qterm *t = &q->terms[i];
         uint32_t tf = q->kept_tfs[slot * q->term_count + i];
-        if (!decode_positions(t, q->kept_positions[slot * q->term_count + i], tf))
+        lens[i] = tf < TG_SEARCH_MAX_SPANS ? tf : TG_SEARCH_MAX_SPANS;
+        if (!decode_positions(t, q->kept_positions[slot * q->term_count + i], lens[i]))
             return false;
         lists[i] = t->decoded;
-        lens[i] = tf < TG_SEARCH_MAX_SPANS ? tf : TG_SEARCH_MAX_SPANS;
     }
     uint32_t positions[TG_SEARCH_MAX_SPANS];
     size_t unique = 0;

@@ -559,6 +559,88 @@ START_TEST(test_phrase_walk)
 }
 END_TEST
 
+/* issue 10: once a page is full, a candidate that could not enter it even with every adjacency
+ * boost skips its boosts' position walks, and a hit decodes only the positions its spans use. A
+ * short page is still exactly the head of the long one (items and scores), and the long one
+ * holds exactly the items that have every word: the first, the last few, runs of frequent words
+ * and position lists of varying length between them. */
+#define PAGE_ITEMS 1000
+
+static bool has_fig(unsigned i)
+{
+    return i % 3 == 0;
+}
+
+static bool has_lime(unsigned i)
+{
+    return i % 250 == 7;
+}
+
+static bool has_plum(unsigned i)
+{
+    return i == 0 || i >= PAGE_ITEMS - 3;
+}
+
+static bool has_fig_lime(unsigned i)
+{
+    return has_fig(i) && has_lime(i);
+}
+
+static bool has_fig_plum(unsigned i)
+{
+    return has_fig(i) && has_plum(i);
+}
+
+static const struct {
+    const char *query;
+    bool (*holds)(unsigned item);
+} page_cases[] = {
+    {"kiwi lime", has_lime},         {"lime kiwi", has_lime},    {"kiwi plum", has_plum},
+    {"fig lime", has_fig_lime},      {"fig kiwi", has_fig},      {"\"kiwi fig\"", has_fig},
+    {"kiwi fig plum", has_fig_plum}, {"plum fig", has_fig_plum}, {"kiwi fig", has_fig},
+    {"fig kiwi kiwi", has_fig},
+};
+
+START_TEST(test_page_head)
+{
+    static char texts[PAGE_ITEMS][64];
+    const char *ptrs[PAGE_ITEMS];
+    for (unsigned i = 0; i < PAGE_ITEMS; i++) {
+        snprintf(texts[i], sizeof texts[i], "kiwi%s%s%s%s", has_fig(i) ? " fig" : "",
+                 has_lime(i) ? " lime" : "", has_plum(i) ? " plum" : "",
+                 i % 5 == 0 ? " kiwi kiwi kiwi" : "");
+        ptrs[i] = texts[i];
+    }
+    struct tg_search_index *x = small_index(ptrs, PAGE_ITEMS);
+    struct tg_search_options opt = {.limit = TG_SEARCH_MAX_LIMIT};
+    struct tg_search_result *r;
+    const char *q = page_cases[_i].query;
+    ck_assert_int_eq(tg_search_query(x, seg, q, strlen(q), &opt, &r), TG_OK);
+    bool seen[PAGE_ITEMS] = {false};
+    for (size_t k = 0; k < tg_search_result_count(r); k++)
+        seen[tg_search_result_hit(r, k)->item] = true;
+    size_t expected = 0;
+    for (unsigned i = 0; i < PAGE_ITEMS; i++) {
+        expected += page_cases[_i].holds(i);
+        ck_assert_msg(seen[i] == page_cases[_i].holds(i), "%s: item %u %s", q, i,
+                      seen[i] ? "found, not expected" : "missed");
+    }
+    ck_assert_uint_eq(tg_search_result_total(r), expected);
+    ck_assert_uint_eq(tg_search_result_count(r), expected);
+    struct tg_search_options short_page = {.limit = 5};
+    struct tg_search_result *head;
+    ck_assert_int_eq(tg_search_query(x, seg, q, strlen(q), &short_page, &head), TG_OK);
+    ck_assert_uint_eq(tg_search_result_total(head), expected);
+    for (size_t k = 0; k < tg_search_result_count(head); k++) {
+        ck_assert_uint_eq(tg_search_result_hit(head, k)->item, tg_search_result_hit(r, k)->item);
+        ck_assert(tg_search_result_hit(head, k)->score == tg_search_result_hit(r, k)->score);
+    }
+    tg_search_result_free(head);
+    tg_search_result_free(r);
+    tg_search_index_free(x);
+}
+END_TEST
+
 /* Neighbours in one group get the adjacency boost without being checked again (issue 10): a
  * phrase scores exactly as the same words ANDed where they stand together, and more than where
  * they do not (item 2 has both words, apart). */
@@ -1009,6 +1091,7 @@ int main(void)
     tcase_add_test(tc, test_snippet_overlap);
     tcase_add_test(tc, test_snippet_of_hit);
     tcase_add_loop_test(tc, test_phrase_walk, 0, TABLE_SIZE(phrase_cases));
+    tcase_add_loop_test(tc, test_page_head, 0, TABLE_SIZE(page_cases));
     tcase_add_test(tc, test_phrase_boost);
     tcase_add_loop_test(tc, test_span_walk, 0, TABLE_SIZE(span_cases));
     tcase_add_loop_test(tc, test_long_snippet, 0, TABLE_SIZE(long_snippet_cases));
