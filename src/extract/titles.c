@@ -243,6 +243,7 @@ static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, b
     out->e = pos;
     out->end = pos;
     out->wants_org = takes_organisation;
+    out->latin = false;
     out->org =
         takes_organisation ? title_organisation(d, last_start + 1, pos, &title, &out->end) : -1;
     if (out->end < pos)
