@@ -144,6 +144,8 @@ bool xd_latin_word_is(const struct xdoc *d, size_t b, size_t e, const char *cons
 long xd_next_mention(const struct xdoc *d, size_t *p, size_t e);
 
 enum tg_status xd_orgs(struct xdoc *d);
+/* Whether the Latin word [b, e) names a kind of body (Ministry, University, Foundation). */
+bool xd_latin_body_word(const struct xdoc *d, size_t b, size_t e);
 enum tg_status xd_orgs_from_model(struct xdoc *d);
 /* Reads every position title of the text into d->titles; runs after organisations. */
 enum tg_status xd_titles(struct xdoc *d);

@@ -750,6 +750,11 @@ static const char *const latin_org_words[] = {
     "bureau",      "school",     "college",    "hospital",     "club",         "party",
     "airways",     "airlines",   "fund",       "forum",        "network",      "alliance"};
 
+bool xd_latin_body_word(const struct xdoc *d, size_t b, size_t e)
+{
+    return XD_LATIN_IS(d, b, e, latin_org_words);
+}
+
 static bool latin_upper_at(const struct xdoc *d, size_t b)
 {
     return b < d->len && d->text[b] >= 'A' && d->text[b] <= 'Z';
@@ -786,8 +791,7 @@ static size_t latin_org(const struct xdoc *d, size_t b)
         bool join = xd_latin_word_is(d, e, we, joins, sizeof joins / sizeof *joins);
         if (!join && !latin_upper_at(d, e))
             break;
-        named = named || xd_latin_word_is(d, e, we, latin_org_words,
-                                          sizeof latin_org_words / sizeof *latin_org_words);
+        named = named || xd_latin_body_word(d, e, we);
         if (!join)
             last = we;
         if (we >= d->len || d->text[we] != ' ' || !xd_latin_word_end(d, we + 1, ORG_MARKS))

@@ -448,20 +448,21 @@ static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
 }
 
 /* Whether capitalised words [b, e) after an English title name a thing named after the post
- * (the Prime Minister Road Safety Award) rather than its holder. */
+ * (the Prime Minister Road Safety Award) rather than its holder: a body (xd_latin_body_word:
+ * the Prime Minister Office) or one of these. */
 static bool names_thing(const struct xdoc *d, size_t b, size_t e)
 {
-    static const char *const things[] = {
-        "Award",   "Awards", "Office",      "Committee", "Council",  "Foundation", "Center",
-        "Centre",  "Fund",   "Road",        "Safety",    "Policy",   "Project",    "Programme",
-        "Program", "Day",    "House",       "Hall",      "Ministry", "Department", "Government",
-        "Cup",     "Trophy", "Scholarship", "Prize",     "Forum",    "Meeting",    "Conference"};
+    static const char *const things[] = {"Award",   "Awards",      "Road",      "Safety", "Policy",
+                                         "Project", "Programme",   "Program",   "Day",    "House",
+                                         "Hall",    "Government",  "Cup",       "Trophy", "Prize",
+                                         "Meeting", "Scholarship", "Conference"};
     if (xd_overlap(d, b, e) >= 0)
         return true;
-    for (size_t p = b; p < e; p++)
-        if ((p == b || d->text[p - 1] == ' ') &&
-            xd_word_at(d, p, things, sizeof things / sizeof *things))
+    for (size_t p = b; p < e; p++) {
+        size_t we = p == b || d->text[p - 1] == ' ' ? xd_latin_word_end(d, p, "") : p;
+        if (we > p && (XD_LATIN_IS(d, p, we, things) || xd_latin_body_word(d, p, we)))
             return true;
+    }
     return false;
 }
 

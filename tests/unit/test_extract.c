@@ -537,6 +537,9 @@ static const struct extract_case cases[] = {
      "Mr. Charles H. Rivkin, chairman and chief executive officer of the Motion Picture "
      "Association (MPA), said that",
      NULL, PERSON, "Charles H. Rivkin", "Mr.", "chairman", "Motion Picture Association", NULL, 1},
+    {"issue 9: a body named after an English title is no person",
+     "Fellows of the Prime Minister Academy Programme met yesterday.", NULL, NO_PERSON,
+     "Academy Programme", NULL, NULL, NULL, NULL, 0},
     {"issue 9: a post named after an English title is no person",
      "He received the Prime Minister Road Safety Award yesterday.", NULL, NO_PERSON,
      "Road Safety Award", NULL, NULL, NULL, NULL, 0},
