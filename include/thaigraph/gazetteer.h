@@ -79,6 +79,15 @@ enum tg_status tg_gazetteer_find(const struct tg_gazetteer *g, const char *name,
                                  size_t cap, size_t *count);
 
 /*
+ * Finds the first entry of the types in `types` whose English name is name[0..len), compared
+ * without case (Malaysia, New Zealand); TG_ERR_NOT_FOUND when there is none. English names are
+ * no keys of the text matcher, so Latin words of a Thai text never match a place. The entry is
+ * the gazetteer's.
+ */
+enum tg_status tg_gazetteer_find_english(const struct tg_gazetteer *g, const char *name, size_t len,
+                                         unsigned types, const struct tg_gazetteer_entry **entry);
+
+/*
  * Finds the longest key of an entry of the types in `types` that starts at text[offset] and
  * stops at a character boundary (never before a Thai vowel or tone mark that belongs to the
  * previous letter). Sets *entry to the first such entry and *match_len to the key's length in

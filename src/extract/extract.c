@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract_internal.h"
 #include "thaigraph/grow.h"
@@ -314,6 +315,35 @@ bool xd_word_at(const struct xdoc *d, size_t b, const char *const *words, size_t
 bool xd_stop_word_at(const struct xdoc *d, size_t b)
 {
     return xd_word_at(d, b, stop_words, sizeof stop_words / sizeof stop_words[0]);
+}
+
+bool xd_latin_letter_at(const struct xdoc *d, size_t b, size_t *e)
+{
+    size_t w;
+    uint32_t cp = xd_cp(d, b, &w);
+    *e = b + w;
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+           (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+size_t xd_latin_word_end(const struct xdoc *d, size_t b, const char *marks)
+{
+    for (size_t next; b < d->len; b = next)
+        if (!xd_latin_letter_at(d, b, &next)) {
+            if (d->text[b] != '-' && (!d->text[b] || !strchr(marks, d->text[b])))
+                break;
+            next = b + 1;
+        }
+    return b;
+}
+
+bool xd_latin_word_is(const struct xdoc *d, size_t b, size_t e, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(words[i]) == e - b && strncasecmp(d->text + b, words[i], e - b) == 0)
+            return true;
+    return false;
 }
 
 enum tg_status tg_extract_new(struct tg_extract **out, struct tg_error *err)

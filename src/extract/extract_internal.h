@@ -40,6 +40,7 @@ struct xtitle {
     char *title; /* in full (รมว. is รัฐมนตรีว่าการกระทรวง) */
     long org;       /* index into organisations, or -1 */
     bool wants_org; /* the title names an organisation (ปลัดกระทรวง), even when the text does not */
+    bool latin;     /* an English title (Prime Minister), read by its own rules */
 };
 
 /* A sentence: the unit events and their evidence are read from. */
@@ -129,11 +130,22 @@ size_t xd_thai_run(const struct xdoc *d, size_t b);
 bool xd_word_at(const struct xdoc *d, size_t b, const char *const *words, size_t n);
 /* Whether a function word or common verb starts at b: such a word never begins a name. */
 bool xd_stop_word_at(const struct xdoc *d, size_t b);
+/* Whether a letter of Latin script starts at b, accented ones (Müller, Đặng, Attaché) included
+ * and the signs × and ÷ not; *e is past it either way. */
+bool xd_latin_letter_at(const struct xdoc *d, size_t b, size_t *e);
+/* End of the Latin word at b: letters, hyphens and the characters of marks (orgs keep & and .
+ * in AT&T or Co.; a title stops at them). b when no word starts there. */
+size_t xd_latin_word_end(const struct xdoc *d, size_t b, const char *marks);
+/* Whether [b, e) is the whole of one of words[0..n), compared without case. */
+bool xd_latin_word_is(const struct xdoc *d, size_t b, size_t e, const char *const *words, size_t n);
+#define XD_LATIN_IS(d, b, e, list) xd_latin_word_is(d, b, e, list, sizeof list / sizeof *list)
 /* The next entity mention starting in [*p, e) and ending by e, with *p moved past its start;
  * -1 when there is none. */
 long xd_next_mention(const struct xdoc *d, size_t *p, size_t e);
 
 enum tg_status xd_orgs(struct xdoc *d);
+/* Whether the Latin word [b, e) names a kind of body (Ministry, University, Foundation). */
+bool xd_latin_body_word(const struct xdoc *d, size_t b, size_t e);
 enum tg_status xd_orgs_from_model(struct xdoc *d);
 /* Reads every position title of the text into d->titles; runs after organisations. */
 enum tg_status xd_titles(struct xdoc *d);
@@ -144,11 +156,16 @@ const struct xtitle *xd_title_ending(const struct xdoc *d, size_t e);
 /* Length of the word at b that makes the title after it an acting post (รักษาราชการแทน,
  * ปฏิบัติหน้าที่), or 0. */
 size_t xd_acting_at(const struct xdoc *d, size_t b);
+/* Whether the Latin word [b, e) is a word of an English title (Minister, Prime, Deputy). */
+bool xd_latin_title_word(const struct xdoc *d, size_t b, size_t e);
 /* The title joined on after t with และ (then *shares_organisation: กรรมการและผู้จัดการทั่วไป
  * บรรษัท... are posts in the one organisation) or as an acting post (ปฏิบัติหน้าที่โฆษก...: its
  * organisation is its own), or NULL. */
 const struct xtitle *xd_title_joined(const struct xdoc *d, const struct xtitle *t,
                                      bool *shares_organisation);
+/* The English title joined on with and before t (Prime Minister and Defense Minister Gen.
+ * Prayut), or NULL. */
+const struct xtitle *xd_title_joined_before(const struct xdoc *d, const struct xtitle *t);
 /* The organisation of a gazetteer entry in this result, created on first use. */
 enum tg_status xd_org_from_entry(struct xdoc *d, const struct tg_gazetteer_entry *entry, long *org);
 /* The organisation [b, e) names by its place in a list of parties (parties.c), not by a pattern

@@ -886,28 +886,18 @@ static const char *const latin_org_words[] = {
     "bureau",      "school",     "college",    "hospital",     "club",         "party",
     "airways",     "airlines",   "fund",       "forum",        "network",      "alliance"};
 
+bool xd_latin_body_word(const struct xdoc *d, size_t b, size_t e)
+{
+    return XD_LATIN_IS(d, b, e, latin_org_words);
+}
+
 static bool latin_upper_at(const struct xdoc *d, size_t b)
 {
     return b < d->len && d->text[b] >= 'A' && d->text[b] <= 'Z';
 }
 
-static size_t latin_word_end(const struct xdoc *d, size_t b)
-{
-    while (b < d->len &&
-           ((d->text[b] >= 'A' && d->text[b] <= 'Z') || (d->text[b] >= 'a' && d->text[b] <= 'z') ||
-            d->text[b] == '&' || d->text[b] == '.' || d->text[b] == '-' || d->text[b] == '\''))
-        b++;
-    return b;
-}
-
-static bool latin_word_is(const struct xdoc *d, size_t b, size_t e, const char *const *words,
-                          size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strlen(words[i]) == e - b && strncasecmp(d->text + b, words[i], e - b) == 0)
-            return true;
-    return false;
-}
+/* Inside a body's name: AT&T, Co., Ltd., Children's. */
+#define ORG_MARKS "&.'"
 
 static bool ascii_alnum(char c)
 {
@@ -929,17 +919,16 @@ static size_t latin_run(const struct xdoc *d, size_t b, bool *named)
     size_t e = b, last = b;
     *named = false;
     for (int words = 0; words < 10; words++) {
-        size_t we = latin_word_end(d, e);
+        size_t we = xd_latin_word_end(d, e, ORG_MARKS);
         if (we == e)
             break;
-        bool join = latin_word_is(d, e, we, joins, sizeof joins / sizeof *joins);
+        bool join = xd_latin_word_is(d, e, we, joins, sizeof joins / sizeof *joins);
         if (!join && !latin_upper_at(d, e))
             break;
-        *named = *named || latin_word_is(d, e, we, latin_org_words,
-                                         sizeof latin_org_words / sizeof *latin_org_words);
+        *named = *named || xd_latin_body_word(d, e, we);
         if (!join)
             last = we;
-        if (we >= d->len || d->text[we] != ' ' || !latin_word_end(d, we + 1))
+        if (we >= d->len || d->text[we] != ' ' || !xd_latin_word_end(d, we + 1, ORG_MARKS))
             break;
         e = we + 1;
     }
@@ -950,7 +939,7 @@ static size_t latin_run(const struct xdoc *d, size_t b, bool *named)
  * kind of organisation. Returns its end, or b. */
 static size_t latin_org(const struct xdoc *d, size_t b)
 {
-    if (!latin_upper_at(d, b) || (b > 0 && latin_word_end(d, b - 1) > b - 1 &&
+    if (!latin_upper_at(d, b) || (b > 0 && xd_latin_word_end(d, b - 1, ORG_MARKS) > b - 1 &&
                                   d->text[b - 1] != ' ' && d->text[b - 1] != '('))
         return b;
     bool named;
@@ -982,7 +971,7 @@ static int legal_form_at(const struct xdoc *d, size_t b)
 static size_t firm_word_end(const struct xdoc *d, size_t b)
 {
     if (b < d->len && ascii_alnum(d->text[b]))
-        return latin_word_end(d, b) > b ? latin_word_end(d, b) : b + 1;
+        return xd_latin_word_end(d, b, ORG_MARKS) > b ? xd_latin_word_end(d, b, ORG_MARKS) : b + 1;
     size_t e = b;
     while (e < d->len && xd_is_thai(xd_cp(d, e, NULL))) {
         if ((xd_stop_word_at(d, e) && tg_utf8_count(d->text + e, next_boundary(d, e) - e) > 2) ||

@@ -283,12 +283,9 @@ static bool read_name(const struct xdoc *d, size_t b, struct pcand *c)
 }
 
 /* Capitalised words that open an English title after a name (Mr. Satoru Hagiwara Executive Vice
- * President) or before it (H.E. Federal Councillor Albert Rosti): no part of a name. */
-static const char *const latin_title_words[] = {
-    "Minister",   "Prime",     "Deputy",    "Ambassador", "President", "Vice",    "Executive",
-    "Director",   "Secretary", "Chairman",  "Chief",      "Managing",  "General", "Governor",
-    "Head",       "Senior",    "Acting",    "Chair",      "CEO",       "Founder", "Federal",
-    "Councillor", "Business",  "Permanent", "Consul",     "Mayor",     "Dean",    "Professor"};
+ * President) or before it (H.E. Federal Councillor Albert Rosti) and are no part of a name: the
+ * words of titles (xd_latin_title_word) and these, which open one without being a post's. */
+static const char *const latin_title_openers[] = {"Acting", "Federal", "Business", "Professor"};
 
 /* Lowercase words inside a foreign name (Felipe de la Morena Casado, Khairy bin Jamaluddin). */
 static const char *const latin_particles[] = {"de",  "la", "van", "von", "der", "da",   "dos",
@@ -304,17 +301,6 @@ static bool latin_ascii_letter(char c)
     return latin_upper(c) || (c >= 'a' && c <= 'z');
 }
 
-/* A letter of a Latin-script name, accented ones (Müller, Đặng) included: [b, *e). */
-static bool latin_letter_at(const struct xdoc *d, size_t b, size_t *e)
-{
-    size_t w;
-    uint32_t cp = xd_cp(d, b, &w);
-    *e = b + w;
-    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
-           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
-           (cp >= 0x1E00 && cp <= 0x1EFF);
-}
-
 /* End of a word of a Latin-script name at b (Chan-o-cha, O'Brien); a dot stays on an initial
  * (Michael G. Heath) and on a word in capitals (PHEAK. DOEUM), which is how such names are
  * written, and ends any other word (Mr. Rak. For ...). *last says the name ends with it. */
@@ -323,7 +309,7 @@ static size_t latin_name_word(const struct xdoc *d, size_t b, bool *last)
     size_t e = b, next;
     bool lower = false;
     while (e < d->len &&
-           (latin_letter_at(d, e, &next) || d->text[e] == '-' || d->text[e] == '\'')) {
+           (xd_latin_letter_at(d, e, &next) || d->text[e] == '-' || d->text[e] == '\'')) {
         lower = lower || !latin_upper(d->text[e]);
         e = next;
     }
@@ -350,8 +336,8 @@ static bool read_latin_name(const struct xdoc *d, size_t b, struct pcand *c)
         bool particle =
             xd_word_at(d, p, latin_particles, sizeof latin_particles / sizeof *latin_particles);
         if (we == p || (!particle && !latin_upper(d->text[p])) || (particle && !words) ||
-            xd_word_at(d, p, latin_title_words,
-                       sizeof latin_title_words / sizeof *latin_title_words))
+            xd_latin_title_word(d, p, xd_latin_word_end(d, p, "")) ||
+            XD_LATIN_IS(d, p, xd_latin_word_end(d, p, ""), latin_title_openers))
             break;
         /* The family name starts at the second word, a particle (de la Morena) included. */
         if (words && c->family_b == b)
@@ -469,20 +455,21 @@ static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
 }
 
 /* Whether capitalised words [b, e) after an English title name a thing named after the post
- * (the Prime Minister Road Safety Award) rather than its holder. */
+ * (the Prime Minister Road Safety Award) rather than its holder: a body (xd_latin_body_word:
+ * the Prime Minister Office) or one of these. */
 static bool names_thing(const struct xdoc *d, size_t b, size_t e)
 {
-    static const char *const things[] = {
-        "Award",   "Awards", "Office",      "Committee", "Council",  "Foundation", "Center",
-        "Centre",  "Fund",   "Road",        "Safety",    "Policy",   "Project",    "Programme",
-        "Program", "Day",    "House",       "Hall",      "Ministry", "Department", "Government",
-        "Cup",     "Trophy", "Scholarship", "Prize",     "Forum",    "Meeting",    "Conference"};
+    static const char *const things[] = {"Award",   "Awards",      "Road",      "Safety", "Policy",
+                                         "Project", "Programme",   "Program",   "Day",    "House",
+                                         "Hall",    "Government",  "Cup",       "Trophy", "Prize",
+                                         "Meeting", "Scholarship", "Conference"};
     if (xd_overlap(d, b, e) >= 0)
         return true;
-    for (size_t p = b; p < e; p++)
-        if ((p == b || d->text[p - 1] == ' ') &&
-            xd_word_at(d, p, things, sizeof things / sizeof *things))
+    for (size_t p = b; p < e; p++) {
+        size_t we = p == b || d->text[p - 1] == ' ' ? xd_latin_word_end(d, p, "") : p;
+        if (we > p && (XD_LATIN_IS(d, p, we, things) || xd_latin_body_word(d, p, we)))
             return true;
+    }
     return false;
 }
 
@@ -500,7 +487,7 @@ static enum tg_status scan_titled(struct xdoc *d, struct pcands *cs)
         struct pcand c = {.b = b, .person = -1, .before = t};
         /* Prime Minister Paetongtarn Shinawatra: an English title before capitalised words
          * names the person they spell. */
-        bool latin = (unsigned char)t->title[0] < 0x80 && b < d->len && latin_upper(d->text[b]);
+        bool latin = t->latin && b < d->len && latin_upper(d->text[b]);
         if (!(latin ? read_latin_name(d, b, &c) && !names_thing(d, c.b, c.e)
                     : ner_person_end(d, b) && read_name(d, b, &c)) ||
             taken(d, cs, c.b, c.e))
@@ -755,7 +742,12 @@ static const struct xtitle *title_after(const struct xdoc *d, size_t e)
     /* Mr. Charles H. Rivkin, chairman of ...: English sets the title off with a comma. */
     if (b < d->len && d->text[b] == ',') {
         const struct xtitle *t = xd_title_starting(d, xd_skip_spaces(d, b + 1));
-        return t && (unsigned char)t->title[0] < 0x80 ? t : NULL;
+        /* ..., Minister of Foreign Affairs Maris Sangiampongsa, Deputy Minister of Defense
+         * Gen. Nattaphon: a title a name follows is that name's. */
+        size_t next = t ? xd_skip_spaces(d, t->end) : 0;
+        return t && t->latin && !(next > t->end && next < d->len && latin_upper(d->text[next]))
+                   ? t
+                   : NULL;
     }
     size_t acting = xd_acting_at(d, b);
     return xd_title_starting(d, acting ? xd_skip_spaces(d, b + acting) : b);
@@ -820,25 +812,6 @@ static void drop_bare_repeats(struct tg_extract_person *p)
     p->position_count = kept;
 }
 
-/* The title joined on with และ or and before t (นายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหม
- * written before a name), or NULL. */
-static const struct xtitle *joined_before(const struct xdoc *d, const struct xtitle *t)
-{
-    size_t b = t->b;
-    while (b > 0 && tg_text_is_blank(xd_cp_before(d, b)))
-        b--;
-    size_t and = strlen("และ");
-    if (b >= and&&memcmp(d->text + b - and, "และ", and) == 0)
-        b -= and;
-    else if (b >= 4 && memcmp(d->text + b - 4, " and", 4) == 0)
-        b -= 4;
-    else
-        return NULL;
-    while (b > 0 && tg_text_is_blank(xd_cp_before(d, b)))
-        b--;
-    return xd_title_ending(d, b);
-}
-
 static int by_b(const void *x, const void *y)
 {
     const struct pcand *a = x, *b = y;
@@ -874,9 +847,11 @@ static enum tg_status record(struct xdoc *d, struct pcands *cs)
         if (c->person < 0 || !c->before || used[c->before - d->titles] || title_after(d, c->e))
             continue;
         st = add_position(d, c->person, c->before, c->b);
-        /* Prime Minister and Defense Minister Gen. Prayut Chan-o-cha holds both. */
+        /* Prime Minister and Defense Minister Gen. Prayut Chan-o-cha holds both; three titles
+         * before are as many as a name is written with (titles_after reads four in all). */
         const struct xtitle *t = c->before;
-        for (int k = 0; st == TG_OK && k < 3 && (t = joined_before(d, t)) && !used[t - d->titles];
+        for (int k = 0;
+             st == TG_OK && k < 3 && (t = xd_title_joined_before(d, t)) && !used[t - d->titles];
              k++)
             st = add_position(d, c->person, t, c->b);
     }

@@ -6,7 +6,9 @@
  * name can take the title after it and the one before it (รองนายกรัฐมนตรีอนุทิน ชาญวีรกูล).
  */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract_internal.h"
 #include "thaigraph/grow.h"
@@ -241,6 +243,7 @@ static enum tg_status read_title(struct xdoc *d, size_t b, struct xtitle *out, b
     out->e = pos;
     out->end = pos;
     out->wants_org = takes_organisation;
+    out->latin = false;
     out->org =
         takes_organisation ? title_organisation(d, last_start + 1, pos, &title, &out->end) : -1;
     if (out->end < pos)
@@ -298,35 +301,30 @@ static const char *const latin_modifiers[] = {
 /* After these, General is the post's own word (Secretary General, Attorney General). */
 static const char *const latin_before_general[] = {"Secretary", "Director", "Consul", "Attorney"};
 
-/* End of the word of Latin letters (and hyphens) at b, or b. */
+/* Words of a ministry's remit after "Minister of" that no title list holds (Minister of Foreign
+ * Affairs, of Digital Economy and Society, of Higher Education, Science, Research and
+ * Innovation). */
+static const char *const latin_remits[] = {
+    "Affairs",   "Economy",     "Society",       "Digital",        "Sports",       "Sport",
+    "Resources", "Environment", "Natural",       "Science",        "Research",     "Innovation",
+    "Social",    "Development", "Human",         "Security",       "Cooperatives", "Higher",
+    "Public",    "Information", "Communication", "Communications", "Welfare",      "Home",
+    "National",  "Planning",    "Works",         "Investment"};
+/* Words between the words of a remit. */
+static const char *const latin_remit_joins[] = {"and", "&", "of"};
+/* Words that open a state's name: the Prime Minister of the Kingdom of Cambodia. */
+static const char *const latin_states[] = {"Kingdom", "Republic"};
+
+bool xd_latin_title_word(const struct xdoc *d, size_t b, size_t e)
+{
+    return XD_LATIN_IS(d, b, e, latin_heads) || XD_LATIN_IS(d, b, e, latin_modifiers);
+}
+
+/* A title stops at a dot or an ampersand: Prime Minister. The ... */
 static size_t latin_word_end(const struct xdoc *d, size_t b)
 {
-    size_t e = b;
-    for (;;) {
-        unsigned char c = e < d->len ? (unsigned char)d->text[e] : 0;
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-')
-            e++;
-        else if (c >= 0xC3 && c <= 0xC9 && e + 1 < d->len) /* accented: Attaché */
-            e += 2;
-        else
-            return e;
-    }
+    return xd_latin_word_end(d, b, "");
 }
-
-/* Whether [b, e) is one of words, the first letter compared without case. */
-static bool latin_word_is(const struct xdoc *d, size_t b, size_t e, const char *const *words,
-                          size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(words[i]);
-        if (len == e - b && memcmp(d->text + b + 1, words[i] + 1, len - 1) == 0 &&
-            (d->text[b] == words[i][0] || d->text[b] == words[i][0] + ('a' - 'A')))
-            return true;
-    }
-    return false;
-}
-
-#define LATIN_IS(d, b, e, list) latin_word_is(d, b, e, list, sizeof list / sizeof *list)
 
 /* The word after the blank at e, as [*b, return); e when there is none. */
 static size_t latin_next(const struct xdoc *d, size_t e, size_t *b)
@@ -337,22 +335,93 @@ static size_t latin_next(const struct xdoc *d, size_t e, size_t *b)
     return latin_word_end(d, e + 1);
 }
 
-/* The organisation mention after of, at or for (the) from e, with *end past it; -1 if none,
- * and then *linked says whether such a word stands there all the same. */
-static long latin_organisation(const struct xdoc *d, size_t e, size_t *end, bool *linked)
+/* Whether [b, e) is the word (without case). */
+static bool latin_is(const struct xdoc *d, size_t b, size_t e, const char *word)
+{
+    return xd_latin_word_is(d, b, e, &word, 1);
+}
+
+/* The body after of, at or for (the) from e, with *end past it: the organisation mention there,
+ * or -1. *after is where the words after the link start, or 0 when no link word stands at e. */
+static long latin_organisation(const struct xdoc *d, size_t e, size_t *end, size_t *after)
 {
     static const char *const links[] = {"of", "at", "for"};
     size_t b = e, we = latin_next(d, e, &b);
-    *linked = we > e && latin_word_is(d, b, we, links, sizeof links / sizeof *links);
-    if (!*linked)
+    *after = 0;
+    if (we == e || !XD_LATIN_IS(d, b, we, links) || we + 1 >= d->len)
         return -1;
+    /* of the\u00a0X or of The Walt Disney Company: the word after the link is read as such. */
     size_t tb = we, te = latin_next(d, we, &tb);
-    size_t at = te - tb == 3 && memcmp(d->text + tb, "the", 3) == 0 ? tb + 4 : we + 1;
-    long m = at < d->len ? xd_mention_at(d, at, TG_EXTRACT_ORGANISATION) : -1;
+    *after = te > tb && latin_is(d, tb, te, "the") ? xd_skip_spaces(d, te + (te < d->len)) : we + 1;
+    long m = *after < d->len ? xd_mention_at(d, *after, TG_EXTRACT_ORGANISATION) : -1;
     if (m < 0)
         return -1;
     *end = d->m[m].e;
     return d->m[m].entity;
+}
+
+/* Capitalised Latin word [b, return) at b, or b. */
+static size_t latin_capital_word(const struct xdoc *d, size_t b)
+{
+    return b < d->len && d->text[b] >= 'A' && d->text[b] <= 'Z' ? latin_word_end(d, b) : b;
+}
+
+/*
+ * Minister of Finance Srettha Thavisin, Prime Minister of Malaysia Anwar Ibrahim (issue 9): the
+ * words after the link at b that name no mention but a post's remit or its state. A remit is a
+ * run of the words of posts and remits (Foreign Affairs, Digital Economy and Society); a state
+ * is a country or province the gazetteer names in English (after Kingdom of, Republic of).
+ * Returns the end, or b when neither stands there (Head of Television at Amazon Studios: the
+ * post goes on in words no list holds). *org is the ministry where the text names it in English
+ * (the Ministry of Finance).
+ */
+static size_t latin_remit(const struct xdoc *d, size_t b, long *org)
+{
+    size_t end = b, at = b, e = latin_capital_word(d, b);
+    for (int words = 0; words < 8 && e > at; words++) {
+        if (xd_latin_title_word(d, at, e) || XD_LATIN_IS(d, at, e, latin_remits))
+            end = e;
+        else if (!XD_LATIN_IS(d, at, e, latin_remit_joins) || end == b)
+            break;
+        size_t nb = e, ne = latin_next(d, e + (e < d->len && d->text[e] == ','), &nb);
+        if (ne == nb)
+            break;
+        at = nb;
+        e = ne;
+    }
+    if (end > b) {
+        char name[160];
+        int n = snprintf(name, sizeof name, "Ministry of %.*s", (int)(end - b), d->text + b);
+        for (size_t i = 0; n > 0 && (size_t)n < sizeof name && i < d->r->organisation_count; i++)
+            if (strcasecmp(d->r->organisations[i].name, name) == 0)
+                *org = (long)i;
+        return end;
+    }
+    size_t from = b, nb = b;
+    e = latin_capital_word(d, b);
+    size_t ne = latin_next(d, e, &nb);
+    if (XD_LATIN_IS(d, b, e, latin_states) && latin_is(d, nb, ne, "of"))
+        from = ne + 1;
+    /* The longest state name of up to three words: New Zealand, the United Arab Emirates. */
+    size_t ends[3], n = 0;
+    for (e = latin_capital_word(d, from); n < 3 && e > from; n++) {
+        ends[n] = e;
+        nb = e;
+        ne = latin_next(d, e, &nb);
+        e = latin_capital_word(d, nb) == ne && ne > nb ? ne : from;
+    }
+    const struct tg_gazetteer_entry *state;
+    while (n-- > 0)
+        /* President of Thailand Trade Representatives: a state that a post's word follows
+         * opens a body's name. */
+        if (!(ends[n] + 1 < d->len && d->text[ends[n]] == ' ' &&
+              xd_latin_title_word(d, ends[n] + 1, latin_word_end(d, ends[n] + 1))) &&
+            tg_gazetteer_find_english(d->ex->gazetteer, d->text + from, ends[n] - from,
+                                      TG_GAZETTEER_MASK(TG_GAZETTEER_COUNTRY) |
+                                          TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE),
+                                      &state) == TG_OK)
+            return ends[n];
+    return b;
 }
 
 /* Whether the word [b, e) is General closing a post (Secretary General) after the word ending
@@ -364,36 +433,40 @@ static bool closing_general(const struct xdoc *d, size_t b, size_t e, size_t pre
     size_t pb = prev;
     while (pb > 0 && d->text[pb - 1] != ' ')
         pb--;
-    return LATIN_IS(d, pb, prev, latin_before_general);
+    return XD_LATIN_IS(d, pb, prev, latin_before_general);
 }
 
-/* Reads the English title at b; false when none starts there. */
-static enum tg_status read_latin_title(struct xdoc *d, size_t b, struct xtitle *out, bool *found)
+/* At most this many words make one English title (Deputy Secretary-General to the Prime
+ * Minister is five), and this many titles one chain joined with and: both bound the work on a
+ * line of crafted text, where each token would read the run again (issue 9). */
+enum { LATIN_TITLE_WORDS = 8, LATIN_CHAIN = 4 };
+
+/* Reads the English title at b, its body or remit included; false when none starts there. */
+static enum tg_status read_latin_one(struct xdoc *d, size_t b, struct xtitle *out, bool *found)
 {
     *found = false;
     size_t at = b, e = latin_word_end(d, b), head_end = 0, prev = 0;
     if (e == b)
         return TG_OK;
-    if (e - b == strlen("Acting") &&
-        (memcmp(d->text + b, "Acting", e - b) == 0 || memcmp(d->text + b, "acting", e - b) == 0)) {
+    if (latin_is(d, b, e, "Acting")) {
         size_t ne = latin_next(d, e, &at);
         if (ne == e)
             return TG_OK;
         e = ne;
     }
     size_t start = at;
-    for (;;) {
-        bool head = LATIN_IS(d, at, e, latin_heads) || closing_general(d, at, e, prev);
+    for (int words = 0; words < LATIN_TITLE_WORDS; words++) {
+        bool head = XD_LATIN_IS(d, at, e, latin_heads) || closing_general(d, at, e, prev);
         if (head)
             head_end = e;
-        else if (!LATIN_IS(d, at, e, latin_modifiers))
+        else if (!XD_LATIN_IS(d, at, e, latin_modifiers))
             break;
         prev = e;
         size_t nb = e, ne = latin_next(d, e, &nb);
         /* Deputy Secretary-General to the Prime Minister: the post it serves is part of it. */
-        if (head && ne - nb == 2 && memcmp(d->text + nb, "to", 2) == 0) {
+        if (head && latin_is(d, nb, ne, "to")) {
             size_t tb = ne, te = latin_next(d, ne, &tb);
-            if (te - tb == 3 && memcmp(d->text + tb, "the", 3) == 0)
+            if (latin_is(d, tb, te, "the"))
                 ne = latin_next(d, te, &nb);
         }
         if (ne == nb)
@@ -403,44 +476,59 @@ static enum tg_status read_latin_title(struct xdoc *d, size_t b, struct xtitle *
     }
     if (!head_end)
         return TG_OK;
-    size_t end = head_end;
-    bool linked;
-    long org = latin_organisation(d, head_end, &end, &linked);
-    /* Head of Television at Amazon Studios: where the words after the link name no body this
-     * text knows, the post goes on in words no list holds, or its body is unread; either way
-     * the title read so far is not the post. */
-    if (org < 0 && linked)
+    size_t end = head_end, after;
+    long org = latin_organisation(d, head_end, &end, &after);
+    /* Minister of Finance: the remit ends the title; where the words after the link name
+     * neither a body nor a remit (Head of Television at Amazon Studios), the post goes on in
+     * words no list holds, or its body is unread: the title read so far is not the post. */
+    if (org < 0 && after && (end = latin_remit(d, after, &org)) == after)
         return TG_OK;
     /* Senior Vice President, Production Planning & Incentives: so also where a comma goes on
      * to capitalised words of no post. */
-    if (head_end + 2 < d->len && d->text[head_end] == ',' && d->text[head_end + 1] == ' ' &&
-        latin_word_end(d, head_end + 2) > head_end + 2 && d->text[head_end + 2] >= 'A' &&
-        d->text[head_end + 2] <= 'Z') {
-        size_t we = latin_word_end(d, head_end + 2);
-        if (!LATIN_IS(d, head_end + 2, we, latin_heads) &&
-            !LATIN_IS(d, head_end + 2, we, latin_modifiers))
+    if (head_end + 2 < d->len && d->text[head_end] == ',' && d->text[head_end + 1] == ' ') {
+        size_t we = latin_capital_word(d, head_end + 2);
+        if (we > head_end + 2 && !xd_latin_title_word(d, head_end + 2, we))
             return TG_OK;
-    }
-    /* Executive Vice President and General Counsel for Sony Pictures Entertainment: the posts
-     * share the body, so where the one after and is dropped, so is this one. */
-    if (org < 0 && head_end + 5 < d->len && memcmp(d->text + head_end, " and ", 5) == 0) {
-        size_t nb = head_end + 5, ne = latin_word_end(d, nb);
-        if (LATIN_IS(d, nb, ne, latin_heads) || LATIN_IS(d, nb, ne, latin_modifiers)) {
-            struct xtitle next;
-            bool joined;
-            enum tg_status st = read_latin_title(d, nb, &next, &joined);
-            if (st != TG_OK || !joined)
-                return st;
-            free(next.title);
-        }
     }
     char *title = xd_dup(d->text + start, head_end - start);
     if (!title)
         return TG_ERR_NOMEM;
-    *out = (struct xtitle){
-        .b = b, .e = head_end, .end = end, .title = title, .org = org, .wants_org = true};
+    *out = (struct xtitle){.b = b,
+                           .e = head_end,
+                           .end = end,
+                           .title = title,
+                           .org = org,
+                           .wants_org = true,
+                           .latin = true};
     *found = true;
     return TG_OK;
+}
+
+/* Reads the English title at b. Executive Vice President and General Counsel for Sony Pictures
+ * Entertainment: titles joined with and share the body, so where one after and is dropped, so
+ * are those before it. The chain is read forward in one loop. */
+static enum tg_status read_latin_title(struct xdoc *d, size_t b, struct xtitle *out, bool *found)
+{
+    enum tg_status st = read_latin_one(d, b, out, found);
+    size_t e = *found ? out->end : 0;
+    for (int k = 1; st == TG_OK && *found && out->org < 0 && k < LATIN_CHAIN; k++) {
+        if (e + 5 >= d->len || memcmp(d->text + e, " and ", 5) != 0 ||
+            !xd_latin_title_word(d, e + 5, latin_word_end(d, e + 5)))
+            break;
+        struct xtitle next;
+        bool joined;
+        st = read_latin_one(d, e + 5, &next, &joined);
+        if (st != TG_OK || !joined) {
+            free(out->title);
+            *found = false;
+            break;
+        }
+        free(next.title);
+        if (next.org >= 0)
+            break;
+        e = next.end;
+    }
+    return st;
 }
 
 /* A title glued to the word of a body's name is that name, where no mention covers it
@@ -510,25 +598,59 @@ size_t xd_acting_at(const struct xdoc *d, size_t b)
     return word_at(d, b, acting, sizeof acting / sizeof *acting);
 }
 
+/* Words joining two posts of one holder: นายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหม, chairman and
+ * chief executive officer. */
+static const char *const joins[] = {"และ", "and"};
+
+/* Standing in for someone at one occasion (ในฐานะผู้แทนรัฐมนตรีว่าการกระทรวง..., ในฐานะผู้แทน
+ * พระองค์, ในฐานะตัวแทน...) holds no post (issue 9); acting in a post (รักษาราชการแทน) holds it,
+ * and is read with the acting words. */
+static const char *const stand_in[] = {"ผู้แทน", "ตัวแทน"};
+
+/* Length of the join word at b, the blank after and included, or 0. */
+static size_t join_at(const struct xdoc *d, size_t b)
+{
+    size_t n = word_at(d, b, joins, sizeof joins / sizeof *joins);
+    return n && d->text[b] == 'a' ? (b + n < d->len && d->text[b + n] == ' ' ? n + 1 : 0) : n;
+}
+
 const struct xtitle *xd_title_joined(const struct xdoc *d, const struct xtitle *t,
                                      bool *shares_organisation)
 {
-    size_t at = xd_skip_spaces(d, t->end), n;
-    /* chairman and chief executive officer of the Motion Picture Association */
-    *shares_organisation = xd_has(d, at, "และ") || xd_has(d, at, "and ");
-    if (*shares_organisation)
-        n = xd_has(d, at, "และ") ? strlen("และ") : strlen("and");
-    else if (xd_has(d, at, "ในฐานะ")) {
+    size_t at = xd_skip_spaces(d, t->end), n = join_at(d, at);
+    *shares_organisation = n > 0;
+    if (!n && xd_has(d, at, "ในฐานะ")) {
         /* ปลัดกระทรวงยุติธรรม ในฐานะผู้อำนวยการศูนย์...: a standing post held with the first
          * counts (GUIDELINE.md); a role for one occasion (ในฐานะประธานร่วม) names no body of its
-         * own, so a title that wants one and has none is no post, and standing in for someone
-         * (ในฐานะผู้แทนรัฐมนตรีว่าการกระทรวง...) is no post either (issue 9). */
-        const struct xtitle *post = xd_title_starting(d, xd_skip_spaces(d, at + strlen("ในฐานะ")));
-        return post && (post->org >= 0 || !post->wants_org) && !xd_has(d, post->b, "ผู้แทน") ? post
-                                                                                           : NULL;
-    } else if (!(n = xd_acting_at(d, at)))
+         * own, so a title that wants one and has none is no post. */
+        size_t from = xd_skip_spaces(d, at + strlen("ในฐานะ"));
+        const struct xtitle *post = xd_title_starting(d, from);
+        return post && (post->org >= 0 || !post->wants_org) &&
+                       !word_at(d, from, stand_in, sizeof stand_in / sizeof *stand_in)
+                   ? post
+                   : NULL;
+    }
+    if (!n && !(n = xd_acting_at(d, at)))
         return NULL;
     return xd_title_starting(d, xd_skip_spaces(d, at + n));
+}
+
+const struct xtitle *xd_title_joined_before(const struct xdoc *d, const struct xtitle *t)
+{
+    /* Only in English: ผู้ว่าราชการจังหวัดและนายอำเภอเมือง นายสมชาย writes two people's posts
+     * before one name, where Prime Minister and Defense Minister Gen. Prayut is one man's. */
+    if (!t->latin)
+        return NULL;
+    size_t b = t->b;
+    while (b > 0 && tg_text_is_blank(xd_cp_before(d, b)))
+        b--;
+    if (b < strlen(" and") || memcmp(d->text + b - strlen(" and"), " and", strlen(" and")) != 0)
+        return NULL;
+    b -= strlen("and");
+    while (b > 0 && tg_text_is_blank(xd_cp_before(d, b)))
+        b--;
+    const struct xtitle *before = xd_title_ending(d, b);
+    return before && before->latin ? before : NULL;
 }
 
 const struct xtitle *xd_title_ending(const struct xdoc *d, size_t e)

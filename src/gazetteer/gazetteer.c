@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "thaigraph/grow.h"
 #include "thaigraph/text.h"
@@ -688,6 +689,23 @@ enum tg_status tg_gazetteer_find(const struct tg_gazetteer *g, const char *name,
         *count = collect(g, other, types, entries, cap);
     }
     return *count ? TG_OK : TG_ERR_NOT_FOUND;
+}
+
+enum tg_status tg_gazetteer_find_english(const struct tg_gazetteer *g, const char *name, size_t len,
+                                         unsigned types, const struct tg_gazetteer_entry **entry)
+{
+    if (!g || (!name && len > 0) || !entry)
+        return TG_ERR_INVALID_ARGUMENT;
+    /* About 160 entries have an English name, and English titles ask rarely: a scan will do. */
+    for (size_t i = 0; i < g->entry_count; i++) {
+        const struct tg_gazetteer_entry *e = &g->entries[i];
+        if ((types & TG_GAZETTEER_MASK(e->type)) && e->english_name &&
+            strlen(e->english_name) == len && strncasecmp(e->english_name, name, len) == 0) {
+            *entry = e;
+            return TG_OK;
+        }
+    }
+    return TG_ERR_NOT_FOUND;
 }
 
 /*

@@ -590,10 +590,39 @@ static const struct extract_case cases[] = {
     {"issue 9: English titles joined before an honorific, the first",
      "Prime Minister and Defense Minister Gen. Prayut Chan-o-cha commends the research.", NULL,
      PERSON, "Prayut Chan-o-cha", "Gen.", "Prime Minister", NULL, NULL, 1},
+    {"issue 9: English titles joined before an honorific, the second",
+     "Prime Minister and Defense Minister Gen. Prayut Chan-o-cha commends the research.", NULL,
+     PERSON, "Prayut Chan-o-cha", "Gen.", "Defense Minister", NULL, NULL, 1},
+    {"issue 9: an English title of a portfolio, the first",
+     "Prime Minister and Minister of Finance Srettha Thavisin said that", NULL, PERSON,
+     "Srettha Thavisin", NULL, "Prime Minister", NULL, NULL, 1},
+    {"issue 9: an English title of a portfolio, the second",
+     "Prime Minister and Minister of Finance Srettha Thavisin said that", NULL, PERSON,
+     "Srettha Thavisin", NULL, "Minister", NULL, NULL, 1},
+    {"issue 9: an English title of a portfolio in words joined with and",
+     "Minister of Digital Economy and Society Prasert Jantararuangtong opened the fair.", NULL,
+     PERSON, "Prasert Jantararuangtong", NULL, "Minister", NULL, NULL, 1},
+    {"issue 9: an English title of a portfolio after a name",
+     "Mr. Maris Sangiampongsa, Minister of Foreign Affairs, met the delegation.", NULL, PERSON,
+     "Maris Sangiampongsa", "Mr.", "Minister", NULL, NULL, 1},
+    {"issue 9: an English title of a state", "Prime Minister of Malaysia Anwar Ibrahim said that",
+     NULL, PERSON, "Anwar Ibrahim", NULL, "Prime Minister", NULL, NULL, 1},
+    {"issue 9: an English title of a state named in two words",
+     "Prime Minister of New Zealand Christopher Luxon said that", NULL, PERSON, "Christopher Luxon",
+     NULL, "Prime Minister", NULL, NULL, 1},
+    {"issue 9: an English title of a kingdom",
+     "Prime Minister of the Kingdom of Cambodia Hun Manet said that", NULL, PERSON, "Hun Manet",
+     NULL, "Prime Minister", NULL, NULL, 1},
+    {"issue 9: a capitalised word after of that names no state is no name",
+     "Ms. Jill Ratner (General Counsel for Zyxwv Pictures Entertainment) attended.", NULL,
+     NO_PERSON, "Pictures Entertainment", NULL, NULL, NULL, NULL, 0},
     {"issue 9: an English title after a comma takes the organisation after of",
      "Mr. Charles H. Rivkin, chairman and chief executive officer of the Motion Picture "
      "Association (MPA), said that",
      NULL, PERSON, "Charles H. Rivkin", "Mr.", "chairman", "Motion Picture Association", NULL, 1},
+    {"issue 9: a body named after an English title is no person",
+     "Fellows of the Prime Minister Academy Programme met yesterday.", NULL, NO_PERSON,
+     "Academy Programme", NULL, NULL, NULL, NULL, 0},
     {"issue 9: a post named after an English title is no person",
      "He received the Prime Minister Road Safety Award yesterday.", NULL, NO_PERSON,
      "Road Safety Award", NULL, NULL, NULL, NULL, 0},
@@ -614,6 +643,18 @@ static const struct extract_case cases[] = {
     {"issue 9: diplomatic titles outside the first list",
      "นางสาวสมหญิง ใจดี อัครราชทูตที่ปรึกษา ประจำกรุงปักกิ่ง และนายสมชาย ใจดี กงสุล ประจำนครกว่างโจว", NULL,
      PERSON, "สมชาย ใจดี", "นาย", "กงสุล", NULL, NULL, 1},
+    {"issue 9: diplomatic titles outside the first list, the second",
+     "นางสาวสมหญิง ใจดี อัครราชทูตที่ปรึกษา ประจำกรุงปักกิ่ง และนายสมชาย ใจดี กงสุล ประจำนครกว่างโจว", NULL,
+     PERSON, "สมหญิง ใจดี", "นางสาว", "อัครราชทูตที่ปรึกษา", NULL, NULL, 1},
+    {"issue 9: Thai posts of two people before one name are not both his",
+     "ผู้ว่าราชการจังหวัดเชียงใหม่และนายอำเภอเมืองเชียงใหม่ นายสมชาย ใจดี ร่วมงาน", NULL, NO_POSITION,
+     "สมชาย ใจดี", NULL, "ผู้ว่าราชการจังหวัด", NULL, NULL, 0},
+    {"issue 9: Thai posts of two people before one name, in a ministry and a department",
+     "ปลัดกระทรวงมหาดไทยและอธิบดีกรมการปกครอง นายสมชาย ใจดี ร่วมงาน", NULL, NO_POSITION, "สมชาย ใจดี",
+     NULL, "ปลัดกระทรวง", NULL, NULL, 0},
+    {"issue 9: standing in for someone after ในฐานะ, ตัวแทน",
+     "นางสมหญิง ใจดี รองปลัดกระทรวงวัฒนธรรม ในฐานะตัวแทนรัฐมนตรีว่าการกระทรวงวัฒนธรรม เป็นประธานในพิธี", NULL,
+     NO_POSITION, "สมหญิง ใจดี", NULL, "รัฐมนตรีว่าการกระทรวง", NULL, NULL, 0},
 
     /* issue 9, error class 6: where a person's name ends. */
     {"class 6: two spaces between the names", "นายวิษณุ  เครืองาม รองนายกรัฐมนตรี กล่าว", NULL, PERSON,
@@ -1465,6 +1506,29 @@ START_TEST(test_mentions_never_overlap)
 }
 END_TEST
 
+/* issue 9: a long chain of English titles joined with and, none with a body, is read in a
+ * bounded loop: the read once recursed per and (a crafted line could overflow a worker's stack)
+ * and was retried at every token. */
+START_TEST(test_long_title_chain)
+{
+    static const char link[] = "Minister and ";
+    static const char tail[] = "Minister of Zyxwv at Qrstu said.";
+    enum { REPEATS = 20000 };
+    size_t len = REPEATS * (sizeof link - 1) + sizeof tail - 1;
+    char *text = malloc(len + 1);
+    ck_assert_ptr_nonnull(text);
+    for (size_t i = 0; i < REPEATS; i++)
+        memcpy(text + i * (sizeof link - 1), link, sizeof link - 1);
+    memcpy(text + REPEATS * (sizeof link - 1), tail, sizeof tail);
+    struct tg_extract_result *r = NULL;
+    ck_assert_int_eq(tg_extract_document(shared_ex, text, len, NULL, 0, NULL, &r), TG_OK);
+    for (size_t i = 0; i < r->person_count; i++)
+        ck_assert_uint_eq(r->people[i].position_count, 0);
+    tg_extract_result_free(r);
+    free(text);
+}
+END_TEST
+
 START_TEST(test_bad_arguments)
 {
     struct tg_extract *ex = NULL;
@@ -1502,6 +1566,7 @@ int main(void)
                         (int)(sizeof cases / sizeof cases[0]));
     tcase_add_loop_test(timed_case(suite, "mention invariants"), test_mentions_never_overlap, 0, 5);
     tcase_add_test(timed_case(suite, "arguments"), test_bad_arguments);
+    tcase_add_test(timed_case(suite, "long title chain"), test_long_title_chain);
     int status = tgt_run_suite(suite);
     tg_extract_free(shared_ex);
     return status;

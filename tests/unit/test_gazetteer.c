@@ -487,6 +487,36 @@ START_TEST(test_concurrent_scans)
 }
 END_TEST
 
+struct english_case {
+    const char *query;
+    unsigned types;
+    const char *name; /* NULL: not found */
+};
+
+/* issue 9: English titles end at the state they are of (Prime Minister of Malaysia). */
+static const struct english_case english_cases[] = {
+    {"Malaysia", COUNTRY, "มาเลเซีย"},
+    {"thailand", COUNTRY, "ประเทศไทย"},
+    {"Japan", PROVINCE, NULL},
+    {"Malaysian", TG_GAZETTEER_ANY, NULL},
+    {"Bangkok", PROVINCE, "กรุงเทพมหานคร"},
+};
+
+START_TEST(test_find_english)
+{
+    const struct english_case *c = &english_cases[_i];
+    const struct tg_gazetteer_entry *e = NULL;
+    enum tg_status status =
+        tg_gazetteer_find_english(gazetteer, c->query, strlen(c->query), c->types, &e);
+    if (!c->name) {
+        ck_assert_int_eq(status, TG_ERR_NOT_FOUND);
+        return;
+    }
+    ck_assert_msg(status == TG_OK, "'%s' not found", c->query);
+    ck_assert_str_eq(tg_gazetteer_entry_name(e), c->name);
+}
+END_TEST
+
 START_TEST(test_bad_arguments)
 {
     const struct tg_gazetteer_entry *e = NULL;
@@ -495,6 +525,8 @@ START_TEST(test_bad_arguments)
     ck_assert_int_eq(tg_gazetteer_match_at(gazetteer, "ab", 2, 3, TG_GAZETTEER_ANY, &e, &n),
                      TG_ERR_INVALID_ARGUMENT);
     ck_assert_int_eq(tg_gazetteer_find(gazetteer, "พม.", strlen("พม."), ORG, &e, 1, NULL),
+                     TG_ERR_INVALID_ARGUMENT);
+    ck_assert_int_eq(tg_gazetteer_find_english(gazetteer, "Japan", 5, TG_GAZETTEER_ANY, NULL),
                      TG_ERR_INVALID_ARGUMENT);
     ck_assert_int_eq(tg_gazetteer_parse(TG_GAZETTEER_TYPE_COUNT, "", 0, &g, NULL),
                      TG_ERR_INVALID_ARGUMENT);
@@ -512,6 +544,7 @@ int main(void)
     ADD_TABLE_TEST(builtin, test_find, find_cases);
     ADD_TABLE_TEST(builtin, test_parent, parent_cases);
     ADD_TABLE_TEST(builtin, test_match_at, match_cases);
+    ADD_TABLE_TEST(builtin, test_find_english, english_cases);
     tcase_add_test(builtin, test_entry_accessors);
     tcase_add_test(builtin, test_ministries_have_abbreviations);
     tcase_add_test(builtin, test_concurrent_scans);
