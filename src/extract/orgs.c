@@ -1034,8 +1034,11 @@ static bool company_written_short(const struct xdoc *d, size_t b, struct cand *o
  * ending at e, or e. */
 static size_t public_end(const struct xdoc *d, size_t e)
 {
-    size_t at = xd_skip_spaces(d, e);
-    return at - e <= 1 && xd_has(d, at, public_form) ? at + strlen(public_form) : e;
+    /* One blank between them, of whatever width: news text often has a no-break space. */
+    size_t at = xd_skip_spaces(d, e), blank = 0;
+    if (at > e)
+        xd_cp(d, e, &blank);
+    return at - e == blank && xd_has(d, at, public_form) ? at + strlen(public_form) : e;
 }
 
 static enum tg_status scan(struct xdoc *d, struct cands *cs)
@@ -1126,8 +1129,12 @@ static enum tg_status scan(struct xdoc *d, struct cands *cs)
             } else if (!c.stem_end && ends_with(d, c.e, public_form)) {
                 /* The tagger's span took the form in already. */
                 c.public_at = c.e - strlen(public_form);
+                /* The whole blank before it: a no-break space is two bytes, and half of one
+                 * left in the name is no UTF-8 (issue 9). */
                 if (c.public_at > c.b && tg_text_is_blank(xd_cp_before(d, c.public_at)))
-                    c.public_at--;
+                    do
+                        c.public_at--;
+                    while ((d->text[c.public_at] & 0xC0) == 0x80);
             }
             if (xd_excluded(d, c.b, c.e) || covered(cs, c.b, c.e) || bangkok_areas(d, c.e))
                 continue;
