@@ -182,7 +182,6 @@ static void check_words(const struct tg_graph *g, const char *db)
                db, made[0] ? made : "(not recorded)", words, db);
 }
 
-/* A reload loads and checks the file exactly as start-up does, and swaps only on success. */
 /* The postings and span tables no query has read yet, checked while the graph serves: damage a
  * forged checksum hid is then logged within a second of the load, not at the first query that
  * meets it (which checks its own parts meanwhile). */
@@ -195,6 +194,7 @@ static void check_search(const struct tg_graph *graph)
         tg_log(TG_LOG_ERROR, "the search indexes are damaged; queries that read the damage fail");
 }
 
+/* A reload loads and checks the file exactly as start-up does, and swaps only on success. */
 static bool reload(struct tg_snapshot_holder *holder, const char *db)
 {
     struct tg_graph *next = NULL;

@@ -274,8 +274,10 @@ static const uint8_t *record_of(const struct tg_search_index *x, size_t t, size_
 bool tg_search_same_item(const struct tg_search_index *a, size_t ka,
                          const struct tg_search_index *b, size_t kb)
 {
-    if (!a || !b || ka >= a->item_count || kb >= b->item_count || !tg_search_index_sound(a) ||
-        !tg_search_index_sound(b))
+    /* Only the parts compared are checked: a spot check of a few items must not sweep two
+     * whole indexes each time. */
+    if (!a || !b || ka >= a->item_count || kb >= b->item_count || !tg_search_item_sound(a, ka) ||
+        !tg_search_item_sound(b, kb))
         return false;
     size_t bytes = a->span_offsets[ka + 1] - a->span_offsets[ka];
     if (a->lengths[ka] != b->lengths[kb] || a->weights[ka] != b->weights[kb] ||
@@ -294,12 +296,15 @@ bool tg_search_same_item(const struct tg_search_index *a, size_t ka,
     }
     for (size_t t = 0; t < b->term_count; t++) {
         size_t len = 0, at = 0, a_len = 0;
+        if (!tg_search_term_sound(b, t))
+            return false;
         const uint8_t *mine = record_of(b, t, kb, &len);
         if (!mine)
             continue;
         const char *key = key_of(b, t, &at);
-        const uint8_t *theirs =
-            tg_search_find_term(a, key, at, &at) ? record_of(a, at, ka, &a_len) : NULL;
+        const uint8_t *theirs = tg_search_find_term(a, key, at, &at) && tg_search_term_sound(a, at)
+                                    ? record_of(a, at, ka, &a_len)
+                                    : NULL;
         if (!theirs || a_len != len || memcmp(mine, theirs, len) != 0)
             return false;
         positions += tg_search_varint_get(&mine);
