@@ -790,11 +790,9 @@ static bool cabinet_decision(const struct xdoc *d, const struct cand *c)
     if (c->kind != TG_EXTRACT_EVENT_MEETING ||
         !preceded_by(d, d->sentences[c->sentence].b, c->trigger_b, "ที่"))
         return false;
-    for (size_t i = 0; i < sizeof cabinet_seats / sizeof *cabinet_seats; i++) {
-        size_t n = strlen(cabinet_seats[i]);
-        if (c->trigger_e + n <= d->len && memcmp(d->text + c->trigger_e, cabinet_seats[i], n) == 0)
+    for (size_t i = 0; i < sizeof cabinet_seats / sizeof *cabinet_seats; i++)
+        if (xd_has(d, c->trigger_e, cabinet_seats[i]))
             return true;
-    }
     return false;
 }
 

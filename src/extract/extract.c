@@ -317,6 +317,11 @@ bool xd_stop_word_at(const struct xdoc *d, size_t b)
     return xd_word_at(d, b, stop_words, sizeof stop_words / sizeof stop_words[0]);
 }
 
+bool xd_latin_upper_at(const struct xdoc *d, size_t b)
+{
+    return b < d->len && d->text[b] >= 'A' && d->text[b] <= 'Z';
+}
+
 bool xd_latin_letter_at(const struct xdoc *d, size_t b, size_t *e)
 {
     size_t w;

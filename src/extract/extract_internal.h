@@ -130,6 +130,8 @@ size_t xd_thai_run(const struct xdoc *d, size_t b);
 bool xd_word_at(const struct xdoc *d, size_t b, const char *const *words, size_t n);
 /* Whether a function word or common verb starts at b: such a word never begins a name. */
 bool xd_stop_word_at(const struct xdoc *d, size_t b);
+/* Whether an ASCII capital letter stands at b: where a Latin name or title may start. */
+bool xd_latin_upper_at(const struct xdoc *d, size_t b);
 /* Whether a letter of Latin script starts at b, accented ones (Müller, Đặng, Attaché) included
  * and the signs × and ÷ not; *e is past it either way. */
 bool xd_latin_letter_at(const struct xdoc *d, size_t b, size_t *e);

@@ -279,7 +279,6 @@ static size_t tagged_end_inside(const struct xdoc *d, size_t b, size_t lo, size_
 
 static bool inside_position(const struct xdoc *d, size_t b, size_t e);
 
-static bool latin_upper_at(const struct xdoc *d, size_t b);
 static size_t latin_run(const struct xdoc *d, size_t b, bool *named);
 
 /* The end of a Latin name ending at e with its Thai tail, when a space and a run of Thai words
@@ -320,7 +319,7 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
          * A board or a programme with a Latin name is the body's own (คณะกรรมการ UAI). */
         bool named = false, latin = !prefixes[i].tail && strcmp(prefixes[i].kind, "council") != 0 &&
                                     strcmp(prefixes[i].word, "คณะ") != 0;
-        size_t le = latin && q < d->len && d->text[q] == ' ' && latin_upper_at(d, q + 1)
+        size_t le = latin && q < d->len && d->text[q] == ' ' && xd_latin_upper_at(d, q + 1)
                         ? latin_run(d, q + 1, &named)
                         : q;
         if (le >= q + 3) {
@@ -781,7 +780,7 @@ static bool company(const struct xdoc *d, size_t b, struct cand *out)
         e = extend_name(d, b, q, true);
     /* Without its legal form, a company with a Latin name goes by that name (prefix_name). */
     bool form = xd_find(d->text + q, e - q, "จำกัด", strlen("จำกัด")) != NULL;
-    if (e == q || e - q > 240 || kind_of_body(d, b, at, e) || (!form && latin_upper_at(d, at)))
+    if (e == q || e - q > 240 || kind_of_body(d, b, at, e) || (!form && xd_latin_upper_at(d, at)))
         return false;
     *out =
         (struct cand){.b = b, .e = e, .q = at, .source = FROM_PREFIX, .kind = "other", .org = -1};
@@ -891,11 +890,6 @@ bool xd_latin_body_word(const struct xdoc *d, size_t b, size_t e)
     return XD_LATIN_IS(d, b, e, latin_org_words);
 }
 
-static bool latin_upper_at(const struct xdoc *d, size_t b)
-{
-    return b < d->len && d->text[b] >= 'A' && d->text[b] <= 'Z';
-}
-
 /* Inside a body's name: AT&T, Co., Ltd., Children's. */
 #define ORG_MARKS "&.'"
 
@@ -923,7 +917,7 @@ static size_t latin_run(const struct xdoc *d, size_t b, bool *named)
         if (we == e)
             break;
         bool join = xd_latin_word_is(d, e, we, joins, sizeof joins / sizeof *joins);
-        if (!join && !latin_upper_at(d, e))
+        if (!join && !xd_latin_upper_at(d, e))
             break;
         *named = *named || xd_latin_body_word(d, e, we);
         if (!join)
@@ -939,8 +933,8 @@ static size_t latin_run(const struct xdoc *d, size_t b, bool *named)
  * kind of organisation. Returns its end, or b. */
 static size_t latin_org(const struct xdoc *d, size_t b)
 {
-    if (!latin_upper_at(d, b) || (b > 0 && xd_latin_word_end(d, b - 1, ORG_MARKS) > b - 1 &&
-                                  d->text[b - 1] != ' ' && d->text[b - 1] != '('))
+    if (!xd_latin_upper_at(d, b) || (b > 0 && xd_latin_word_end(d, b - 1, ORG_MARKS) > b - 1 &&
+                                     d->text[b - 1] != ' ' && d->text[b - 1] != '('))
         return b;
     bool named;
     size_t e = latin_run(d, b, &named);
@@ -1346,7 +1340,7 @@ static enum tg_status resolve(struct xdoc *d, struct cand *c)
     const char *s = d->text + c->b;
     size_t n = c->e - c->b;
     if (c->source == FROM_LEARNT ||
-        ((s[n - 1] == '.' || latin_upper_at(d, c->b)) && learnt(d, s, n) >= 0)) {
+        ((s[n - 1] == '.' || xd_latin_upper_at(d, c->b)) && learnt(d, s, n) >= 0)) {
         c->org = learnt(d, s, n);
         return TG_OK;
     }
@@ -1440,7 +1434,7 @@ static enum tg_status learn_pairs(struct xdoc *d, struct cands *cs)
             !parenthesised_abbreviation(d, c->e, &ab, &ae, &nb, &ne))
             continue;
         const struct tg_gazetteer_entry *entry = find_entry(d, d->text + ab, ae - ab);
-        if (c->after_position && !entry && !latin_upper_at(d, ab))
+        if (c->after_position && !entry && !xd_latin_upper_at(d, ab))
             continue;
         enum tg_status st;
         if (entry && !c->entry && !c->stem_end) {
@@ -1469,7 +1463,7 @@ static enum tg_status scan_learnt(struct xdoc *d, struct cands *cs)
             size_t b = (size_t)(p - d->text);
             if (covered(cs, b, b + n) || xd_excluded(d, b, b + n) ||
                 !abbreviation_may_start(d, b) ||
-                (latin_upper_at(d, b) && !latin_word_apart(d, b, b + n)))
+                (xd_latin_upper_at(d, b) && !latin_word_apart(d, b, b + n)))
                 continue;
             enum tg_status st =
                 push(cs, (struct cand){.b = b, .e = b + n, .source = FROM_LEARNT, .org = -1});

@@ -363,7 +363,7 @@ static long latin_organisation(const struct xdoc *d, size_t e, size_t *end, size
 /* Capitalised Latin word [b, return) at b, or b. */
 static size_t latin_capital_word(const struct xdoc *d, size_t b)
 {
-    return b < d->len && d->text[b] >= 'A' && d->text[b] <= 'Z' ? latin_word_end(d, b) : b;
+    return xd_latin_upper_at(d, b) ? latin_word_end(d, b) : b;
 }
 
 /*
