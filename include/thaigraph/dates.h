@@ -33,7 +33,8 @@
  *   come, skipping a month without that day), each at the precision it has; สิ้นเดือน X dates
  *   the last day of X. A day told so and followed by the
  *   date in brackets ("วันนี้ (28 ธ.ค. 63)", a report written the day before it went out) takes
- *   the bracketed date.
+ *   the bracketed date, and the relative dates after it count from that writer's day (within
+ *   62 days of the context day; further off the bracket is taken for a slip).
  * - Impossible dates (31 ก.พ., day 32, month 13) and years outside Gregorian 1900..2100 are not
  *   reported at all rather than guessed.
  * - Not read: numeric dates with two-digit years ("22/12/54"), English day ranges ("December

@@ -923,23 +923,39 @@ static enum tg_status push(struct match_list *list, const struct tg_date_match *
 }
 
 /* "วันนี้ (28 ธ.ค. 63)": a relative day followed by a written day in brackets is that day; the
- * writer's day, not the publication day, is what วันนี้ meant. */
-static void bracketed_days(const char *text, size_t len, struct match_list *list)
+ * writer's day, not the publication day, is what วันนี้ meant, so it is also the day that the
+ * relative dates after it (พรุ่งนี้, เมื่อวานนี้, วันอังคารที่ผ่านมา) count from (issue 9, class 7: a
+ * release that goes out days after its วันนี้). Returns whether match is such a day, after setting
+ * the relative day before it. */
+static bool writers_day(const char *text, size_t len, struct match_list *list,
+                        const struct tg_date_match *match)
 {
-    for (size_t i = 0; i + 1 < list->count; i++) {
-        struct tg_date_match *m = &list->items[i];
-        const struct tg_date_match *next = &list->items[i + 1];
-        if (!m->relative || m->first.precision == TG_DATE_PRECISION_MONTH ||
-            m->first.precision == TG_DATE_PRECISION_YEAR)
-            continue;
-        struct cursor c = {text, len, m->byte_end, m->byte_end};
-        skip_gap(&c);
-        if (!lit(&c, "(") || next->byte_start != c.pos ||
-            next->first.precision != TG_DATE_PRECISION_DAY)
-            continue;
-        m->first = next->first;
-        m->last = next->first;
-    }
+    if (!list->count || match->first.precision != TG_DATE_PRECISION_DAY)
+        return false;
+    struct tg_date_match *m = &list->items[list->count - 1];
+    if (!m->relative || m->first.precision == TG_DATE_PRECISION_MONTH ||
+        m->first.precision == TG_DATE_PRECISION_YEAR)
+        return false;
+    struct cursor c = {text, len, m->byte_end, m->byte_end};
+    skip_gap(&c);
+    if (!lit(&c, "(") || match->byte_start != c.pos)
+        return false;
+    m->first = match->first;
+    m->last = match->first;
+    return true;
+}
+
+/* How far the writer's day may stand from the context day and still be taken for it; further
+ * off, the bracket more likely holds a slip of the pen. */
+#define WRITERS_DAY_REACH 62
+
+static bool near_day(const struct tg_date *context, const struct tg_date *day)
+{
+    if (context->precision != TG_DATE_PRECISION_DAY)
+        return true;
+    long apart = days_from_civil(day->year, day->month, day->day) -
+                 days_from_civil(context->year, context->month, context->day);
+    return apart <= WRITERS_DAY_REACH && apart >= -WRITERS_DAY_REACH;
 }
 
 enum tg_status tg_dates_find_in_context(const char *text, size_t len, const struct tg_date *context,
@@ -961,11 +977,12 @@ enum tg_status tg_dates_find_in_context(const char *text, size_t len, const stru
     if (tg_utf8_validate(text, len, NULL) != TG_OK)
         return TG_ERR_INVALID_UTF8;
     struct match_list list = {0};
+    struct tg_date here = *context;
     size_t pos = 0, cp = 0;
     while (pos < len) {
         struct tg_date_match match;
         size_t begin, end;
-        bool found = match_at(text, len, pos, context, &match.first, &match.last, &begin, &end,
+        bool found = match_at(text, len, pos, &here, &match.first, &match.last, &begin, &end,
                               &match.relative);
         if (end == pos) {
             tg_utf8_next(text, len, &pos);
@@ -978,6 +995,8 @@ enum tg_status tg_dates_find_in_context(const char *text, size_t len, const stru
         match.byte_end = end;
         match.start = begin_cp;
         match.end = end_cp;
+        if (found && writers_day(text, len, &list, &match) && near_day(context, &match.first))
+            here = match.first;
         if (found && push(&list, &match) != TG_OK) {
             free(list.items);
             return TG_ERR_NOMEM;
@@ -985,7 +1004,6 @@ enum tg_status tg_dates_find_in_context(const char *text, size_t len, const stru
         pos = end;
         cp = end_cp;
     }
-    bracketed_days(text, len, &list);
     *out = list.items;
     *count = list.count;
     return TG_OK;

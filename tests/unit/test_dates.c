@@ -317,27 +317,63 @@ static struct tg_date parse_iso(const char *iso)
     return d;
 }
 
-START_TEST(test_in_context)
+/* Checks match index of c's text against c's span and value. */
+static void check_in_context(const struct context_case *c, size_t index)
 {
-    const struct context_case *c = &context_cases[_i];
     struct tg_date context = parse_iso(c->context);
     struct tg_date_match *m = NULL;
     size_t count = 0;
     ck_assert_int_eq(tg_dates_find_in_context(c->text, strlen(c->text),
                                               c->context ? &context : NULL, &m, &count),
                      TG_OK);
-    ck_assert_msg(count >= 1, "%s: no date", c->text);
-    ck_assert_msg(m[0].byte_end - m[0].byte_start == strlen(c->span) &&
-                      memcmp(c->text + m[0].byte_start, c->span, strlen(c->span)) == 0,
-                  "%s: span %.*s, expected %s", c->text, (int)(m[0].byte_end - m[0].byte_start),
-                  c->text + m[0].byte_start, c->span);
+    ck_assert_msg(count > index, "%s: no date %zu", c->text, index);
+    const struct tg_date_match *at = &m[index];
+    ck_assert_msg(at->byte_end - at->byte_start == strlen(c->span) &&
+                      memcmp(c->text + at->byte_start, c->span, strlen(c->span)) == 0,
+                  "%s: span %.*s, expected %s", c->text, (int)(at->byte_end - at->byte_start),
+                  c->text + at->byte_start, c->span);
     char first[11], last[11], value[24];
-    tg_date_format_iso(&m[0].first, first);
-    tg_date_format_iso(&m[0].last, last);
+    tg_date_format_iso(&at->first, first);
+    tg_date_format_iso(&at->last, last);
     snprintf(value, sizeof value, strcmp(first, last) ? "%s/%s" : "%s", first, last);
     ck_assert_msg(strcmp(value, c->value) == 0, "%s: value %s, expected %s", c->text, value,
                   c->value);
     free(m);
+}
+
+START_TEST(test_in_context)
+{
+    check_in_context(&context_cases[_i], 0);
+}
+END_TEST
+
+/*
+ * issue 9 (error class 7): the writer's day. A release that goes out days after its "วันนี้
+ * (24 ต.ค.67)" tells the relative dates after it from that day, not from the publication day;
+ * a bracket far from the publication day is a slip and moves nothing.
+ */
+struct writers_day_case {
+    struct context_case c;
+    size_t index; /* which match of the text is checked */
+};
+
+static const struct writers_day_case writers_day_cases[] = {
+    {{"วันนี้ (24 ต.ค.67) นายภูมิธรรม ตรวจเยี่ยมกองทัพบก โดยในวันพรุ่งนี้จะเดินทางไปตรวจเยี่ยมกองทัพเรือ",
+      "2024-10-28", "วันพรุ่งนี้", "2024-10-25"},
+     2},
+    {{"วันนี้ (3 มี.ค. 66) นายกฯ กล่าวว่า เมื่อวานนี้ได้ประชุม", "2023-03-06", "เมื่อวานนี้", "2023-03-02"}, 2},
+    {{"วันนี้ (24 ต.ค.67) นายกฯ กล่าวว่า เมื่อวันเสาร์ที่ผ่านมา ได้ประชุม", "2024-10-28", "วันเสาร์ที่ผ่านมา",
+      "2024-10-19"},
+     2},
+    /* Before the bracket, the publication day still counts. */
+    {{"เมื่อวานนี้ นายกฯ ประชุม และวันนี้ (24 ต.ค.67) ตรวจเยี่ยม", "2024-10-28", "เมื่อวานนี้", "2024-10-27"}, 0},
+    /* Seven months off the publication day: a slip, not the writer's day. */
+    {{"วันนี้ (10 พ.ค. 66) นายกฯ กล่าวว่า เมื่อวานนี้ได้ประชุม", "2023-12-10", "เมื่อวานนี้", "2023-12-09"}, 2},
+};
+
+START_TEST(test_writers_day)
+{
+    check_in_context(&writers_day_cases[_i].c, writers_day_cases[_i].index);
 }
 END_TEST
 
@@ -489,6 +525,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     LOOP(tc, test_find, date_cases);
     LOOP(tc, test_in_context, context_cases);
+    LOOP(tc, test_writers_day, writers_day_cases);
     LOOP(tc, test_no_date_in_context, no_date_in_context);
     LOOP(tc, test_invalid_utf8, bad_cases);
     LOOP(tc, test_format_iso, format_cases);
