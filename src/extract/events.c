@@ -27,6 +27,11 @@
  * characters). */
 #define TOGETHER_REACH 45
 
+/* A scheme run (กรมการปกครองจัดโครงการตรวจสารพันธุกรรม...); the running of schemes as a topic
+ * (การจัดโครงการ...อย่างต่อเนื่อง) is none, and drafting one (จัดทำโครงการ, a proposal as often as a
+ * scheme) is not read. */
+#define SCHEME "จัดโครงการ"
+
 /* Signing (ลงนาม) is an agreement unless what is signed is an order, a notice or an
  * appointment; see signs_order(). */
 #define SIGN "ลงนาม"
@@ -90,6 +95,15 @@ static const struct {
     {"Kick off", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
     {"Kick Off", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
     {"คิกออฟ", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    /* A service, a route, a system or an enrolment opened, a scheme set up (issue 9, class 7:
+     * launches); one kept running or resumed is no launch (see launch_refused()). */
+    {"เปิดให้บริการ", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    {"เปิดรับสมัคร", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    {"เปิดจำหน่าย", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    {"เปิดระบบ", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    {"เปิดเส้นทาง", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    {"เปิดศูนย์", TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
+    {SCHEME, TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
     /* A measure issued together (สมาคม ก และธนาคารสมาชิก ... จึงเห็นร่วมกันที่จะออกมาตรการ): the
      * launch of a scheme by named parties; one body's own measure is no event (see
      * issued_together()). */
@@ -417,6 +431,22 @@ static bool absorbed(const struct xdoc *d, const struct trig *tr, size_t n, size
     return true;
 }
 
+/* A service kept running, resumed, possible or opened bit by bit (ยังคงเปิดให้บริการ,
+ * กลับมาเปิดให้บริการ, สามารถเปิดให้บริการได้ในปี 2571, ทยอยเปิด) is no launch held. */
+static const char *const launches[] = {"เปิดให้บริการ", "เปิดรับสมัคร", "เปิดจำหน่าย",
+                                       "เปิดระบบ",    "เปิดเส้นทาง", "เปิดศูนย์"};
+static const char *const launch_prospects[] = {"ยังคง", "กลับมา", "สามารถ", "ทยอย"};
+#define LAUNCH_REACH 30
+
+static bool launch_refused(const struct xdoc *d, size_t from, size_t t, size_t b)
+{
+    bool launch = false;
+    for (size_t i = 0; i < sizeof launches / sizeof *launches; i++)
+        launch = launch || strcmp(triggers[t].word, launches[i]) == 0;
+    return launch && cue_before(d, from, b, launch_prospects,
+                                sizeof launch_prospects / sizeof *launch_prospects, LAUNCH_REACH);
+}
+
 static bool issued_together(const struct xdoc *d, size_t from, size_t b)
 {
     if (b - from > TOGETHER_REACH)
@@ -435,12 +465,13 @@ static bool refuses(const struct xdoc *d, const struct xsentence *s, size_t t, s
     if (cue_before(d, s->b, b, modal_cues, N_MODAL_CUES, MODAL_REACH) ||
         cue_before(d, s->b, b, occasion_cues, N_OCCASION_CUES, OCCASION_REACH) ||
         preceded_by(d, s->b, b, AGENT_PREFIX) || continued(d, t, b + wl) ||
-        ((triggers[t].group == GROUP_OTHER || handover) &&
+        ((triggers[t].group == GROUP_OTHER || handover || strcmp(triggers[t].word, SCHEME) == 0) &&
          preceded_by(d, s->b, b, NOMINAL_PREFIX)) ||
         (strcmp(triggers[t].word, CONTEST) == 0 && !contest_held(d, b + wl)) ||
         scoped(d, s->b, b) || (strcmp(triggers[t].word, SIGN) == 0 && signs_order(d, b + wl)) ||
         (handover && !handover_held(d, s->b, b, b + wl)) ||
         (strcmp(triggers[t].word, MEASURE) == 0 && !issued_together(d, s->b, b)) ||
+        launch_refused(d, s->b, t, b) ||
         (strcmp(triggers[t].word, POLICY) == 0 && xd_has(d, b + wl, INSTRUCTION) &&
          !preceded_by(d, s->b, b, NOMINAL_PREFIX)))
         return true;
@@ -936,6 +967,15 @@ static long opening_date(const struct xdoc *d, const struct xsentence *s)
     return -1;
 }
 
+/* Whether date i is a relative day dated by the day in brackets after it (วันนี้ (24 ต.ค.67)). */
+#define BRACKET_GAP 4
+static bool writers_day(const struct xdoc *d, size_t i)
+{
+    const struct tg_date_match *m = &d->dates[i], *next = &d->dates[i + 1];
+    return m->relative && m->first.precision == TG_DATE_PRECISION_DAY &&
+           next->byte_start - m->byte_end <= BRACKET_GAP && same_date(&m->first, &next->first);
+}
+
 /* Whether sentence si starts a line (a paragraph). */
 static bool opens_paragraph(const struct xdoc *d, size_t si)
 {
@@ -983,7 +1023,16 @@ static long date_by_paragraph(struct xdoc *d, struct cand *cands, size_t n)
         if (o >= 0 && d->dates[o].first.precision == TG_DATE_PRECISION_DAY)
             lead = o;
     }
-    /* Without such a paragraph, a day the headline names (ข่าวทำเนียบรัฐบาล-วันอังคารที่ 23
+    /* The writer's day, the first วันนี้ given its date in brackets however deep in its sentence
+     * (พลตรี ... โฆษกกระทรวงกลาโหม กล่าวว่า วันนี้ (24 ต.ค.67) ...), is the lead when it comes
+     * first: a later paragraph that opens with a day (โดยในวันพรุ่งนี้จะเดินทาง...) tells of
+     * something else, and the release may go out days after (issue 9, class 7). */
+    for (size_t i = 0; i + 1 < d->n_dates && (lead < 0 || (long)i < lead); i++)
+        if (writers_day(d, i)) {
+            lead = (long)i;
+            break;
+        }
+    /* Without either, a day the headline names (ข่าวทำเนียบรัฐบาล-วันอังคารที่ 23
      * เมษายน 2567 ติดตามสถานการณ์...) is the lead, though the headline is no sentence of its
      * own when page furniture repeats it. */
     const char *nl = memchr(d->text, '\n', d->len);

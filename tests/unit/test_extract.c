@@ -57,6 +57,15 @@ struct extract_case {
 #define PRESS_CONFERENCE                                                                           \
     "วันนี้ (9 พ.ค. 67) นายสมชาย ใจดี อธิบดีกรมอนามัย เป็นประธานการแถลงข่าว เรื่อง มาตรการป้องกันโรค"
 
+/* A release out four days after the day its lead tells in brackets, past a speaker (issue 9,
+ * class 7). */
+#define WRITERS_DAY                                                                                                                                                                                            \
+    "พลตรี ธนาธิป สว่างแสง โฆษกกระทรวงกลาโหม กล่าวว่า วันนี้ (24 ต.ค.67) เวลา 13.30 น. ณ " \
+    "กองบัญชาการกองทัพบก "                                                                                                                                               \
+    "นายภูมิธรรม เวชยชัย รองนายกรัฐมนตรี ได้ตรวจเยี่ยมกองบัญชาการกองทัพบก\n" \
+    "จากนั้น นายภูมิธรรม เวชยชัย ได้ร่วมพิธีวางพวงมาลาอนุสาวรีย์\n"                            \
+    "โดยในวันพรุ่งนี้จะเดินทางไปตรวจเยี่ยมกองทัพเรือ"
+
 static const struct extract_case cases[] = {
     /* seed 000: a wire release dated by its dateline */
     {"000 ministry", "seed:000", "2011-12-22", ORG, MOPH, "พม.", "ministry", NULL, NULL, 0},
@@ -929,6 +938,39 @@ static const struct extract_case cases[] = {
     {"class 8: one body's own measure is no event",
      "ธนาคารออมสิน ออกมาตรการพักชำระหนี้ให้แก่ลูกหนี้ที่ได้รับผลกระทบ", "2021-07-15", NO_EVENT, "programme",
      NULL, NULL, NULL, NULL, 0},
+
+    /* issue 9, class 7: the writer's day. A release out days after the วันนี้ (24 ต.ค.67) deep in
+     * its lead dates what the text leaves undated, and its พรุ่งนี้, by that day. */
+    {"issue 9, writer's day: an undated ceremony takes the lead's bracketed day", WRITERS_DAY,
+     "2024-10-28", EVENT, "ceremony", "2024-10-24", NULL, NULL, NULL, 0},
+    {"issue 9, writer's day: not the publication day", WRITERS_DAY, "2024-10-28", NO_EVENT,
+     "ceremony", "2024-10-28", NULL, NULL, NULL, 0},
+    {"issue 9, writer's day: tomorrow counts from it", WRITERS_DAY, "2024-10-28", EVENT, "visit",
+     "2024-10-25", NULL, NULL, NULL, 0},
+    /* issue 9, class 7: launches of a service, a route, a system, an enrolment or a scheme are
+     * programmes; a service kept running or resumed is none. */
+    {"issue 9, launches: a route opened",
+     "องค์การขนส่งมวลชนกรุงเทพ (ขสมก.) เปิดเส้นทางเดินรถโดยสารปรับอากาศ สาย 132 เพื่ออำนวยความสะดวก",
+     "2021-03-04", EVENT, "programme", "2021-03-04", NULL, NULL, NULL, 0},
+    {"issue 9, launches: a service opened on a day the sentence gives",
+     "ถือเป็นขบวนรถเส้นทางที่สองที่การรถไฟแห่งประเทศไทยเปิดให้บริการต่อจากเส้นทางแรก "
+     "ที่เปิดให้บริการไปเมื่อวันที่ 1 มิถุนายน 2565 ที่ผ่านมา",
+     "2022-12-20", EVENT, "programme", "2022-06-01", NULL, NULL, NULL, 0},
+    {"issue 9, launches: an enrolment opened",
+     "วิทยาลัยพยาบาลกองทัพเรือ เปิดรับสมัครบุคคลพลเรือนเข้าศึกษาต่อ ในหลักสูตรพยาบาลศาสตรบัณฑิต", "2024-02-15",
+     EVENT, "programme", "2024-02-15", NULL, NULL, NULL, 0},
+    {"issue 9, launches: a scheme run from a day",
+     "กรมการปกครองจัดโครงการตรวจสารพันธุกรรม โดยเปิดให้ยื่นคำร้องตั้งแต่วันที่ 15 ธ.ค. 66 เป็นต้นมา", "2023-12-23",
+     EVENT, "programme", "2023-12-15", NULL, NULL, NULL, 0},
+    {"issue 9, launches: a service kept running is none",
+     "ทั้งนี้ บขส. ยังคงเปิดให้บริการเดินรถในเส้นทางอื่นๆ ตามปกติ", "2022-01-18", NO_EVENT, "programme", NULL,
+     NULL, NULL, NULL, 0},
+    {"issue 9, launches: a service resumed is none",
+     "ผู้ว่าการรถไฟแห่งประเทศไทย ได้สั่งการให้เร่งปรับปรุงเพื่อกลับมาเปิดให้บริการแก่ผู้โดยสารโดยเร็วที่สุด", "2023-08-28",
+     NO_EVENT, "programme", NULL, NULL, NULL, NULL, 0},
+    {"issue 9, launches: the running of schemes as a topic is none",
+     "รัฐมนตรีว่าการกระทรวงการคลังได้เน้นย้ำจุดยืนของการจัดโครงการประกวดรางวัลเพชรวายุภักษ์อย่างต่อเนื่อง",
+     "2021-12-01", NO_EVENT, "programme", NULL, NULL, NULL, NULL, 0},
 
     /* issue 9, error class 7: events of every kind, dated by their own sentence or paragraph. */
     {"class 7: a ceremony, dated by the day in brackets",
