@@ -80,6 +80,9 @@ static const struct {
     {"Meeting", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
     /* Policy handed to the heads of a body is given at a meeting of them. */
     {"มอบนโยบาย", TG_EXTRACT_EVENT_MEETING, GROUP_MEETING, 0},
+    /* Signing the book of good wishes to the King is a ceremony, not an agreement (issue 9,
+     * class 7: ceremonies read as agreements). */
+    {"ลงนามถวายพระพร", TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
     {"ลงนาม", TG_EXTRACT_EVENT_AGREEMENT, GROUP_AGREEMENT, 0},
     {"MOU", TG_EXTRACT_EVENT_AGREEMENT, GROUP_AGREEMENT, 0},
     {"บันทึกข้อตกลง", TG_EXTRACT_EVENT_AGREEMENT, GROUP_AGREEMENT, 0},
@@ -372,9 +375,10 @@ static bool handover_held(const struct xdoc *d, size_t from, size_t b, size_t e)
 }
 
 /* An order, a notice or an appointment signed (ลงนามในคำสั่งสำนักนายกรัฐมนตรี, ลงนามประกาศกระทรวง,
- * ลงนามแต่งตั้ง, ลงนามรับสนองพระบรมราชโองการ) is an order, which is no event (GUIDELINE.md); a
- * declaration of intent signed together (ลงนามประกาศเจตนารมณ์) is an agreement. */
-static const char *const signed_orders[] = {"คำสั่ง", "ประกาศ", "แต่งตั้ง", "รับสนอง"};
+ * ลงนามแต่งตั้ง, ลงนามรับสนองพระบรมราชโองการ) is an order, which is no event (GUIDELINE.md), and a
+ * visitors' book signed (ลงนามในสมุดตรวจเยี่ยม) a courtesy of the visit it ends (issue 9, class
+ * 7); a declaration of intent signed together (ลงนามประกาศเจตนารมณ์) is an agreement. */
+static const char *const signed_orders[] = {"คำสั่ง", "ประกาศ", "แต่งตั้ง", "รับสนอง", "สมุด"};
 #define SIGNED_IN   "ใน"
 #define DECLARATION "ประกาศเจตนารมณ์"
 
@@ -454,6 +458,18 @@ static bool issued_together(const struct xdoc *d, size_t from, size_t b)
     return xd_find(d->text + from, b - from, TOGETHER, strlen(TOGETHER)) != NULL;
 }
 
+/* An activity someone presides over is one held (เป็นประธานการรับมอบคอมพิวเตอร์, ประธานในการ
+ * ส่งมอบ...), however general การ makes it (issue 9, class 7: handover ceremonies). */
+static const char *const presiding[] = {"ประธานการ", "ประธานในการ"};
+
+static bool presided(const struct xdoc *d, size_t from, size_t b)
+{
+    for (size_t i = 0; i < sizeof presiding / sizeof *presiding; i++)
+        if (preceded_by(d, from, b, presiding[i]))
+            return true;
+    return false;
+}
+
 /* Whether trigger t at b in sentence s is no report of an event: planned, the occasion of
  * another, a title, a field of work, an order, ... (see the tables above); or inside an
  * organisation, place or person name (ห้องประชุม). */
@@ -466,7 +482,7 @@ static bool refuses(const struct xdoc *d, const struct xsentence *s, size_t t, s
         cue_before(d, s->b, b, occasion_cues, N_OCCASION_CUES, OCCASION_REACH) ||
         preceded_by(d, s->b, b, AGENT_PREFIX) || continued(d, t, b + wl) ||
         ((triggers[t].group == GROUP_OTHER || handover || strcmp(triggers[t].word, SCHEME) == 0) &&
-         preceded_by(d, s->b, b, NOMINAL_PREFIX)) ||
+         preceded_by(d, s->b, b, NOMINAL_PREFIX) && !presided(d, s->b, b)) ||
         (strcmp(triggers[t].word, CONTEST) == 0 && !contest_held(d, b + wl)) ||
         scoped(d, s->b, b) || (strcmp(triggers[t].word, SIGN) == 0 && signs_order(d, b + wl)) ||
         (handover && !handover_held(d, s->b, b, b + wl)) ||

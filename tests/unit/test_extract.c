@@ -972,6 +972,23 @@ static const struct extract_case cases[] = {
      "รัฐมนตรีว่าการกระทรวงการคลังได้เน้นย้ำจุดยืนของการจัดโครงการประกวดรางวัลเพชรวายุภักษ์อย่างต่อเนื่อง",
      "2021-12-01", NO_EVENT, "programme", NULL, NULL, NULL, NULL, 0},
 
+    /* issue 9, class 7: ceremonies read as agreements or missed. */
+    {"issue 9, ceremonies: signing good wishes to the King is a ceremony",
+     "วันนี้ (28 กรกฎาคม 2565) นายแพทย์เกียรติภูมิ วงศ์รจิต ปลัดกระทรวงสาธารณสุข ร่วมลงนามถวายพระพรชัยมงคล",
+     "2022-07-28", EVENT, "ceremony", "2022-07-28", NULL, NULL, NULL, 0},
+    {"issue 9, ceremonies: signing good wishes is no agreement",
+     "วันนี้ (28 กรกฎาคม 2565) นายแพทย์เกียรติภูมิ วงศ์รจิต ปลัดกระทรวงสาธารณสุข ร่วมลงนามถวายพระพรชัยมงคล",
+     "2022-07-28", NO_EVENT, "agreement", NULL, NULL, NULL, NULL, 0},
+    {"issue 9, ceremonies: a visitors' book signed is no agreement",
+     "หลังเสร็จสิ้นการประชุม รองนายกรัฐมนตรี ได้ลงนามในสมุดตรวจเยี่ยม และพบปะสื่อมวลชน", "2024-10-24", NO_EVENT,
+     "agreement", NULL, NULL, NULL, NULL, 0},
+    {"issue 9, ceremonies: a handover someone presides over",
+     "พลตำรวจเอก เพิ่มพูน ชิดชอบ รัฐมนตรีว่าการกระทรวงศึกษาธิการ เป็นประธานการรับมอบคอมพิวเตอร์ จากบริษัท",
+     "2024-07-11", EVENT, "ceremony", "2024-07-11", NULL, NULL, NULL, 0},
+    {"issue 9, ceremonies: handing over as an activity is none",
+     "กรมบัญชีกลางกำหนดหลักเกณฑ์การส่งมอบพัสดุให้หน่วยงาน", "2024-07-11", NO_EVENT, "ceremony", NULL, NULL,
+     NULL, NULL, 0},
+
     /* issue 9, error class 7: events of every kind, dated by their own sentence or paragraph. */
     {"class 7: a ceremony, dated by the day in brackets",
      "วันนี้ (28 ธันวาคม 2563) นายพชร อนันตศิลป์ อธิบดีกรมศุลกากร เป็นประธานในพิธีปล่อยเรือตรวจการณ์ศุลกากร "
