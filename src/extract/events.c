@@ -181,7 +181,6 @@ static bool contest_held(const struct xdoc *d, size_t e)
  * จังหวัด) is one. */
 #define POLICY      "มอบนโยบาย"
 #define INSTRUCTION "ให้"
-
 /* A trigger after ผู้ is the title of a person (ผู้ตรวจราชการ, ผู้ลงนาม). */
 #define AGENT_PREFIX "ผู้"
 /* An occasion after การ is the activity in general (การจัดงาน, การร่วมงาน), not one held. */
@@ -435,6 +434,21 @@ static bool absorbed(const struct xdoc *d, const struct trig *tr, size_t n, size
     return true;
 }
 
+/* Policy given in a speech or alongside another activity (กล่าวมอบนโยบายตอนหนึ่งว่า, ... พร้อมมอบ
+ * นโยบาย, ลงพื้นที่เยี่ยม... และมอบนโยบาย) is said at the occasion the sentence reports, not a
+ * meeting of its own (issue 9, class 7: precision). */
+static const char *const policy_companions[] = {"กล่าว", "พร้อม", "และ"};
+
+static bool policy_aside(const struct xdoc *d, size_t from, size_t b)
+{
+    while (b > from && tg_text_is_blank(xd_cp_before(d, b)))
+        b--;
+    for (size_t i = 0; i < sizeof policy_companions / sizeof *policy_companions; i++)
+        if (preceded_by(d, from, b, policy_companions[i]))
+            return true;
+    return false;
+}
+
 /* A service kept running, resumed, possible or opened bit by bit (ยังคงเปิดให้บริการ,
  * กลับมาเปิดให้บริการ, สามารถเปิดให้บริการได้ในปี 2571, ทยอยเปิด) is no launch held. */
 static const char *const launches[] = {"เปิดให้บริการ", "เปิดรับสมัคร", "เปิดจำหน่าย",
@@ -488,8 +502,9 @@ static bool refuses(const struct xdoc *d, const struct xsentence *s, size_t t, s
         (handover && !handover_held(d, s->b, b, b + wl)) ||
         (strcmp(triggers[t].word, MEASURE) == 0 && !issued_together(d, s->b, b)) ||
         launch_refused(d, s->b, t, b) ||
-        (strcmp(triggers[t].word, POLICY) == 0 && xd_has(d, b + wl, INSTRUCTION) &&
-         !preceded_by(d, s->b, b, NOMINAL_PREFIX)))
+        (strcmp(triggers[t].word, POLICY) == 0 &&
+         ((xd_has(d, b + wl, INSTRUCTION) && !preceded_by(d, s->b, b, NOMINAL_PREFIX)) ||
+          policy_aside(d, s->b, b))))
         return true;
     long m = xd_overlap(d, b, b + wl);
     return m >= 0 && (d->m[m].type == TG_EXTRACT_ORGANISATION || d->m[m].type == TG_EXTRACT_PLACE ||

@@ -989,6 +989,20 @@ static const struct extract_case cases[] = {
      "กรมบัญชีกลางกำหนดหลักเกณฑ์การส่งมอบพัสดุให้หน่วยงาน", "2024-07-11", NO_EVENT, "ceremony", NULL, NULL,
      NULL, NULL, 0},
 
+    /* issue 9, class 7 (precision): policy given in a speech or alongside another activity is
+     * said at that activity, no meeting of its own; a meeting to hand policy over is one. */
+    {"issue 9, precision: policy given in a speech is no meeting",
+     "ภายหลังรับฟังบรรยายสรุปฯ รองนายกรัฐมนตรีกล่าวมอบนโยบายตอนหนึ่งว่า จากสถานการณ์ฝนตกหนัก", "2022-09-05",
+     NO_EVENT, "meeting", NULL, NULL, NULL, NULL, 0},
+    {"issue 9, precision: policy given on a visit is no meeting",
+     "จากนั้น รัฐมนตรีช่วยว่าการกระทรวงสาธารณสุข ได้ลงพื้นที่เยี่ยมเสริมพลัง อสม.จังหวัดตราด "
+     "และมอบนโยบายในการปฏิบัติงาน",
+     "2023-03-03", NO_EVENT, "meeting", NULL, NULL, NULL, NULL, 0},
+    {"issue 9, precision: the visit that policy is given on stays",
+     "จากนั้น รัฐมนตรีช่วยว่าการกระทรวงสาธารณสุข ได้ลงพื้นที่เยี่ยมเสริมพลัง อสม.จังหวัดตราด "
+     "และมอบนโยบายในการปฏิบัติงาน",
+     "2023-03-03", EVENT, "visit", "2023-03-03", NULL, NULL, NULL, 0},
+
     /* issue 9, error class 7: events of every kind, dated by their own sentence or paragraph. */
     {"class 7: a ceremony, dated by the day in brackets",
      "วันนี้ (28 ธันวาคม 2563) นายพชร อนันตศิลป์ อธิบดีกรมศุลกากร เป็นประธานในพิธีปล่อยเรือตรวจการณ์ศุลกากร "
