@@ -32,6 +32,8 @@
  * scheme) is not read. */
 #define SCHEME "จัดโครงการ"
 
+#define STATEMENT "แถลง"
+
 /* Signing (ลงนาม) is an agreement unless what is signed is an order, a notice or an
  * appointment; see signs_order(). */
 #define SIGN "ลงนาม"
@@ -112,6 +114,9 @@ static const struct {
      * issued_together()). */
     {MEASURE, TG_EXTRACT_EVENT_PROGRAMME, GROUP_TRAINING, 0},
     {"แถลงข่าว", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
+    /* A statement made (แถลงวันนี้ว่า, ร่วมแถลงมาตรการ, แถลงผลงาน: issue 9, class 7); not a written
+     * one (แถลงการณ์, ถ้อยแถลง) nor a speech at a forum (ขึ้นแถลงบนเวที): see statement_refused(). */
+    {STATEMENT, TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
     {"กล่าวในรายการ", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
     {"ผ่านรายการ", TG_EXTRACT_EVENT_ANNOUNCEMENT, GROUP_ANNOUNCEMENT, 0},
     {"พิธี", TG_EXTRACT_EVENT_CEREMONY, GROUP_CEREMONY, 0},
@@ -484,6 +489,26 @@ static bool presided(const struct xdoc *d, size_t from, size_t b)
     return false;
 }
 
+/* The text of a statement (ถ้อยแถลง, คำแถลง) and a speech from a forum's stage (ขึ้นแถลงบนเวที) are
+ * no statement event; one to come (จะแถลงอย่างเป็นทางการ, ขอให้รอ...แถลงอีกครั้ง) is not one made. */
+#define WRITTEN_STATEMENT "การณ์"
+static const char *const statement_glued[] = {"ถ้อย", "คำ", "ขึ้น", "จะ"};
+static const char *const statement_awaited[] = {"ให้รอ", "รอให้"};
+#define STATEMENT_REACH 120
+
+static bool statement_refused(const struct xdoc *d, const struct xsentence *s, size_t t, size_t b)
+{
+    if (strcmp(triggers[t].word, STATEMENT) != 0)
+        return false;
+    if (xd_has(d, b + strlen(STATEMENT), WRITTEN_STATEMENT))
+        return true;
+    for (size_t i = 0; i < sizeof statement_glued / sizeof *statement_glued; i++)
+        if (preceded_by(d, s->b, b, statement_glued[i]))
+            return true;
+    return cue_before(d, s->b, b, statement_awaited,
+                      sizeof statement_awaited / sizeof *statement_awaited, STATEMENT_REACH);
+}
+
 /* Whether trigger t at b in sentence s is no report of an event: planned, the occasion of
  * another, a title, a field of work, an order, ... (see the tables above); or inside an
  * organisation, place or person name (ห้องประชุม). */
@@ -501,7 +526,7 @@ static bool refuses(const struct xdoc *d, const struct xsentence *s, size_t t, s
         scoped(d, s->b, b) || (strcmp(triggers[t].word, SIGN) == 0 && signs_order(d, b + wl)) ||
         (handover && !handover_held(d, s->b, b, b + wl)) ||
         (strcmp(triggers[t].word, MEASURE) == 0 && !issued_together(d, s->b, b)) ||
-        launch_refused(d, s->b, t, b) ||
+        launch_refused(d, s->b, t, b) || statement_refused(d, s, t, b) ||
         (strcmp(triggers[t].word, POLICY) == 0 &&
          ((xd_has(d, b + wl, INSTRUCTION) && !preceded_by(d, s->b, b, NOMINAL_PREFIX)) ||
           policy_aside(d, s->b, b))))

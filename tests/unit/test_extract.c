@@ -1003,6 +1003,23 @@ static const struct extract_case cases[] = {
      "และมอบนโยบายในการปฏิบัติงาน",
      "2023-03-03", EVENT, "visit", "2023-03-03", NULL, NULL, NULL, 0},
 
+    /* issue 9, class 7: statements made are announcements; written ones, a forum speech and
+     * ones to come are not. */
+    {"issue 9, statements: a statement made today",
+     "นายอลงกรณ์ พลบุตร ที่ปรึกษารัฐมนตรีว่าการกระทรวงเกษตรและสหกรณ์แถลงวันนี้(7เม.ย)ว่า ภายใต้ยุทธศาสตร์",
+     "2021-04-07", EVENT, "announcement", "2021-04-07", NULL, NULL, NULL, 0},
+    {"issue 9, statements: one scheduled for a day",
+     "ทั้งนี้ มีกำหนดการแถลงผลงานฯ ดังกล่าวในวันที่ 15 ธันวาคม 2566 นี้", "2023-11-08", EVENT, "announcement",
+     "2023-12-15", NULL, NULL, NULL, 0},
+    {"issue 9, statements: a written statement is none", "ฝ่ายค้านเก่งแต่ออกแถลงการณ์ แกล้งเมินไม่เห็นผลงาน",
+     "2022-11-05", NO_EVENT, "announcement", NULL, NULL, NULL, NULL, 0},
+    {"issue 9, statements: the text of a statement is none",
+     "ถ้อยแถลง พลเอก ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี ผ่านระบบการประชุมทางไกล", "2020-11-14", NO_EVENT,
+     "announcement", NULL, NULL, NULL, NULL, 0},
+    {"issue 9, statements: one awaited is none",
+     "ในส่วนของรายละเอียดขอให้รอรัฐมนตรีว่าการกระทรวงคมนาคมแถลงอีกครั้ง", "2023-10-16", NO_EVENT,
+     "announcement", NULL, NULL, NULL, NULL, 0},
+
     /* issue 9, error class 7: events of every kind, dated by their own sentence or paragraph. */
     {"class 7: a ceremony, dated by the day in brackets",
      "วันนี้ (28 ธันวาคม 2563) นายพชร อนันตศิลป์ อธิบดีกรมศุลกากร เป็นประธานในพิธีปล่อยเรือตรวจการณ์ศุลกากร "
