@@ -674,6 +674,41 @@ static bool told(const struct xdoc *d, const struct tg_date_match *dm, size_t tr
     return false;
 }
 
+static bool same_date(const struct tg_date *a, const struct tg_date *b)
+{
+    return a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+/* A span of days within one month introduced as a period (ในช่วงวันที่ 27 - 28, ในช่วงระหว่างวันที่
+ * ...): what took place in it took place on a day of it the text does not tell, so its events
+ * have the month (issue 9, class 7: activities of a trip), where a multi-day event named as
+ * such (ระหว่างวันที่ 19 - 21) takes its first day. */
+static const char *const period_cues[] = {"ในช่วงระหว่างวันที่", "ในช่วงวันที่", "ในช่วงระหว่าง"};
+#define PERIOD_GAP 3
+
+static bool within_period(const struct xdoc *d, const struct tg_date_match *dm)
+{
+    if (dm->first.precision != TG_DATE_PRECISION_DAY || same_date(&dm->first, &dm->last) ||
+        dm->first.year != dm->last.year || dm->first.month != dm->last.month)
+        return false;
+    size_t at = dm->byte_start;
+    while (at > 0 && tg_text_is_blank(xd_cp_before(d, at)) && dm->byte_start - at < PERIOD_GAP)
+        at--;
+    for (size_t i = 0; i < sizeof period_cues / sizeof *period_cues; i++)
+        if (preceded_by(d, 0, at, period_cues[i]))
+            return true;
+    return false;
+}
+
+/* The month of a date in a period (within_period()), else the date. */
+static struct tg_date event_date(const struct xdoc *d, const struct tg_date *date)
+{
+    for (size_t i = 0; i < d->n_dates; i++)
+        if (&d->dates[i].first == date && within_period(d, &d->dates[i]))
+            return (struct tg_date){date->year, date->month, 0, TG_DATE_PRECISION_MONTH};
+    return *date;
+}
+
 static int place_rank(const char *kind)
 {
     static const char *const order[] = {"room", "venue", "building", "landmark"};
@@ -733,6 +768,17 @@ static enum tg_status sentence_candidates(struct xdoc *d, size_t si, struct cand
             c->told = said;
         }
     }
+    /* A period the sentence's activities took place in dates each of them (ในช่วงระหว่างวันที่
+     * 27 - 28 เมษายน 2568 ... ได้แก่ 1) การลงพื้นที่ส่งมอบ... 2) การตรวจติดตาม...). */
+    long period = -1;
+    for (int g = 0; g < GROUP_COUNT; g++)
+        if (have[g] && per[g].date >= 0 && within_period(d, &d->dates[per[g].date]))
+            period = per[g].date;
+    for (int g = 0; g < GROUP_COUNT && period >= 0; g++)
+        if (have[g] && per[g].date < 0) {
+            per[g].date = period;
+            per[g].date_rank = 2 * TG_DATE_PRECISION_MONTH;
+        }
     size_t p = s->b;
     for (long i; (i = xd_next_mention(d, &p, s->e)) >= 0;) {
         const struct xmention *m = &d->m[i];
@@ -796,11 +842,6 @@ static char *event_title(const struct xdoc *d, const struct cand *c)
     while (e > b && tg_text_is_blank(xd_cp_before(d, e)))
         e--;
     return xd_dup(d->text + b, e - b);
-}
-
-static bool same_date(const struct tg_date *a, const struct tg_date *b)
-{
-    return a->year == b->year && a->month == b->month && a->day == b->day;
 }
 
 static int score(const struct cand *c)
@@ -899,7 +940,7 @@ static enum tg_status build_events(struct xdoc *d, struct cand *cands, size_t n,
         const struct tg_date *date = gs[k].date ? gs[k].date : gs[k].told;
         bool undated = !date && cabinet_decision(d, b);
         *ev = (struct tg_extract_event){.kind = b->kind,
-                                        .date = date        ? *date
+                                        .date = date        ? event_date(d, date)
                                                 : undated   ? (struct tg_date){0}
                                                 : lead >= 0 ? d->dates[lead].first
                                                             : d->context,

@@ -66,6 +66,11 @@ struct extract_case {
     "จากนั้น นายภูมิธรรม เวชยชัย ได้ร่วมพิธีวางพวงมาลาอนุสาวรีย์\n"                            \
     "โดยในวันพรุ่งนี้จะเดินทางไปตรวจเยี่ยมกองทัพเรือ"
 
+/* Activities reported within a period, no day given to any (issue 9, class 7). */
+#define PERIOD                                                                                                                                                                                                                                                                                 \
+    "ซึ่งในส่วนของ ทส. ได้มีการสรุปผลการลงพื้นที่รับฟังปัญหาของประชาชน ในช่วงระหว่างวันที่ 27 - 28 เมษายน 2568 " \
+    "ได้แก่ 1) การลงพื้นที่ส่งมอบโครงการจัดหาแหล่งน้ำบาดาล จังหวัดสกลนคร และ 2) การส่งมอบโครงการอนุรักษ์ฟื้นฟูแหล่งน้ำ"
+
 static const struct extract_case cases[] = {
     /* seed 000: a wire release dated by its dateline */
     {"000 ministry", "seed:000", "2011-12-22", ORG, MOPH, "พม.", "ministry", NULL, NULL, 0},
@@ -1019,6 +1024,18 @@ static const struct extract_case cases[] = {
     {"issue 9, statements: one awaited is none",
      "ในส่วนของรายละเอียดขอให้รอรัฐมนตรีว่าการกระทรวงคมนาคมแถลงอีกครั้ง", "2023-10-16", NO_EVENT,
      "announcement", NULL, NULL, NULL, NULL, 0},
+
+    /* issue 9, class 7: activities in a period (ในช่วงระหว่างวันที่ 27 - 28 เมษายน) have its month,
+     * the precision the text is sure of; a multi-day event named as such keeps its first day. */
+    {"issue 9, period: a handover in a period has its month", PERIOD, "2025-04-29", EVENT,
+     "ceremony", "2025-04", NULL, NULL, NULL, 0},
+    {"issue 9, period: so does the visit of the same sentence", PERIOD, "2025-04-29", EVENT,
+     "visit", "2025-04", NULL, NULL, NULL, 0},
+    {"issue 9, period: not the period's first day", PERIOD, "2025-04-29", NO_EVENT, "visit",
+     "2025-04-27", NULL, NULL, NULL, 0},
+    {"issue 9, period: a conference over days keeps its first day",
+     "การประชุมสมัชชาสิ่งแวดล้อมแห่งสหประชาชาติ สมัยที่ 5 ระหว่างวันที่ 28 กุมภาพันธ์ – 2 มีนาคม 2565", "2022-02-22",
+     EVENT, "conference", "2022-02-28", NULL, NULL, NULL, 0},
 
     /* issue 9, error class 7: events of every kind, dated by their own sentence or paragraph. */
     {"class 7: a ceremony, dated by the day in brackets",
