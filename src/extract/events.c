@@ -454,20 +454,19 @@ static bool policy_aside(const struct xdoc *d, size_t from, size_t b)
     return false;
 }
 
-/* A service kept running, resumed, possible or opened bit by bit (ยังคงเปิดให้บริการ,
- * กลับมาเปิดให้บริการ, สามารถเปิดให้บริการได้ในปี 2571, ทยอยเปิด) is no launch held. */
-static const char *const launches[] = {"เปิดให้บริการ", "เปิดรับสมัคร", "เปิดจำหน่าย",
-                                       "เปิดระบบ",    "เปิดเส้นทาง", "เปิดศูนย์"};
+/* A launch (a programme opened: เปิดให้บริการ, เปิดตัว, เปิดโครงการ, ...) kept running, resumed,
+ * possible or opened bit by bit (ยังคงเปิดให้บริการ, กลับมาเปิดให้บริการ, สามารถเปิดให้บริการได้ใน
+ * ปี 2571, ทยอยเปิด) is no launch held. */
+#define LAUNCH "เปิด"
 static const char *const launch_prospects[] = {"ยังคง", "กลับมา", "สามารถ", "ทยอย"};
 #define LAUNCH_REACH 30
 
 static bool launch_refused(const struct xdoc *d, size_t from, size_t t, size_t b)
 {
-    bool launch = false;
-    for (size_t i = 0; i < sizeof launches / sizeof *launches; i++)
-        launch = launch || strcmp(triggers[t].word, launches[i]) == 0;
-    return launch && cue_before(d, from, b, launch_prospects,
-                                sizeof launch_prospects / sizeof *launch_prospects, LAUNCH_REACH);
+    return triggers[t].kind == TG_EXTRACT_EVENT_PROGRAMME &&
+           strncmp(triggers[t].word, LAUNCH, strlen(LAUNCH)) == 0 &&
+           cue_before(d, from, b, launch_prospects,
+                      sizeof launch_prospects / sizeof *launch_prospects, LAUNCH_REACH);
 }
 
 static bool issued_together(const struct xdoc *d, size_t from, size_t b)
