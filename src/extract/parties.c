@@ -443,11 +443,15 @@ static size_t skip_words_back(const struct xdoc *d, size_t e, size_t floor,
 /* How far back a word glued to its ให้ may reach, in bytes. */
 #define ORDERED_REACH 60
 
+/* Cues whose parties either side act together: X ร่วมกับ Y, X จับมือ Y, X ผนึกกำลัง Y (joins
+ * forces with). */
+static const char *const joint_cues[] = {"ร่วมกับ", "จับมือ", "ผนึกกำลัง"};
+#define N_JOINT_CUES (sizeof joint_cues / sizeof *joint_cues)
+
 /* Whether the list starting at b is told to act (ให้ X ร่วมกับ Y ดำเนินการ, มอบหมายให้ X จัด...):
  * an instruction reports no event the parties held. */
 static bool directed(const struct xdoc *d, size_t b, size_t floor)
 {
-    static const char *const joint[] = {"ร่วมกับ", "จับมือ"};
     static const char *const orders[] = {"ให้", "สั่ง", "สั่งการ", "มอบหมาย"};
     size_t e = skip_spaces_back(d, b, floor);
     for (size_t i = 0; i < sizeof orders / sizeof *orders; i++)
@@ -462,9 +466,9 @@ static bool directed(const struct xdoc *d, size_t b, size_t floor)
     if (order && (size_t)(order - d->text) + strlen("ให้") < e)
         return true;
     /* ให้ X ร่วมกับ Y จัดอบรม: Y is told too. */
-    for (size_t i = 0; i < 2; i++)
-        if (ends_with(d, e, joint[i]) && e - strlen(joint[i]) >= floor) {
-            size_t cue = e - strlen(joint[i]);
+    for (size_t i = 0; i < N_JOINT_CUES; i++)
+        if (ends_with(d, e, joint_cues[i]) && e - strlen(joint_cues[i]) >= floor) {
+            size_t cue = e - strlen(joint_cues[i]);
             struct parties left = parties_before(d, cue, floor);
             if (left.n > 0)
                 return left.b < b && directed(d, left.b, floor);
@@ -500,20 +504,21 @@ static bool governed(const struct xdoc *d, size_t b, size_t floor)
 /* What follows จัด when it prepares or procures rather than organises (ร่วมกันจัดทำ, จัดหา). */
 static const char *const not_organising[] = {"ทำ", "หา", "สรร", "ตั้ง", "ซื้อ", "เก็บ", "ส่ง", "เตรียม"};
 
-/* Words between a party and its ร่วมกับ (บขส. ได้ร่วมกับ, ดศ. โดย สศด. จึงได้ร่วมกับ). */
-static const char *const before_joint[] = {"ได้", "จึง", "ยัง", "ก็"};
+/* Words between a party and its ร่วมกับ (บขส. ได้ร่วมกับ, ดศ. โดย สศด. จึงได้ร่วมกับ; working
+ * with someone as one: ก บูรณาการร่วมกับ ข, ก โดยบูรณาการร่วมกับ ข). */
+static const char *const before_joint[] = {"ได้", "จึง", "ยัง", "ก็", "บูรณาการ", "โดย"};
 
 /* `X ร่วมกับ Y`, `X จับมือ Y`: X and Y organise it together. X ends right at the cue: after
  * `หารือร่วมกับ` or `ประชุมร่วมกับ` the two only meet. */
 static enum tg_status joint_roles(const struct xdoc *d, const struct xsentence *s,
                                   struct tg_extract_event *ev)
 {
-    static const char *const joint[] = {"ร่วมกับ", "จับมือ"};
     enum tg_status st = TG_OK;
-    for (size_t j = 0; st == TG_OK && j < 2; j++) {
-        size_t n = strlen(joint[j]);
+    for (size_t j = 0; st == TG_OK && j < N_JOINT_CUES; j++) {
+        size_t n = strlen(joint_cues[j]);
         for (const char *p = d->text + s->b;
-             st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), joint[j], n)); p += n) {
+             st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), joint_cues[j], n));
+             p += n) {
             size_t b = (size_t)(p - d->text);
             size_t before = skip_words_back(d, b, s->b, before_joint,
                                             sizeof before_joint / sizeof *before_joint);
@@ -1079,13 +1084,13 @@ static bool scheme_act_at(const struct xdoc *d, size_t at)
  * จัดทำโครงการ) or the list before ร่วมกัน (ก ข และ ค ร่วมกันจัดทำโครงการ) goes on to its act. */
 static bool joint_scheme(const struct xdoc *d, const struct xsentence *s)
 {
-    static const char *const joint[] = {"ร่วมกับ", "จับมือ", XD_TOGETHER};
-    for (size_t j = 0; j < sizeof joint / sizeof *joint; j++) {
-        size_t n = strlen(joint[j]);
-        for (const char *p = d->text + s->b;
-             (p = xd_find(p, s->e - (size_t)(p - d->text), joint[j], n)); p += n) {
+    for (size_t j = 0; j <= N_JOINT_CUES; j++) {
+        const char *cue = j < N_JOINT_CUES ? joint_cues[j] : XD_TOGETHER;
+        size_t n = strlen(cue);
+        for (const char *p = d->text + s->b; (p = xd_find(p, s->e - (size_t)(p - d->text), cue, n));
+             p += n) {
             size_t at = (size_t)(p - d->text) + n;
-            if (strcmp(joint[j], XD_TOGETHER) != 0) {
+            if (j < N_JOINT_CUES) {
                 struct parties right = parties_after(d, at, s->e);
                 if (right.n == 0)
                     continue;
@@ -1135,6 +1140,11 @@ static size_t collaborating(const struct tg_extract_event *ev)
     return n;
 }
 
+/* A day dates a scheme when it opens its sentence (room for เมื่อวันอาทิตย์ที่) or closes it
+ * (room for a clock time), in bytes, as events.c frames a sentence by its date. */
+#define SCHEME_OPEN_REACH  90
+#define SCHEME_CLOSE_REACH 45
+
 /* How many code points a scheme's title may have. */
 #define SCHEME_TITLE_MAX 100
 
@@ -1167,10 +1177,11 @@ static char *scheme_title(const struct xdoc *d, const struct xsentence *s)
 /* A scheme that a sentence reporting no occasion tells of (issue 9, class 8: กระทรวงเกษตรและ
  * สหกรณ์ ร่วมกับกระทรวงพาณิชย์จัดทำโครงการ “เกษตรกร Happy” ..., a programme ภายใต้ความร่วมมือ
  * ของ ...) is a programme of its own, its parties partners of one another, not of the day's
- * occasion the article reports. It is dated by a day its sentence gives (SME D Success ...
- * โดยความร่วมมือระหว่าง SME D Bank กับ ... CP ALL วันที่ 27 ม.ค.66), else undated: the release
- * dates the statement, not a scheme that runs over time. *made is whether the sentence gave
- * one. */
+ * occasion the article reports. It is dated by a day that frames its sentence (SME D Success ...
+ * โดยความร่วมมือระหว่าง SME D Bank กับ ... CP ALL วันที่ 27 ม.ค.66 13.30 น.), else undated: the
+ * release dates the statement, not a scheme that runs over time, and a day inside the sentence
+ * is as often an occasion the scheme marks (ถวายเป็นพระราชกุศล ... 28 กรกฎาคม 2567). *made is
+ * whether the sentence gave one. */
 static enum tg_status scheme_event(struct xdoc *d, const struct xsentence *s, bool *made)
 {
     *made = false;
@@ -1205,7 +1216,9 @@ static enum tg_status scheme_event(struct xdoc *d, const struct xsentence *s, bo
         if (d->m[i].type == TG_EXTRACT_PROGRAMME && ev.programme < 0)
             ev.programme = d->m[i].entity;
     for (size_t i = xd_first_date(d, s->b); i < d->n_dates && d->dates[i].byte_end <= s->e; i++)
-        if (d->dates[i].first.precision == TG_DATE_PRECISION_DAY) {
+        if (d->dates[i].first.precision == TG_DATE_PRECISION_DAY &&
+            (d->dates[i].byte_start - s->b <= SCHEME_OPEN_REACH ||
+             s->e - d->dates[i].byte_end <= SCHEME_CLOSE_REACH)) {
             ev.date = d->dates[i].first;
             ev.date_from_text = true;
             break;

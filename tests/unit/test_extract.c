@@ -948,10 +948,15 @@ static const struct extract_case cases[] = {
      "ธนาคารกรุงไทยเปิดบริการโอนเงินระหว่างประเทศ ภายใต้ความร่วมมือกับ ธนาคารแห่งประเทศไทย "
      "เพื่อยกระดับบริการ",
      "2021-04-30", ROLE, "programme", "ธนาคารกรุงไทย", "host", NULL, NULL, 1},
-    {"issue 9: a scheme is dated by a day its own sentence gives",
+    {"issue 9: a scheme is dated by a day that closes its sentence",
      "กิจกรรมคัดเลือกสินค้า โดยความร่วมมือระหว่าง กรมอนามัย กับ กรมการจัดหางาน วันที่ 27 ม.ค. 66 "
-     "ณ ห้องประชุมใหญ่",
+     "13.30 - 16.30 น.",
      "2022-12-28", EVENT, "programme", "2023-01-27", NULL, "กรมอนามัย", "กรมการจัดหางาน", 1},
+    {"issue 9: a scheme takes no date from an occasion its sentence names",
+     "นายแพทย์สมชาย กล่าวว่า กรมอนามัย ร่วมกับ กรมการจัดหางาน จัดทำโครงการดูแลสุขภาพพระสงฆ์ "
+     "เพื่อถวายเป็นพระราชกุศลเนื่องในโอกาสวันเฉลิมพระชนมพรรษา 28 กรกฎาคม 2567 ให้กับพระสงฆ์ทั่วประเทศ "
+     "จำนวน 72,000 รูป",
+     "2023-07-26", EVENT, "programme", NULL, NULL, "กรมอนามัย", "กรมการจัดหางาน", 1},
     {"issue 9: a scheme one body carries out alone is no event",
      "นายสมชาย ใจดี กล่าวว่า กรมอนามัย ดำเนินโครงการ “เกษตรกรสุขใจ” เพื่อช่วยเหลือเกษตรกร", "2021-08-04",
      NO_EVENT, "programme", NULL, NULL, NULL, NULL, 0},
@@ -974,6 +979,12 @@ static const struct extract_case cases[] = {
      "ศูนย์ศึกษาธรรมชาติจัดตั้งขึ้นภายใต้ความร่วมมือระหว่างกรมอนามัย กับกรมการจัดหางาน "
      "โดยวันนี้ (5 มี.ค. 67) มีพิธีเปิดอาคารใหม่",
      "2024-03-05", ROLE, "ceremony", "กรมการจัดหางาน", "attendee", NULL, NULL, 0},
+    {"issue 9: bodies that join forces (ผนึกกำลัง) organise together",
+     "วันนี้ (19 ก.พ. 67) กรมอนามัย ผนึกกำลัง กรมการจัดหางาน จัดการประชุมวิชาการนานาชาติ", "2024-02-19", ROLE,
+     "conference", "กรมการจัดหางาน", "co_host", NULL, NULL, 1},
+    {"issue 9: a body working as one with another (บูรณาการร่วมกับ) organises with it",
+     "วันนี้ (19 ก.พ. 67) กรมอนามัย บูรณาการร่วมกับ กรมการจัดหางาน จัดอบรมอาสาสมัคร", "2024-02-19", ROLE,
+     "training", "กรมอนามัย", "co_host", NULL, NULL, 1},
     {"issue 9: a subject list joined by รวมถึง",
      "กรมอนามัย กรมการจัดหางาน รวมถึง" THAIHEALTH " ร่วมกันจัดการประชุมวิชาการ", "2021-12-24", ROLE,
      "conference", THAIHEALTH, "co_host", NULL, NULL, 1},
