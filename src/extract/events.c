@@ -21,8 +21,7 @@
 #define TAKE_OVER "รับมอบ"
 
 /* Issuing a measure, an event only when parties issue it together (issue 9, class 8). */
-#define MEASURE  "ออกมาตรการ"
-#define TOGETHER "ร่วมกัน"
+#define MEASURE "ออกมาตรการ"
 /* How far before the measure its ร่วมกัน may stand (ร่วมกันที่จะออกมาตรการ), in bytes (15 Thai
  * characters). */
 #define TOGETHER_REACH 45
@@ -473,7 +472,7 @@ static bool issued_together(const struct xdoc *d, size_t from, size_t b)
 {
     if (b - from > TOGETHER_REACH)
         from = b - TOGETHER_REACH;
-    return xd_find(d->text + from, b - from, TOGETHER, strlen(TOGETHER)) != NULL;
+    return xd_find(d->text + from, b - from, XD_TOGETHER, strlen(XD_TOGETHER)) != NULL;
 }
 
 /* An activity someone presides over is one held (เป็นประธานการรับมอบคอมพิวเตอร์, ประธานในการ

@@ -189,6 +189,10 @@ enum tg_status xd_events(struct xdoc *d);
 /* Whether a sentence has a trigger word of an event (events.c). */
 bool xd_reports_event(const struct xdoc *d, size_t sentence);
 
+/* The word of parties acting together (A และ B ร่วมกันจัด..., ร่วมกันที่จะออกมาตรการ): a joint cue
+ * of the party reader (parties.c) and what makes a measure an event (events.c). */
+#define XD_TOGETHER "ร่วมกัน"
+
 /* A sentence reporting an event, as the event finder (events.c) hands it to parties.c. */
 struct xreport {
     size_t sentence;             /* index into d->sentences */

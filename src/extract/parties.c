@@ -91,7 +91,8 @@ struct list_items {
 
 /* Words that join the parties of one list. `โดย` joins a body and the unit acting for it
  * (กระทรวงสาธารณสุข โดยกรมการแพทย์), both parties. */
-static const char *const joiners[] = {"และ", "กับ", "โดย", "รวมทั้ง", "พร้อมด้วย", ",", "/", "-", "–"};
+static const char *const joiners[] = {"และ",     "กับ", "โดย", "รวมทั้ง", "รวมถึง",
+                                      "พร้อมด้วย", ",",  "/",   "-",     "–"};
 
 static bool ends_with(const struct xdoc *d, size_t e, const char *w)
 {
@@ -442,11 +443,15 @@ static size_t skip_words_back(const struct xdoc *d, size_t e, size_t floor,
 /* How far back a word glued to its ให้ may reach, in bytes. */
 #define ORDERED_REACH 60
 
+/* Cues whose parties either side act together: X ร่วมกับ Y, X จับมือ Y, X ผนึกกำลัง Y (joins
+ * forces with). */
+static const char *const joint_cues[] = {"ร่วมกับ", "จับมือ", "ผนึกกำลัง"};
+#define N_JOINT_CUES (sizeof joint_cues / sizeof *joint_cues)
+
 /* Whether the list starting at b is told to act (ให้ X ร่วมกับ Y ดำเนินการ, มอบหมายให้ X จัด...):
  * an instruction reports no event the parties held. */
 static bool directed(const struct xdoc *d, size_t b, size_t floor)
 {
-    static const char *const joint[] = {"ร่วมกับ", "จับมือ"};
     static const char *const orders[] = {"ให้", "สั่ง", "สั่งการ", "มอบหมาย"};
     size_t e = skip_spaces_back(d, b, floor);
     for (size_t i = 0; i < sizeof orders / sizeof *orders; i++)
@@ -461,9 +466,9 @@ static bool directed(const struct xdoc *d, size_t b, size_t floor)
     if (order && (size_t)(order - d->text) + strlen("ให้") < e)
         return true;
     /* ให้ X ร่วมกับ Y จัดอบรม: Y is told too. */
-    for (size_t i = 0; i < 2; i++)
-        if (ends_with(d, e, joint[i]) && e - strlen(joint[i]) >= floor) {
-            size_t cue = e - strlen(joint[i]);
+    for (size_t i = 0; i < N_JOINT_CUES; i++)
+        if (ends_with(d, e, joint_cues[i]) && e - strlen(joint_cues[i]) >= floor) {
+            size_t cue = e - strlen(joint_cues[i]);
             struct parties left = parties_before(d, cue, floor);
             if (left.n > 0)
                 return left.b < b && directed(d, left.b, floor);
@@ -499,20 +504,21 @@ static bool governed(const struct xdoc *d, size_t b, size_t floor)
 /* What follows จัด when it prepares or procures rather than organises (ร่วมกันจัดทำ, จัดหา). */
 static const char *const not_organising[] = {"ทำ", "หา", "สรร", "ตั้ง", "ซื้อ", "เก็บ", "ส่ง", "เตรียม"};
 
-/* Words between a party and its ร่วมกับ (บขส. ได้ร่วมกับ, ดศ. โดย สศด. จึงได้ร่วมกับ). */
-static const char *const before_joint[] = {"ได้", "จึง", "ยัง", "ก็"};
+/* Words between a party and its ร่วมกับ (บขส. ได้ร่วมกับ, ดศ. โดย สศด. จึงได้ร่วมกับ; working
+ * with someone as one: ก บูรณาการร่วมกับ ข, ก โดยบูรณาการร่วมกับ ข). */
+static const char *const before_joint[] = {"ได้", "จึง", "ยัง", "ก็", "บูรณาการ", "โดย"};
 
 /* `X ร่วมกับ Y`, `X จับมือ Y`: X and Y organise it together. X ends right at the cue: after
  * `หารือร่วมกับ` or `ประชุมร่วมกับ` the two only meet. */
 static enum tg_status joint_roles(const struct xdoc *d, const struct xsentence *s,
                                   struct tg_extract_event *ev)
 {
-    static const char *const joint[] = {"ร่วมกับ", "จับมือ"};
     enum tg_status st = TG_OK;
-    for (size_t j = 0; st == TG_OK && j < 2; j++) {
-        size_t n = strlen(joint[j]);
+    for (size_t j = 0; st == TG_OK && j < N_JOINT_CUES; j++) {
+        size_t n = strlen(joint_cues[j]);
         for (const char *p = d->text + s->b;
-             st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), joint[j], n)); p += n) {
+             st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), joint_cues[j], n));
+             p += n) {
             size_t b = (size_t)(p - d->text);
             size_t before = skip_words_back(d, b, s->b, before_joint,
                                             sizeof before_joint / sizeof *before_joint);
@@ -542,6 +548,30 @@ static const struct {
     {"สนับสนุนโดย", TG_EXTRACT_ROLE_PARTNER},
 };
 
+/* Cues of the partners of the programme or occasion named before them (issue 9, class 8: พิธี
+ * มอบของขวัญวันเด็ก ... ภายใต้ความร่วมมือ กรมการแพทย์ กรมอนามัย ..., ภายใต้ความร่วมมือระหว่าง ก
+ * และ ข, โดยความร่วมมือระหว่าง ก กับ ข). Before the trigger they tell of something else
+ * (ศูนย์ ... จัดตั้งขึ้นภายใต้ความร่วมมือระหว่าง ก กับ ข ... พระราชพิธี...). */
+static const char *const partner_cues[] = {"ภายใต้ความร่วมมือระหว่าง", "ภายใต้ความร่วมมือ",
+                                           "โดยความร่วมมือระหว่าง"};
+
+/* The partners the cues of s from from on name. */
+static enum tg_status programme_partners(const struct xdoc *d, const struct xsentence *s,
+                                         size_t from, struct tg_extract_event *ev)
+{
+    enum tg_status st = TG_OK;
+    for (size_t c = 0; st == TG_OK && c < sizeof partner_cues / sizeof *partner_cues; c++) {
+        size_t n = strlen(partner_cues[c]);
+        for (const char *p = d->text + from;
+             st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), partner_cues[c], n));
+             p += n) {
+            struct parties ps = parties_after(d, (size_t)(p - d->text) + n, s->e);
+            st = give_role(ev, &ps, TG_EXTRACT_ROLE_PARTNER, s);
+        }
+    }
+    return st;
+}
+
 /* Cues whose list of parties precedes them. */
 static const struct {
     const char *cue;
@@ -549,7 +579,7 @@ static const struct {
 } cues_after_parties[] = {
     {"เป็นเจ้าภาพร่วม", TG_EXTRACT_ROLE_CO_HOST},
     {"ร่วมเป็นเจ้าภาพ", TG_EXTRACT_ROLE_CO_HOST},
-    {"ร่วมกัน", TG_EXTRACT_ROLE_CO_HOST},
+    {XD_TOGETHER, TG_EXTRACT_ROLE_CO_HOST},
     {"เป็นเจ้าภาพ", TG_EXTRACT_ROLE_HOST},
     {"จัดขึ้น", TG_EXTRACT_ROLE_HOST},
     {"จัดงาน", TG_EXTRACT_ROLE_HOST},
@@ -565,8 +595,8 @@ static const struct {
 };
 
 /* Words between a party and the act it performs. */
-static const char *const between_party_and_act[] = {"ได้", "ร่วม",  "ร่วมกัน", "เข้าร่วม", "จะ", "การ",
-                                                    "พิธี", "มีการ", "ทำ",    "จัดทำ",   "จึง"};
+static const char *const between_party_and_act[] = {
+    "ได้", "ร่วม", XD_TOGETHER, "เข้าร่วม", "จะ", "การ", "พิธี", "มีการ", "ทำ", "จัดทำ", "จึง"};
 
 /* Gives role to the list of parties before each cue of the sentence. A list of one party
  * before a joint cue (ร่วมกันจัด) is no joint organisation. */
@@ -806,7 +836,7 @@ static void listed_parties(const struct xdoc *d, const struct xsentence *s, size
 }
 
 /* Words before a list of witnesses' cue (ร่วมเป็นสักขีพยาน, เป็นประธานสักขีพยาน). */
-static const char *const before_witness[] = {"ประธาน", "เป็น", "ร่วม", "ร่วมกัน", "ใน", "การ"};
+static const char *const before_witness[] = {"ประธาน", "เป็น", "ร่วม", XD_TOGETHER, "ใน", "การ"};
 
 /* The signatories of an agreement: the parties `ระหว่าง` lists, those before the signing word
  * and those after its `กับ`; and the witnesses before `สักขีพยาน`. */
@@ -883,13 +913,12 @@ static enum tg_status agreement_roles(const struct xdoc *d, const struct xreport
 static enum tg_status joint_subjects(const struct xdoc *d, const struct xsentence *s,
                                      const struct xreport *c, struct tg_extract_event *ev)
 {
-    static const char *const together = "ร่วมกัน";
-    size_t n = strlen(together);
+    size_t n = strlen(XD_TOGETHER);
     if (xd_mention_at(d, s->b, TG_EXTRACT_ORGANISATION) < 0)
         return TG_OK;
     const char *joint = NULL;
     for (const char *p = d->text + s->b;
-         (p = xd_find(p, c->trigger_b - (size_t)(p - d->text), together, n)); p += n)
+         (p = xd_find(p, c->trigger_b - (size_t)(p - d->text), XD_TOGETHER, n)); p += n)
         joint = p;
     if (!joint)
         return TG_OK;
@@ -917,6 +946,8 @@ enum tg_status xd_sentence_parties(struct xdoc *d, const struct xreport *c,
     enum tg_status st = joint_roles(d, s, ev);
     if (st == TG_OK)
         st = cue_roles(d, s, ev);
+    if (st == TG_OK)
+        st = programme_partners(d, s, c->trigger_e, ev);
     if (st == TG_OK && c->agreement)
         st = agreement_roles(d, c, ev);
     if (st == TG_OK)
@@ -1021,6 +1052,209 @@ static enum tg_status thanked_organisers(const struct xdoc *d, const struct xsen
     return st == TG_OK ? cue_roles(d, &rest, main) : st;
 }
 
+/* What parties named around a joint cue carry out when it is a scheme: a programme or plan
+ * that runs over time, not an occasion of one day (กระทรวง ก ร่วมกับกระทรวง ข จัดทำโครงการ
+ * “...”, กรม ค ร่วมกับบริษัท ง สนับสนุนกล่องไปรษณีย์ ...), and the words between the parties
+ * and it. */
+static const char *const scheme_acts[] = {"จัดทำโครงการ", "ดำเนินโครงการ",   "ดำเนินการโครงการ",
+                                          "จัดโครงการ",   "ขับเคลื่อนโครงการ", "จัดทำแผน",
+                                          "สนับสนุน"};
+static const char *const before_scheme[] = {"ได้", "ร่วม", XD_TOGETHER, "จะ", "ยัง"};
+/* Words that name a scheme's partners without a joint cue (โครงการ ... ภายใต้ความร่วมมือระหว่าง
+ * ก และ ข); their lists are read by cue_roles. */
+static const char *const scheme_cues[] = {"ภายใต้ความร่วมมือ", "โดยความร่วมมือ"};
+
+/* Whether the scheme's act follows at (past the words before_scheme lists). */
+static bool scheme_act_at(const struct xdoc *d, size_t at)
+{
+    at = xd_skip_spaces(d, at);
+    for (bool more = true; more;) {
+        more = false;
+        for (size_t i = 0; i < sizeof before_scheme / sizeof *before_scheme && !more; i++)
+            if (xd_has(d, at, before_scheme[i]) &&
+                !has_any(d, at, scheme_acts, sizeof scheme_acts / sizeof *scheme_acts)) {
+                at = xd_skip_spaces(d, at + strlen(before_scheme[i]));
+                more = true;
+            }
+    }
+    return has_any(d, at, scheme_acts, sizeof scheme_acts / sizeof *scheme_acts);
+}
+
+/* Whether parties of s carry out a scheme together: the list after a joint cue (ก ร่วมกับ ข
+ * จัดทำโครงการ) or the list before ร่วมกัน (ก ข และ ค ร่วมกันจัดทำโครงการ) goes on to its act. */
+static bool joint_scheme(const struct xdoc *d, const struct xsentence *s)
+{
+    for (size_t j = 0; j <= N_JOINT_CUES; j++) {
+        const char *cue = j < N_JOINT_CUES ? joint_cues[j] : XD_TOGETHER;
+        size_t n = strlen(cue);
+        for (const char *p = d->text + s->b; (p = xd_find(p, s->e - (size_t)(p - d->text), cue, n));
+             p += n) {
+            size_t at = (size_t)(p - d->text) + n;
+            if (j < N_JOINT_CUES) {
+                struct parties right = parties_after(d, at, s->e);
+                if (right.n == 0)
+                    continue;
+                at = right.e;
+            }
+            if (scheme_act_at(d, at))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Thanks for cooperating (ขอขอบคุณบริษัท ก และกระทรวง ข (ดีอีเอส) ที่ร่วมมือ, ที่ให้ความร่วมมือ):
+ * the bodies thanked are partners of the scheme the sentence tells of. */
+static const char *const before_cooperation[] = {"ที่", "ได้", "ให้", "ความ"};
+
+static enum tg_status thanked_partners(const struct xdoc *d, const struct xsentence *s,
+                                       struct tg_extract_event *ev)
+{
+    const char *cooperate = "ร่วมมือ";
+    size_t cl = strlen(cooperate);
+    enum tg_status st = TG_OK;
+    for (size_t i = 0; st == TG_OK && i < sizeof thanks_words / sizeof *thanks_words; i++) {
+        size_t tl = strlen(thanks_words[i]);
+        for (const char *p = d->text + s->b;
+             st == TG_OK && (p = xd_find(p, s->e - (size_t)(p - d->text), thanks_words[i], tl));
+             p += tl) {
+            size_t from = (size_t)(p - d->text) + tl;
+            const char *c = xd_find(d->text + from, s->e - from, cooperate, cl);
+            if (!c)
+                continue;
+            size_t e = skip_words_back(d, (size_t)(c - d->text), from, before_cooperation,
+                                       sizeof before_cooperation / sizeof *before_cooperation);
+            struct parties ps = parties_before(d, e, from);
+            if (ps.b == xd_skip_spaces(d, from))
+                st = give_role(ev, &ps, TG_EXTRACT_ROLE_PARTNER, s);
+        }
+    }
+    return st;
+}
+
+static size_t collaborating(const struct tg_extract_event *ev)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ev->organisation_count; i++)
+        n += tg_extract_role_collaborates(ev->organisations[i].role);
+    return n;
+}
+
+/* A day dates a scheme when it opens its sentence (room for เมื่อวันอาทิตย์ที่) or closes it
+ * (room for a clock time), in bytes, as events.c frames a sentence by its date. */
+#define SCHEME_OPEN_REACH  90
+#define SCHEME_CLOSE_REACH 45
+
+/* How many code points a scheme's title may have. */
+#define SCHEME_TITLE_MAX 100
+
+/* The scheme's words as its title: from its first act or cue (จัดทำโครงการ “เกษตรกร Happy”) to
+ * the first blank outside quotation marks that no quoted name follows. */
+static char *scheme_title(const struct xdoc *d, const struct xsentence *s)
+{
+    size_t b = s->e;
+    const char *const *lists[] = {scheme_acts, scheme_cues};
+    const size_t sizes[] = {sizeof scheme_acts / sizeof *scheme_acts,
+                            sizeof scheme_cues / sizeof *scheme_cues};
+    for (size_t l = 0; l < 2; l++)
+        for (size_t i = 0; i < sizes[l]; i++) {
+            const char *p = xd_find(d->text + s->b, s->e - s->b, lists[l][i], strlen(lists[l][i]));
+            if (p && (size_t)(p - d->text) < b)
+                b = (size_t)(p - d->text);
+        }
+    size_t e = b, w;
+    bool quoted = false;
+    for (int cps = 0; e < s->e && cps < SCHEME_TITLE_MAX; cps++, e += w) {
+        uint32_t cp = xd_cp(d, e, &w);
+        if (cp == 0x201C || cp == 0x201D || cp == '"')
+            quoted = cp == '"' ? !quoted : cp == 0x201C;
+        else if (tg_text_is_blank(cp) && !quoted && xd_cp(d, xd_skip_spaces(d, e), NULL) != 0x201C)
+            break;
+    }
+    return xd_dup(d->text + b, e - b);
+}
+
+/* A scheme that a sentence reporting no occasion tells of (issue 9, class 8: กระทรวงเกษตรและ
+ * สหกรณ์ ร่วมกับกระทรวงพาณิชย์จัดทำโครงการ “เกษตรกร Happy” ..., a programme ภายใต้ความร่วมมือ
+ * ของ ...) is a programme of its own, its parties partners of one another, not of the day's
+ * occasion the article reports. It is dated by a day that frames its sentence (SME D Success ...
+ * โดยความร่วมมือระหว่าง SME D Bank กับ ... CP ALL วันที่ 27 ม.ค.66 13.30 น.), else undated: the
+ * release dates the statement, not a scheme that runs over time, and a day inside the sentence
+ * is as often an occasion the scheme marks (ถวายเป็นพระราชกุศล ... 28 กรกฎาคม 2567). *made is
+ * whether the sentence gave one. */
+static enum tg_status scheme_event(struct xdoc *d, const struct xsentence *s, bool *made)
+{
+    *made = false;
+    bool cued = false;
+    for (size_t i = 0; !cued && i < sizeof scheme_cues / sizeof *scheme_cues; i++)
+        cued = xd_find(d->text + s->b, s->e - s->b, scheme_cues[i], strlen(scheme_cues[i]));
+    if (!cued && !joint_scheme(d, s))
+        return TG_OK;
+    struct tg_extract_event ev = {.kind = TG_EXTRACT_EVENT_PROGRAMME,
+                                  .place = -1,
+                                  .programme = -1,
+                                  .evidence = xd_sentence_evidence(s)};
+    enum tg_status st = joint_roles(d, s, &ev);
+    if (st == TG_OK)
+        st = cue_roles(d, s, &ev);
+    if (st == TG_OK)
+        st = programme_partners(d, s, s->b, &ev);
+    /* Under a cooperation with others (ธ.กรุงไทยเปิดบริการ ... ภายใต้ความร่วมมือกับ ธปท.และธนาคาร
+     * กลางสิงคโปร์) the body the sentence opens with is a party too. */
+    const char *with = "ความร่วมมือกับ";
+    if (st == TG_OK && xd_find(d->text + s->b, s->e - s->b, with, strlen(with))) {
+        struct parties subject = parties_after(d, s->b, s->e);
+        if (subject.b == s->b && !directed(d, s->b, s->b))
+            st = give_role(&ev, &subject, TG_EXTRACT_ROLE_HOST, s);
+    }
+    for (size_t i = 0; st == TG_OK && i < sizeof scheme_acts / sizeof *scheme_acts; i++)
+        st = roles_before_cue(d, s, scheme_acts[i], TG_EXTRACT_ROLE_HOST, &ev);
+    if (st == TG_OK)
+        st = thanked_partners(d, s, &ev);
+    size_t pos = s->b;
+    for (long i; st == TG_OK && (i = xd_next_mention(d, &pos, s->e)) >= 0;)
+        if (d->m[i].type == TG_EXTRACT_PROGRAMME && ev.programme < 0)
+            ev.programme = d->m[i].entity;
+    for (size_t i = xd_first_date(d, s->b); i < d->n_dates && d->dates[i].byte_end <= s->e; i++)
+        if (d->dates[i].first.precision == TG_DATE_PRECISION_DAY &&
+            (d->dates[i].byte_start - s->b <= SCHEME_OPEN_REACH ||
+             s->e - d->dates[i].byte_end <= SCHEME_CLOSE_REACH)) {
+            ev.date = d->dates[i].first;
+            ev.date_from_text = true;
+            break;
+        }
+    struct tg_extract_result *r = d->r;
+    /* A scheme whose launch the article reports (เปิดโครงการอาสาพัฒนา ... ก ร่วมกับ ข ดำเนิน
+     * โครงการอาสาพัฒนา) is that event: its parties are the launch's. */
+    struct tg_extract_event *launch = NULL;
+    for (size_t i = 0; ev.programme >= 0 && !launch && i < r->event_count; i++)
+        if (r->events[i].programme == ev.programme)
+            launch = &r->events[i];
+    for (size_t i = 0; launch && st == TG_OK && collaborating(&ev) > 1 && i < ev.organisation_count;
+         i++)
+        st = add_participant(&launch->organisations, &launch->organisation_count,
+                             ev.organisations[i].entity, ev.organisations[i].role, s);
+    *made = launch && collaborating(&ev) > 1;
+    struct tg_extract_event *grown = NULL;
+    if (st == TG_OK && !launch && collaborating(&ev) > 1) {
+        if (!(ev.sentence = xd_dup(d->text + s->b, s->e - s->b)) ||
+            !(ev.title = scheme_title(d, s)) ||
+            !(grown = realloc(r->events, (r->event_count + 1) * sizeof *grown)))
+            st = TG_ERR_NOMEM;
+    }
+    if (grown) {
+        r->events = grown;
+        r->events[r->event_count++] = ev;
+        *made = true;
+        return TG_OK;
+    }
+    free(ev.title);
+    free(ev.sentence);
+    free(ev.organisations);
+    free(ev.people);
+    return st;
+}
+
 /* The roles a sentence that reports no event gives the events the article reports: a joint
  * cue (พม. จับมือ สสส. พัฒนาเด็กในชุมชน) to its main event, a joint statement (ดศ. ตร. สคบ. กสทช.
  * ปปง. ร่วมแถลงมาตรการ...) to its press conference. */
@@ -1039,24 +1273,35 @@ static enum tg_status headline_sentence_roles(const struct xdoc *d, const struct
 enum tg_status xd_headline_roles(struct xdoc *d)
 {
     struct tg_extract_result *r = d->r;
-    if (r->event_count == 0)
-        return TG_OK;
+    size_t reported = r->event_count;
+    enum tg_status st = TG_OK;
+    bool *scheme = calloc(d->n_sentences + 1, sizeof *scheme);
+    if (!scheme)
+        return TG_ERR_NOMEM;
+    /* Schemes first: they add events, which would move the events pointed at below. */
+    for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++)
+        if (!xd_reports_event(d, i) && !quoted(d, &d->sentences[i]))
+            st = scheme_event(d, &d->sentences[i], &scheme[i]);
+    if (st != TG_OK || reported == 0) {
+        free(scheme);
+        return st;
+    }
     struct tg_extract_event *main = &r->events[0], *statement = NULL;
-    for (size_t i = r->event_count; i-- > 0;) {
+    for (size_t i = reported; i-- > 0;) {
         if (r->events[i].kind != TG_EXTRACT_EVENT_AGREEMENT)
             main = &r->events[i];
         if (r->events[i].kind == TG_EXTRACT_EVENT_ANNOUNCEMENT)
             statement = &r->events[i];
     }
     struct xsentence title;
-    enum tg_status st = TG_OK;
     if (title_line(d, &title) && !quoted(d, &title))
         st = headline_sentence_roles(d, &title, main, statement);
     for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++)
-        if (!xd_reports_event(d, i) && !quoted(d, &d->sentences[i]))
+        if (!scheme[i] && !xd_reports_event(d, i) && !quoted(d, &d->sentences[i]))
             st = headline_sentence_roles(d, &d->sentences[i], main, statement);
     for (size_t i = 0; st == TG_OK && i < d->n_sentences; i++)
         st = thanked_organisers(d, &d->sentences[i], main);
+    free(scheme);
     return st;
 }
 

@@ -940,6 +940,68 @@ static const struct extract_case cases[] = {
      "สมาคมธนาคารไทย และธนาคารออมสิน จึงเห็นร่วมกันที่จะออกมาตรการพักชำระหนี้ให้แก่ลูกหนี้ที่ได้รับผลกระทบ "
      "โดยเริ่มตั้งแต่งวดการชำระหนี้เดือนกรกฎาคม 2564",
      "2021-07-15", EVENT, "programme", "2021-07", NULL, NULL, NULL, 1},
+    /* issue 9, class 8, on the blind batches of seeds 20261206 and 20261207: joint schemes,
+     * the partners of a programme, sibling departments and lists of subjects. */
+    {"issue 9: a joint scheme told in a speech is an undated programme of its own",
+     "วันนี้ (4 ส.ค. 64) นายสมชาย ใจดี อธิบดีกรมอนามัย เป็นประธานในพิธีเปิดศูนย์ช่วยเหลือเกษตรกร\n"
+     "นายสมชาย กล่าวว่า กรมอนามัย ร่วมกับกรมการจัดหางาน จัดทำโครงการ “เกษตรกรสุขใจ” เพื่อช่วยเหลือเกษตรกร",
+     "2021-08-04", EVENT, "programme", NULL, NULL, "กรมอนามัย", "กรมการจัดหางาน", 1},
+    {"issue 9: the day's occasion takes no part in a joint scheme told beside it",
+     "วันนี้ (4 ส.ค. 64) นายสมชาย ใจดี อธิบดีกรมอนามัย เป็นประธานในพิธีเปิดศูนย์ช่วยเหลือเกษตรกร\n"
+     "นายสมชาย กล่าวว่า กรมอนามัย ร่วมกับกรมการจัดหางาน จัดทำโครงการ “เกษตรกรสุขใจ” เพื่อช่วยเหลือเกษตรกร",
+     "2021-08-04", ROLE, "ceremony", "กรมการจัดหางาน", "none", NULL, NULL, 0},
+    {"issue 9: bodies thanked for cooperating are partners of the scheme",
+     "นายสมชาย ใจดี กล่าวว่า กรมอนามัย ร่วมกับกรมการจัดหางาน จัดทำโครงการ “เกษตรกรสุขใจ” "
+     "ซึ่งขอขอบคุณ" THAIHEALTH " (สสส.) ที่ร่วมมือ",
+     "2021-08-04", ROLE, "programme", THAIHEALTH, "partner", NULL, NULL, 1},
+    {"issue 9: a project under a cooperation between two bodies is a programme of both",
+     "พร้อมขยายผลโครงการหนึ่งตำบลหนึ่งศูนย์ภายใต้ความร่วมมือระหว่างกรมอนามัย กับกรมการจัดหางาน "
+     "เพื่อขยายบริการไปทั่วประเทศ",
+     "2023-02-02", EVENT, "programme", NULL, NULL, "กรมอนามัย", "กรมการจัดหางาน", 1},
+    {"issue 9: the body that opens a scheme under a cooperation with others is a party to it",
+     "ธนาคารกรุงไทยเปิดบริการโอนเงินระหว่างประเทศ ภายใต้ความร่วมมือกับ ธนาคารแห่งประเทศไทย "
+     "เพื่อยกระดับบริการ",
+     "2021-04-30", ROLE, "programme", "ธนาคารกรุงไทย", "host", NULL, NULL, 1},
+    {"issue 9: a scheme is dated by a day that closes its sentence",
+     "กิจกรรมคัดเลือกสินค้า โดยความร่วมมือระหว่าง กรมอนามัย กับ กรมการจัดหางาน วันที่ 27 ม.ค. 66 "
+     "13.30 - 16.30 น.",
+     "2022-12-28", EVENT, "programme", "2023-01-27", NULL, "กรมอนามัย", "กรมการจัดหางาน", 1},
+    {"issue 9: a scheme takes no date from an occasion its sentence names",
+     "นายแพทย์สมชาย กล่าวว่า กรมอนามัย ร่วมกับ กรมการจัดหางาน จัดทำโครงการดูแลสุขภาพพระสงฆ์ "
+     "เพื่อถวายเป็นพระราชกุศลเนื่องในโอกาสวันเฉลิมพระชนมพรรษา 28 กรกฎาคม 2567 ให้กับพระสงฆ์ทั่วประเทศ "
+     "จำนวน 72,000 รูป",
+     "2023-07-26", EVENT, "programme", NULL, NULL, "กรมอนามัย", "กรมการจัดหางาน", 1},
+    {"issue 9: a scheme one body carries out alone is no event",
+     "นายสมชาย ใจดี กล่าวว่า กรมอนามัย ดำเนินโครงการ “เกษตรกรสุขใจ” เพื่อช่วยเหลือเกษตรกร", "2021-08-04",
+     NO_EVENT, "programme", NULL, NULL, NULL, NULL, 0},
+    {"issue 9: a subject list before ร่วมกัน carries out a scheme together",
+     "นายสมชาย ใจดี กล่าวว่า กรมอนามัย กรมการจัดหางาน และ" THAIHEALTH " ร่วมกันจัดทำโครงการ “เกษตรกรสุขใจ”",
+     "2021-08-04", ROLE, "programme", THAIHEALTH, "co_host", NULL, NULL, 1},
+    {"issue 9: a scheme whose launch the article reports gives its parties to the launch",
+     "วันนี้ (20 ต.ค. 64) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงกลาโหม เป็นประธานเปิดโครงการอาสาพัฒนา\n"
+     "กรมอนามัย ร่วมกับ กรมการจัดหางาน ดำเนินโครงการอาสาพัฒนา เพื่อชุมชน",
+     "2021-10-20", EVENT, "programme", "2021-10-20", NULL, "กรมอนามัย", "กรมการจัดหางาน", 1},
+    {"issue 9: sibling departments named under a cooperation are partners of the occasion",
+     "วันนี้ (11 มกราคม 2567) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงสาธารณสุข เป็นประธานในพิธีมอบของขวัญวันเด็ก "
+     "ภายใต้ความร่วมมือ กรมการแพทย์ กรมอนามัย กรมสุขภาพจิต",
+     "2024-01-11", ROLE, "ceremony", "กรมสุขภาพจิต", "partner", NULL, NULL, 1},
+    {"issue 9: a department under its own ministry's occasion is no partner of it",
+     "วันนี้ (11 มกราคม 2567) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงสาธารณสุข เป็นประธานในพิธีมอบของขวัญวันเด็ก "
+     "ภายใต้ความร่วมมือ กรมการแพทย์",
+     "2024-01-11", ROLE, "ceremony", "กรมการแพทย์", "partner", NULL, NULL, 0},
+    {"issue 9: a cooperation told before the occasion's trigger is no partnership in it",
+     "ศูนย์ศึกษาธรรมชาติจัดตั้งขึ้นภายใต้ความร่วมมือระหว่างกรมอนามัย กับกรมการจัดหางาน "
+     "โดยวันนี้ (5 มี.ค. 67) มีพิธีเปิดอาคารใหม่",
+     "2024-03-05", ROLE, "ceremony", "กรมการจัดหางาน", "attendee", NULL, NULL, 0},
+    {"issue 9: bodies that join forces (ผนึกกำลัง) organise together",
+     "วันนี้ (19 ก.พ. 67) กรมอนามัย ผนึกกำลัง กรมการจัดหางาน จัดการประชุมวิชาการนานาชาติ", "2024-02-19", ROLE,
+     "conference", "กรมการจัดหางาน", "co_host", NULL, NULL, 1},
+    {"issue 9: a body working as one with another (บูรณาการร่วมกับ) organises with it",
+     "วันนี้ (19 ก.พ. 67) กรมอนามัย บูรณาการร่วมกับ กรมการจัดหางาน จัดอบรมอาสาสมัคร", "2024-02-19", ROLE,
+     "training", "กรมอนามัย", "co_host", NULL, NULL, 1},
+    {"issue 9: a subject list joined by รวมถึง",
+     "กรมอนามัย กรมการจัดหางาน รวมถึง" THAIHEALTH " ร่วมกันจัดการประชุมวิชาการ", "2021-12-24", ROLE,
+     "conference", THAIHEALTH, "co_host", NULL, NULL, 1},
     {"class 8: one body's own measure is no event",
      "ธนาคารออมสิน ออกมาตรการพักชำระหนี้ให้แก่ลูกหนี้ที่ได้รับผลกระทบ", "2021-07-15", NO_EVENT, "programme",
      NULL, NULL, NULL, NULL, 0},
