@@ -217,6 +217,26 @@ static bool covered(const struct cands *cs, size_t b, size_t e)
     return xd_claimed(cs->claimed, b, e);
 }
 
+static bool ascii_alnum(char c);
+
+/* A hashtag is one phrase: a name glued inside it (#สื่อสารรัฐบาลไทย, #ประชุมสภา) is a word of
+ * that phrase, not the body, while a name that opens it (#กระทรวงมหาดไทย) is written there
+ * (issue 9). Whether b lies inside a hashtag past its first character. */
+static bool inside_hashtag(const struct xdoc *d, size_t b)
+{
+    for (size_t p = b; p > 0;) {
+        uint32_t cp = xd_cp_before(d, p);
+        if (cp == '#')
+            return p < b;
+        if (!xd_is_thai(cp) && !(cp < 0x80 && (ascii_alnum((char)cp) || cp == '_')))
+            return false;
+        do
+            p--;
+        while (p > 0 && (d->text[p] & 0xC0) == 0x80);
+    }
+    return false;
+}
+
 static enum tg_status push(struct cands *cs, struct cand c)
 {
     struct cand *grown = xd_claim(cs->c, &cs->n, &cs->cap, &c, sizeof c, cs->claimed, c.b, c.e);
@@ -1611,10 +1631,10 @@ static enum tg_status record(struct xdoc *d, struct cands *cs)
         qsort(cs->c, cs->n, sizeof *cs->c, by_b);
     enum tg_status st = TG_OK;
     for (size_t i = 0; st == TG_OK && i < cs->n; i++)
-        if (!cs->c[i].truncated && cs->c[i].org < 0)
+        if (!cs->c[i].truncated && cs->c[i].org < 0 && !inside_hashtag(d, cs->c[i].b))
             st = resolve(d, &cs->c[i]);
     for (size_t i = 0; st == TG_OK && i < cs->n; i++)
-        if (cs->c[i].truncated && cs->c[i].org < 0)
+        if (cs->c[i].truncated && cs->c[i].org < 0 && !inside_hashtag(d, cs->c[i].b))
             st = resolve_truncation(d, &cs->c[i]);
     for (size_t i = 0; st == TG_OK && i < cs->n; i++) {
         struct cand *c = &cs->c[i];

@@ -464,6 +464,12 @@ static const struct extract_case cases[] = {
      "สมาคมสถาบันการเงินของรัฐ (สงร.) ออกมาตรการพักชำระหนี้", NULL, ORG, "สมาคมสถาบันการเงินของรัฐ", "สงร.",
      NULL, NULL, NULL, 0},
 
+    {"issue 9, hashtags: a name glued inside a hashtag is a word of it",
+     "ขอเชิญชวนประชาชนร่วมกิจกรรม\n#ไทยคู่ฟ้า #สื่อสารรัฐบาลไทย\n", NULL, NO_ORG, "รัฐบาลไทย", NULL, NULL,
+     NULL, NULL, 0},
+    {"issue 9, hashtags: a name that opens a hashtag is written there",
+     "ขอเชิญชวนประชาชนร่วมกิจกรรม\n#วันดินโลก #กระทรวงมหาดไทย #บำบัดทุกข์บำรุงสุข\n", NULL, ORG,
+     "กระทรวงมหาดไทย", NULL, NULL, NULL, NULL, 0},
     {"issue 9, ใน inside a name: a royal patronage",
      "นายกสมาคมสถาปนิกสยามในพระบรมราชูปถัมภ์ได้เข้าร่วมงาน", NULL, ORG, "สมาคมสถาปนิกสยามในพระบรมราชูปถัมภ์",
      NULL, NULL, NULL, NULL, 0},
