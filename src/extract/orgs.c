@@ -25,6 +25,7 @@ struct cand {
     size_t prov_b;   /* where the province after a provincial office stem starts */
     int local;       /* FROM_LOCAL: the index into local_stems; FROM_FORM: into legal_forms */
     size_t public_at; /* the name ends here before its " (องค์การมหาชน)", or 0 */
+    size_t parent_b, parent_e; /* a unit's name goes on with its parent written short here */
     bool truncated;
     bool after_position;
     long org;
@@ -70,6 +71,7 @@ static const struct {
     {"องค์กร", "other", NULL},
     {"สถาบัน", "agency", NULL},
     {"บริษัท", "other", NULL},
+    {"ศูนย์วิจัย", "office", NULL}, /* one word to the segmenter */
     {"ศูนย์", "office", NULL},
     {"สมาคม", "other", NULL},
     {"เทศบาล", "local_government", NULL},
@@ -318,6 +320,38 @@ static size_t latin_thai_tail(const struct xdoc *d, size_t e)
     return run;
 }
 
+/* Where one blank at most, of any width, after e ends. */
+static size_t one_blank(const struct xdoc *d, size_t e)
+{
+    size_t w = 0;
+    if (e < d->len && tg_text_is_blank(xd_cp(d, e, &w)))
+        return e + w;
+    return e;
+}
+
+/*
+ * The end of a disease's number or Latin name written after its Thai name, which ends at e,
+ * or e: a body named after a disease keeps it whole (ศูนย์บริหารสถานการณ์โควิด-19, โควิด - 19,
+ * …ไวรัสโคโรนา 2019, …ติดเชื้อไวรัส COVID-19), where the run of Thai words stops at the dash,
+ * the digits or the space before them (issue 9, error class 1).
+ */
+static size_t disease_end(const struct xdoc *d, size_t e)
+{
+    size_t at = one_blank(d, e);
+    if (ends_with(d, e, "ไวรัส") && at > e && xd_has(d, at, "COVID"))
+        e = at + strlen("COVID");
+    else if (!ends_with(d, e, "โควิด") && !ends_with(d, e, "COVID")) {
+        /* โคโรนา 2019: the year the virus was found. */
+        return ends_with(d, e, "โคโรนา") && xd_has(d, at, "2019") && !xd_digit_at(d, at + 4)
+                   ? at + 4
+                   : e;
+    }
+    size_t p = one_blank(d, e);
+    if (p < d->len && d->text[p] == '-')
+        p = one_blank(d, p + 1);
+    return xd_has(d, p, "19") && !xd_digit_at(d, p + 2) ? p + 2 : e;
+}
+
 /* Reads a name opened by prefix word at b: the glued run of Thai words after it, up to a
  * function word other than the และ and ของ that names contain, or 20 words. A prefix alone
  * (ระดับกระทรวง กรม) or followed by a function word (กระทรวงที่…) is no name. */
@@ -356,11 +390,13 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         /* A verb right after the opener (กระทรวงอยู่…) leaves it the common noun; so does การ
          * before it (การธนาคารเพื่อความยั่งยืน is banking, not a bank), unless it ends a title
          * (ผู้อำนวยการสำนักงาน…): issue 9. */
-        if (!bare &&
-            (!xd_is_thai(xd_cp(d, q, NULL)) || (xd_stop_word_at(d, q) && !purpose_at(d, q)) ||
-             xd_word_at(d, q, name_enders, sizeof name_enders / sizeof *name_enders) ||
-             (ends_with(d, b, "การ") && xd_token_start(d, b - strlen("การ")) &&
-              !inside_position(d, b - strlen("การ"), b))))
+        if (!bare && (!xd_is_thai(xd_cp(d, q, NULL)) ||
+                      (xd_stop_word_at(d, q) && !purpose_at(d, q) &&
+                       !(ends_with(d, q, "วิจัย") && xd_has(d, q, "และ") &&
+                         !tg_text_is_blank(xd_cp(d, q + strlen("และ"), NULL)))) ||
+                      xd_word_at(d, q, name_enders, sizeof name_enders / sizeof *name_enders) ||
+                      (ends_with(d, b, "การ") && xd_token_start(d, b - strlen("การ")) &&
+                       !inside_position(d, b - strlen("การ"), b))))
             return false;
         /* คณะ opens a faculty (คณะแพทยศาสตร์); a delegation or a working group (คณะผู้แทน,
          * คณะทำงาน) is a kind of body, not one. */
@@ -390,6 +426,11 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
                            !ner_org_covers(d, b, e + 1) && !nominaliser_before(d, e)) ||
                           xd_word_at(d, e, name_enders, sizeof name_enders / sizeof *name_enders)))
                 break;
+            size_t sick = e > q ? disease_end(d, e) : e;
+            if (sick > e) {
+                e = sick;
+                continue;
+            }
             if (!xd_is_thai(cp))
                 break;
             size_t next = next_boundary(d, e);
@@ -1378,6 +1419,19 @@ static enum tg_status resolve(struct xdoc *d, struct cand *c)
     if (entry && c->stem_end)
         return org_composed(d, tg_gazetteer_entry_name(entry), d->text + c->prov_b,
                             c->e - c->prov_b, "", entry, NULL, &c->org);
+    if (c->parent_e) {
+        /* Its mention stays the unit's own words, so the parent keeps its mention. */
+        char *name = malloc(n + 1 + c->parent_e - c->parent_b + 1);
+        if (!name)
+            return TG_ERR_NOMEM;
+        memcpy(name, s, n);
+        name[n] = ' ';
+        memcpy(name + n + 1, d->text + c->parent_b, c->parent_e - c->parent_b);
+        name[n + 1 + c->parent_e - c->parent_b] = '\0';
+        enum tg_status st = org_get(d, name, strlen(name), NULL, c->kind, &c->org);
+        free(name);
+        return st;
+    }
     if (c->public_at) {
         const char *base = entry ? tg_gazetteer_entry_name(entry) : s;
         size_t bn = entry ? strlen(base) : c->public_at - c->b;
@@ -1625,6 +1679,36 @@ static int by_b(const void *x, const void *y)
     return (a->b > b->b) - (a->b < b->b);
 }
 
+/*
+ * A centre written with its parent's short form a blank after it (ศูนย์วิจัยและพัฒนานวัตกรรม
+ * ธ.ก.ส., ศูนย์ปฏิบัติการความปลอดภัยทางถนน อบต.กุดเสลา) is that body's unit, named with it: every
+ * bank, agency and local government has centres of its own, and the bare centre names none
+ * (issue 9, error class 1). The parent keeps its own mention. Sorts the candidates by start.
+ */
+static void units_of_parents(const struct xdoc *d, struct cands *cs)
+{
+    if (cs->n > 1)
+        qsort(cs->c, cs->n, sizeof *cs->c, by_b);
+    for (size_t i = 0; i + 1 < cs->n; i++) {
+        struct cand *u = &cs->c[i];
+        const struct cand *p = &cs->c[i + 1];
+        if (u->source != FROM_PREFIX || u->truncated || u->public_at || !xd_has(d, u->b, "ศูนย์") ||
+            u->q != u->b + prefix_of(d->text + u->b) || p->b == u->e || one_blank(d, u->e) != p->b)
+            continue;
+        /* A unit read up to a glued ของ (ศูนย์ข้อมูลข่าวสารของ รฟม.) was cut wrong already. */
+        if (nominaliser_before(d, u->e))
+            continue;
+        const char *written = p->source == FROM_LOCAL ? local_stems[p->local].written : NULL;
+        bool short_form = written ? written[strlen(written) - 1] == '.'
+                                  : p->source != FROM_LOCAL && d->text[p->e - 1] == '.' &&
+                                        !memchr(d->text + p->b, ' ', p->e - p->b);
+        if (short_form) {
+            u->parent_b = p->b;
+            u->parent_e = p->e;
+        }
+    }
+}
+
 static enum tg_status record(struct xdoc *d, struct cands *cs)
 {
     if (cs->n > 1)
@@ -1791,8 +1875,10 @@ enum tg_status xd_orgs(struct xdoc *d)
         st = learn_pairs(d, &cs);
     if (st == TG_OK)
         st = scan_learnt(d, &cs);
-    if (st == TG_OK)
+    if (st == TG_OK) {
+        units_of_parents(d, &cs);
         st = record(d, &cs);
+    }
     if (st == TG_OK)
         st = scan_short_forms(d);
     free(cs.c);
