@@ -550,8 +550,12 @@ static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
         return false;
     /* A known abbreviation glued to the words around it (กกต.ได้มีมติ, text written without
      * spaces) is the organisation where the tagger reads exactly it as one, unless a province
-     * is glued after it: สอจ.เพชรบุรี is that province's office, not the stem alone. */
+     * is glued after it: สอจ.เพชรบุรี is that province's office, which the provincial stem
+     * reads below, not the stem alone. */
+    const char *kind = tg_gazetteer_entry_kind(entry);
+    bool provincial = kind && strcmp(kind, "provincial_office") == 0;
     if (d->text[b + n - 1] == '.' &&
+        !(provincial && abbreviation_may_start(d, b) && province_at(d, b + n)) &&
         (!abbreviation_may_start(d, b) || !abbreviation_stands(d, b, b + n)) &&
         (!tagged_exactly(d, b, b + n) || province_at(d, b + n)))
         return false;
@@ -560,17 +564,19 @@ static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
     if (is_province_key(d, b, b + n) || ends_with(d, b, "แห่ง"))
         return false;
     *out = (struct cand){.b = b, .e = b + n, .source = FROM_GAZETTEER, .entry = entry, .org = -1};
-    const char *kind = tg_gazetteer_entry_kind(entry);
     const struct tg_gazetteer_entry *prov;
     size_t pn;
-    if (kind && strcmp(kind, "provincial_office") == 0 && d->text[b + n - 1] != '.') {
+    if (provincial) {
         size_t at = xd_skip_spaces(d, b + n);
+        bool short_form = d->text[b + n - 1] == '.';
         if (at - (b + n) > 1 ||
             tg_gazetteer_match_at(g, d->text, d->len, at, TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE),
                                   &prov, &pn) != TG_OK ||
             !xd_token_end(d, at + pn))
-            /* The stem of any province's office (สำนักงานแรงงานจังหวัด) names none. */
-            return false;
+            /* The stem of any province's office (สำนักงานแรงงานจังหวัด) names none; written short
+             * (พมจ.) it is the stem the article speaks of. */
+            return short_form;
+        /* พมจ.สงขลา is that province's office, named in full (issue 9, error class 9). */
         out->stem_end = b + n;
         out->prov_b = at;
         out->e = at + pn;
