@@ -1625,7 +1625,10 @@ static enum tg_status scan_ner(struct xdoc *d, struct cands *cs)
         size_t q = b + prefix_of(d->text + b);
         if (q == b && xd_has(d, b, "หน่วยงาน"))
             q = b + strlen("หน่วยงาน");
-        if (s->type != TG_NER_ORGANISATION || s->end - s->start < 3 || generic || glued ||
+        /* Openers standing apart, one after another (องค์กร มูลนิธิ และเครือข่าย…), list kinds of
+         * bodies: the tagger's span over them, cut anywhere, names none (issue 9, class 2). */
+        bool kinds = q > b && q < e && one_blank(d, q) > q && prefix_of(d->text + one_blank(d, q));
+        if (s->type != TG_NER_ORGANISATION || s->end - s->start < 3 || generic || glued || kinds ||
             (q > b && q < e && kind_of_body(d, b, q, e)) ||
             !(xd_is_thai(first) || (first >= 'A' && first <= 'Z')) || d->text[e - 1] == '.' ||
             memchr(d->text + b, '(', e - b) || memchr(d->text + b, ')', e - b) ||
