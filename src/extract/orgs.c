@@ -993,6 +993,12 @@ static size_t latin_run(const struct xdoc *d, size_t b, bool *named)
             break;
         e = we + 1;
     }
+    /* A company's legal form after a comma is its name's (Rating and Investment Information,
+     * Inc.; issue 9, error class 1). */
+    static const char *const forms[] = {", Inc.", ", Ltd.", ", Co., Ltd.", ", LLC"};
+    for (size_t i = 0; last > b && i < sizeof forms / sizeof *forms; i++)
+        if (xd_has(d, last, forms[i]) && !ascii_alnum(d->text[last + strlen(forms[i])]))
+            return last + strlen(forms[i]);
     return last;
 }
 
@@ -1002,6 +1008,22 @@ static size_t latin_org(const struct xdoc *d, size_t b)
 {
     if (!xd_latin_upper_at(d, b) || (b > 0 && xd_latin_word_end(d, b - 1, ORG_MARKS) > b - 1 &&
                                      d->text[b - 1] != ' ' && d->text[b - 1] != '('))
+        return b;
+    /* English writes a post before the body it is in (General Counsel of Universal Filmed
+     * Entertainment Group, Secretary General of General Secretariat …): the post names no body,
+     * the words after its of, at or for do (issue 9). */
+    static const char *const posts[] = {
+        "secretary",  "general",   "counsel",      "head",     "director", "president", "vice",
+        "executive",  "chairman",  "chairperson",  "minister", "deputy",   "chief",     "officer",
+        "ambassador", "governor",  "adviser",      "advisor",  "manager",  "managing",  "senior",
+        "assistant",  "permanent", "spokesperson", "dean",     "rector"};
+    static const char *const joins[] = {"of", "at", "for"};
+    size_t w = b, we;
+    while ((we = xd_latin_word_end(d, w, ORG_MARKS)) > w && XD_LATIN_IS(d, w, we, posts) &&
+           we < d->len && d->text[we] == ' ')
+        w = we + 1;
+    we = xd_latin_word_end(d, w, ORG_MARKS);
+    if (w > b && we > w && XD_LATIN_IS(d, w, we, joins))
         return b;
     bool named;
     size_t e = latin_run(d, b, &named);
@@ -1427,13 +1449,19 @@ static enum tg_status resolve(struct xdoc *d, struct cand *c)
                             c->e - c->prov_b, "", entry, NULL, &c->org);
     if (c->parent_e) {
         /* Its mention stays the unit's own words, so the parent keeps its mention. */
-        char *name = malloc(n + 1 + c->parent_e - c->parent_b + 1);
+        char *name = malloc(n + 2 + c->parent_e - c->parent_b + 1);
         if (!name)
             return TG_ERR_NOMEM;
         memcpy(name, s, n);
-        name[n] = ' ';
+        name[n] = d->text[c->e] == ',' ? ',' : ' ';
         memcpy(name + n + 1, d->text + c->parent_b, c->parent_e - c->parent_b);
         name[n + 1 + c->parent_e - c->parent_b] = '\0';
+        if (name[n] == ',') {
+            /* English writes the parent a comma and a space after: "Faculty of Medicine,
+             * Chulalongkorn University". */
+            memmove(name + n + 2, name + n + 1, c->parent_e - c->parent_b + 1);
+            name[n + 1] = ' ';
+        }
         enum tg_status st = org_get(d, name, strlen(name), NULL, c->kind, &c->org);
         free(name);
         return st;
@@ -1688,6 +1716,14 @@ static int by_b(const void *x, const void *y)
     return (a->b > b->b) - (a->b < b->b);
 }
 
+/* Whether the Latin name at b has a word that says what kind of body it is. */
+static bool latin_body(const struct xdoc *d, size_t b)
+{
+    bool named;
+    latin_run(d, b, &named);
+    return named;
+}
+
 /*
  * A centre written with its parent's short form a blank after it (ศูนย์วิจัยและพัฒนานวัตกรรม
  * ธ.ก.ส., ศูนย์ปฏิบัติการความปลอดภัยทางถนน อบต.กุดเสลา) is that body's unit, named with it: every
@@ -1698,9 +1734,19 @@ static void units_of_parents(const struct xdoc *d, struct cands *cs)
 {
     if (cs->n > 1)
         qsort(cs->c, cs->n, sizeof *cs->c, by_b);
-    for (size_t i = 0; i + 1 < cs->n; i++) {
+    /* Right to left, so a parent named with its own parent passes the whole chain on. */
+    for (size_t i = cs->n - (cs->n > 0); i-- > 0;) {
         struct cand *u = &cs->c[i];
         const struct cand *p = &cs->c[i + 1];
+        /* English: a unit, a comma, its parent ("Department of Internal Medicine, Faculty of
+         * Medicine, Chulalongkorn University"), each a Latin name that says what it is. */
+        if (xd_latin_upper_at(d, u->b) && xd_latin_upper_at(d, p->b) && p->b == u->e + 2 &&
+            d->text[u->e] == ',' && d->text[u->e + 1] == ' ' && latin_body(d, u->b) &&
+            latin_body(d, p->b)) {
+            u->parent_b = p->b;
+            u->parent_e = p->parent_e ? p->parent_e : p->e;
+            continue;
+        }
         if (u->source != FROM_PREFIX || u->truncated || u->public_at || !xd_has(d, u->b, "ศูนย์") ||
             u->q != u->b + prefix_of(d->text + u->b) || p->b == u->e || one_blank(d, u->e) != p->b)
             continue;
