@@ -986,10 +986,16 @@ static size_t latin_run(const struct xdoc *d, size_t b, bool *named)
         bool join = xd_latin_word_is(d, e, we, joins, sizeof joins / sizeof *joins);
         if (!join && !xd_latin_upper_at(d, e))
             break;
+        /* A word's dot that is no abbreviation's ends the sentence, and the name (Ministry of
+         * Energy. Should …; issue 9). */
+        static const char *const short_words[] = {"co.", "inc.", "ltd.", "corp.", "bhd.", "plc."};
+        bool stop = we - e > 4 && d->text[we - 1] == '.' && d->text[we - 2] >= 'a' &&
+                    d->text[we - 2] <= 'z' && !XD_LATIN_IS(d, e, we, short_words);
+        we -= stop;
         *named = *named || xd_latin_body_word(d, e, we);
         if (!join)
             last = we;
-        if (we >= d->len || d->text[we] != ' ' || !xd_latin_word_end(d, we + 1, ORG_MARKS))
+        if (stop || we >= d->len || d->text[we] != ' ' || !xd_latin_word_end(d, we + 1, ORG_MARKS))
             break;
         e = we + 1;
     }
@@ -1724,6 +1730,19 @@ static bool latin_body(const struct xdoc *d, size_t b)
     return named;
 }
 
+/* Whether the Latin name [b, e) is a part of a body (a department, a faculty, a bureau): a
+ * comma after any other (Bangkok Bank, Bank of Ayudhya …) lists bodies. */
+static bool latin_unit(const struct xdoc *d, size_t b, size_t e)
+{
+    static const char *const units[] = {"department", "faculty",   "bureau", "office",
+                                        "division",   "center",    "centre", "school",
+                                        "college",    "institute", "unit",   "section"};
+    for (size_t w = b, we; w < e && (we = xd_latin_word_end(d, w, ORG_MARKS)) > w; w = we + 1)
+        if (XD_LATIN_IS(d, w, we, units))
+            return true;
+    return false;
+}
+
 /*
  * A centre written with its parent's short form a blank after it (ศูนย์วิจัยและพัฒนานวัตกรรม
  * ธ.ก.ส., ศูนย์ปฏิบัติการความปลอดภัยทางถนน อบต.กุดเสลา) is that body's unit, named with it: every
@@ -1741,7 +1760,7 @@ static void units_of_parents(const struct xdoc *d, struct cands *cs)
         /* English: a unit, a comma, its parent ("Department of Internal Medicine, Faculty of
          * Medicine, Chulalongkorn University"), each a Latin name that says what it is. */
         if (xd_latin_upper_at(d, u->b) && xd_latin_upper_at(d, p->b) && p->b == u->e + 2 &&
-            d->text[u->e] == ',' && d->text[u->e + 1] == ' ' && latin_body(d, u->b) &&
+            d->text[u->e] == ',' && d->text[u->e + 1] == ' ' && latin_unit(d, u->b, u->e) &&
             latin_body(d, p->b)) {
             u->parent_b = p->b;
             u->parent_e = p->parent_e ? p->parent_e : p->e;
