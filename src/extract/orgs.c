@@ -25,6 +25,7 @@ struct cand {
     size_t prov_b;   /* where the province after a provincial office stem starts */
     int local;       /* FROM_LOCAL: the index into local_stems; FROM_FORM: into legal_forms */
     size_t public_at; /* the name ends here before its " (องค์การมหาชน)", or 0 */
+    size_t parent_b, parent_e; /* a unit's name goes on with its parent written short here */
     bool truncated;
     bool after_position;
     long org;
@@ -70,6 +71,7 @@ static const struct {
     {"องค์กร", "other", NULL},
     {"สถาบัน", "agency", NULL},
     {"บริษัท", "other", NULL},
+    {"ศูนย์วิจัย", "office", NULL}, /* one word to the segmenter */
     {"ศูนย์", "office", NULL},
     {"สมาคม", "other", NULL},
     {"เทศบาล", "local_government", NULL},
@@ -217,6 +219,26 @@ static bool covered(const struct cands *cs, size_t b, size_t e)
     return xd_claimed(cs->claimed, b, e);
 }
 
+static bool ascii_alnum(char c);
+
+/* A hashtag is one phrase: a name glued inside it (#สื่อสารรัฐบาลไทย, #ประชุมสภา) is a word of
+ * that phrase, not the body, while a name that opens it (#กระทรวงมหาดไทย) is written there
+ * (issue 9). Whether b lies inside a hashtag past its first character. */
+static bool inside_hashtag(const struct xdoc *d, size_t b)
+{
+    for (size_t p = b; p > 0;) {
+        uint32_t cp = xd_cp_before(d, p);
+        if (cp == '#')
+            return p < b;
+        if (!xd_is_thai(cp) && !(cp < 0x80 && (ascii_alnum((char)cp) || cp == '_')))
+            return false;
+        do
+            p--;
+        while (p > 0 && (d->text[p] & 0xC0) == 0x80);
+    }
+    return false;
+}
+
 static enum tg_status push(struct cands *cs, struct cand c)
 {
     struct cand *grown = xd_claim(cs->c, &cs->n, &cs->cap, &c, sizeof c, cs->claimed, c.b, c.e);
@@ -298,6 +320,38 @@ static size_t latin_thai_tail(const struct xdoc *d, size_t e)
     return run;
 }
 
+/* Where one blank at most, of any width, after e ends. */
+static size_t one_blank(const struct xdoc *d, size_t e)
+{
+    size_t w = 0;
+    if (e < d->len && tg_text_is_blank(xd_cp(d, e, &w)))
+        return e + w;
+    return e;
+}
+
+/*
+ * The end of a disease's number or Latin name written after its Thai name, which ends at e,
+ * or e: a body named after a disease keeps it whole (ศูนย์บริหารสถานการณ์โควิด-19, โควิด - 19,
+ * …ไวรัสโคโรนา 2019, …ติดเชื้อไวรัส COVID-19), where the run of Thai words stops at the dash,
+ * the digits or the space before them (issue 9, error class 1).
+ */
+static size_t disease_end(const struct xdoc *d, size_t e)
+{
+    size_t at = one_blank(d, e);
+    if (ends_with(d, e, "ไวรัส") && at > e && xd_has(d, at, "COVID"))
+        e = at + strlen("COVID");
+    else if (!ends_with(d, e, "โควิด") && !ends_with(d, e, "COVID")) {
+        /* โคโรนา 2019: the year the virus was found. */
+        return ends_with(d, e, "โคโรนา") && xd_has(d, at, "2019") && !xd_digit_at(d, at + 4)
+                   ? at + 4
+                   : e;
+    }
+    size_t p = one_blank(d, e);
+    if (p < d->len && d->text[p] == '-')
+        p = one_blank(d, p + 1);
+    return xd_has(d, p, "19") && !xd_digit_at(d, p + 2) ? p + 2 : e;
+}
+
 /* Reads a name opened by prefix word at b: the glued run of Thai words after it, up to a
  * function word other than the และ and ของ that names contain, or 20 words. A prefix alone
  * (ระดับกระทรวง กรม) or followed by a function word (กระทรวงที่…) is no name. */
@@ -336,11 +390,13 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
         /* A verb right after the opener (กระทรวงอยู่…) leaves it the common noun; so does การ
          * before it (การธนาคารเพื่อความยั่งยืน is banking, not a bank), unless it ends a title
          * (ผู้อำนวยการสำนักงาน…): issue 9. */
-        if (!bare &&
-            (!xd_is_thai(xd_cp(d, q, NULL)) || (xd_stop_word_at(d, q) && !purpose_at(d, q)) ||
-             xd_word_at(d, q, name_enders, sizeof name_enders / sizeof *name_enders) ||
-             (ends_with(d, b, "การ") && xd_token_start(d, b - strlen("การ")) &&
-              !inside_position(d, b - strlen("การ"), b))))
+        if (!bare && (!xd_is_thai(xd_cp(d, q, NULL)) ||
+                      (xd_stop_word_at(d, q) && !purpose_at(d, q) &&
+                       !(ends_with(d, q, "วิจัย") && xd_has(d, q, "และ") &&
+                         !tg_text_is_blank(xd_cp(d, q + strlen("และ"), NULL)))) ||
+                      xd_word_at(d, q, name_enders, sizeof name_enders / sizeof *name_enders) ||
+                      (ends_with(d, b, "การ") && xd_token_start(d, b - strlen("การ")) &&
+                       !inside_position(d, b - strlen("การ"), b))))
             return false;
         /* คณะ opens a faculty (คณะแพทยศาสตร์); a delegation or a working group (คณะผู้แทน,
          * คณะทำงาน) is a kind of body, not one. */
@@ -370,6 +426,11 @@ static bool prefix_name(const struct xdoc *d, size_t b, bool inside_token, struc
                            !ner_org_covers(d, b, e + 1) && !nominaliser_before(d, e)) ||
                           xd_word_at(d, e, name_enders, sizeof name_enders / sizeof *name_enders)))
                 break;
+            size_t sick = e > q ? disease_end(d, e) : e;
+            if (sick > e) {
+                e = sick;
+                continue;
+            }
             if (!xd_is_thai(cp))
                 break;
             size_t next = next_boundary(d, e);
@@ -489,8 +550,12 @@ static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
         return false;
     /* A known abbreviation glued to the words around it (กกต.ได้มีมติ, text written without
      * spaces) is the organisation where the tagger reads exactly it as one, unless a province
-     * is glued after it: สอจ.เพชรบุรี is that province's office, not the stem alone. */
+     * is glued after it: สอจ.เพชรบุรี is that province's office, which the provincial stem
+     * reads below, not the stem alone. */
+    const char *kind = tg_gazetteer_entry_kind(entry);
+    bool provincial = kind && strcmp(kind, "provincial_office") == 0;
     if (d->text[b + n - 1] == '.' &&
+        !(provincial && abbreviation_may_start(d, b) && province_at(d, b + n)) &&
         (!abbreviation_may_start(d, b) || !abbreviation_stands(d, b, b + n)) &&
         (!tagged_exactly(d, b, b + n) || province_at(d, b + n)))
         return false;
@@ -499,17 +564,19 @@ static bool gazetteer_name(const struct xdoc *d, size_t b, struct cand *out)
     if (is_province_key(d, b, b + n) || ends_with(d, b, "แห่ง"))
         return false;
     *out = (struct cand){.b = b, .e = b + n, .source = FROM_GAZETTEER, .entry = entry, .org = -1};
-    const char *kind = tg_gazetteer_entry_kind(entry);
     const struct tg_gazetteer_entry *prov;
     size_t pn;
-    if (kind && strcmp(kind, "provincial_office") == 0 && d->text[b + n - 1] != '.') {
+    if (provincial) {
         size_t at = xd_skip_spaces(d, b + n);
+        bool short_form = d->text[b + n - 1] == '.';
         if (at - (b + n) > 1 ||
             tg_gazetteer_match_at(g, d->text, d->len, at, TG_GAZETTEER_MASK(TG_GAZETTEER_PROVINCE),
                                   &prov, &pn) != TG_OK ||
             !xd_token_end(d, at + pn))
-            /* The stem of any province's office (สำนักงานแรงงานจังหวัด) names none. */
-            return false;
+            /* The stem of any province's office (สำนักงานแรงงานจังหวัด) names none; written short
+             * (พมจ.) it is the stem the article speaks of. */
+            return short_form;
+        /* พมจ.สงขลา is that province's office, named in full (issue 9, error class 9). */
         out->stem_end = b + n;
         out->prov_b = at;
         out->e = at + pn;
@@ -919,13 +986,25 @@ static size_t latin_run(const struct xdoc *d, size_t b, bool *named)
         bool join = xd_latin_word_is(d, e, we, joins, sizeof joins / sizeof *joins);
         if (!join && !xd_latin_upper_at(d, e))
             break;
+        /* A word's dot that is no abbreviation's ends the sentence, and the name (Ministry of
+         * Energy. Should …; issue 9). */
+        static const char *const short_words[] = {"co.", "inc.", "ltd.", "corp.", "bhd.", "plc."};
+        bool stop = we - e > 4 && d->text[we - 1] == '.' && d->text[we - 2] >= 'a' &&
+                    d->text[we - 2] <= 'z' && !XD_LATIN_IS(d, e, we, short_words);
+        we -= stop;
         *named = *named || xd_latin_body_word(d, e, we);
         if (!join)
             last = we;
-        if (we >= d->len || d->text[we] != ' ' || !xd_latin_word_end(d, we + 1, ORG_MARKS))
+        if (stop || we >= d->len || d->text[we] != ' ' || !xd_latin_word_end(d, we + 1, ORG_MARKS))
             break;
         e = we + 1;
     }
+    /* A company's legal form after a comma is its name's (Rating and Investment Information,
+     * Inc.; issue 9, error class 1). */
+    static const char *const forms[] = {", Inc.", ", Ltd.", ", Co., Ltd.", ", LLC"};
+    for (size_t i = 0; last > b && i < sizeof forms / sizeof *forms; i++)
+        if (xd_has(d, last, forms[i]) && !ascii_alnum(d->text[last + strlen(forms[i])]))
+            return last + strlen(forms[i]);
     return last;
 }
 
@@ -935,6 +1014,22 @@ static size_t latin_org(const struct xdoc *d, size_t b)
 {
     if (!xd_latin_upper_at(d, b) || (b > 0 && xd_latin_word_end(d, b - 1, ORG_MARKS) > b - 1 &&
                                      d->text[b - 1] != ' ' && d->text[b - 1] != '('))
+        return b;
+    /* English writes a post before the body it is in (General Counsel of Universal Filmed
+     * Entertainment Group, Secretary General of General Secretariat …): the post names no body,
+     * the words after its of, at or for do (issue 9). */
+    static const char *const posts[] = {
+        "secretary",  "general",   "counsel",      "head",     "director", "president", "vice",
+        "executive",  "chairman",  "chairperson",  "minister", "deputy",   "chief",     "officer",
+        "ambassador", "governor",  "adviser",      "advisor",  "manager",  "managing",  "senior",
+        "assistant",  "permanent", "spokesperson", "dean",     "rector"};
+    static const char *const joins[] = {"of", "at", "for"};
+    size_t w = b, we;
+    while ((we = xd_latin_word_end(d, w, ORG_MARKS)) > w && XD_LATIN_IS(d, w, we, posts) &&
+           we < d->len && d->text[we] == ' ')
+        w = we + 1;
+    we = xd_latin_word_end(d, w, ORG_MARKS);
+    if (w > b && we > w && XD_LATIN_IS(d, w, we, joins))
         return b;
     bool named;
     size_t e = latin_run(d, b, &named);
@@ -1358,6 +1453,25 @@ static enum tg_status resolve(struct xdoc *d, struct cand *c)
     if (entry && c->stem_end)
         return org_composed(d, tg_gazetteer_entry_name(entry), d->text + c->prov_b,
                             c->e - c->prov_b, "", entry, NULL, &c->org);
+    if (c->parent_e) {
+        /* Its mention stays the unit's own words, so the parent keeps its mention. */
+        char *name = malloc(n + 2 + c->parent_e - c->parent_b + 1);
+        if (!name)
+            return TG_ERR_NOMEM;
+        memcpy(name, s, n);
+        name[n] = d->text[c->e] == ',' ? ',' : ' ';
+        memcpy(name + n + 1, d->text + c->parent_b, c->parent_e - c->parent_b);
+        name[n + 1 + c->parent_e - c->parent_b] = '\0';
+        if (name[n] == ',') {
+            /* English writes the parent a comma and a space after: "Faculty of Medicine,
+             * Chulalongkorn University". */
+            memmove(name + n + 2, name + n + 1, c->parent_e - c->parent_b + 1);
+            name[n + 1] = ' ';
+        }
+        enum tg_status st = org_get(d, name, strlen(name), NULL, c->kind, &c->org);
+        free(name);
+        return st;
+    }
     if (c->public_at) {
         const char *base = entry ? tg_gazetteer_entry_name(entry) : s;
         size_t bn = entry ? strlen(base) : c->public_at - c->b;
@@ -1545,7 +1659,10 @@ static enum tg_status scan_ner(struct xdoc *d, struct cands *cs)
         size_t q = b + prefix_of(d->text + b);
         if (q == b && xd_has(d, b, "หน่วยงาน"))
             q = b + strlen("หน่วยงาน");
-        if (s->type != TG_NER_ORGANISATION || s->end - s->start < 3 || generic || glued ||
+        /* Openers standing apart, one after another (องค์กร มูลนิธิ และเครือข่าย…), list kinds of
+         * bodies: the tagger's span over them, cut anywhere, names none (issue 9, class 2). */
+        bool kinds = q > b && q < e && one_blank(d, q) > q && prefix_of(d->text + one_blank(d, q));
+        if (s->type != TG_NER_ORGANISATION || s->end - s->start < 3 || generic || glued || kinds ||
             (q > b && q < e && kind_of_body(d, b, q, e)) ||
             !(xd_is_thai(first) || (first >= 'A' && first <= 'Z')) || d->text[e - 1] == '.' ||
             memchr(d->text + b, '(', e - b) || memchr(d->text + b, ')', e - b) ||
@@ -1605,16 +1722,77 @@ static int by_b(const void *x, const void *y)
     return (a->b > b->b) - (a->b < b->b);
 }
 
+/* Whether the Latin name at b has a word that says what kind of body it is. */
+static bool latin_body(const struct xdoc *d, size_t b)
+{
+    bool named;
+    latin_run(d, b, &named);
+    return named;
+}
+
+/* Whether the Latin name [b, e) is a part of a body (a department, a faculty, a bureau): a
+ * comma after any other (Bangkok Bank, Bank of Ayudhya …) lists bodies. */
+static bool latin_unit(const struct xdoc *d, size_t b, size_t e)
+{
+    static const char *const units[] = {"department", "faculty",   "bureau", "office",
+                                        "division",   "center",    "centre", "school",
+                                        "college",    "institute", "unit",   "section"};
+    for (size_t w = b, we; w < e && (we = xd_latin_word_end(d, w, ORG_MARKS)) > w; w = we + 1)
+        if (XD_LATIN_IS(d, w, we, units))
+            return true;
+    return false;
+}
+
+/*
+ * A centre written with its parent's short form a blank after it (ศูนย์วิจัยและพัฒนานวัตกรรม
+ * ธ.ก.ส., ศูนย์ปฏิบัติการความปลอดภัยทางถนน อบต.กุดเสลา) is that body's unit, named with it: every
+ * bank, agency and local government has centres of its own, and the bare centre names none
+ * (issue 9, error class 1). The parent keeps its own mention. Sorts the candidates by start.
+ */
+static void units_of_parents(const struct xdoc *d, struct cands *cs)
+{
+    if (cs->n > 1)
+        qsort(cs->c, cs->n, sizeof *cs->c, by_b);
+    /* Right to left, so a parent named with its own parent passes the whole chain on. */
+    for (size_t i = cs->n - (cs->n > 0); i-- > 0;) {
+        struct cand *u = &cs->c[i];
+        const struct cand *p = &cs->c[i + 1];
+        /* English: a unit, a comma, its parent ("Department of Internal Medicine, Faculty of
+         * Medicine, Chulalongkorn University"), each a Latin name that says what it is. */
+        if (xd_latin_upper_at(d, u->b) && xd_latin_upper_at(d, p->b) && p->b == u->e + 2 &&
+            d->text[u->e] == ',' && d->text[u->e + 1] == ' ' && latin_unit(d, u->b, u->e) &&
+            latin_body(d, p->b)) {
+            u->parent_b = p->b;
+            u->parent_e = p->parent_e ? p->parent_e : p->e;
+            continue;
+        }
+        if (u->source != FROM_PREFIX || u->truncated || u->public_at || !xd_has(d, u->b, "ศูนย์") ||
+            u->q != u->b + prefix_of(d->text + u->b) || p->b == u->e || one_blank(d, u->e) != p->b)
+            continue;
+        /* A unit read up to a glued ของ (ศูนย์ข้อมูลข่าวสารของ รฟม.) was cut wrong already. */
+        if (nominaliser_before(d, u->e))
+            continue;
+        const char *written = p->source == FROM_LOCAL ? local_stems[p->local].written : NULL;
+        bool short_form = written ? written[strlen(written) - 1] == '.'
+                                  : p->source != FROM_LOCAL && d->text[p->e - 1] == '.' &&
+                                        !memchr(d->text + p->b, ' ', p->e - p->b);
+        if (short_form) {
+            u->parent_b = p->b;
+            u->parent_e = p->e;
+        }
+    }
+}
+
 static enum tg_status record(struct xdoc *d, struct cands *cs)
 {
     if (cs->n > 1)
         qsort(cs->c, cs->n, sizeof *cs->c, by_b);
     enum tg_status st = TG_OK;
     for (size_t i = 0; st == TG_OK && i < cs->n; i++)
-        if (!cs->c[i].truncated && cs->c[i].org < 0)
+        if (!cs->c[i].truncated && cs->c[i].org < 0 && !inside_hashtag(d, cs->c[i].b))
             st = resolve(d, &cs->c[i]);
     for (size_t i = 0; st == TG_OK && i < cs->n; i++)
-        if (cs->c[i].truncated && cs->c[i].org < 0)
+        if (cs->c[i].truncated && cs->c[i].org < 0 && !inside_hashtag(d, cs->c[i].b))
             st = resolve_truncation(d, &cs->c[i]);
     for (size_t i = 0; st == TG_OK && i < cs->n; i++) {
         struct cand *c = &cs->c[i];
@@ -1771,8 +1949,10 @@ enum tg_status xd_orgs(struct xdoc *d)
         st = learn_pairs(d, &cs);
     if (st == TG_OK)
         st = scan_learnt(d, &cs);
-    if (st == TG_OK)
+    if (st == TG_OK) {
+        units_of_parents(d, &cs);
         st = record(d, &cs);
+    }
     if (st == TG_OK)
         st = scan_short_forms(d);
     free(cs.c);

@@ -1039,12 +1039,8 @@ static enum tg_status thanked_organisers(const struct xdoc *d, const struct xsen
         return TG_OK;
     struct parties ps = {.b = from, .e = cue};
     size_t pos = from;
-    /* A name that ends inside a word (มูลนิธิ และเครือ of มูลนิธิ และเครือข่าย) is a fragment the
-     * recognisers cut from a list of kinds of bodies, no body thanked. */
     for (long i; (i = xd_next_mention(d, &pos, cue)) >= 0;)
-        if (d->m[i].type == TG_EXTRACT_ORGANISATION &&
-            (d->m[i].e >= s->e || !xd_is_thai(xd_cp(d, d->m[i].e, NULL)) ||
-             xd_token_start(d, d->m[i].e)))
+        if (d->m[i].type == TG_EXTRACT_ORGANISATION)
             add_party(&ps, d->m[i].entity);
     enum tg_status st =
         give_role(main, &ps, ps.n > 1 ? TG_EXTRACT_ROLE_CO_HOST : TG_EXTRACT_ROLE_HOST, s);
