@@ -21,10 +21,11 @@ struct qterm {
     size_t len;
     size_t id;
     double idf;
-    const uint8_t *next; /* the record after the current one */
-    uint32_t remaining;  /* records after the current one */
+    const uint8_t *next;    /* the record after the current one */
+    const uint8_t *next_at; /* its positions */
+    uint32_t remaining;     /* records after the current one */
     uint32_t ordinal, tf;
-    const uint8_t *positions;
+    const uint8_t *positions; /* the current record's */
     uint32_t *decoded;
     size_t decoded_cap;
 };
@@ -104,14 +105,15 @@ static bool step(struct qterm *t)
     t->ordinal += tg_search_varint_get(&t->next);
     t->tf = tg_search_varint_get(&t->next);
     uint32_t bytes = tg_search_varint_get(&t->next);
-    t->positions = t->next;
-    t->next += bytes;
+    t->positions = t->next_at;
+    t->next_at += bytes;
     return true;
 }
 
 static void open_cursor(const struct tg_search_index *x, struct qterm *t)
 {
     t->next = x->postings + x->posting_offsets[t->id];
+    t->next_at = x->positions + x->position_offsets[t->id];
     t->remaining = x->dfs[t->id];
     t->ordinal = 0;
     step(t);

@@ -4,8 +4,12 @@
  *
  * Postings of a term, one record per item in the order items were added:
  *   varint ordinal (absolute for the first record, then the gap from the previous one),
- *   varint tf, varint byte length of the positions, then tf varint positions (first absolute,
- *   then gaps). The byte length lets an intersection step over items without decoding them.
+ *   varint tf, varint byte length of the item's positions.
+ * Positions of a term, in a stream of their own beside the records and in the same order: for
+ *   each record, tf varint positions (first absolute, then gaps), as many bytes as the record
+ *   says. Intersections and the driver's walk read only the records, about three bytes an item,
+ *   and add up the byte lengths to find an item's positions when its groups must be checked or
+ *   it is kept (issue 10: with the positions inline, every step touched some 28 bytes).
  * Spans of an item, one record per position: varint gap from the previous span's end to this
  * span's start, varint span length, all in bytes of the original text.
  */
@@ -21,7 +25,7 @@
 
 /* How many of each thing an index holds, which is all it takes to lay its arrays out. */
 struct tg_search_sizes {
-    size_t items, terms, keys, postings, spans, names;
+    size_t items, terms, keys, postings, positions, spans, names;
 };
 
 struct tg_search_index {
@@ -40,8 +44,10 @@ struct tg_search_index {
     char *keys;            /* NUL-terminated keys in byte order */
     uint64_t *key_offsets; /* term_count + 1 */
     uint32_t *dfs;
-    uint64_t *posting_offsets; /* term_count + 1 offsets into postings */
+    uint64_t *posting_offsets;  /* term_count + 1 offsets into postings */
+    uint64_t *position_offsets; /* term_count + 1 offsets into positions */
     uint8_t *postings;
+    uint8_t *positions;
     char *names;            /* with names: normalised texts, NUL-terminated */
     uint64_t *name_offsets; /* item_count + 1 */
     uint32_t *name_order;   /* ordinals sorted by name */

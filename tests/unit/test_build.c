@@ -521,6 +521,27 @@ START_TEST(test_upgrades_version_2)
 }
 END_TEST
 
+/* issue 10: a snapshot of an older format (format 1 kept each posting's positions inline) is
+ * refused with an error that names the format and tells the operator to re-ingest, and an
+ * ingest with nothing new rebuilds it as a fresh one would be. */
+START_TEST(test_refuses_an_older_snapshot_format)
+{
+    ingest(path, seeds, 5);
+    exec_sql(path, "UPDATE meta SET value = '1' WHERE key = 'snapshot_format'");
+    struct tg_error err = {{0}};
+    ck_assert_int_eq(load(path, &err), TG_ERR_DB_VERSION);
+    ck_assert_msg(strstr(err.message, "snapshot format 1") &&
+                      strstr(err.message, "thaigraph ingest"),
+                  "%s", err.message);
+    ingest(path, NULL, 0);
+    ck_assert_msg(load(path, &err) == TG_OK, "%s", err.message);
+    char fresh[320];
+    snprintf(fresh, sizeof fresh, "%s/fresh.db", dir);
+    ingest(fresh, seeds, 5);
+    ck_assert_uint_eq(stored_checksum(path), stored_checksum(fresh));
+}
+END_TEST
+
 /* Writes lines [from, to) of part-00 as a JSON Lines file, with edited's text prefixed by a
  * word (an article corrected after it was first read); false when ../shared is absent. */
 static bool slice_edited(const char *out, size_t from, size_t to, size_t edited)
@@ -721,6 +742,7 @@ int main(void)
     tcase_add_test(tc, test_refuses_claims_without_their_document);
     tcase_add_test(tc, test_other_writers_void_the_image_until_a_rebuild);
     tcase_add_test(tc, test_upgrades_version_2);
+    tcase_add_test(tc, test_refuses_an_older_snapshot_format);
     tcase_add_test(tc, test_corpus_slice_incremental_equals_one_ingest);
     tcase_add_test(tc, test_mapped_pages_dropped_and_read_back);
     tcase_add_loop_test(tc, test_undated_reports_bridge_no_dated_events, 0,

@@ -1011,16 +1011,20 @@ static enum tg_status query_status(const struct tg_search_index *x, const char *
  * them, not at open. Damage there (past the checksum a snapshot has) fails the queries that
  * read it with TG_ERR_DB_CORRUPT, leaves the others their answers, and is read within bounds
  * (the block is a heap copy of its exact size, so ASan sees any overrun). */
+enum damaged_part { POSTINGS, POSITIONS, SPANS };
+
 static const struct {
-    bool spans;          /* damage item 7's span table, else the postings of "durian" */
-    const char *damaged; /* a query that must fail */
-    const char *intact;  /* one that must still answer */
+    enum damaged_part part; /* the records or positions of "durian", or item 7's span table */
+    const char *damaged;    /* a query that must fail */
+    const char *intact;     /* one that must still answer */
     int intact_items[ITEM_COUNT + 1];
 } lazy_cases[] = {
-    {false, "durian", "kiwi", {7, 8, END}},
-    {false, "durian papaya", "papaya guava", {9, 10, END}},
-    {true, "kiwi", "durian", {11, 12, 13, 14, 15, END}},
-    {true, "KIWI banana", "papaya", {9, 10, END}},
+    {POSTINGS, "durian", "kiwi", {7, 8, END}},
+    {POSTINGS, "durian papaya", "papaya guava", {9, 10, END}},
+    {POSITIONS, "durian", "kiwi", {7, 8, END}},
+    {POSITIONS, "durian papaya", "papaya guava", {9, 10, END}},
+    {SPANS, "kiwi", "durian", {11, 12, 13, 14, 15, END}},
+    {SPANS, "KIWI banana", "papaya", {9, 10, END}},
 };
 
 START_TEST(test_damage_found_at_first_use)
@@ -1040,12 +1044,15 @@ START_TEST(test_damage_found_at_first_use)
 
     x = reopened(&block);
     uint8_t *from, *to;
-    if (lazy_cases[_i].spans) {
+    size_t t;
+    ck_assert(tg_search_find_term(x, "durian", 6, &t));
+    if (lazy_cases[_i].part == SPANS) {
         from = x->spans + x->span_offsets[7];
         to = x->spans + x->span_offsets[8];
+    } else if (lazy_cases[_i].part == POSITIONS) {
+        from = x->positions + x->position_offsets[t];
+        to = x->positions + x->position_offsets[t + 1];
     } else {
-        size_t t;
-        ck_assert(tg_search_find_term(x, "durian", 6, &t));
         from = x->postings + x->posting_offsets[t];
         to = x->postings + x->posting_offsets[t + 1];
     }
