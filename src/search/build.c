@@ -493,13 +493,13 @@ static size_t smallest(const struct merge *m, size_t *members)
 
 /*
  * Walks the terms of all builders in key order. Without an index to write into it only sizes the
- * keys, postings and positions; with one it lays them out and frees each builder's buffers once
- * copied.
+ * keys, postings, positions and seek entries; with one it lays them out (all but the entries'
+ * contents, tg_search_seeks_fill's) and frees each builder's buffers once copied.
  */
 static void merge_terms(struct merge *m, struct tg_search_index *x, struct tg_search_sizes *sizes)
 {
     size_t members[m->count];
-    size_t t = 0, key_bytes = 0, posting_bytes = 0, position_bytes = 0;
+    size_t t = 0, key_bytes = 0, posting_bytes = 0, position_bytes = 0, seeks = 0;
     memset(m->next, 0, m->count * sizeof *m->next);
     for (size_t n; (n = smallest(m, members)) > 0; t++) {
         const struct sorted_term *first = &m->builders[members[0]]->sorted[m->next[members[0]]];
@@ -509,10 +509,12 @@ static void merge_terms(struct merge *m, struct tg_search_index *x, struct tg_se
             x->keys[key_bytes + first->len] = '\0';
             x->posting_offsets[t] = posting_bytes;
             x->position_offsets[t] = position_bytes;
+            x->seek_offsets[t] = seeks;
             x->dfs[t] = 0;
         }
         key_bytes += first->len + 1;
         size_t last = 0;
+        uint32_t df = 0;
         for (size_t i = 0; i < n; i++) {
             struct tg_search_builder *b = m->builders[members[i]];
             struct term *term = &b->terms[b->sorted[m->next[members[i]]++].id];
@@ -534,18 +536,22 @@ static void merge_terms(struct merge *m, struct tg_search_index *x, struct tg_se
             }
             posting_bytes += tg_search_varint_size(gap) + rest;
             position_bytes += spread;
+            df += term->df;
             last = m->bases[members[i]] + term->last;
         }
+        seeks += tg_search_seek_count(df);
     }
     if (x) {
         x->key_offsets[t] = key_bytes;
         x->posting_offsets[t] = posting_bytes;
         x->position_offsets[t] = position_bytes;
+        x->seek_offsets[t] = seeks;
     }
     sizes->terms = t;
     sizes->keys = key_bytes;
     sizes->postings = posting_bytes;
     sizes->positions = position_bytes;
+    sizes->seeks = seeks;
 }
 
 /* Copies the per-item tables of every builder after one another. */
@@ -630,6 +636,8 @@ size_t tg_search_lay_out(struct tg_search_index *x, char *block, const struct tg
     x->key_offsets = carve(block, &used, n->terms + 1, sizeof *x->key_offsets);
     x->posting_offsets = carve(block, &used, n->terms + 1, sizeof *x->posting_offsets);
     x->position_offsets = carve(block, &used, n->terms + 1, sizeof *x->position_offsets);
+    x->seek_offsets = carve(block, &used, n->terms + 1, sizeof *x->seek_offsets);
+    x->seeks = carve(block, &used, 3 * n->seeks, sizeof *x->seeks);
     x->dfs = carve(block, &used, n->terms, sizeof *x->dfs);
     x->spans = carve(block, &used, n->spans, 1);
     x->keys = carve(block, &used, n->keys, 1);
@@ -683,6 +691,10 @@ static enum tg_status merge(struct tg_search_builder **builders, size_t count, b
         return TG_ERR_NOMEM;
     merge_terms(&m, x, &n);
     merge_items(&m, x, names);
+    if (!tg_search_seeks_fill(x)) {
+        tg_search_index_free(x);
+        return TG_ERR_TOO_LARGE;
+    }
     if (names && !sort_names(x)) {
         tg_search_index_free(x);
         return TG_ERR_NOMEM;

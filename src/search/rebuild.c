@@ -63,7 +63,7 @@ static const char *key_of(const struct tg_search_index *x, size_t t, size_t *len
 static void merge_terms(struct source *s, size_t count, struct tg_search_index *x,
                         struct tg_search_sizes *n)
 {
-    size_t t = 0, key_bytes = 0, posting_bytes = 0, position_bytes = 0;
+    size_t t = 0, key_bytes = 0, posting_bytes = 0, position_bytes = 0, seeks = 0;
     for (size_t i = 0; i < count; i++)
         s[i].term = 0;
     struct cursor cursors[count];
@@ -125,8 +125,10 @@ static void merge_terms(struct source *s, size_t count, struct tg_search_index *
             x->keys[key_bytes + best_len] = '\0';
             x->posting_offsets[t] = term_start;
             x->position_offsets[t] = positions_start;
+            x->seek_offsets[t] = seeks;
             x->dfs[t] = df;
         }
+        seeks += tg_search_seek_count(df);
         key_bytes += best_len + 1;
         t++;
     }
@@ -134,11 +136,13 @@ static void merge_terms(struct source *s, size_t count, struct tg_search_index *
         x->key_offsets[t] = key_bytes;
         x->posting_offsets[t] = posting_bytes;
         x->position_offsets[t] = position_bytes;
+        x->seek_offsets[t] = seeks;
     }
     n->terms = t;
     n->keys = key_bytes;
     n->postings = posting_bytes;
     n->positions = position_bytes;
+    n->seeks = seeks;
 }
 
 /* The fresh items, handed to the caller's get under their new ordinals. */
@@ -205,6 +209,10 @@ static enum tg_status lay_out(const struct tg_search_index *old,
         return TG_ERR_NOMEM;
     merge_terms(sources, 2, x, &n);
     copy_items(old, fresh, from, fresh_index, x);
+    if (!tg_search_seeks_fill(x)) {
+        tg_search_index_free(x);
+        return TG_ERR_TOO_LARGE;
+    }
     *out = x;
     return TG_OK;
 }

@@ -10,6 +10,12 @@
  *   says. Intersections and the driver's walk read only the records, about three bytes an item,
  *   and add up the byte lengths to find an item's positions when its groups must be checked or
  *   it is kept (issue 10: with the positions inline, every step touched some 28 bytes).
+ * Seek entries of a term of TG_SEARCH_SEEK_MIN_DF records or more, one for every
+ *   TG_SEARCH_SEEK_EVERY-th record r (r = 16, 32, ...): the ordinal of record r - 1, and the byte
+ *   offsets of record r and of its positions from the start of the term's records and positions.
+ *   An intersection that follows a rarer term jumps to the last entry before the ordinal it
+ *   wants instead of stepping over every record in between. They are written by the build, kept
+ *   in the snapshot and checked with the term's records, never filled in by a reader.
  * Spans of an item, one record per position: varint gap from the previous span's end to this
  * span's start, varint span length, all in bytes of the original text.
  */
@@ -25,7 +31,7 @@
 
 /* How many of each thing an index holds, which is all it takes to lay its arrays out. */
 struct tg_search_sizes {
-    size_t items, terms, keys, postings, positions, spans, names;
+    size_t items, terms, keys, postings, positions, seeks, spans, names;
 };
 
 struct tg_search_index {
@@ -46,8 +52,10 @@ struct tg_search_index {
     uint32_t *dfs;
     uint64_t *posting_offsets;  /* term_count + 1 offsets into postings */
     uint64_t *position_offsets; /* term_count + 1 offsets into positions */
+    uint64_t *seek_offsets;     /* term_count + 1 offsets into seeks, in entries */
     uint8_t *postings;
     uint8_t *positions;
+    uint32_t *seeks;        /* 3 words an entry: ordinal before, record offset, positions offset */
     char *names;            /* with names: normalised texts, NUL-terminated */
     uint64_t *name_offsets; /* item_count + 1 */
     uint32_t *name_order;   /* ordinals sorted by name */
@@ -62,6 +70,19 @@ struct tg_search_index {
  * a damaged part, which the caller then refuses with TG_ERR_DB_CORRUPT. */
 bool tg_search_term_sound(const struct tg_search_index *x, size_t t);
 bool tg_search_item_sound(const struct tg_search_index *x, size_t ordinal);
+
+#define TG_SEARCH_SEEK_EVERY  16
+#define TG_SEARCH_SEEK_MIN_DF 64
+
+/* The seek entries of a term of df records. */
+static inline size_t tg_search_seek_count(uint32_t df)
+{
+    return df >= TG_SEARCH_SEEK_MIN_DF ? (df - 1) / TG_SEARCH_SEEK_EVERY : 0;
+}
+
+/* Writes the seek entries of every term of x, whose records, positions and seek offsets are laid
+ * out; false (TG_ERR_TOO_LARGE to the caller) when a term's records or positions pass 4 GiB. */
+bool tg_search_seeks_fill(struct tg_search_index *x);
 
 /* Points the arrays of x into block (8-byte aligned) and returns the bytes they take; with a
  * NULL block only measures. */
