@@ -541,17 +541,7 @@ static void merge_terms(struct merge *m, struct tg_search_index *x, struct tg_se
         }
         seeks += tg_search_seek_count(df);
     }
-    if (x) {
-        x->key_offsets[t] = key_bytes;
-        x->posting_offsets[t] = posting_bytes;
-        x->position_offsets[t] = position_bytes;
-        x->seek_offsets[t] = seeks;
-    }
-    sizes->terms = t;
-    sizes->keys = key_bytes;
-    sizes->postings = posting_bytes;
-    sizes->positions = position_bytes;
-    sizes->seeks = seeks;
+    tg_search_end_terms(x, sizes, t, key_bytes, posting_bytes, position_bytes, seeks);
 }
 
 /* Copies the per-item tables of every builder after one another. */

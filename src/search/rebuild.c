@@ -132,17 +132,7 @@ static void merge_terms(struct source *s, size_t count, struct tg_search_index *
         key_bytes += best_len + 1;
         t++;
     }
-    if (x) {
-        x->key_offsets[t] = key_bytes;
-        x->posting_offsets[t] = posting_bytes;
-        x->position_offsets[t] = position_bytes;
-        x->seek_offsets[t] = seeks;
-    }
-    n->terms = t;
-    n->keys = key_bytes;
-    n->postings = posting_bytes;
-    n->positions = position_bytes;
-    n->seeks = seeks;
+    tg_search_end_terms(x, n, t, key_bytes, posting_bytes, position_bytes, seeks);
 }
 
 /* The fresh items, handed to the caller's get under their new ordinals. */

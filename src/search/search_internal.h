@@ -80,6 +80,25 @@ static inline size_t tg_search_seek_count(uint32_t df)
     return df >= TG_SEARCH_SEEK_MIN_DF ? (df - 1) / TG_SEARCH_SEEK_EVERY : 0;
 }
 
+/* Ends a walk over the terms: the counts into n and, with x, the end of its term offset tables
+ * (past its last term). */
+static inline void tg_search_end_terms(struct tg_search_index *x, struct tg_search_sizes *n,
+                                       size_t terms, size_t keys, size_t postings, size_t positions,
+                                       size_t seeks)
+{
+    n->terms = terms;
+    n->keys = keys;
+    n->postings = postings;
+    n->positions = positions;
+    n->seeks = seeks;
+    if (x) {
+        x->key_offsets[terms] = keys;
+        x->posting_offsets[terms] = postings;
+        x->position_offsets[terms] = positions;
+        x->seek_offsets[terms] = seeks;
+    }
+}
+
 /* Writes the seek entries of every term of x, whose records, positions and seek offsets are laid
  * out; false (TG_ERR_TOO_LARGE to the caller) when a term's records or positions pass 4 GiB. */
 bool tg_search_seeks_fill(struct tg_search_index *x);
