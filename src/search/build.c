@@ -3,7 +3,7 @@
  * the span table of its items. Several builders fill in parallel over contiguous shares of the
  * items, sort their terms, and one k-way merge over the sorted terms lays out the immutable
  * index; because shares are contiguous, a term's postings from share b only need their first
- * ordinal rewritten to follow share b - 1.
+ * ordinal rewritten to follow share b - 1, and its positions are copied as they are.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -42,7 +42,7 @@ struct term {
     uint32_t hash;
     uint32_t df;
     uint32_t last; /* local ordinal of the last record */
-    struct buf postings;
+    struct buf postings, positions;
 };
 
 /* What the builder keeps of one item until the merge. */
@@ -95,8 +95,10 @@ void tg_search_builder_free(struct tg_search_builder *b)
 {
     if (!b)
         return;
-    for (size_t i = 0; i < b->term_count; i++)
+    for (size_t i = 0; i < b->term_count; i++) {
         free(b->terms[i].postings.data);
+        free(b->terms[i].positions.data);
+    }
     free(b->terms);
     free(b->slots);
     free(b->keys.data);
@@ -169,24 +171,29 @@ static int compare_occurrences(const void *a, const void *b)
     return x->position < y->position ? -1 : x->position > y->position;
 }
 
-/* Encodes one posting record into out, or only measures it when out is NULL. */
-static size_t encode_record(uint8_t *out, uint32_t gap, const struct occurrence *occ, size_t tf)
+/* Bytes of the positions of one record. */
+static size_t positions_size(const struct occurrence *occ, size_t tf)
 {
-    size_t positions = tg_search_varint_size(occ[0].position);
+    size_t n = tg_search_varint_size(occ[0].position);
     for (size_t i = 1; i < tf; i++)
-        positions += tg_search_varint_size(occ[i].position - occ[i - 1].position);
-    size_t n = tg_search_varint_size(gap) + tg_search_varint_size((uint32_t)tf) +
-               tg_search_varint_size((uint32_t)positions) + positions;
-    if (!out)
-        return n;
-    uint8_t *p = out;
+        n += tg_search_varint_size(occ[i].position - occ[i - 1].position);
+    return n;
+}
+
+/* Encodes one posting record into record and its positions into positions, which have room. */
+static void encode_record(struct buf *record, struct buf *positions, uint32_t gap,
+                          const struct occurrence *occ, size_t tf, size_t bytes)
+{
+    uint8_t *p = record->data + record->len;
     p += tg_search_varint_put(p, gap);
     p += tg_search_varint_put(p, (uint32_t)tf);
-    p += tg_search_varint_put(p, (uint32_t)positions);
+    p += tg_search_varint_put(p, (uint32_t)bytes);
+    record->len = (size_t)(p - record->data);
+    p = positions->data + positions->len;
     p += tg_search_varint_put(p, occ[0].position);
     for (size_t i = 1; i < tf; i++)
         p += tg_search_varint_put(p, occ[i].position - occ[i - 1].position);
-    return n;
+    positions->len = (size_t)(p - positions->data);
 }
 
 /*
@@ -202,13 +209,16 @@ static enum tg_status post(struct tg_search_builder *b, const struct occurrence 
             struct term *t = &b->terms[occ[i].term];
             uint32_t ordinal = (uint32_t)b->count;
             uint32_t gap = t->df ? ordinal - t->last : ordinal;
+            size_t bytes = positions_size(occ + i, j - i);
             if (!write) {
-                if (!buf_reserve(&t->postings, encode_record(NULL, gap, occ + i, j - i)))
+                size_t head = tg_search_varint_size(gap) +
+                              tg_search_varint_size((uint32_t)(j - i)) +
+                              tg_search_varint_size((uint32_t)bytes);
+                if (!buf_reserve(&t->postings, head) || !buf_reserve(&t->positions, bytes))
                     return TG_ERR_NOMEM;
                 continue;
             }
-            t->postings.len +=
-                encode_record(t->postings.data + t->postings.len, gap, occ + i, j - i);
+            encode_record(&t->postings, &t->positions, gap, occ + i, j - i, bytes);
             t->df++;
             t->last = ordinal;
         }
@@ -483,13 +493,13 @@ static size_t smallest(const struct merge *m, size_t *members)
 
 /*
  * Walks the terms of all builders in key order. Without an index to write into it only sizes the
- * keys and postings; with one it lays them out and frees each builder's buffers once copied.
+ * keys, postings, positions and seek entries; with one it lays them out (all but the entries'
+ * contents, tg_search_seeks_fill's) and frees each builder's buffers once copied.
  */
-static void merge_terms(struct merge *m, struct tg_search_index *x, size_t *terms, size_t *keys,
-                        size_t *postings)
+static void merge_terms(struct merge *m, struct tg_search_index *x, struct tg_search_sizes *sizes)
 {
     size_t members[m->count];
-    size_t t = 0, key_bytes = 0, posting_bytes = 0;
+    size_t t = 0, key_bytes = 0, posting_bytes = 0, position_bytes = 0, seeks = 0;
     memset(m->next, 0, m->count * sizeof *m->next);
     for (size_t n; (n = smallest(m, members)) > 0; t++) {
         const struct sorted_term *first = &m->builders[members[0]]->sorted[m->next[members[0]]];
@@ -498,10 +508,13 @@ static void merge_terms(struct merge *m, struct tg_search_index *x, size_t *term
             memcpy(x->keys + key_bytes, first->key, first->len);
             x->keys[key_bytes + first->len] = '\0';
             x->posting_offsets[t] = posting_bytes;
+            x->position_offsets[t] = position_bytes;
+            x->seek_offsets[t] = seeks;
             x->dfs[t] = 0;
         }
         key_bytes += first->len + 1;
         size_t last = 0;
+        uint32_t df = 0;
         for (size_t i = 0; i < n; i++) {
             struct tg_search_builder *b = m->builders[members[i]];
             struct term *term = &b->terms[b->sorted[m->next[members[i]]++].id];
@@ -509,25 +522,26 @@ static void merge_terms(struct merge *m, struct tg_search_index *x, size_t *term
             size_t ordinal = m->bases[members[i]] + tg_search_varint_get(&p);
             uint32_t gap = (uint32_t)(i ? ordinal - last : ordinal);
             size_t rest = term->postings.len - (size_t)(p - term->postings.data);
+            size_t spread = term->positions.len;
             if (x) {
                 uint8_t *out = x->postings + posting_bytes;
                 size_t head = tg_search_varint_put(out, gap);
                 memcpy(out + head, p, rest);
+                memcpy(x->positions + position_bytes, term->positions.data, spread);
                 x->dfs[t] += term->df;
                 free(term->postings.data);
                 term->postings = (struct buf){0};
+                free(term->positions.data);
+                term->positions = (struct buf){0};
             }
             posting_bytes += tg_search_varint_size(gap) + rest;
+            position_bytes += spread;
+            df += term->df;
             last = m->bases[members[i]] + term->last;
         }
+        seeks += tg_search_seek_count(df);
     }
-    if (x) {
-        x->key_offsets[t] = key_bytes;
-        x->posting_offsets[t] = posting_bytes;
-    }
-    *terms = t;
-    *keys = key_bytes;
-    *postings = posting_bytes;
+    tg_search_end_terms(x, sizes, t, key_bytes, posting_bytes, position_bytes, seeks);
 }
 
 /* Copies the per-item tables of every builder after one another. */
@@ -611,10 +625,14 @@ size_t tg_search_lay_out(struct tg_search_index *x, char *block, const struct tg
     x->span_offsets = carve(block, &used, n->items + 1, sizeof *x->span_offsets);
     x->key_offsets = carve(block, &used, n->terms + 1, sizeof *x->key_offsets);
     x->posting_offsets = carve(block, &used, n->terms + 1, sizeof *x->posting_offsets);
+    x->position_offsets = carve(block, &used, n->terms + 1, sizeof *x->position_offsets);
+    x->seek_offsets = carve(block, &used, n->terms + 1, sizeof *x->seek_offsets);
+    x->seeks = carve(block, &used, 3 * n->seeks, sizeof *x->seeks);
     x->dfs = carve(block, &used, n->terms, sizeof *x->dfs);
     x->spans = carve(block, &used, n->spans, 1);
     x->keys = carve(block, &used, n->keys, 1);
     x->postings = carve(block, &used, n->postings, 1);
+    x->positions = carve(block, &used, n->positions, 1);
     if (names) {
         x->name_offsets = carve(block, &used, n->items + 1, sizeof *x->name_offsets);
         x->name_order = carve(block, &used, n->items, sizeof *x->name_order);
@@ -657,12 +675,16 @@ static enum tg_status merge(struct tg_search_builder **builders, size_t count, b
     if (n.items >= UINT32_MAX)
         return TG_ERR_TOO_LARGE;
     struct merge m = {builders, count, bases, next};
-    merge_terms(&m, NULL, &n.terms, &n.keys, &n.postings);
+    merge_terms(&m, NULL, &n);
     struct tg_search_index *x = tg_search_index_alloc(&n, names);
     if (!x)
         return TG_ERR_NOMEM;
-    merge_terms(&m, x, &n.terms, &n.keys, &n.postings);
+    merge_terms(&m, x, &n);
     merge_items(&m, x, names);
+    if (!tg_search_seeks_fill(x)) {
+        tg_search_index_free(x);
+        return TG_ERR_TOO_LARGE;
+    }
     if (names && !sort_names(x)) {
         tg_search_index_free(x);
         return TG_ERR_NOMEM;

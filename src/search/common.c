@@ -37,6 +37,33 @@ bool tg_search_find_term(const struct tg_search_index *x, const char *key, size_
     return false;
 }
 
+bool tg_search_seeks_fill(struct tg_search_index *x)
+{
+    for (size_t t = 0; t < x->term_count; t++) {
+        uint32_t *e = x->seeks + 3 * x->seek_offsets[t];
+        size_t entries = x->seek_offsets[t + 1] - x->seek_offsets[t];
+        if (!entries)
+            continue;
+        if (x->posting_offsets[t + 1] - x->posting_offsets[t] > UINT32_MAX ||
+            x->position_offsets[t + 1] - x->position_offsets[t] > UINT32_MAX)
+            return false;
+        const uint8_t *base = x->postings + x->posting_offsets[t], *p = base;
+        uint32_t ordinal = 0, at = 0;
+        for (uint32_t r = 0; r < x->dfs[t]; r++) {
+            if (r > 0 && r % TG_SEARCH_SEEK_EVERY == 0) {
+                e[0] = ordinal;
+                e[1] = (uint32_t)(p - base);
+                e[2] = at;
+                e += 3;
+            }
+            ordinal += tg_search_varint_get(&p);
+            (void)tg_search_varint_get(&p);
+            at += tg_search_varint_get(&p);
+        }
+    }
+    return true;
+}
+
 bool tg_search_next_word(const struct tg_text_norm *norm, const struct tg_text_token *tokens,
                          size_t count, size_t *i, struct tg_text_span *span)
 {

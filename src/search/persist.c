@@ -33,7 +33,7 @@ struct block_header {
     uint32_t magic;
     uint32_t names;
     double average_length;
-    uint64_t items, terms, keys, postings, spans, name_bytes;
+    uint64_t items, terms, keys, postings, positions, seeks, spans, name_bytes;
 };
 
 size_t tg_search_index_block_bytes(const struct tg_search_index *x)
@@ -47,8 +47,17 @@ enum tg_status tg_search_index_write(const struct tg_search_index *x, FILE *out)
     if (!x || !out)
         return TG_ERR_INVALID_ARGUMENT;
     const struct tg_search_sizes *n = &x->sizes;
-    struct block_header h = {BLOCK_MAGIC, x->has_names, x->average_length, n->items, n->terms,
-                             n->keys,     n->postings,  n->spans,          n->names};
+    struct block_header h = {.magic = BLOCK_MAGIC,
+                             .names = x->has_names,
+                             .average_length = x->average_length,
+                             .items = n->items,
+                             .terms = n->terms,
+                             .keys = n->keys,
+                             .postings = n->postings,
+                             .positions = n->positions,
+                             .seeks = n->seeks,
+                             .spans = n->spans,
+                             .name_bytes = n->names};
     struct tg_search_index scratch;
     size_t bytes = tg_search_lay_out(&scratch, NULL, n, x->has_names);
     if (fwrite(&h, sizeof h, 1, out) != 1 || (bytes && fwrite(x->block, bytes, 1, out) != 1))
@@ -108,38 +117,49 @@ static enum tg_status check_item(const struct tg_search_index *x, size_t i, char
 }
 
 /* Term t's dfs[t] posting records, each naming an item in rising order with positions inside
- * it, ending where the next term's start. */
+ * it, ending where the next term's records and positions start. */
 static enum tg_status check_term(const struct tg_search_index *x, size_t t, char *why,
                                  size_t why_len)
 {
-    const uint8_t *p = x->postings + x->posting_offsets[t];
+    const uint8_t *start = x->postings + x->posting_offsets[t], *p = start;
     const uint8_t *end = x->postings + x->posting_offsets[t + 1];
+    const uint8_t *at_start = x->positions + x->position_offsets[t], *at = at_start;
+    const uint8_t *at_end = x->positions + x->position_offsets[t + 1];
+    const uint32_t *seek = x->seeks + 3 * x->seek_offsets[t];
+    bool seeks = tg_search_seek_count(x->dfs[t]) > 0;
     uint64_t ordinal = 0;
     if (x->dfs[t] == 0)
         return refuse(why, why_len, "term %zu: no postings", t);
     for (uint32_t r = 0; r < x->dfs[t]; r++) {
         uint32_t gap, tf, bytes;
+        /* An entry must leave a reader exactly where the walk to record r stands. */
+        if (seeks && r > 0 && r % TG_SEARCH_SEEK_EVERY == 0) {
+            if (seek[0] != ordinal || seek[1] != (uint64_t)(p - start) ||
+                seek[2] != (uint64_t)(at - at_start))
+                return refuse(why, why_len, "term %zu: seek entry of posting %u is wrong", t, r);
+            seek += 3;
+        }
         if (!varint(&p, end, &gap) || !varint(&p, end, &tf) || !varint(&p, end, &bytes) ||
-            bytes > (size_t)(end - p))
+            bytes > (size_t)(at_end - at))
             return refuse(why, why_len, "term %zu: posting %u runs past the term", t, r);
         ordinal = r == 0 ? gap : ordinal + gap;
         if ((r > 0 && gap == 0) || ordinal >= x->item_count || tf == 0)
             return refuse(why, why_len, "term %zu: posting %u names item %llu of %zu", t, r,
                           (unsigned long long)ordinal, x->item_count);
-        const uint8_t *positions_end = p + bytes;
+        const uint8_t *positions_end = at + bytes;
         uint64_t position = 0;
         for (uint32_t k = 0; k < tf; k++) {
             uint32_t step;
-            if (!varint(&p, positions_end, &step) || (k > 0 && step == 0))
+            if (!varint(&at, positions_end, &step) || (k > 0 && step == 0))
                 return refuse(why, why_len, "term %zu: posting %u: bad positions", t, r);
             position += step;
             if (position >= x->lengths[ordinal])
                 return refuse(why, why_len, "term %zu: posting %u: position past the item", t, r);
         }
-        if (p != positions_end)
+        if (at != positions_end)
             return refuse(why, why_len, "term %zu: posting %u: positions overrun", t, r);
     }
-    if (p != end)
+    if (p != end || at != at_end)
         return refuse(why, why_len, "term %zu: more postings than its count", t);
     return TG_OK;
 }
@@ -197,9 +217,13 @@ static enum tg_status check_terms(const struct tg_search_index *x, char *why, si
     if (!offsets_ok(x->span_offsets, x->item_count, x->sizes.spans))
         return refuse(why, why_len, "span offsets are out of order");
     if (!offsets_ok(x->key_offsets, x->term_count, x->sizes.keys) ||
-        !offsets_ok(x->posting_offsets, x->term_count, x->sizes.postings))
+        !offsets_ok(x->posting_offsets, x->term_count, x->sizes.postings) ||
+        !offsets_ok(x->position_offsets, x->term_count, x->sizes.positions) ||
+        !offsets_ok(x->seek_offsets, x->term_count, x->sizes.seeks))
         return refuse(why, why_len, "term offsets are out of order");
     for (size_t t = 0; t < x->term_count; t++) {
+        if (x->seek_offsets[t + 1] - x->seek_offsets[t] != tg_search_seek_count(x->dfs[t]))
+            return refuse(why, why_len, "term %zu: seek entries not its count's", t);
         size_t key_end = x->key_offsets[t + 1];
         if (key_end == x->key_offsets[t] || x->keys[key_end - 1] != '\0')
             return refuse(why, why_len, "term %zu: key not terminated", t);
@@ -257,10 +281,17 @@ enum tg_status tg_search_index_open(const void *block, size_t len, uint32_t item
         return refuse(why, why_len, "not an index block");
     /* Every count is bounded by the block's size before any is multiplied, so the layout sum
      * below cannot wrap. */
-    if (h.items > len || h.terms > len || h.keys > len || h.postings > len || h.spans > len ||
-        h.name_bytes > len || h.items >= UINT32_MAX)
+    if (h.items > len || h.terms > len || h.keys > len || h.postings > len || h.positions > len ||
+        h.seeks > len || h.spans > len || h.name_bytes > len || h.items >= UINT32_MAX)
         return refuse(why, why_len, "index block counts past its size");
-    struct tg_search_sizes n = {h.items, h.terms, h.keys, h.postings, h.spans, h.name_bytes};
+    struct tg_search_sizes n = {.items = h.items,
+                                .terms = h.terms,
+                                .keys = h.keys,
+                                .postings = h.postings,
+                                .positions = h.positions,
+                                .seeks = h.seeks,
+                                .spans = h.spans,
+                                .names = h.name_bytes};
     struct tg_search_index *x = calloc(1, sizeof *x);
     if (!x)
         return TG_ERR_NOMEM;

@@ -21,10 +21,14 @@ struct qterm {
     size_t len;
     size_t id;
     double idf;
-    const uint8_t *next; /* the record after the current one */
-    uint32_t remaining;  /* records after the current one */
-    uint32_t ordinal, tf;
-    const uint8_t *positions;
+    const uint8_t *next;    /* the record after the current one */
+    const uint8_t *next_at; /* its positions */
+    uint32_t remaining;     /* records after the current one */
+    uint32_t df, ordinal, tf;
+    const uint8_t *records, *positions_start; /* the term's, where seek entries count from */
+    const uint32_t *seeks;                    /* the term's seek entries (search_internal.h) */
+    size_t seek_count, seek_next;             /* entries before seek_next are passed */
+    const uint8_t *positions;                 /* the current record's */
     uint32_t *decoded;
     size_t decoded_cap;
 };
@@ -104,22 +108,46 @@ static bool step(struct qterm *t)
     t->ordinal += tg_search_varint_get(&t->next);
     t->tf = tg_search_varint_get(&t->next);
     uint32_t bytes = tg_search_varint_get(&t->next);
-    t->positions = t->next;
-    t->next += bytes;
+    t->positions = t->next_at;
+    t->next_at += bytes;
     return true;
 }
 
 static void open_cursor(const struct tg_search_index *x, struct qterm *t)
 {
-    t->next = x->postings + x->posting_offsets[t->id];
-    t->remaining = x->dfs[t->id];
+    t->records = t->next = x->postings + x->posting_offsets[t->id];
+    t->positions_start = t->next_at = x->positions + x->position_offsets[t->id];
+    t->seeks = x->seeks + 3 * x->seek_offsets[t->id];
+    t->seek_count = x->seek_offsets[t->id + 1] - x->seek_offsets[t->id];
+    t->seek_next = 0;
+    t->df = t->remaining = x->dfs[t->id];
     t->ordinal = 0;
     step(t);
 }
 
-/* Moves to the first record at or after ordinal; false when there is none. */
+/* Moves to the first record at or after ordinal; false when there is none. The last seek entry
+ * whose record comes before ordinal, if it lies ahead, puts the cursor on the record before it
+ * as stepping there would have. */
 static bool seek(struct qterm *t, uint32_t ordinal)
 {
+    if (t->ordinal >= ordinal)
+        return true;
+    size_t j = t->seek_next;
+    while (j < t->seek_count && t->seeks[3 * j] < ordinal)
+        j++;
+    if (j > t->seek_next) {
+        const uint32_t *e = t->seeks + 3 * (j - 1);
+        uint32_t record = (uint32_t)j * TG_SEARCH_SEEK_EVERY;
+        /* Records read so far: record is the next one or later. */
+        if (record >= t->df - t->remaining) {
+            t->ordinal = e[0];
+            t->next = t->records + e[1];
+            t->next_at = t->positions_start + e[2];
+            t->remaining = t->df - record;
+            step(t);
+        }
+        t->seek_next = j;
+    }
     while (t->ordinal < ordinal)
         if (!step(t))
             return false;

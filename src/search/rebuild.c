@@ -23,12 +23,12 @@ struct source {
 /* Where one source's postings of the current term have got to. */
 struct cursor {
     const struct source *s;
-    const uint8_t *p;
-    uint32_t left; /* records not read yet */
+    const uint8_t *p, *at; /* the next record and its positions */
+    uint32_t left;         /* records not read yet */
     uint64_t ordinal;
     uint32_t next; /* new ordinal of the record read last, TG_SEARCH_FRESH at the end */
-    const uint8_t *body;
-    size_t body_len; /* tf, byte length and positions: what is copied */
+    const uint8_t *body, *positions;
+    size_t body_len, positions_len; /* tf and byte length, then the positions: what is copied */
 };
 
 /* Reads records until one whose item the new index keeps, or the end. */
@@ -41,8 +41,10 @@ static void advance(struct cursor *c)
         c->body = c->p;
         (void)tg_search_varint_get(&c->p);
         uint32_t bytes = tg_search_varint_get(&c->p);
-        c->p += bytes;
         c->body_len = (size_t)(c->p - c->body);
+        c->positions = c->at;
+        c->positions_len = bytes;
+        c->at += bytes;
         c->left--;
         c->next = c->s->to[c->ordinal];
     }
@@ -61,7 +63,7 @@ static const char *key_of(const struct tg_search_index *x, size_t t, size_t *len
 static void merge_terms(struct source *s, size_t count, struct tg_search_index *x,
                         struct tg_search_sizes *n)
 {
-    size_t t = 0, key_bytes = 0, posting_bytes = 0;
+    size_t t = 0, key_bytes = 0, posting_bytes = 0, position_bytes = 0, seeks = 0;
     for (size_t i = 0; i < count; i++)
         s[i].term = 0;
     struct cursor cursors[count];
@@ -87,11 +89,12 @@ static void merge_terms(struct source *s, size_t count, struct tg_search_index *
         for (size_t i = 0; i < members; i++) {
             const struct source *src = cursors[i].s;
             cursors[i].p = src->x->postings + src->x->posting_offsets[src->term];
+            cursors[i].at = src->x->positions + src->x->position_offsets[src->term];
             cursors[i].left = src->x->dfs[src->term];
             advance(&cursors[i]);
         }
         uint32_t df = 0, last = 0;
-        size_t term_start = posting_bytes;
+        size_t term_start = posting_bytes, positions_start = position_bytes;
         for (;;) {
             struct cursor *c = NULL;
             for (size_t i = 0; i < members; i++)
@@ -104,8 +107,10 @@ static void merge_terms(struct source *s, size_t count, struct tg_search_index *
                 uint8_t *out = x->postings + posting_bytes;
                 size_t head = tg_search_varint_put(out, gap);
                 memcpy(out + head, c->body, c->body_len);
+                memcpy(x->positions + position_bytes, c->positions, c->positions_len);
             }
             posting_bytes += tg_search_varint_size(gap) + c->body_len;
+            position_bytes += c->positions_len;
             last = c->next;
             df++;
             advance(c);
@@ -119,18 +124,15 @@ static void merge_terms(struct source *s, size_t count, struct tg_search_index *
             memcpy(x->keys + key_bytes, best, best_len);
             x->keys[key_bytes + best_len] = '\0';
             x->posting_offsets[t] = term_start;
+            x->position_offsets[t] = positions_start;
+            x->seek_offsets[t] = seeks;
             x->dfs[t] = df;
         }
+        seeks += tg_search_seek_count(df);
         key_bytes += best_len + 1;
         t++;
     }
-    if (x) {
-        x->key_offsets[t] = key_bytes;
-        x->posting_offsets[t] = posting_bytes;
-    }
-    n->terms = t;
-    n->keys = key_bytes;
-    n->postings = posting_bytes;
+    tg_search_end_terms(x, n, t, key_bytes, posting_bytes, position_bytes, seeks);
 }
 
 /* The fresh items, handed to the caller's get under their new ordinals. */
@@ -197,6 +199,10 @@ static enum tg_status lay_out(const struct tg_search_index *old,
         return TG_ERR_NOMEM;
     merge_terms(sources, 2, x, &n);
     copy_items(old, fresh, from, fresh_index, x);
+    if (!tg_search_seeks_fill(x)) {
+        tg_search_index_free(x);
+        return TG_ERR_TOO_LARGE;
+    }
     *out = x;
     return TG_OK;
 }
@@ -251,24 +257,35 @@ enum tg_status tg_search_rebuild(const struct tg_search_index *old, const uint32
     return st;
 }
 
-/* Item k's record in the postings of term t: its tf, byte length and positions (what the
- * rebuild copies), or NULL when the item has not the term. */
-static const uint8_t *record_of(const struct tg_search_index *x, size_t t, size_t k, size_t *len)
+/* Item k's record in the postings of term t: its tf and byte length, with its positions in
+ * *positions (what the rebuild copies), or NULL when the item has not the term. */
+static const uint8_t *record_of(const struct tg_search_index *x, size_t t, size_t k, size_t *len,
+                                const uint8_t **positions)
 {
     const uint8_t *p = x->postings + x->posting_offsets[t];
+    const uint8_t *at = x->positions + x->position_offsets[t];
     size_t ordinal = 0;
     for (uint32_t left = x->dfs[t]; left > 0; left--) {
         uint32_t gap = tg_search_varint_get(&p);
         ordinal = left == x->dfs[t] ? gap : ordinal + gap;
         const uint8_t *body = p;
         (void)tg_search_varint_get(&p);
-        p += tg_search_varint_get(&p);
+        uint32_t bytes = tg_search_varint_get(&p);
         if (ordinal >= k) {
             *len = (size_t)(p - body);
+            *positions = at;
             return ordinal == k ? body : NULL;
         }
+        at += bytes;
     }
     return NULL;
+}
+
+/* The bytes of a record's positions, from its tf and byte length. */
+static uint32_t positions_bytes(const uint8_t *body)
+{
+    (void)tg_search_varint_get(&body);
+    return tg_search_varint_get(&body);
 }
 
 bool tg_search_same_item(const struct tg_search_index *a, size_t ka,
@@ -296,16 +313,18 @@ bool tg_search_same_item(const struct tg_search_index *a, size_t ka,
     }
     for (size_t t = 0; t < b->term_count; t++) {
         size_t len = 0, at = 0, a_len = 0;
+        const uint8_t *my_positions, *their_positions;
         if (!tg_search_term_sound(b, t))
             return false;
-        const uint8_t *mine = record_of(b, t, kb, &len);
+        const uint8_t *mine = record_of(b, t, kb, &len, &my_positions);
         if (!mine)
             continue;
         const char *key = key_of(b, t, &at);
         const uint8_t *theirs = tg_search_find_term(a, key, at, &at) && tg_search_term_sound(a, at)
-                                    ? record_of(a, at, ka, &a_len)
+                                    ? record_of(a, at, ka, &a_len, &their_positions)
                                     : NULL;
-        if (!theirs || a_len != len || memcmp(mine, theirs, len) != 0)
+        if (!theirs || a_len != len || memcmp(mine, theirs, len) != 0 ||
+            memcmp(my_positions, their_positions, positions_bytes(mine)) != 0)
             return false;
         positions += tg_search_varint_get(&mine);
     }

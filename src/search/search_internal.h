@@ -4,8 +4,18 @@
  *
  * Postings of a term, one record per item in the order items were added:
  *   varint ordinal (absolute for the first record, then the gap from the previous one),
- *   varint tf, varint byte length of the positions, then tf varint positions (first absolute,
- *   then gaps). The byte length lets an intersection step over items without decoding them.
+ *   varint tf, varint byte length of the item's positions.
+ * Positions of a term, in a stream of their own beside the records and in the same order: for
+ *   each record, tf varint positions (first absolute, then gaps), as many bytes as the record
+ *   says. Intersections and the driver's walk read only the records, about three bytes an item,
+ *   and add up the byte lengths to find an item's positions when its groups must be checked or
+ *   it is kept (issue 10: with the positions inline, every step touched some 28 bytes).
+ * Seek entries of a term of TG_SEARCH_SEEK_MIN_DF records or more, one for every
+ *   TG_SEARCH_SEEK_EVERY-th record r (r = 16, 32, ...): the ordinal of record r - 1, and the byte
+ *   offsets of record r and of its positions from the start of the term's records and positions.
+ *   An intersection that follows a rarer term jumps to the last entry before the ordinal it
+ *   wants instead of stepping over every record in between. They are written by the build, kept
+ *   in the snapshot and checked with the term's records, never filled in by a reader.
  * Spans of an item, one record per position: varint gap from the previous span's end to this
  * span's start, varint span length, all in bytes of the original text.
  */
@@ -21,7 +31,7 @@
 
 /* How many of each thing an index holds, which is all it takes to lay its arrays out. */
 struct tg_search_sizes {
-    size_t items, terms, keys, postings, spans, names;
+    size_t items, terms, keys, postings, positions, seeks, spans, names;
 };
 
 struct tg_search_index {
@@ -40,8 +50,12 @@ struct tg_search_index {
     char *keys;            /* NUL-terminated keys in byte order */
     uint64_t *key_offsets; /* term_count + 1 */
     uint32_t *dfs;
-    uint64_t *posting_offsets; /* term_count + 1 offsets into postings */
+    uint64_t *posting_offsets;  /* term_count + 1 offsets into postings */
+    uint64_t *position_offsets; /* term_count + 1 offsets into positions */
+    uint64_t *seek_offsets;     /* term_count + 1 offsets into seeks, in entries */
     uint8_t *postings;
+    uint8_t *positions;
+    uint32_t *seeks;        /* 3 words an entry: ordinal before, record offset, positions offset */
     char *names;            /* with names: normalised texts, NUL-terminated */
     uint64_t *name_offsets; /* item_count + 1 */
     uint32_t *name_order;   /* ordinals sorted by name */
@@ -56,6 +70,38 @@ struct tg_search_index {
  * a damaged part, which the caller then refuses with TG_ERR_DB_CORRUPT. */
 bool tg_search_term_sound(const struct tg_search_index *x, size_t t);
 bool tg_search_item_sound(const struct tg_search_index *x, size_t ordinal);
+
+#define TG_SEARCH_SEEK_EVERY  16
+#define TG_SEARCH_SEEK_MIN_DF 64
+
+/* The seek entries of a term of df records. */
+static inline size_t tg_search_seek_count(uint32_t df)
+{
+    return df >= TG_SEARCH_SEEK_MIN_DF ? (df - 1) / TG_SEARCH_SEEK_EVERY : 0;
+}
+
+/* Ends a walk over the terms: the counts into n and, with x, the end of its term offset tables
+ * (past its last term). */
+static inline void tg_search_end_terms(struct tg_search_index *x, struct tg_search_sizes *n,
+                                       size_t terms, size_t keys, size_t postings, size_t positions,
+                                       size_t seeks)
+{
+    n->terms = terms;
+    n->keys = keys;
+    n->postings = postings;
+    n->positions = positions;
+    n->seeks = seeks;
+    if (x) {
+        x->key_offsets[terms] = keys;
+        x->posting_offsets[terms] = postings;
+        x->position_offsets[terms] = positions;
+        x->seek_offsets[terms] = seeks;
+    }
+}
+
+/* Writes the seek entries of every term of x, whose records, positions and seek offsets are laid
+ * out; false (TG_ERR_TOO_LARGE to the caller) when a term's records or positions pass 4 GiB. */
+bool tg_search_seeks_fill(struct tg_search_index *x);
 
 /* Points the arrays of x into block (8-byte aligned) and returns the bytes they take; with a
  * NULL block only measures. */

@@ -506,12 +506,27 @@ START_TEST(test_other_writers_void_the_image_until_a_rebuild)
 }
 END_TEST
 
-START_TEST(test_upgrades_version_2)
+/* A database a reader cannot use as it is gets TG_ERR_DB_VERSION, and an ingest with nothing new
+ * makes it what a fresh one would be: an older schema, and (issue 10) a snapshot of an older
+ * format (format 1 kept each posting's positions inline), whose error names the format and
+ * tells the operator to re-ingest. */
+static const struct {
+    const char *sql;
+    const char *says; /* in the error, or NULL */
+} outdated_cases[] = {
+    {"PRAGMA user_version = 2", NULL},
+    {"UPDATE meta SET value = '1' WHERE key = 'snapshot_format'", "snapshot format 1"},
+};
+
+START_TEST(test_rebuilds_what_is_outdated)
 {
     ingest(path, seeds, 5);
-    exec_sql(path, "PRAGMA user_version = 2");
+    exec_sql(path, outdated_cases[_i].sql);
     struct tg_error err = {{0}};
     ck_assert_int_eq(load(path, &err), TG_ERR_DB_VERSION);
+    const char *says = outdated_cases[_i].says;
+    ck_assert_msg(!says || (strstr(err.message, says) && strstr(err.message, "thaigraph ingest")),
+                  "%s", err.message);
     ingest(path, NULL, 0);
     ck_assert_msg(load(path, &err) == TG_OK, "%s", err.message);
     char fresh[320];
@@ -720,7 +735,8 @@ int main(void)
                         (int)(sizeof index_damage / sizeof index_damage[0]));
     tcase_add_test(tc, test_refuses_claims_without_their_document);
     tcase_add_test(tc, test_other_writers_void_the_image_until_a_rebuild);
-    tcase_add_test(tc, test_upgrades_version_2);
+    tcase_add_loop_test(tc, test_rebuilds_what_is_outdated, 0,
+                        (int)(sizeof outdated_cases / sizeof outdated_cases[0]));
     tcase_add_test(tc, test_corpus_slice_incremental_equals_one_ingest);
     tcase_add_test(tc, test_mapped_pages_dropped_and_read_back);
     tcase_add_loop_test(tc, test_undated_reports_bridge_no_dated_events, 0,
