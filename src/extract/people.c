@@ -291,16 +291,6 @@ static const char *const latin_title_openers[] = {"Acting", "Federal", "Business
 static const char *const latin_particles[] = {"de",  "la", "van", "von", "der", "da",   "dos",
                                               "del", "di", "du",  "le",  "bin", "binti"};
 
-static bool latin_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static bool latin_ascii_letter(char c)
-{
-    return latin_upper(c) || (c >= 'a' && c <= 'z');
-}
-
 /* End of a word of a Latin-script name at b (Chan-o-cha, O'Brien); a dot stays on an initial
  * (Michael G. Heath) and on a word in capitals (PHEAK. DOEUM), which is how such names are
  * written, and ends any other word (Mr. Rak. For ...). *last says the name ends with it. */
@@ -310,7 +300,7 @@ static size_t latin_name_word(const struct xdoc *d, size_t b, bool *last)
     bool lower = false;
     while (e < d->len &&
            (xd_latin_letter_at(d, e, &next) || d->text[e] == '-' || d->text[e] == '\'')) {
-        lower = lower || !latin_upper(d->text[e]);
+        lower = lower || !xd_latin_upper_at(d, e);
         e = next;
     }
     *last = lower && e - b > 1 && e < d->len && d->text[e] == '.';
@@ -335,7 +325,7 @@ static bool read_latin_name(const struct xdoc *d, size_t b, struct pcand *c)
         size_t we = latin_name_word(d, p, &last);
         bool particle =
             xd_word_at(d, p, latin_particles, sizeof latin_particles / sizeof *latin_particles);
-        if (we == p || (!particle && !latin_upper(d->text[p])) || (particle && !words) ||
+        if (we == p || (!particle && !xd_latin_upper_at(d, p)) || (particle && !words) ||
             xd_latin_title_word(d, p, xd_latin_word_end(d, p, "")) ||
             XD_LATIN_IS(d, p, xd_latin_word_end(d, p, ""), latin_title_openers))
             break;
@@ -361,13 +351,11 @@ static bool read_latin_name(const struct xdoc *d, size_t b, struct pcand *c)
 static bool in_brackets(const struct xdoc *d, size_t b)
 {
     for (size_t stop = b > 24 ? b - 24 : 0; b > stop;) {
-        if (latin_ascii_letter(d->text[b - 1]) || d->text[b - 1] == '.')
-            b--;
-        else if (tg_text_is_blank(xd_cp_before(d, b)))
-            while (b > 0 && ((unsigned char)d->text[--b] & 0xC0) == 0x80)
-                ;
-        else
+        uint32_t cp = xd_cp_before(d, b);
+        if (!xd_is_latin_letter(cp) && cp != '.' && !tg_text_is_blank(cp))
             break;
+        while (b > 0 && ((unsigned char)d->text[--b] & 0xC0) == 0x80)
+            ;
     }
     return b > 0 && d->text[b - 1] == '(';
 }
@@ -428,7 +416,7 @@ static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
         if ((glued && ner_person_end(d, b + hn) <= b + hn) || trade_after_nai(d, b, b + hn))
             continue;
         size_t name = xd_skip_spaces(d, b + hn);
-        bool latin = name < d->len && latin_upper(d->text[name]);
+        bool latin = xd_latin_upper_at(d, name);
         /* ถ้ำหลวงขุนน้ำนางนอน, ขอบคุณ Russell Crowe: an honorific glued to the word before it
          * is inside another word, unless the tagger reads a person from there (ของนายสมชาย). */
         if (xd_is_thai(xd_cp_before(d, b)) && ner_person_end(d, b) == 0 &&
@@ -487,7 +475,7 @@ static enum tg_status scan_titled(struct xdoc *d, struct pcands *cs)
         struct pcand c = {.b = b, .person = -1, .before = t};
         /* Prime Minister Paetongtarn Shinawatra: an English title before capitalised words
          * names the person they spell. */
-        bool latin = t->latin && b < d->len && latin_upper(d->text[b]);
+        bool latin = t->latin && xd_latin_upper_at(d, b);
         if (!(latin ? read_latin_name(d, b, &c) && !names_thing(d, c.b, c.e)
                     : ner_person_end(d, b) && read_name(d, b, &c)) ||
             taken(d, cs, c.b, c.e))
@@ -598,8 +586,7 @@ static enum tg_status new_person(struct xdoc *d, const struct pcand *c)
     if (!p->name || !p->given || (c->family_e > c->family_b && !p->family) ||
         (c->honorific && !p->honorific))
         return TG_ERR_NOMEM;
-    p->key = tg_text_key(p->name, strlen(p->name));
-    return p->key ? TG_OK : TG_ERR_NOMEM;
+    return tg_text_make_key(p->name, strlen(p->name), &p->key);
 }
 
 static bool same_family(const struct xdoc *d, const struct tg_extract_person *p,
@@ -745,9 +732,7 @@ static const struct xtitle *title_after(const struct xdoc *d, size_t e)
         /* ..., Minister of Foreign Affairs Maris Sangiampongsa, Deputy Minister of Defense
          * Gen. Nattaphon: a title a name follows is that name's. */
         size_t next = t ? xd_skip_spaces(d, t->end) : 0;
-        return t && t->latin && !(next > t->end && next < d->len && latin_upper(d->text[next]))
-                   ? t
-                   : NULL;
+        return t && t->latin && !(next > t->end && xd_latin_upper_at(d, next)) ? t : NULL;
     }
     size_t acting = xd_acting_at(d, b);
     return xd_title_starting(d, acting ? xd_skip_spaces(d, b + acting) : b);
