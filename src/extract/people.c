@@ -16,6 +16,7 @@
 #include "extract_internal.h"
 #include "thaigraph/text.h"
 #include "thaigraph/grow.h"
+#include "thaigraph/numbers.h"
 #include "thaigraph/utf8.h"
 
 struct pcand {
@@ -88,6 +89,15 @@ static size_t ner_person_end(const struct xdoc *d, size_t b)
     return 0;
 }
 
+/* Whether the tagger reads a place starting at b (อ.แม่สาย is a district, not อาจารย์ แม่สาย). */
+static bool ner_place_at(const struct xdoc *d, size_t b)
+{
+    for (size_t i = 0; i < d->n_ner; i++)
+        if (d->ner[i].type == TG_NER_PLACE && d->ner[i].byte_start == b)
+            return true;
+    return false;
+}
+
 /* Tokens from p to the end of the run at run_end, counting at most three. */
 static int tokens_until(const struct xdoc *d, size_t p, size_t run_end)
 {
@@ -116,7 +126,8 @@ static bool name_stops_at(const struct xdoc *d, size_t p, size_t run_end, size_t
     bool tagger_ends_here = ner_end && ner_end <= p;
     if (tagger_ends_here &&
         (gazetteer_len(d, p, HONORIFIC, NULL) || xd_title_starting(d, p) || xd_acting_at(d, p) ||
-         verb_at(d, p, post_openers, sizeof post_openers / sizeof *post_openers)))
+         verb_at(d, p, post_openers, sizeof post_openers / sizeof *post_openers) ||
+         xd_stop_word_at(d, p)))
         return true;
     if (!verb_at(d, p, name_verbs, sizeof name_verbs / sizeof *name_verbs) &&
         !verb_at(d, p, describing_words, sizeof describing_words / sizeof *describing_words))
@@ -130,13 +141,14 @@ static bool name_stops_at(const struct xdoc *d, size_t p, size_t run_end, size_t
  * วังบุญ|คงชนะ). *verb says whether a clause verb cut the word. b when none starts at b. */
 static size_t name_word(const struct xdoc *d, size_t b, bool given, bool *verb)
 {
-    size_t run = xd_thai_run(d, b);
+    size_t run = xd_thai_run(d, b), ner_end = ner_person_end(d, b), e = run;
+    /* A province's name is a given name too (ดร.สุรินทร์ พิศสุวรรณ) where the tagger says so. */
     if (run == b || xd_stop_word_at(d, b) || xd_has(d, b, "ผู้") ||
         verb_at(d, b, clause_verbs, sizeof clause_verbs / sizeof *clause_verbs) ||
         verb_at(d, b, name_verbs, sizeof name_verbs / sizeof *name_verbs) ||
-        gazetteer_len(d, b, POSITION | HONORIFIC | ORGANISATION | PROVINCE, NULL))
+        gazetteer_len(d, b, POSITION | HONORIFIC | ORGANISATION, NULL) ||
+        (!ner_end && gazetteer_len(d, b, PROVINCE, NULL)))
         return b;
-    size_t ner_end = ner_person_end(d, b), e = run;
     for (size_t p = xd_token_after(d, b); p > b && p < run; p = xd_token_after(d, p)) {
         if (name_stops_at(d, p, run, ner_end) || (given && p == ner_end)) {
             e = p;
@@ -383,11 +395,18 @@ static const char *const weak_honorifics[] = {"คุณ", "อ.", "อาจา
 static const char *const nai_trades[] = {"ช่าง", "อำเภอ", "ทหาร", "ตำรวจ", "จ้าง", "หน้า",
                                          "ทุน",  "ด่าน",   "สถานี", "ประกัน", "เวร", "ท้าย"};
 
-/* Whether the honorific at [b, e) is นาย making a trade with the word after it. */
+/* Whether the honorific at [b, e) is นาย making a trade with the word after it, or counting
+ * the men before it (ทหาร 8 นายขี่รถ, ตชด. 132 นาย: the classifier of soldiers and police)
+ * where the tagger reads no name after it (a date comes before names: 2555 นายวิรัตน์). */
 static bool trade_after_nai(const struct xdoc *d, size_t b, size_t e)
 {
-    return e - b == strlen("นาย") && xd_has(d, b, "นาย") &&
-           xd_word_at(d, e, nai_trades, sizeof nai_trades / sizeof *nai_trades);
+    if (e - b != strlen("นาย") || !xd_has(d, b, "นาย"))
+        return false;
+    size_t p = b;
+    while (p > 0 && tg_text_is_blank(xd_cp_before(d, p)))
+        p--;
+    return xd_word_at(d, e, nai_trades, sizeof nai_trades / sizeof *nai_trades) ||
+           (tg_numbers_digit_value(xd_cp_before(d, p)) >= 0 && !ner_person_end(d, e));
 }
 
 /* Honorific-led names; a title that reads like one (นายแพทย์สาธารณสุขจังหวัด, นายกรัฐมนตรี) is a
@@ -413,7 +432,10 @@ static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
          * titles too, only a given and a family name make a person (issue 9, error class 6). */
         bool glued = d->text[b + hn - 1] != '.' && !xd_token_end(d, b + hn) &&
                      !tg_text_is_blank(xd_cp(d, b + hn, NULL));
-        if ((glued && ner_person_end(d, b + hn) <= b + hn) || trade_after_nai(d, b, b + hn))
+        /* อ. is also อำเภอ and ต. ตำบล: where the tagger reads a place from the honorific on,
+         * it abbreviates a place cue (อ.เมือง, อ.แม่สาย จ.เชียงราย; issue 9, error class 6). */
+        if ((glued && ner_person_end(d, b + hn) <= b + hn) || trade_after_nai(d, b, b + hn) ||
+            (ner_place_at(d, b) && !ner_person_end(d, b)))
             continue;
         size_t name = xd_skip_spaces(d, b + hn);
         bool latin = xd_latin_upper_at(d, name);
@@ -487,6 +509,16 @@ static enum tg_status scan_titled(struct xdoc *d, struct pcands *cs)
     return TG_OK;
 }
 
+/* Whether [b, e) stands alone inside quotation marks: a headline quotes the person it is
+ * about by the one name it is known by ("สมคิด" ตั้งทีม..., “ทักษิณ” ใบที่ 5). A given name is
+ * short; a longer quoted word names a thing (“พุทธบูชานาคสัมพัจฉร์”, an image of the Buddha). */
+static bool quoted_alone(const struct xdoc *d, size_t b, size_t e)
+{
+    uint32_t open = xd_cp_before(d, b), close = xd_cp(d, e, NULL);
+    return ((open == '"' && close == '"') || (open == 0x201C && close == 0x201D)) &&
+           (memchr(d->text + b, ' ', e - b) || tg_utf8_count(d->text + b, e - b) <= 12);
+}
+
 /* Royals are written with royal titles, not names (the gold guideline leaves them out). */
 static const char *const royal_words[] = {"พระบาท", "สมเด็จ", "พระบรม", "พระราช", "พระเจ้า"};
 
@@ -501,8 +533,10 @@ static enum tg_status scan_ner(struct xdoc *d, struct pcands *cs)
             continue;
         size_t title = tg_ner_title_length(d->text + s->byte_start, s->byte_end - s->byte_start);
         size_t b = xd_skip_spaces(d, s->byte_start + title);
-        struct pcand c = {
-            .b = s->byte_start, .person = -1, .before = title_before(d, b), .alone = title > 0};
+        struct pcand c = {.b = s->byte_start,
+                          .person = -1,
+                          .before = title_before(d, b),
+                          .alone = title > 0 || quoted_alone(d, s->byte_start, s->byte_end)};
         /* Without a title before or inside it, a name is written after a blank or a mark; a
          * span glued onto the word before it is a noun phrase's tail (เกษตรอินทรีย์ วนเกษตร,
          * คดีอุจฉกรรจ์ สะเทือนขวัญ; issue 9, error class 6). */
