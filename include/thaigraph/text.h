@@ -82,8 +82,13 @@ void tg_text_norm_free(struct tg_text_norm *n);
  * The key a name is compared by wherever names meet: normalised as above with every space
  * removed, so `กระทรวง การคลัง` and `กระทรวงการคลัง` agree. Extraction keys its entities with
  * it and the graph looks names up with it, which is why it lives here and not in the
- * extractor. malloc'd for the caller; NULL for invalid UTF-8 or when out of memory.
+ * extractor. *key is malloc'd for the caller, NULL on an error: tg_text_normalise's status
+ * (TG_ERR_INVALID_UTF8 for a name that is not well-formed UTF-8) or TG_ERR_NOMEM.
  */
+enum tg_status tg_text_make_key(const char *name, size_t len, char **key);
+
+/* tg_text_make_key for a lookup, where a name without a key matches nothing: the key, or NULL
+ * on any error. */
 char *tg_text_key(const char *name, size_t len);
 
 enum tg_text_kind {

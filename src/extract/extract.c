@@ -26,33 +26,46 @@ static char *member(const void *array, size_t i, size_t elem, size_t offset)
     return s;
 }
 
-void *xd_entity(void *array, size_t *count, size_t *cap, const struct xentity_layout *layout,
-                const char *name, size_t len, long *index, bool *created)
+enum tg_status xd_entity_get(void *array, size_t *count, size_t *cap,
+                             const struct xentity_layout *layout, const char *name, size_t len,
+                             void **grown, long *index, bool *created)
 {
-    char *key = tg_text_key(name, len);
-    if (!key)
-        return NULL;
+    char *key;
+    enum tg_status st = tg_text_make_key(name, len, &key);
+    if (st != TG_OK)
+        return st;
     *created = false;
+    *grown = array;
     for (size_t i = 0; i < *count; i++)
         if (strcmp(member(array, i, layout->elem, layout->key), key) == 0) {
             free(key);
             *index = (long)i;
-            return array;
+            return TG_OK;
         }
     char *copy = xd_dup(name, len);
-    char *grown = copy ? tg_grow(array, cap, *count + 1, layout->elem) : NULL;
-    if (!grown) {
+    char *moved = copy ? tg_grow(array, cap, *count + 1, layout->elem) : NULL;
+    if (!moved) {
         free(key);
         free(copy);
-        return NULL;
+        return TG_ERR_NOMEM;
     }
-    char *slot = grown + *count * layout->elem;
+    char *slot = moved + *count * layout->elem;
     memset(slot, 0, layout->elem);
     memcpy(slot + layout->key, &key, sizeof key);
     memcpy(slot + layout->name, &copy, sizeof copy);
     *index = (long)(*count)++;
     *created = true;
-    return grown;
+    *grown = moved;
+    return TG_OK;
+}
+
+void *xd_entity(void *array, size_t *count, size_t *cap, const struct xentity_layout *layout,
+                const char *name, size_t len, long *index, bool *created)
+{
+    void *grown;
+    return xd_entity_get(array, count, cap, layout, name, len, &grown, index, created) == TG_OK
+               ? grown
+               : NULL;
 }
 
 char *xd_dup(const char *s, size_t len)
@@ -322,14 +335,19 @@ bool xd_latin_upper_at(const struct xdoc *d, size_t b)
     return b < d->len && d->text[b] >= 'A' && d->text[b] <= 'Z';
 }
 
+bool xd_is_latin_letter(uint32_t cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+           (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
 bool xd_latin_letter_at(const struct xdoc *d, size_t b, size_t *e)
 {
     size_t w;
     uint32_t cp = xd_cp(d, b, &w);
     *e = b + w;
-    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
-           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
-           (cp >= 0x1E00 && cp <= 0x1EFF);
+    return xd_is_latin_letter(cp);
 }
 
 size_t xd_latin_word_end(const struct xdoc *d, size_t b, const char *marks)

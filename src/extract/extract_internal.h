@@ -84,8 +84,14 @@ struct xentity_layout {
     size_t elem, name, key;
 };
 /* Finds the entity of array (count of them) whose key is name's, or appends a zeroed one with
- * name and key set; *index is its index and *created says which. Returns the possibly moved
- * array, or NULL (array and count untouched) when out of memory. */
+ * name and key set; *index is its index, *created says which and *grown is the possibly moved
+ * array. On an error nothing changed: TG_ERR_NOMEM, or TG_ERR_INVALID_UTF8 when name[0..len) is
+ * not UTF-8 (the text is checked before extraction, so a recogniser cut a character in half). */
+enum tg_status xd_entity_get(void *array, size_t *count, size_t *cap,
+                             const struct xentity_layout *layout, const char *name, size_t len,
+                             void **grown, long *index, bool *created);
+/* xd_entity_get returning the array, or NULL on either error: orgs.c's form until it reports
+ * the status. */
 void *xd_entity(void *array, size_t *count, size_t *cap, const struct xentity_layout *layout,
                 const char *name, size_t len, long *index, bool *created);
 char *xd_dup(const char *s, size_t len);
@@ -132,6 +138,9 @@ bool xd_word_at(const struct xdoc *d, size_t b, const char *const *words, size_t
 bool xd_stop_word_at(const struct xdoc *d, size_t b);
 /* Whether an ASCII capital letter stands at b: where a Latin name or title may start. */
 bool xd_latin_upper_at(const struct xdoc *d, size_t b);
+/* Whether cp is a letter of Latin script, accented ones (Müller, Đặng, Attaché) included and the
+ * signs × and ÷ not. */
+bool xd_is_latin_letter(uint32_t cp);
 /* Whether a letter of Latin script starts at b, accented ones (Müller, Đặng, Attaché) included
  * and the signs × and ÷ not; *e is past it either way. */
 bool xd_latin_letter_at(const struct xdoc *d, size_t b, size_t *e);

@@ -16,6 +16,7 @@
 #include "extract_internal.h"
 #include "thaigraph/text.h"
 #include "thaigraph/grow.h"
+#include "thaigraph/numbers.h"
 #include "thaigraph/utf8.h"
 
 struct pcand {
@@ -88,6 +89,15 @@ static size_t ner_person_end(const struct xdoc *d, size_t b)
     return 0;
 }
 
+/* Whether the tagger reads a place starting at b (อ.แม่สาย is a district, not อาจารย์ แม่สาย). */
+static bool ner_place_at(const struct xdoc *d, size_t b)
+{
+    for (size_t i = 0; i < d->n_ner; i++)
+        if (d->ner[i].type == TG_NER_PLACE && d->ner[i].byte_start == b)
+            return true;
+    return false;
+}
+
 /* Tokens from p to the end of the run at run_end, counting at most three. */
 static int tokens_until(const struct xdoc *d, size_t p, size_t run_end)
 {
@@ -116,7 +126,8 @@ static bool name_stops_at(const struct xdoc *d, size_t p, size_t run_end, size_t
     bool tagger_ends_here = ner_end && ner_end <= p;
     if (tagger_ends_here &&
         (gazetteer_len(d, p, HONORIFIC, NULL) || xd_title_starting(d, p) || xd_acting_at(d, p) ||
-         verb_at(d, p, post_openers, sizeof post_openers / sizeof *post_openers)))
+         verb_at(d, p, post_openers, sizeof post_openers / sizeof *post_openers) ||
+         xd_stop_word_at(d, p)))
         return true;
     if (!verb_at(d, p, name_verbs, sizeof name_verbs / sizeof *name_verbs) &&
         !verb_at(d, p, describing_words, sizeof describing_words / sizeof *describing_words))
@@ -130,13 +141,14 @@ static bool name_stops_at(const struct xdoc *d, size_t p, size_t run_end, size_t
  * วังบุญ|คงชนะ). *verb says whether a clause verb cut the word. b when none starts at b. */
 static size_t name_word(const struct xdoc *d, size_t b, bool given, bool *verb)
 {
-    size_t run = xd_thai_run(d, b);
+    size_t run = xd_thai_run(d, b), ner_end = ner_person_end(d, b), e = run;
+    /* A province's name is a given name too (ดร.สุรินทร์ พิศสุวรรณ) where the tagger says so. */
     if (run == b || xd_stop_word_at(d, b) || xd_has(d, b, "ผู้") ||
         verb_at(d, b, clause_verbs, sizeof clause_verbs / sizeof *clause_verbs) ||
         verb_at(d, b, name_verbs, sizeof name_verbs / sizeof *name_verbs) ||
-        gazetteer_len(d, b, POSITION | HONORIFIC | ORGANISATION | PROVINCE, NULL))
+        gazetteer_len(d, b, POSITION | HONORIFIC | ORGANISATION, NULL) ||
+        (!ner_end && gazetteer_len(d, b, PROVINCE, NULL)))
         return b;
-    size_t ner_end = ner_person_end(d, b), e = run;
     for (size_t p = xd_token_after(d, b); p > b && p < run; p = xd_token_after(d, p)) {
         if (name_stops_at(d, p, run, ner_end) || (given && p == ner_end)) {
             e = p;
@@ -291,16 +303,6 @@ static const char *const latin_title_openers[] = {"Acting", "Federal", "Business
 static const char *const latin_particles[] = {"de",  "la", "van", "von", "der", "da",   "dos",
                                               "del", "di", "du",  "le",  "bin", "binti"};
 
-static bool latin_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static bool latin_ascii_letter(char c)
-{
-    return latin_upper(c) || (c >= 'a' && c <= 'z');
-}
-
 /* End of a word of a Latin-script name at b (Chan-o-cha, O'Brien); a dot stays on an initial
  * (Michael G. Heath) and on a word in capitals (PHEAK. DOEUM), which is how such names are
  * written, and ends any other word (Mr. Rak. For ...). *last says the name ends with it. */
@@ -310,7 +312,7 @@ static size_t latin_name_word(const struct xdoc *d, size_t b, bool *last)
     bool lower = false;
     while (e < d->len &&
            (xd_latin_letter_at(d, e, &next) || d->text[e] == '-' || d->text[e] == '\'')) {
-        lower = lower || !latin_upper(d->text[e]);
+        lower = lower || !xd_latin_upper_at(d, e);
         e = next;
     }
     *last = lower && e - b > 1 && e < d->len && d->text[e] == '.';
@@ -335,7 +337,7 @@ static bool read_latin_name(const struct xdoc *d, size_t b, struct pcand *c)
         size_t we = latin_name_word(d, p, &last);
         bool particle =
             xd_word_at(d, p, latin_particles, sizeof latin_particles / sizeof *latin_particles);
-        if (we == p || (!particle && !latin_upper(d->text[p])) || (particle && !words) ||
+        if (we == p || (!particle && !xd_latin_upper_at(d, p)) || (particle && !words) ||
             xd_latin_title_word(d, p, xd_latin_word_end(d, p, "")) ||
             XD_LATIN_IS(d, p, xd_latin_word_end(d, p, ""), latin_title_openers))
             break;
@@ -361,13 +363,11 @@ static bool read_latin_name(const struct xdoc *d, size_t b, struct pcand *c)
 static bool in_brackets(const struct xdoc *d, size_t b)
 {
     for (size_t stop = b > 24 ? b - 24 : 0; b > stop;) {
-        if (latin_ascii_letter(d->text[b - 1]) || d->text[b - 1] == '.')
-            b--;
-        else if (tg_text_is_blank(xd_cp_before(d, b)))
-            while (b > 0 && ((unsigned char)d->text[--b] & 0xC0) == 0x80)
-                ;
-        else
+        uint32_t cp = xd_cp_before(d, b);
+        if (!xd_is_latin_letter(cp) && cp != '.' && !tg_text_is_blank(cp))
             break;
+        while (b > 0 && ((unsigned char)d->text[--b] & 0xC0) == 0x80)
+            ;
     }
     return b > 0 && d->text[b - 1] == '(';
 }
@@ -395,11 +395,18 @@ static const char *const weak_honorifics[] = {"คุณ", "อ.", "อาจา
 static const char *const nai_trades[] = {"ช่าง", "อำเภอ", "ทหาร", "ตำรวจ", "จ้าง", "หน้า",
                                          "ทุน",  "ด่าน",   "สถานี", "ประกัน", "เวร", "ท้าย"};
 
-/* Whether the honorific at [b, e) is นาย making a trade with the word after it. */
+/* Whether the honorific at [b, e) is นาย making a trade with the word after it, or counting
+ * the men before it (ทหาร 8 นายขี่รถ, ตชด. 132 นาย: the classifier of soldiers and police)
+ * where the tagger reads no name after it (a date comes before names: 2555 นายวิรัตน์). */
 static bool trade_after_nai(const struct xdoc *d, size_t b, size_t e)
 {
-    return e - b == strlen("นาย") && xd_has(d, b, "นาย") &&
-           xd_word_at(d, e, nai_trades, sizeof nai_trades / sizeof *nai_trades);
+    if (e - b != strlen("นาย") || !xd_has(d, b, "นาย"))
+        return false;
+    size_t p = b;
+    while (p > 0 && tg_text_is_blank(xd_cp_before(d, p)))
+        p--;
+    return xd_word_at(d, e, nai_trades, sizeof nai_trades / sizeof *nai_trades) ||
+           (tg_numbers_digit_value(xd_cp_before(d, p)) >= 0 && !ner_person_end(d, e));
 }
 
 /* Honorific-led names; a title that reads like one (นายแพทย์สาธารณสุขจังหวัด, นายกรัฐมนตรี) is a
@@ -425,10 +432,13 @@ static enum tg_status scan_honorifics(struct xdoc *d, struct pcands *cs)
          * titles too, only a given and a family name make a person (issue 9, error class 6). */
         bool glued = d->text[b + hn - 1] != '.' && !xd_token_end(d, b + hn) &&
                      !tg_text_is_blank(xd_cp(d, b + hn, NULL));
-        if ((glued && ner_person_end(d, b + hn) <= b + hn) || trade_after_nai(d, b, b + hn))
+        /* อ. is also อำเภอ and ต. ตำบล: where the tagger reads a place from the honorific on,
+         * it abbreviates a place cue (อ.เมือง, อ.แม่สาย จ.เชียงราย; issue 9, error class 6). */
+        if ((glued && ner_person_end(d, b + hn) <= b + hn) || trade_after_nai(d, b, b + hn) ||
+            (ner_place_at(d, b) && !ner_person_end(d, b)))
             continue;
         size_t name = xd_skip_spaces(d, b + hn);
-        bool latin = name < d->len && latin_upper(d->text[name]);
+        bool latin = xd_latin_upper_at(d, name);
         /* ถ้ำหลวงขุนน้ำนางนอน, ขอบคุณ Russell Crowe: an honorific glued to the word before it
          * is inside another word, unless the tagger reads a person from there (ของนายสมชาย). */
         if (xd_is_thai(xd_cp_before(d, b)) && ner_person_end(d, b) == 0 &&
@@ -487,7 +497,7 @@ static enum tg_status scan_titled(struct xdoc *d, struct pcands *cs)
         struct pcand c = {.b = b, .person = -1, .before = t};
         /* Prime Minister Paetongtarn Shinawatra: an English title before capitalised words
          * names the person they spell. */
-        bool latin = t->latin && b < d->len && latin_upper(d->text[b]);
+        bool latin = t->latin && xd_latin_upper_at(d, b);
         if (!(latin ? read_latin_name(d, b, &c) && !names_thing(d, c.b, c.e)
                     : ner_person_end(d, b) && read_name(d, b, &c)) ||
             taken(d, cs, c.b, c.e))
@@ -497,6 +507,16 @@ static enum tg_status scan_titled(struct xdoc *d, struct pcands *cs)
             return st;
     }
     return TG_OK;
+}
+
+/* Whether [b, e) stands alone inside quotation marks: a headline quotes the person it is
+ * about by the one name it is known by ("สมคิด" ตั้งทีม..., “ทักษิณ” ใบที่ 5). A given name is
+ * short; a longer quoted word names a thing (“พุทธบูชานาคสัมพัจฉร์”, an image of the Buddha). */
+static bool quoted_alone(const struct xdoc *d, size_t b, size_t e)
+{
+    uint32_t open = xd_cp_before(d, b), close = xd_cp(d, e, NULL);
+    return ((open == '"' && close == '"') || (open == 0x201C && close == 0x201D)) &&
+           (memchr(d->text + b, ' ', e - b) || tg_utf8_count(d->text + b, e - b) <= 12);
 }
 
 /* Royals are written with royal titles, not names (the gold guideline leaves them out). */
@@ -513,8 +533,10 @@ static enum tg_status scan_ner(struct xdoc *d, struct pcands *cs)
             continue;
         size_t title = tg_ner_title_length(d->text + s->byte_start, s->byte_end - s->byte_start);
         size_t b = xd_skip_spaces(d, s->byte_start + title);
-        struct pcand c = {
-            .b = s->byte_start, .person = -1, .before = title_before(d, b), .alone = title > 0};
+        struct pcand c = {.b = s->byte_start,
+                          .person = -1,
+                          .before = title_before(d, b),
+                          .alone = title > 0 || quoted_alone(d, s->byte_start, s->byte_end)};
         /* Without a title before or inside it, a name is written after a blank or a mark; a
          * span glued onto the word before it is a noun phrase's tail (เกษตรอินทรีย์ วนเกษตร,
          * คดีอุจฉกรรจ์ สะเทือนขวัญ; issue 9, error class 6). */
@@ -598,8 +620,7 @@ static enum tg_status new_person(struct xdoc *d, const struct pcand *c)
     if (!p->name || !p->given || (c->family_e > c->family_b && !p->family) ||
         (c->honorific && !p->honorific))
         return TG_ERR_NOMEM;
-    p->key = tg_text_key(p->name, strlen(p->name));
-    return p->key ? TG_OK : TG_ERR_NOMEM;
+    return tg_text_make_key(p->name, strlen(p->name), &p->key);
 }
 
 static bool same_family(const struct xdoc *d, const struct tg_extract_person *p,
@@ -745,9 +766,7 @@ static const struct xtitle *title_after(const struct xdoc *d, size_t e)
         /* ..., Minister of Foreign Affairs Maris Sangiampongsa, Deputy Minister of Defense
          * Gen. Nattaphon: a title a name follows is that name's. */
         size_t next = t ? xd_skip_spaces(d, t->end) : 0;
-        return t && t->latin && !(next > t->end && next < d->len && latin_upper(d->text[next]))
-                   ? t
-                   : NULL;
+        return t && t->latin && !(next > t->end && xd_latin_upper_at(d, next)) ? t : NULL;
     }
     size_t acting = xd_acting_at(d, b);
     return xd_title_starting(d, acting ? xd_skip_spaces(d, b + acting) : b);

@@ -66,15 +66,16 @@ static enum tg_status place_get(struct xdoc *d, const char *name, size_t len, co
                                                  offsetof(struct tg_extract_place, key)};
     struct tg_extract_result *r = d->r;
     bool created;
-    struct tg_extract_place *grown =
-        xd_entity(r->places, &r->place_count, &d->cap_places, &layout, name, len, out, &created);
-    if (!grown)
-        return TG_ERR_NOMEM;
+    void *grown;
+    enum tg_status st = xd_entity_get(r->places, &r->place_count, &d->cap_places, &layout, name,
+                                      len, &grown, out, &created);
+    if (st != TG_OK)
+        return st;
     r->places = grown;
     if (created) {
-        grown[*out].kind = kind;
-        grown[*out].within = -1;
-        grown[*out].within_organisation = -1;
+        r->places[*out].kind = kind;
+        r->places[*out].within = -1;
+        r->places[*out].within_organisation = -1;
     }
     return TG_OK;
 }
@@ -385,12 +386,12 @@ static enum tg_status programme_get(struct xdoc *d, const char *name, size_t len
                                                  offsetof(struct tg_extract_programme, key)};
     struct tg_extract_result *r = d->r;
     bool created;
-    struct tg_extract_programme *grown = xd_entity(
-        r->programmes, &r->programme_count, &d->cap_programmes, &layout, name, len, out, &created);
-    if (!grown)
-        return TG_ERR_NOMEM;
-    r->programmes = grown;
-    return TG_OK;
+    void *grown;
+    enum tg_status st = xd_entity_get(r->programmes, &r->programme_count, &d->cap_programmes,
+                                      &layout, name, len, &grown, out, &created);
+    if (st == TG_OK)
+        r->programmes = grown;
+    return st;
 }
 
 static enum tg_status add_programme(struct xdoc *d, size_t b, size_t e, long idx)
@@ -443,25 +444,15 @@ static size_t programme_name(const struct xdoc *d, size_t q)
     return e;
 }
 
-static bool latin_upper(uint32_t cp)
-{
-    return cp >= 'A' && cp <= 'Z';
-}
-static bool latin_letter(uint32_t cp)
-{
-    return latin_upper(cp) || (cp >= 'a' && cp <= 'z');
-}
-
 /* Capitalised Latin words ending in Program, Project, Team, ...; returns the end or b. */
 static size_t latin_programme(const struct xdoc *d, size_t b, bool *team)
 {
     static const char *const heads[] = {"Program",  "Programme",  "Project",
                                         "Campaign", "Initiative", "Team"};
     size_t p = b;
-    for (int words = 0; words < 6 && latin_upper(xd_cp(d, p, NULL)); words++) {
+    for (int words = 0; words < 6 && xd_latin_upper_at(d, p); words++) {
         size_t s = p;
-        while (p < d->len && (latin_letter(xd_cp(d, p, NULL)) || d->text[p] == '-'))
-            p++;
+        p = xd_latin_word_end(d, p, "");
         for (size_t i = 0; words > 0 && i < sizeof heads / sizeof *heads; i++)
             if (p - s == strlen(heads[i]) && memcmp(d->text + s, heads[i], p - s) == 0) {
                 *team = i == 5;
@@ -478,7 +469,7 @@ static enum tg_status latin_programmes(struct xdoc *d)
 {
     for (size_t t = 0; t < d->n_tokens; t++) {
         size_t b = d->tokens[t].byte_start;
-        if (latin_letter(xd_cp_before(d, b)) || xd_overlap(d, b, b + 1) >= 0)
+        if (xd_is_latin_letter(xd_cp_before(d, b)) || xd_overlap(d, b, b + 1) >= 0)
             continue;
         bool team = false;
         size_t e = latin_programme(d, b, &team);

@@ -225,10 +225,10 @@ static enum tg_status put_organisations(struct tg_store_writer *w, const char *d
     for (size_t i = 0; i < r->organisation_count && status == TG_OK; i++) {
         const struct tg_extract_organisation *o = &r->organisations[i];
         char parent[TG_STORE_ENTITY_ID_BYTES];
-        char *parent_key =
-            o->parent_name ? tg_text_key(o->parent_name, strlen(o->parent_name)) : NULL;
-        if (o->parent_name && !parent_key)
-            return TG_ERR_NOMEM;
+        char *parent_key = NULL;
+        if (o->parent_name && (status = tg_text_make_key(o->parent_name, strlen(o->parent_name),
+                                                         &parent_key)) != TG_OK)
+            return status;
         if (parent_key)
             tg_store_entity_id(TG_EXTRACT_ORGANISATION, parent_key, parent);
         free(parent_key);

@@ -338,22 +338,32 @@ void tg_text_norm_free(struct tg_text_norm *n)
     free(n);
 }
 
-char *tg_text_key(const char *name, size_t len)
+enum tg_status tg_text_make_key(const char *name, size_t len, char **key)
 {
+    *key = NULL;
     struct tg_text_norm *norm = NULL;
-    if (tg_text_normalise(name, len, &norm) != TG_OK)
-        return NULL;
+    enum tg_status st = tg_text_normalise(name, len, &norm);
+    if (st != TG_OK)
+        return st;
     size_t n;
     const char *bytes = tg_text_norm_bytes(norm, &n);
-    char *key = malloc(n + 1);
-    if (key) {
+    char *out = malloc(n + 1);
+    if (out) {
         size_t k = 0;
         for (size_t i = 0; i < n; i++)
             if (bytes[i] != ' ')
-                key[k++] = bytes[i];
-        key[k] = '\0';
+                out[k++] = bytes[i];
+        out[k] = '\0';
     }
     tg_text_norm_free(norm);
+    *key = out;
+    return out ? TG_OK : TG_ERR_NOMEM;
+}
+
+char *tg_text_key(const char *name, size_t len)
+{
+    char *key;
+    tg_text_make_key(name, len, &key);
     return key;
 }
 

@@ -379,6 +379,10 @@ START_TEST(test_errors)
     struct tg_text_norm *n = NULL;
     ck_assert_int_eq(tg_text_normalise(c->bytes, c->len, &n), c->expected);
     ck_assert_ptr_null(n);
+    /* issue 9: a name cut in half a character (part-00 row 2873) says so, not "Out of memory". */
+    char *key = (char *)"unset";
+    ck_assert_int_eq(tg_text_make_key(c->bytes, c->len, &key), c->expected);
+    ck_assert_ptr_null(key);
     struct tg_text_segmenter *seg;
     ck_assert_int_eq(tg_text_segmenter_new(TG_TEXT_FULL, &seg), TG_OK);
     const struct tg_text_token *tokens = NULL;

@@ -16,7 +16,8 @@
  * ORGANIZATION, PERSON, LOCATION + FACILITY and DATE; the product's other types (programmes,
  * numbers) are not counted. --max-gap fails the run when the two micro F1 differ by more.
  * --show-losses lists, per line, every gold mention the model finds exactly but the product does
- * not serve, with what the product serves over it instead: what the pipeline's rules lose.
+ * not serve, with what the product serves over it instead: what the pipeline's rules lose; and
+ * every mention the product serves that is no gold one ("spurious"), with the gold ones under it.
  * Read it on training lines, never on val.txt, so the rules are not tuned to the measurement.
  *
  * Exits 1 when a micro F1 is under --min-f1 (the product's with --through-ingest, else the
@@ -238,17 +239,14 @@ static int score_graph(const struct tg_graph *graph, struct lines *ls, struct tg
     return 1;
 }
 
-static bool same_span(const struct tg_ner_span *a, const struct tg_ner_span *b)
+/* Whether s is one of spans[0..n) as the scorer compares them (a person without its titles). */
+static bool holds_span(const struct line *l, const struct tg_ner_span *spans, size_t n,
+                       const struct tg_ner_span *s)
 {
-    return a->type == b->type && a->start == b->start && a->end == b->end;
-}
-
-static bool holds_span(const struct tg_ner_span *spans, size_t n, const struct tg_ner_span *s)
-{
-    for (size_t k = 0; k < n; k++)
-        if (same_span(&spans[k], s))
-            return true;
-    return false;
+    struct tg_ner_counts c;
+    memset(&c, 0, sizeof c);
+    tg_ner_count(l->text, s, 1, spans, n, &c);
+    return c.correct[s->type] > 0;
 }
 
 static void print_span(const struct line *l, const struct tg_ner_span *s)
@@ -257,7 +255,8 @@ static void print_span(const struct line *l, const struct tg_ner_span *s)
            l->text + s->byte_start);
 }
 
-/* Gold mentions the model has and the product does not, with the product's overlapping ones. */
+/* Gold mentions the model has and the product does not, with the product's overlapping ones;
+ * then the product's mentions that are no gold one, with the gold ones they overlap. */
 static int show_losses(const struct tg_ner_model *model, const struct lines *ls)
 {
     for (size_t i = 0; i < ls->count; i++) {
@@ -268,8 +267,8 @@ static int show_losses(const struct tg_ner_model *model, const struct lines *ls)
             return 0;
         for (size_t g = 0; g < l->gold_count; g++) {
             const struct tg_ner_span *gold = &l->gold[g];
-            if (!holds_span(found, found_count, gold) ||
-                holds_span(l->served, l->served_count, gold))
+            if (!holds_span(l, found, found_count, gold) ||
+                holds_span(l, l->served, l->served_count, gold))
                 continue;
             printf("line %zu\tlost ", i + 1);
             print_span(l, gold);
@@ -281,6 +280,20 @@ static int show_losses(const struct tg_ner_model *model, const struct lines *ls)
                     print_span(l, s);
                 }
             }
+            printf("\n");
+        }
+        for (size_t k = 0; k < l->served_count; k++) {
+            const struct tg_ner_span *s = &l->served[k];
+            if (holds_span(l, l->gold, l->gold_count, s))
+                continue;
+            printf("line %zu\tspurious ", i + 1);
+            print_span(l, s);
+            printf("\tgold");
+            for (size_t g = 0; g < l->gold_count; g++)
+                if (l->gold[g].start < s->end && s->start < l->gold[g].end) {
+                    printf(" ");
+                    print_span(l, &l->gold[g]);
+                }
             printf("\n");
         }
         free(found);
