@@ -74,6 +74,10 @@ struct tg_date_match {
     size_t start, end;           /* code-point offsets of the matched text, end exclusive */
     size_t byte_start, byte_end; /* the same span in bytes */
     bool relative; /* told from the context date (วันนี้, ปีที่แล้ว), not written out */
+    /* A relative day dated by the day in brackets after it (วันนี้ (24 ต.ค.67)), near enough to
+     * the context day to be the writer's own: the relative dates after it count from the
+     * writer's day it implies, and callers may take it for the day the text was written. */
+    bool writers_day;
 };
 
 /*

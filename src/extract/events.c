@@ -1062,15 +1062,6 @@ static long opening_date(const struct xdoc *d, const struct xsentence *s)
     return -1;
 }
 
-/* Whether date i is a relative day dated by the day in brackets after it (วันนี้ (24 ต.ค.67)). */
-#define BRACKET_GAP 4
-static bool writers_day(const struct xdoc *d, size_t i)
-{
-    const struct tg_date_match *m = &d->dates[i], *next = &d->dates[i + 1];
-    return m->relative && m->first.precision == TG_DATE_PRECISION_DAY &&
-           next->byte_start - m->byte_end <= BRACKET_GAP && same_date(&m->first, &next->first);
-}
-
 /* Whether sentence si starts a line (a paragraph). */
 static bool opens_paragraph(const struct xdoc *d, size_t si)
 {
@@ -1118,12 +1109,13 @@ static long date_by_paragraph(struct xdoc *d, struct cand *cands, size_t n)
         if (o >= 0 && d->dates[o].first.precision == TG_DATE_PRECISION_DAY)
             lead = o;
     }
-    /* The writer's day, the first วันนี้ given its date in brackets however deep in its sentence
-     * (พลตรี ... โฆษกกระทรวงกลาโหม กล่าวว่า วันนี้ (24 ต.ค.67) ...), is the lead when it comes
+    /* The writer's day, a relative day given its date in brackets however deep in its sentence
+     * (พลตรี ... โฆษกกระทรวงกลาโหม กล่าวว่า วันนี้ (24 ต.ค.67) ...) as the date finder marks it, is
+     * the lead when it comes
      * first: a later paragraph that opens with a day (โดยในวันพรุ่งนี้จะเดินทาง...) tells of
      * something else, and the release may go out days after (issue 9, class 7). */
-    for (size_t i = 0; i + 1 < d->n_dates && (lead < 0 || (long)i < lead); i++)
-        if (writers_day(d, i)) {
+    for (size_t i = 0; i < d->n_dates && (lead < 0 || (long)i < lead); i++)
+        if (d->dates[i].writers_day) {
             lead = (long)i;
             break;
         }

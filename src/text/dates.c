@@ -922,13 +922,33 @@ static enum tg_status push(struct match_list *list, const struct tg_date_match *
     return TG_OK;
 }
 
-/* "วันนี้ (28 ธ.ค. 63)": a relative day followed by a written day in brackets is that day; the
- * writer's day, not the publication day, is what วันนี้ meant, so it is also the day that the
- * relative dates after it (พรุ่งนี้, เมื่อวานนี้, วันอังคารที่ผ่านมา) count from (issue 9, class 7: a
- * release that goes out days after its วันนี้). Returns whether match is such a day, after setting
- * the relative day before it. */
-static bool writers_day(const char *text, size_t len, struct match_list *list,
-                        const struct tg_date_match *match)
+/* How far the writer's day may stand from the context day and still be taken for it; further
+ * off, the bracket more likely holds a slip of the pen. */
+#define WRITERS_DAY_REACH 62
+
+static long day_number(const struct tg_date *day)
+{
+    return days_from_civil(day->year, day->month, day->day);
+}
+
+static bool near_day(const struct tg_date *context, const struct tg_date *day)
+{
+    if (context->precision != TG_DATE_PRECISION_DAY)
+        return true;
+    long apart = day_number(day) - day_number(context);
+    return apart <= WRITERS_DAY_REACH && apart >= -WRITERS_DAY_REACH;
+}
+
+/* "วันนี้ (28 ธ.ค. 63)": a relative day followed by a written day in brackets is that day, and
+ * it tells the day the writer wrote on, which the relative dates after it (พรุ่งนี้, เมื่อวานนี้,
+ * วันอังคารที่ผ่านมา) count from instead of the publication day (issue 9, class 7: a release
+ * that goes out days after its วันนี้). The writer's day is the bracket less the relative word's
+ * own shift, so "เมื่อวานนี้ (26 เม.ย.64)" makes the 27th the writer's day. Returns whether match
+ * dates the relative day before it, after dating that day, and sets *writer when the writer's
+ * day is known and near the context day. */
+static bool bracketed_day(const char *text, size_t len, struct match_list *list,
+                          const struct tg_date_match *match, const struct tg_date *here,
+                          const struct tg_date *context, struct tg_date *writer)
 {
     if (!list->count || match->first.precision != TG_DATE_PRECISION_DAY)
         return false;
@@ -940,22 +960,18 @@ static bool writers_day(const char *text, size_t len, struct match_list *list,
     skip_gap(&c);
     if (!lit(&c, "(") || match->byte_start != c.pos)
         return false;
+    /* Without a day to count from, the shift is known only for วันนี้ itself. */
+    bool shift_known =
+        m->first.precision == TG_DATE_PRECISION_DAY && here->precision == TG_DATE_PRECISION_DAY;
+    long shift = shift_known ? day_number(&m->first) - day_number(here) : 0;
+    struct cursor today = {text, len, m->byte_start, m->byte_start};
+    if (shift_known || (lit(&today, "วันนี้") && today.pos == m->byte_end)) {
+        *writer = civil_from_days(day_number(&match->first) - shift);
+        m->writers_day = near_day(context, writer);
+    }
     m->first = match->first;
     m->last = match->first;
     return true;
-}
-
-/* How far the writer's day may stand from the context day and still be taken for it; further
- * off, the bracket more likely holds a slip of the pen. */
-#define WRITERS_DAY_REACH 62
-
-static bool near_day(const struct tg_date *context, const struct tg_date *day)
-{
-    if (context->precision != TG_DATE_PRECISION_DAY)
-        return true;
-    long apart = days_from_civil(day->year, day->month, day->day) -
-                 days_from_civil(context->year, context->month, context->day);
-    return apart <= WRITERS_DAY_REACH && apart >= -WRITERS_DAY_REACH;
 }
 
 enum tg_status tg_dates_find_in_context(const char *text, size_t len, const struct tg_date *context,
@@ -995,8 +1011,11 @@ enum tg_status tg_dates_find_in_context(const char *text, size_t len, const stru
         match.byte_end = end;
         match.start = begin_cp;
         match.end = end_cp;
-        if (found && writers_day(text, len, &list, &match) && near_day(context, &match.first))
-            here = match.first;
+        match.writers_day = false;
+        struct tg_date writer;
+        if (found && bracketed_day(text, len, &list, &match, &here, context, &writer) &&
+            list.items[list.count - 1].writers_day)
+            here = writer;
         if (found && push(&list, &match) != TG_OK) {
             free(list.items);
             return TG_ERR_NOMEM;

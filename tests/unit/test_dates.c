@@ -355,25 +355,52 @@ END_TEST
 struct writers_day_case {
     struct context_case c;
     size_t index; /* which match of the text is checked */
+    bool writer;  /* whether the first match is marked as the writer's day */
 };
 
 static const struct writers_day_case writers_day_cases[] = {
     {{"วันนี้ (24 ต.ค.67) นายภูมิธรรม ตรวจเยี่ยมกองทัพบก โดยในวันพรุ่งนี้จะเดินทางไปตรวจเยี่ยมกองทัพเรือ",
       "2024-10-28", "วันพรุ่งนี้", "2024-10-25"},
-     2},
-    {{"วันนี้ (3 มี.ค. 66) นายกฯ กล่าวว่า เมื่อวานนี้ได้ประชุม", "2023-03-06", "เมื่อวานนี้", "2023-03-02"}, 2},
+     2,
+     true},
+    {{"วันนี้ (3 มี.ค. 66) นายกฯ กล่าวว่า เมื่อวานนี้ได้ประชุม", "2023-03-06", "เมื่อวานนี้", "2023-03-02"},
+     2,
+     true},
     {{"วันนี้ (24 ต.ค.67) นายกฯ กล่าวว่า เมื่อวันเสาร์ที่ผ่านมา ได้ประชุม", "2024-10-28", "วันเสาร์ที่ผ่านมา",
       "2024-10-19"},
-     2},
+     2,
+     true},
+    /* Another relative day in brackets gives the writer's day less its own shift. */
+    {{"เมื่อวานนี้ (26 เม.ย.64) นายกฯ ประชุม และวันนี้ ตรวจเยี่ยม", "2021-04-28", "วันนี้", "2021-04-27"},
+     2,
+     true},
+    {{"วันพรุ่งนี้ (25 ต.ค.67) นายกฯ จะประชุม เมื่อวานนี้ ได้ตรวจเยี่ยม", "2024-10-28", "เมื่อวานนี้", "2024-10-23"},
+     2,
+     true},
+    /* Across a year's end. */
+    {{"วันนี้ (31 ธ.ค. 66) นายกฯ กล่าวว่า พรุ่งนี้จะประชุม", "2024-01-02", "พรุ่งนี้", "2024-01-01"}, 2, true},
     /* Before the bracket, the publication day still counts. */
-    {{"เมื่อวานนี้ นายกฯ ประชุม และวันนี้ (24 ต.ค.67) ตรวจเยี่ยม", "2024-10-28", "เมื่อวานนี้", "2024-10-27"}, 0},
+    {{"เมื่อวานนี้ นายกฯ ประชุม และวันนี้ (24 ต.ค.67) ตรวจเยี่ยม", "2024-10-28", "เมื่อวานนี้", "2024-10-27"},
+     0,
+     false},
     /* Seven months off the publication day: a slip, not the writer's day. */
-    {{"วันนี้ (10 พ.ค. 66) นายกฯ กล่าวว่า เมื่อวานนี้ได้ประชุม", "2023-12-10", "เมื่อวานนี้", "2023-12-09"}, 2},
+    {{"วันนี้ (10 พ.ค. 66) นายกฯ กล่าวว่า เมื่อวานนี้ได้ประชุม", "2023-12-10", "เมื่อวานนี้", "2023-12-09"},
+     2,
+     false},
 };
 
 START_TEST(test_writers_day)
 {
-    check_in_context(&writers_day_cases[_i].c, writers_day_cases[_i].index);
+    const struct writers_day_case *w = &writers_day_cases[_i];
+    check_in_context(&w->c, w->index);
+    struct tg_date context = parse_iso(w->c.context);
+    struct tg_date_match *m = NULL;
+    size_t count = 0;
+    ck_assert_int_eq(tg_dates_find_in_context(w->c.text, strlen(w->c.text), &context, &m, &count),
+                     TG_OK);
+    ck_assert_msg(count > 0 && m[0].writers_day == w->writer, "%s: writer's day %d, expected %d",
+                  w->c.text, count > 0 && m[0].writers_day, w->writer);
+    free(m);
 }
 END_TEST
 
