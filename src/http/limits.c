@@ -10,6 +10,7 @@
 /* How often the sweeper looks, and how soon it closes idle connections when slots run short. */
 #define SWEEP_MS         200
 #define DRAIN_SWEEP_MS   20
+#define DRAIN_GRACE_SEC  0.1
 #define CROWDED_IDLE_SEC 1.0
 
 struct conn {
@@ -28,6 +29,7 @@ struct http_limits {
     struct conn *head;
     atomic_size_t count;
     bool stopping, draining;
+    double drain_started;
     pthread_t sweeper;
 };
 
@@ -45,9 +47,15 @@ static void close_idle(struct http_limits *limits, double now)
         if (c->busy || c->closed)
             continue;
         /* Draining, a connection whose next request has arrived unread is let through: it
-         * turns busy as soon as its thread reads it, and is answered. */
+         * turns busy as soon as its thread reads it, and is answered. Its thread may also have
+         * read the request already and not yet reached the handler that marks it busy (the
+         * request came just as the signal did), so only a connection idle for a grace since
+         * the drain began and since its last answer is closed. */
         int unread = 0;
         if (limits->draining && ioctl(c->fd, FIONREAD, &unread) == 0 && unread > 0)
+            continue;
+        double idle_since = c->since > limits->drain_started ? c->since : limits->drain_started;
+        if (limits->draining && now - idle_since < DRAIN_GRACE_SEC)
             continue;
         if (limits->draining || now >= c->deadline ||
             (crowded && now - c->since >= CROWDED_IDLE_SEC)) {
@@ -197,6 +205,7 @@ void http_limits_drain(struct http_limits *limits)
 {
     pthread_mutex_lock(&limits->lock);
     limits->draining = true;
+    limits->drain_started = now_seconds();
     pthread_cond_signal(&limits->wake);
     pthread_mutex_unlock(&limits->lock);
 }

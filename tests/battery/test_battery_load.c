@@ -217,47 +217,54 @@ START_TEST(test_shedding)
 }
 END_TEST
 
-/* SIGTERM with kept-alive clients (behind nginx there always are): exit within a second, and
- * a request in flight still gets its whole answer. */
+#define DRAIN_KEPT   50
+#define DRAIN_LATE   10
+#define DRAIN_ROUNDS 8
+
+/* SIGTERM with DRAIN_KEPT kept-alive clients (behind nginx there always are) exits 0 within a
+ * second, and the last DRAIN_LATE of them, which send a request just before the signal, get
+ * their whole answer. Regression
+ * (CI of 2026-12-04): a request the connection's thread had read but not yet handed to the
+ * handler looked idle to the drain and was cut off unanswered; the signal and the request
+ * arrive together here, so it takes several rounds to see that. */
 START_TEST(test_sigterm_drain)
 {
-    int fds[50];
     const char request[] = "GET /v1/documents?limit=1 HTTP/1.1\r\nHost: x\r\n\r\n";
-    for (int i = 0; i < 50; i++) {
-        fds[i] = tgb_connect(fixture.daemon.port);
-        ck_assert_int_ge(fds[i], 0);
-        ck_assert_int_eq(send(fds[i], request, sizeof request - 1, MSG_NOSIGNAL),
-                         (ssize_t)(sizeof request - 1));
-        char buf[4096];
-        ck_assert_int_gt(recv(fds[i], buf, sizeof buf, 0), 0);
+    for (int round = 0; round < DRAIN_ROUNDS; round++) {
+        int fds[DRAIN_KEPT];
+        for (int i = 0; i < DRAIN_KEPT; i++) {
+            fds[i] = tgb_connect(fixture.daemon.port);
+            ck_assert_int_ge(fds[i], 0);
+            ck_assert_int_eq(send(fds[i], request, sizeof request - 1, MSG_NOSIGNAL),
+                             (ssize_t)(sizeof request - 1));
+            char buf[4096];
+            ck_assert_int_gt(recv(fds[i], buf, sizeof buf, 0), 0);
+        }
+        for (int i = DRAIN_KEPT - DRAIN_LATE; i < DRAIN_KEPT; i++)
+            ck_assert_int_eq(send(fds[i], request, sizeof request - 1, MSG_NOSIGNAL),
+                             (ssize_t)(sizeof request - 1));
+        tgb_assert_log_clean(&fixture.daemon);
+        double start = now_s();
+        int code = tgt_daemon_stop(&fixture.daemon, SIGTERM);
+        double took = now_s() - start;
+        ck_assert_msg(code == 0, "round %d: the daemon exited with %d", round, code);
+        ck_assert_msg(took < 1.0, "round %d took %.3f s to exit", round, took);
+        for (int i = DRAIN_KEPT - DRAIN_LATE; i < DRAIN_KEPT; i++) {
+            char buf[8192];
+            ssize_t got = recv(fds[i], buf, sizeof buf - 1, 0);
+            ck_assert_msg(got > 0, "round %d: a request sent before SIGTERM was not answered",
+                          round);
+            buf[got] = '\0';
+            ck_assert_ptr_nonnull(strstr(buf, "HTTP/1.1 200"));
+        }
+        for (int i = 0; i < DRAIN_KEPT; i++)
+            close(fds[i]);
+        if (round == 0)
+            printf("  exited %.3f s after SIGTERM with %d kept-alive connections\n", took,
+                   DRAIN_KEPT);
+        ck_assert_msg(tgt_daemon_start(fixture.db, &fixture.daemon, &code), "daemon exited with %d",
+                      code);
     }
-    /* The last one sends a request just before the signal. */
-    ck_assert_int_eq(send(fds[49], request, sizeof request - 1, MSG_NOSIGNAL),
-                     (ssize_t)(sizeof request - 1));
-    tgb_assert_log_clean(&fixture.daemon);
-    double start = now_s();
-    kill(fixture.daemon.pid, SIGTERM);
-    int wstatus = 0;
-    ck_assert_int_eq(waitpid(fixture.daemon.pid, &wstatus, 0), fixture.daemon.pid);
-    double took = now_s() - start;
-    printf("  exited %.3f s after SIGTERM with 50 kept-alive connections\n", took);
-    ck_assert(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0);
-    ck_assert_msg(took < 1.0, "took %.3f s to exit", took);
-    char buf[8192];
-    ssize_t got = recv(fds[49], buf, sizeof buf - 1, 0);
-    ck_assert_int_gt(got, 0);
-    buf[got] = '\0';
-    ck_assert_ptr_nonnull(strstr(buf, "HTTP/1.1 200"));
-    for (int i = 0; i < 50; i++)
-        close(fds[i]);
-    /* Started again for the fixture's teardown. */
-    tgb_assert_log_clean(&fixture.daemon);
-    close(fixture.daemon.stdout_fd);
-    *strrchr(fixture.daemon.stderr_path, '/') = '\0';
-    tgt_rmtree(fixture.daemon.stderr_path);
-    free(fixture.daemon.stderr_path);
-    int code = 0;
-    ck_assert(tgt_daemon_start(fixture.db, &fixture.daemon, &code));
     baseline = tgb_usage_of(fixture.daemon.pid);
 }
 END_TEST
