@@ -40,25 +40,30 @@ static double now_seconds(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* Draining, a connection whose next request has arrived unread is let through: it turns busy
+ * as soon as its thread reads it, and is answered. Its thread may also have read the request
+ * already and not yet reached the handler that marks it busy (the request came just as the
+ * signal did), so only a connection quiet for a grace since the drain began and since its last
+ * answer is closed. */
+static bool quiet_for_drain(const struct http_limits *limits, const struct conn *c, double now)
+{
+    double quiet_since = c->since > limits->drain_started ? c->since : limits->drain_started;
+    if (now - quiet_since < DRAIN_GRACE_SEC)
+        return false;
+    int unread = 0;
+    return ioctl(c->fd, FIONREAD, &unread) != 0 || unread == 0;
+}
+
 static void close_idle(struct http_limits *limits, double now)
 {
     bool crowded = atomic_load(&limits->count) > limits->config.max_connections / 4 * 3;
     for (struct conn *c = limits->head; c; c = c->next) {
         if (c->busy || c->closed)
             continue;
-        /* Draining, a connection whose next request has arrived unread is let through: it
-         * turns busy as soon as its thread reads it, and is answered. Its thread may also have
-         * read the request already and not yet reached the handler that marks it busy (the
-         * request came just as the signal did), so only a connection idle for a grace since
-         * the drain began and since its last answer is closed. */
-        int unread = 0;
-        if (limits->draining && ioctl(c->fd, FIONREAD, &unread) == 0 && unread > 0)
-            continue;
-        double idle_since = c->since > limits->drain_started ? c->since : limits->drain_started;
-        if (limits->draining && now - idle_since < DRAIN_GRACE_SEC)
-            continue;
-        if (limits->draining || now >= c->deadline ||
-            (crowded && now - c->since >= CROWDED_IDLE_SEC)) {
+        bool closing = limits->draining
+                           ? quiet_for_drain(limits, c, now)
+                           : now >= c->deadline || (crowded && now - c->since >= CROWDED_IDLE_SEC);
+        if (closing) {
             shutdown(c->fd, SHUT_RDWR);
             c->closed = true;
         }

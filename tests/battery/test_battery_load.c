@@ -221,29 +221,31 @@ END_TEST
 #define DRAIN_LATE   10
 #define DRAIN_ROUNDS 8
 
+static void send_request(int fd)
+{
+    static const char request[] = "GET /v1/documents?limit=1 HTTP/1.1\r\nHost: x\r\n\r\n";
+    ck_assert_int_eq(send(fd, request, sizeof request - 1, MSG_NOSIGNAL),
+                     (ssize_t)(sizeof request - 1));
+}
+
 /* SIGTERM with DRAIN_KEPT kept-alive clients (behind nginx there always are) exits 0 within a
  * second, and the last DRAIN_LATE of them, which send a request just before the signal, get
- * their whole answer. Regression
- * (CI of 2026-12-04): a request the connection's thread had read but not yet handed to the
- * handler looked idle to the drain and was cut off unanswered; the signal and the request
- * arrive together here, so it takes several rounds to see that. */
+ * their whole answer. Regression (CI of 2026-12-04): a request the connection's thread had read but
+ * not yet handed to the handler looked idle to the drain and was cut off unanswered; the signal and
+ * the request arrive together here, so it takes several rounds to see that. */
 START_TEST(test_sigterm_drain)
 {
-    const char request[] = "GET /v1/documents?limit=1 HTTP/1.1\r\nHost: x\r\n\r\n";
     for (int round = 0; round < DRAIN_ROUNDS; round++) {
         int fds[DRAIN_KEPT];
         for (int i = 0; i < DRAIN_KEPT; i++) {
             fds[i] = tgb_connect(fixture.daemon.port);
             ck_assert_int_ge(fds[i], 0);
-            ck_assert_int_eq(send(fds[i], request, sizeof request - 1, MSG_NOSIGNAL),
-                             (ssize_t)(sizeof request - 1));
+            send_request(fds[i]);
             char buf[4096];
             ck_assert_int_gt(recv(fds[i], buf, sizeof buf, 0), 0);
         }
         for (int i = DRAIN_KEPT - DRAIN_LATE; i < DRAIN_KEPT; i++)
-            ck_assert_int_eq(send(fds[i], request, sizeof request - 1, MSG_NOSIGNAL),
-                             (ssize_t)(sizeof request - 1));
-        tgb_assert_log_clean(&fixture.daemon);
+            send_request(fds[i]);
         double start = now_s();
         int code = tgt_daemon_stop(&fixture.daemon, SIGTERM);
         double took = now_s() - start;
@@ -311,7 +313,7 @@ START_TEST(test_sigterm_while_connecting)
         for (int i = 0; i < KNOCKERS; i++)
             ck_assert_int_eq(pthread_create(&threads[i], NULL, knocking_client, NULL), 0);
         sleep_ms(20 + round % 5 * 10);
-        tgb_assert_log_clean(&fixture.daemon);
+        tgt_assert_log_clean(&fixture.daemon);
         int code = tgt_daemon_stop(&fixture.daemon, SIGTERM);
         atomic_store(&knock_stop, true);
         for (int i = 0; i < KNOCKERS; i++)

@@ -23,7 +23,7 @@ static void start_daemon(void)
 
 static void stop_daemon(void)
 {
-    tgb_assert_log_clean(&fixture.daemon);
+    tgt_assert_log_clean(&fixture.daemon);
     tgt_seeded_stop(&fixture);
 }
 

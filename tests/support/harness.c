@@ -237,6 +237,17 @@ static void print_log_tail(const char *path, int code)
     fprintf(stderr, "daemon exited with %d; the end of its log:\n%s\n", code, tail);
 }
 
+void tgt_assert_log_clean(const struct tgt_daemon *daemon)
+{
+    char *log = tgt_read_file(daemon->stderr_path, NULL);
+    ck_assert_ptr_nonnull(log);
+    ck_assert_msg(!strstr(log, "Sanitizer") && !strstr(log, "runtime error:"),
+                  "the sanitizers reported: %.1500s",
+                  strstr(log, "Sanitizer") ? strstr(log, "Sanitizer")
+                                           : strstr(log, "runtime error:"));
+    free(log);
+}
+
 int tgt_daemon_stop(struct tgt_daemon *d, int sig)
 {
     int wstatus = 0;
@@ -245,6 +256,8 @@ int tgt_daemon_stop(struct tgt_daemon *d, int sig)
     close(d->stdout_fd);
     if (exit_code(wstatus) != 0)
         print_log_tail(d->stderr_path, exit_code(wstatus));
+    /* Read here, since what the daemon did while shutting down is in no log after this. */
+    tgt_assert_log_clean(d);
     char *slash = strrchr(d->stderr_path, '/');
     *slash = '\0';
     tgt_rmtree(d->stderr_path);

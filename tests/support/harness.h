@@ -55,7 +55,11 @@ bool tgt_daemon_start(const char *db, struct tgt_daemon *daemon, int *exit_statu
 bool tgt_daemon_start_with(const char *db, const char *const *extra_args, struct tgt_daemon *daemon,
                            int *exit_status);
 
-/* Sends sig and waits for the daemon; returns its exit status (128+signal when killed). */
+/* Asserts the daemon's log holds no sanitizer report. */
+void tgt_assert_log_clean(const struct tgt_daemon *daemon);
+
+/* Sends sig and waits for the daemon; asserts its log holds no sanitizer report, then deletes
+ * the log; returns its exit status (128+signal when killed). */
 int tgt_daemon_stop(struct tgt_daemon *daemon, int sig);
 
 /* Sends a signal without waiting, for reloads. */
