@@ -270,8 +270,7 @@ static bool opens_sentence(const struct xdoc *d, size_t b)
 
 static enum tg_status add_sentence(struct xdoc *d, size_t *cap, size_t b, size_t e)
 {
-    while (e > b && tg_text_is_blank(xd_cp_before(d, e)))
-        e--;
+    e = xd_skip_spaces_back(d, b, e);
     if (e == b || xd_excluded(d, b, e))
         return TG_OK;
     struct xsentence *grown = tg_grow(d->sentences, cap, d->n_sentences + 1, sizeof *grown);
@@ -369,8 +368,7 @@ static bool handover_held(const struct xdoc *d, size_t from, size_t b, size_t e)
         if (xd_has(d, e, handed_tasks[i]))
             return false;
     size_t at = b;
-    while (at > from && tg_text_is_blank(xd_cp_before(d, at)))
-        at--;
+    at = xd_skip_spaces_back(d, from, at);
     for (size_t i = 0; i < sizeof handover_prospects / sizeof *handover_prospects; i++)
         if (preceded_by(d, from, at, handover_prospects[i]))
             return false;
@@ -445,8 +443,7 @@ static const char *const policy_companions[] = {"กล่าว", "พร้อ
 
 static bool policy_aside(const struct xdoc *d, size_t from, size_t b)
 {
-    while (b > from && tg_text_is_blank(xd_cp_before(d, b)))
-        b--;
+    b = xd_skip_spaces_back(d, from, b);
     for (size_t i = 0; i < sizeof policy_companions / sizeof *policy_companions; i++)
         if (preceded_by(d, from, b, policy_companions[i]))
             return true;
@@ -592,8 +589,7 @@ static const char *const occasion_dates[] = {"เนื่องในโอก�
 static bool document_date(const struct xdoc *d, const struct tg_date_match *dm)
 {
     size_t at = dm->byte_start;
-    while (at > 0 && tg_text_is_blank(xd_cp_before(d, at)))
-        at--;
+    at = xd_skip_spaces_back(d, 0, at);
     return preceded_by(d, 0, at, DOCUMENT_DATED);
 }
 
@@ -682,16 +678,13 @@ static bool same_date(const struct tg_date *a, const struct tg_date *b)
  * have the month (issue 9, class 7: activities of a trip), where a multi-day event named as
  * such (ระหว่างวันที่ 19 - 21) takes its first day. */
 static const char *const period_cues[] = {"ในช่วงระหว่างวันที่", "ในช่วงวันที่", "ในช่วงระหว่าง"};
-#define PERIOD_GAP 3
 
 static bool within_period(const struct xdoc *d, const struct tg_date_match *dm)
 {
     if (dm->first.precision != TG_DATE_PRECISION_DAY || same_date(&dm->first, &dm->last) ||
         dm->first.year != dm->last.year || dm->first.month != dm->last.month)
         return false;
-    size_t at = dm->byte_start;
-    while (at > 0 && tg_text_is_blank(xd_cp_before(d, at)) && dm->byte_start - at < PERIOD_GAP)
-        at--;
+    size_t at = xd_skip_spaces_back(d, 0, dm->byte_start);
     for (size_t i = 0; i < sizeof period_cues / sizeof *period_cues; i++)
         if (preceded_by(d, 0, at, period_cues[i]))
             return true;
@@ -703,7 +696,8 @@ static struct tg_date event_date(const struct xdoc *d, const struct tg_date *dat
 {
     for (size_t i = 0; i < d->n_dates; i++)
         if (&d->dates[i].first == date && within_period(d, &d->dates[i]))
-            return (struct tg_date){date->year, date->month, 0, TG_DATE_PRECISION_MONTH};
+            return (struct tg_date){
+                .year = date->year, .month = date->month, .precision = TG_DATE_PRECISION_MONTH};
     return *date;
 }
 
@@ -837,8 +831,7 @@ static char *event_title(const struct xdoc *d, const struct cand *c)
         if (ends)
             break;
     }
-    while (e > b && tg_text_is_blank(xd_cp_before(d, e)))
-        e--;
+    e = xd_skip_spaces_back(d, b, e);
     return xd_dup(d->text + b, e - b);
 }
 

@@ -218,14 +218,29 @@ uint32_t xd_cp(const struct xdoc *d, size_t b, size_t *width)
     return cp;
 }
 
-uint32_t xd_cp_before(const struct xdoc *d, size_t b)
+/* Where the code point ending at b starts (b > 0). */
+static size_t cp_start_before(const struct xdoc *d, size_t b)
 {
-    if (b == 0)
-        return 0;
     size_t s = b - 1;
     while (s > 0 && ((unsigned char)d->text[s] & 0xC0) == 0x80)
         s--;
-    return xd_cp(d, s, NULL);
+    return s;
+}
+
+uint32_t xd_cp_before(const struct xdoc *d, size_t b)
+{
+    return b == 0 ? 0 : xd_cp(d, cp_start_before(d, b), NULL);
+}
+
+size_t xd_skip_spaces_back(const struct xdoc *d, size_t floor, size_t b)
+{
+    while (b > floor && tg_text_is_blank(xd_cp_before(d, b))) {
+        size_t s = cp_start_before(d, b);
+        if (s < floor)
+            break;
+        b = s;
+    }
+    return b;
 }
 
 bool xd_digit_at(const struct xdoc *d, size_t b)
@@ -468,9 +483,7 @@ bool xd_law_year(const struct xdoc *d, const struct tg_date_match *dm)
         return false;
     size_t b = dm->byte_start;
     if (!xd_has(d, b, LAW_ERA)) {
-        while (b > 0 && tg_text_is_blank(xd_cp_before(d, b)))
-            while (b > 0 && (d->text[--b] & 0xC0) == 0x80)
-                ;
+        b = xd_skip_spaces_back(d, 0, b);
         size_t n = strlen(LAW_ERA);
         if (b < n || memcmp(d->text + b - n, LAW_ERA, n) != 0)
             return false;

@@ -120,6 +120,8 @@ enum tg_status xd_add_mention(struct xdoc *d, enum tg_extract_type type, size_t 
 long xd_mention_at(const struct xdoc *d, size_t b, enum tg_extract_type type);
 uint32_t xd_cp(const struct xdoc *d, size_t b, size_t *width);
 uint32_t xd_cp_before(const struct xdoc *d, size_t b);
+/* b moved back over the blanks before it, whole code points at a time, never below floor. */
+size_t xd_skip_spaces_back(const struct xdoc *d, size_t floor, size_t b);
 /* Whether an ASCII or Thai digit starts at b. */
 bool xd_digit_at(const struct xdoc *d, size_t b);
 bool xd_is_thai(uint32_t cp);

@@ -471,8 +471,7 @@ static bool is_province_key(const struct xdoc *d, size_t b, size_t e)
 static bool abbreviation_stands(const struct xdoc *d, size_t b, size_t e)
 {
     size_t p = b;
-    while (p > 0 && tg_text_is_blank(xd_cp_before(d, p)))
-        p--;
+    p = xd_skip_spaces_back(d, 0, p);
     uint32_t before = xd_cp_before(d, p);
     if (tg_numbers_digit_value(before) >= 0)
         return false;
@@ -1631,8 +1630,7 @@ static bool unit_after_number(const struct xdoc *d, size_t b, size_t e)
     if (e == b || d->text[e - 1] != '.')
         return false;
     size_t p = b;
-    while (p > 0 && tg_text_is_blank(xd_cp_before(d, p)))
-        p--;
+    p = xd_skip_spaces_back(d, 0, p);
     return p > 0 && xd_digit_at(d, p - 1 - (((unsigned char)d->text[p - 1] & 0x80) ? 2 : 0));
 }
 

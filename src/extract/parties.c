@@ -100,13 +100,6 @@ static bool ends_with(const struct xdoc *d, size_t e, const char *w)
     return e >= n && memcmp(d->text + e - n, w, n) == 0;
 }
 
-static size_t skip_spaces_back(const struct xdoc *d, size_t e, size_t floor)
-{
-    while (e > floor && tg_text_is_blank(xd_cp_before(d, e)))
-        e--;
-    return e;
-}
-
 static void add_party(struct parties *ps, long org);
 
 /* The parties of a list. A name written right after another without a joiner that is its own
@@ -219,7 +212,7 @@ static size_t skip_bracket(const struct xdoc *d, size_t b, size_t limit)
 
 static size_t skip_bracket_back(const struct xdoc *d, size_t e, size_t floor)
 {
-    size_t p = skip_spaces_back(d, e, floor);
+    size_t p = xd_skip_spaces_back(d, floor, e);
     if (p == floor || d->text[p - 1] != ')')
         return e;
     for (size_t q = p - 1; q > floor && p - q < BRACKET_REACH; q--)
@@ -265,7 +258,7 @@ static size_t party_before(const struct xdoc *d, size_t e, size_t floor, long *o
     if (t && t->b >= floor) {
         *org = t->org;
         size_t b = t->b;
-        long m = mention_ending(d, skip_spaces_back(d, b, floor));
+        long m = mention_ending(d, xd_skip_spaces_back(d, floor, b));
         if (m >= 0 && d->m[m].type == TG_EXTRACT_PERSON && d->m[m].b >= floor) {
             if (*org < 0)
                 *org = person_org(d, d->m[m].entity);
@@ -358,13 +351,13 @@ static size_t unread_abbreviation_before(const struct xdoc *d, size_t e, size_t 
  * bodies either side of it are parties all the same. */
 static struct parties parties_before(const struct xdoc *d, size_t e, size_t floor)
 {
-    struct parties ps = {.n = 0, .e = skip_spaces_back(d, e, floor)};
+    struct parties ps = {.n = 0, .e = xd_skip_spaces_back(d, floor, e)};
     long found[MAX_PARTIES];
     bool joined[MAX_PARTIES], bare[MAX_PARTIES];
     size_t n = 0, p = ps.e;
     ps.b = p;
     while (n < MAX_PARTIES) {
-        p = skip_spaces_back(d, skip_bracket_back(d, p, floor), floor);
+        p = xd_skip_spaces_back(d, floor, skip_bracket_back(d, p, floor));
         long org;
         size_t b = party_before(d, p, floor, &org);
         if (b == p)
@@ -372,13 +365,13 @@ static struct parties parties_before(const struct xdoc *d, size_t e, size_t floo
         found[n] = org;
         bare[n] = bare_org_at(d, b);
         ps.b = b;
-        size_t q = skip_spaces_back(d, b, floor);
+        size_t q = xd_skip_spaces_back(d, floor, b);
         p = joiner_before(d, q, floor);
         joined[n++] = p < q;
         size_t gap = p == q ? unread_abbreviation_before(d, q, floor) : q;
         long next;
-        if (gap < q && party_before(d, skip_spaces_back(d, gap, floor), floor, &next) <
-                           skip_spaces_back(d, gap, floor)) {
+        if (gap < q && party_before(d, xd_skip_spaces_back(d, floor, gap), floor, &next) <
+                           xd_skip_spaces_back(d, floor, gap)) {
             p = gap;
             joined[n - 1] = true;
         }
@@ -430,7 +423,7 @@ static size_t skip_words_back(const struct xdoc *d, size_t e, size_t floor,
 {
     for (bool more = true; more;) {
         more = false;
-        e = skip_spaces_back(d, e, floor);
+        e = xd_skip_spaces_back(d, floor, e);
         for (size_t i = 0; i < n && !more; i++)
             if (ends_with(d, e, words[i]) && e - strlen(words[i]) >= floor && !d->owner[e - 1]) {
                 e -= strlen(words[i]);
@@ -453,7 +446,7 @@ static const char *const joint_cues[] = {"ร่วมกับ", "จับม�
 static bool directed(const struct xdoc *d, size_t b, size_t floor)
 {
     static const char *const orders[] = {"ให้", "สั่ง", "สั่งการ", "มอบหมาย"};
-    size_t e = skip_spaces_back(d, b, floor);
+    size_t e = xd_skip_spaces_back(d, floor, b);
     for (size_t i = 0; i < sizeof orders / sizeof *orders; i++)
         if (ends_with(d, e, orders[i]))
             return true;
@@ -473,10 +466,10 @@ static bool directed(const struct xdoc *d, size_t b, size_t floor)
             if (left.n > 0)
                 return left.b < b && directed(d, left.b, floor);
             /* ให้ สกพอ. ร่วมกับ ...: one word the recognisers did not read as a name. */
-            size_t w = skip_spaces_back(d, cue, floor);
+            size_t w = xd_skip_spaces_back(d, floor, cue);
             while (w > floor && !tg_text_is_blank(xd_cp_before(d, w)))
                 w--;
-            return w < cue && ends_with(d, skip_spaces_back(d, w, floor), "ให้");
+            return w < cue && ends_with(d, xd_skip_spaces_back(d, floor, w), "ให้");
         }
     return false;
 }
@@ -494,7 +487,7 @@ static bool has_any(const struct xdoc *d, size_t b, const char *const *words, si
 static bool governed(const struct xdoc *d, size_t b, size_t floor)
 {
     static const char *const prepositions[] = {"กับ", "ของ", "มติ", "แก่", "ต่อ", "จาก", "ถึง", "ตาม"};
-    size_t e = skip_spaces_back(d, b, floor);
+    size_t e = xd_skip_spaces_back(d, floor, b);
     for (size_t i = 0; i < sizeof prepositions / sizeof *prepositions; i++)
         if (ends_with(d, e, prepositions[i]))
             return true;
@@ -728,7 +721,7 @@ static bool numbered_next(const struct xdoc *d, struct numbered *it, size_t *b, 
     *b = xd_skip_spaces(d, it->p + (it->k < 10 ? 2 : 3));
     size_t limit = *b + ITEM_MAX < it->limit ? *b + ITEM_MAX : it->limit;
     size_t next = number_at(d, *b, limit, it->k + 1);
-    *e = next < limit ? skip_spaces_back(d, next, *b) : *b;
+    *e = next < limit ? xd_skip_spaces_back(d, *b, next) : *b;
     for (size_t w = 1; next == limit && *e < it->limit && w; *e += w)
         if (tg_text_is_blank(xd_cp(d, *e, &w)))
             break;

@@ -383,8 +383,7 @@ static enum tg_status push(struct pcands *cs, struct pcand c)
 /* The title ending right before b (past blanks), or NULL. */
 static const struct xtitle *title_before(const struct xdoc *d, size_t b)
 {
-    while (b > 0 && tg_text_is_blank(xd_cp_before(d, b)))
-        b--;
+    b = xd_skip_spaces_back(d, 0, b);
     return xd_title_ending(d, b);
 }
 
@@ -403,8 +402,7 @@ static bool trade_after_nai(const struct xdoc *d, size_t b, size_t e)
     if (e - b != strlen("นาย") || !xd_has(d, b, "นาย"))
         return false;
     size_t p = b;
-    while (p > 0 && tg_text_is_blank(xd_cp_before(d, p)))
-        p--;
+    p = xd_skip_spaces_back(d, 0, p);
     return xd_word_at(d, e, nai_trades, sizeof nai_trades / sizeof *nai_trades) ||
            (tg_numbers_digit_value(xd_cp_before(d, p)) >= 0 && !ner_person_end(d, e));
 }

@@ -191,8 +191,7 @@ static bool after_locative(const struct xdoc *d, size_t b)
 {
     static const char *const cues[] = {"ณ", "ที่"};
     size_t p = b;
-    while (p > 0 && tg_text_is_blank(xd_cp_before(d, p)))
-        p--;
+    p = xd_skip_spaces_back(d, 0, p);
     for (size_t i = 0; i < 2; i++) {
         size_t n = strlen(cues[i]);
         if (p >= n && memcmp(d->text + p - n, cues[i], n) == 0)

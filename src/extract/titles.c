@@ -642,13 +642,11 @@ const struct xtitle *xd_title_joined_before(const struct xdoc *d, const struct x
     if (!t->latin)
         return NULL;
     size_t b = t->b;
-    while (b > 0 && tg_text_is_blank(xd_cp_before(d, b)))
-        b--;
+    b = xd_skip_spaces_back(d, 0, b);
     if (b < strlen(" and") || memcmp(d->text + b - strlen(" and"), " and", strlen(" and")) != 0)
         return NULL;
     b -= strlen("and");
-    while (b > 0 && tg_text_is_blank(xd_cp_before(d, b)))
-        b--;
+    b = xd_skip_spaces_back(d, 0, b);
     const struct xtitle *before = xd_title_ending(d, b);
     return before && before->latin ? before : NULL;
 }

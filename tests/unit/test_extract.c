@@ -66,6 +66,11 @@ struct extract_case {
     "จากนั้น นายภูมิธรรม เวชยชัย ได้ร่วมพิธีวางพวงมาลาอนุสาวรีย์\n"                            \
     "โดยในวันพรุ่งนี้จะเดินทางไปตรวจเยี่ยมกองทัพเรือ"
 
+/* Activities within a period, with the given blanks between its cue and its days. */
+#define PERIOD_AFTER(blanks)                                                                       \
+    "ได้มีการลงพื้นที่รับฟังปัญหาของประชาชน ในช่วงระหว่างวันที่" blanks "27 - 28 เมษายน 2568 "       \
+    "ได้แก่ 1) การลงพื้นที่ส่งมอบโครงการจัดหาแหล่งน้ำบาดาล จังหวัดสกลนคร"
+
 /* Activities reported within a period, no day given to any (issue 9, class 7). */
 #define PERIOD                                                                                                                                                                                                                                                                                 \
     "ซึ่งในส่วนของ ทส. ได้มีการสรุปผลการลงพื้นที่รับฟังปัญหาของประชาชน ในช่วงระหว่างวันที่ 27 - 28 เมษายน 2568 " \
@@ -1177,6 +1182,12 @@ static const struct extract_case cases[] = {
      "visit", "2025-04", NULL, NULL, NULL, 0},
     {"issue 9, period: not the period's first day", PERIOD, "2025-04-29", NO_EVENT, "visit",
      "2025-04-27", NULL, NULL, NULL, 0},
+    /* review of the events branch, findings 4 and 7: blanks are skipped back whole code points
+     * at a time, so a zero-width space or several spaces before the days still make a period. */
+    {"issue 9, period: a zero-width space and a space before the days",
+     PERIOD_AFTER("\xE2\x80\x8B "), "2025-04-29", EVENT, "visit", "2025-04", NULL, NULL, NULL, 0},
+    {"issue 9, period: four spaces before the days", PERIOD_AFTER("    "), "2025-04-29", EVENT,
+     "visit", "2025-04", NULL, NULL, NULL, 0},
     {"issue 9, period: a conference over days keeps its first day",
      "การประชุมสมัชชาสิ่งแวดล้อมแห่งสหประชาชาติ สมัยที่ 5 ระหว่างวันที่ 28 กุมภาพันธ์ – 2 มีนาคม 2565", "2022-02-22",
      EVENT, "conference", "2022-02-28", NULL, NULL, NULL, 0},
