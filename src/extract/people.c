@@ -142,10 +142,13 @@ static bool name_stops_at(const struct xdoc *d, size_t p, size_t run_end, size_t
 static size_t name_word(const struct xdoc *d, size_t b, bool given, bool *verb)
 {
     size_t run = xd_thai_run(d, b), ner_end = ner_person_end(d, b), e = run;
-    /* A province's name is a given name too (ดร.สุรินทร์ พิศสุวรรณ) where the tagger says so. */
+    /* A province's name is a given name too (ดร.สุรินทร์ พิศสุวรรณ) where the tagger says so, and
+     * so is a verb that makes up names (นายชวน หลีกภัย, นายมีชัย ฤชุพันธุ์); after a given name
+     * such a verb opens the clause (ภูมิธรรม หารือ), whatever the tagger reads. */
     if (run == b || xd_stop_word_at(d, b) || xd_has(d, b, "ผู้") ||
         verb_at(d, b, clause_verbs, sizeof clause_verbs / sizeof *clause_verbs) ||
-        verb_at(d, b, name_verbs, sizeof name_verbs / sizeof *name_verbs) ||
+        (!(given && ner_end) &&
+         verb_at(d, b, name_verbs, sizeof name_verbs / sizeof *name_verbs)) ||
         gazetteer_len(d, b, POSITION | HONORIFIC | ORGANISATION, NULL) ||
         (!ner_end && gazetteer_len(d, b, PROVINCE, NULL)))
         return b;
@@ -389,10 +392,10 @@ static const struct xtitle *title_before(const struct xdoc *d, size_t b)
 
 static const char *const weak_honorifics[] = {"คุณ", "อ.", "อาจารย์", "ศ.", "น้อง"};
 
-/* Words that นาย turns into an office or trade (นายช่าง, นายอำเภอ, นายทหาร, นายจ้าง): no name
- * follows the honorific there (issue 9, error class 6). */
-static const char *const nai_trades[] = {"ช่าง", "อำเภอ", "ทหาร", "ตำรวจ", "จ้าง", "หน้า",
-                                         "ทุน",  "ด่าน",   "สถานี", "ประกัน", "เวร", "ท้าย"};
+/* Words that นาย turns into an office or trade (นายช่าง, นายอำเภอ, นายทหาร, นายจ้าง, นายตรวจ): no
+ * name follows the honorific there (issue 9, error class 6). */
+static const char *const nai_trades[] = {"ช่าง", "อำเภอ", "ทหาร",  "ตำรวจ", "จ้าง", "หน้า", "ทุน",
+                                         "ด่าน", "สถานี",  "ประกัน", "เวร",   "ท้าย", "ตรวจ"};
 
 /* Whether the honorific at [b, e) is นาย making a trade with the word after it, or counting
  * the men before it (ทหาร 8 นายขี่รถ, ตชด. 132 นาย: the classifier of soldiers and police)

@@ -756,6 +756,11 @@ static const struct extract_case cases[] = {
      "พลเอก ประวิตร วงษ์สุวรรณ รองนายกรัฐมนตรี เป็นประธาน ต่อมา พลเอก ประวิตร "
      "มอบหมายให้กรมชลประทานเร่งระบายน้ำ",
      NULL, PERSON, "ประวิตร วงษ์สุวรรณ", "พลเอก", "รองนายกรัฐมนตรี", NULL, NULL, 2},
+    /* A given name that is also a verb (ชวน, มี) is a name where the tagger reads a person. */
+    {"class 6: a given name that is a verb", "กล่าวว่า นายชวน หลีกภัย อดีตนายกรัฐมนตรี ได้เดินทางมา", NULL,
+     PERSON, "ชวน หลีกภัย", "นาย", NULL, NULL, NULL, 1},
+    {"class 6: a verb after a title is no given name", "ต่อมา รัฐมนตรีมอบนโยบายแก่ผู้บริหาร", NULL,
+     NO_PERSON, "มอบนโยบายแก่ผู้บริหาร", NULL, NULL, NULL, NULL, 0},
     {"class 6: a family name opened by ณ", "นายกิตติรัตน์ ณ ระนอง รองนายกรัฐมนตรี กล่าว", NULL, PERSON,
      "กิตติรัตน์ ณ ระนอง", "นาย", "รองนายกรัฐมนตรี", NULL, NULL, 1},
     {"class 6: a verb inside a family name",
