@@ -566,6 +566,12 @@ static const struct extract_case cases[] = {
      NULL, MENTION, "organisation", "มหาดไทย", "กระทรวงมหาดไทย", NULL, NULL, 0},
 
     /* issue 9, error class 5: titles outside the built-in list, in brackets, joined, cut short. */
+    {"class 5: a head of state's title before the name", "ประธานาธิบดีสี จิ้นผิง ได้กล่าวต้อนรับ", NULL,
+     PERSON, "สี จิ้นผิง", NULL, "ประธานาธิบดี", NULL, NULL, 1},
+    {"class 5: the speaker of parliament heads it", "นายวันมูหะมัดนอร์ มะทา ประธานรัฐสภา กล่าวเปิดงาน",
+     NULL, PERSON, "วันมูหะมัดนอร์ มะทา", "นาย", "ประธานรัฐสภา", "รัฐสภา", NULL, 1},
+    {"class 5: a chargé d'affaires", "นายโรเบิร์ต โกเดค อุปทูตสหรัฐฯ ประจำประเทศไทย เข้าพบ", NULL, PERSON,
+     "โรเบิร์ต โกเดค", "นาย", "อุปทูต", NULL, NULL, 1},
     {"class 5: a title that serves another", "นายสุเทพ ชิตยวงษ์ ที่ปรึกษารัฐมนตรีว่าการกระทรวงแรงงาน กล่าว",
      NULL, PERSON, "สุเทพ ชิตยวงษ์", "นาย", "ที่ปรึกษารัฐมนตรีว่าการกระทรวง", "กระทรวงแรงงาน", NULL, 1},
     {"class 5: a secretary a space before the minister",
