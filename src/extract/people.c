@@ -520,6 +520,8 @@ static bool quoted_alone(const struct xdoc *d, size_t b, size_t e)
            (memchr(d->text + b, ' ', e - b) || tg_utf8_count(d->text + b, e - b) <= 12);
 }
 
+#define RESPECTFUL_PRONOUN "ท่าน"
+
 /* Royals are written with royal titles, not names (the gold guideline leaves them out). */
 static const char *const royal_words[] = {"พระบาท", "สมเด็จ", "พระบรม", "พระราช", "พระเจ้า"};
 
@@ -533,15 +535,19 @@ static enum tg_status scan_ner(struct xdoc *d, struct pcands *cs)
         if (s->type != TG_NER_PERSON)
             continue;
         size_t title = tg_ner_title_length(d->text + s->byte_start, s->byte_end - s->byte_start);
-        size_t b = xd_skip_spaces(d, s->byte_start + title);
-        struct pcand c = {.b = s->byte_start,
+        /* ท่าน, the respectful "he" or "she", opens the tagger's span before a name (ท่านสุชาติ
+         * ชมกลิ่น): the person is the name after it, which the word is no part of. */
+        bool pronoun = title == 0 && xd_has(d, s->byte_start, RESPECTFUL_PRONOUN);
+        size_t from = s->byte_start + (pronoun ? strlen(RESPECTFUL_PRONOUN) : 0);
+        size_t b = xd_skip_spaces(d, from + title);
+        struct pcand c = {.b = from,
                           .person = -1,
                           .before = title_before(d, b),
                           .alone = title > 0 || quoted_alone(d, s->byte_start, s->byte_end)};
-        /* Without a title before or inside it, a name is written after a blank or a mark; a
-         * span glued onto the word before it is a noun phrase's tail (เกษตรอินทรีย์ วนเกษตร,
-         * คดีอุจฉกรรจ์ สะเทือนขวัญ; issue 9, error class 6). */
-        if ((!title && !c.before && xd_is_thai(xd_cp_before(d, s->byte_start))) ||
+        /* Without a title or the pronoun before or inside it, a name is written after a blank or
+         * a mark; a span glued onto the word before it is a noun phrase's tail (เกษตรอินทรีย์
+         * วนเกษตร, คดีอุจฉกรรจ์ สะเทือนขวัญ; issue 9, error class 6). */
+        if ((!title && !pronoun && !c.before && xd_is_thai(xd_cp_before(d, s->byte_start))) ||
             trade_after_nai(d, s->byte_start, s->byte_start + title) || !read_name(d, b, &c) ||
             c.e != s->byte_end || taken(d, cs, c.b, c.e) ||
             xd_word_at(d, b, royal_words, sizeof royal_words / sizeof *royal_words))

@@ -767,6 +767,11 @@ static const struct extract_case cases[] = {
      PERSON, "ชวน หลีกภัย", "นาย", NULL, NULL, NULL, 1},
     {"class 6: a verb after a title is no given name", "ต่อมา รัฐมนตรีมอบนโยบายแก่ผู้บริหาร", NULL,
      NO_PERSON, "มอบนโยบายแก่ผู้บริหาร", NULL, NULL, NULL, NULL, 0},
+    /* ท่าน, the respectful pronoun, opens the tagger's span but is no part of the name. */
+    {"class 6: the respectful pronoun before a name", "ซึ่งท่านสุชาติ ชมกลิ่น ได้มอบหมายให้กรมการจัดหางาน",
+     NULL, PERSON, "สุชาติ ชมกลิ่น", NULL, NULL, NULL, NULL, 1},
+    {"class 6: the pronoun is no given name", "ซึ่งท่านสุชาติ ชมกลิ่น ได้มอบหมายให้กรมการจัดหางาน", NULL,
+     NO_PERSON, "ท่านสุชาติ ชมกลิ่น", NULL, NULL, NULL, NULL, 0},
     {"class 6: a family name opened by ณ", "นายกิตติรัตน์ ณ ระนอง รองนายกรัฐมนตรี กล่าว", NULL, PERSON,
      "กิตติรัตน์ ณ ระนอง", "นาย", "รองนายกรัฐมนตรี", NULL, NULL, 1},
     {"class 6: a verb inside a family name",
